@@ -1,0 +1,67 @@
+"""planparse: Chinese work plans (工作计划) as structured data.
+
+    >>> import planparse
+    >>> doc = planparse.parse_text("2023年学校工会工作计划\\n一、指导思想：\\n以……为指导。")
+    >>> doc.plans[0].sections[0].kind
+    <SectionKind.GUIDING_IDEOLOGY: 'guiding_ideology'>
+
+Heavy parts (jieba, pandas, plotting) load on first use, so ``import planparse`` stays fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from planparse.errors import CodebookError, InputError, PlanparseError, UnsupportedFormatError
+from planparse.models import (
+    CalendarMonth,
+    CategoryHit,
+    Document,
+    Item,
+    Plan,
+    ScheduleEntry,
+    Section,
+    SectionKind,
+)
+
+__version__ = "0.1.0"
+
+# name -> module that defines it; imported on first attribute access (PEP 562)
+_LAZY = {
+    "parse_text": "planparse.pipeline",
+    "parse_file": "planparse.pipeline",
+    "parse_bytes": "planparse.pipeline",
+}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from planparse.pipeline import parse_bytes, parse_file, parse_text
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'planparse' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+__all__ = [
+    "CalendarMonth",
+    "CategoryHit",
+    "CodebookError",
+    "Document",
+    "InputError",
+    "Item",
+    "Plan",
+    "PlanparseError",
+    "ScheduleEntry",
+    "Section",
+    "SectionKind",
+    "UnsupportedFormatError",
+    "parse_bytes",
+    "parse_file",
+    "parse_text",
+    *_LAZY,
+]

@@ -1,0 +1,45 @@
+"""The ``planparse`` command line. One module per subcommand; this group wires them up.
+
+Every PlanparseError becomes one line on stderr naming the file and the problem,
+with exit code 2; nothing reaches the user as a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from planparse.cli.parse_cmd import parse_cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="planparse")
+def cli() -> None:
+    """Turn Chinese work plans (工作计划) into structured data."""
+
+
+cli.add_command(parse_cmd)
+
+
+def main() -> None:
+    from planparse.errors import PlanparseError
+
+    try:
+        cli.main(standalone_mode=False)
+    except PlanparseError as exc:
+        click.echo(f"planparse: {exc}", err=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("planparse: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        click.echo(f"planparse: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(3)
