@@ -1,0 +1,319 @@
+"""The readers: encodings, .docx (Word numbering, tables, safety), .html, traditional characters, bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from plan_inputs import (
+    PLAN_TXT,
+    add_numbered,
+    add_table,
+    bad_inputs,
+    docx_bytes,
+    new_document,
+    plan_docx,
+)
+
+import planparse
+from planparse.charmap import simplify, simplify_char_map
+from planparse.errors import InputError, UnsupportedFormatError
+from planparse.readers import clean_newlines, read_bytes, read_path, sniff_format
+from planparse.readers.docx_numbering import format_number
+
+TRAD_TXT = "2024年學校工會工作計劃\n一、指導思想\n以服務教職工為宗旨。\n二、月份工作安排\n十二月份：總結全年工作\n"
+
+PLAN_DOCX_TEXT = """2024年学校工会工作计划
+一、指导思想
+以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，团结和带领全体教职工，为学校发展贡献力量。
+二、主要工作
+（一）加强教职工思想建设
+1.组织教职工学习师德规范。
+2.开展师德标兵评选活动。
+（二）丰富教职工文体生活
+1.举办教职工趣味运动会。
+2.组织读书沙龙活动。
+三、月份工作安排
+二月份 | 讨论制定工会工作计划
+三月份 | 庆祝三八妇女节
+四月份 | 举办教职工趣味运动会"""
+
+
+# ---- plain text and encodings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (PLAN_TXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + PLAN_TXT.encode("utf-8"), "utf-8-sig"),
+        (PLAN_TXT.encode("gb18030"), "gb18030"),
+        (PLAN_TXT.encode("gbk"), "gb18030"),
+        (PLAN_TXT.encode("utf-16"), "utf-16-le"),  # Python writes a BOM, little-endian here
+        (b"\xfe\xff" + PLAN_TXT.encode("utf-16-be"), "utf-16-be"),
+        (b"\xff\xfe" + PLAN_TXT.encode("utf-16-le"), "utf-16-le"),
+        (PLAN_TXT.encode("utf-16-le"), "utf-16-le"),  # no BOM: found from the NUL pattern
+        (PLAN_TXT.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_encodings_detected(data: bytes, encoding: str) -> None:
+    src = read_bytes(data, name="plan.txt")
+    assert src.encoding == encoding
+    assert src.text == PLAN_TXT
+    assert src.format == "text"
+
+
+def test_big5_detected_not_mistaken_for_gb18030() -> None:
+    data = TRAD_TXT.encode("big5")
+    data.decode("gb18030")  # the bytes are valid GB18030 too: detection must look at the characters
+    src = read_bytes(data, name="trad.txt")
+    assert (src.encoding, src.text) == ("big5", TRAD_TXT)
+
+
+def test_gb18030_not_mistaken_for_big5() -> None:
+    text = "二、月份工作安排\n一月份：开展学生活动，组织教师学习\n"
+    data = text.encode("gb18030")
+    data.decode("big5")  # also valid Big5
+    assert read_bytes(data, name="a.txt").encoding == "gb18030"
+
+
+def test_text_kept_as_is_except_bom_and_newlines() -> None:
+    raw = "\ufeff  标题　\r\n一、指导思想：\r二、ＡＢＣ  \n\n"
+    src = read_bytes(raw.encode("utf-8"), name="a.txt")
+    assert src.text == "  标题　\n一、指导思想：\n二、ＡＢＣ  \n\n"
+    assert clean_newlines(raw) == src.text
+
+
+def test_forced_encoding(tmp_path: Path) -> None:
+    p = tmp_path / "plan.txt"
+    p.write_bytes(PLAN_TXT.encode("gb18030"))
+    assert read_path(p, encoding="GBK").encoding == "gbk"
+    with pytest.raises(InputError, match="unknown encoding"):
+        read_path(p, encoding="no-such-codec")
+    with pytest.raises(InputError, match="cannot decode as utf-8"):
+        read_path(p, encoding="utf-8")
+
+
+def test_truncated_utf8_still_reads() -> None:
+    data = PLAN_TXT.encode("utf-8")[:-2]  # cut inside the last character
+    src = read_bytes(data, name="cut.txt")
+    assert src.encoding == "utf-8"
+    assert src.text.startswith("2024年学校工会工作计划") and src.text.endswith("\ufffd")
+
+
+def test_sniffing_without_a_name() -> None:
+    assert sniff_format(plan_docx()) == "docx"
+    assert sniff_format(b"  <!DOCTYPE html><html><body>x</body></html>") == "html"
+    assert sniff_format(b"<HTML><body>x</body></HTML>") == "html"
+    assert sniff_format(PLAN_TXT.encode()) == "text"
+    assert read_bytes(plan_docx()).format == "docx"
+    assert read_bytes(PLAN_TXT.encode("gb18030")).format == "text"
+
+
+def test_unknown_fmt_and_mis_named_doc(tmp_path: Path) -> None:
+    with pytest.raises(UnsupportedFormatError):
+        read_bytes(b"abc", fmt="pdf")
+    p = tmp_path / "really_docx.doc"  # a .docx saved under the old extension still reads
+    p.write_bytes(plan_docx())
+    assert read_path(p).text == PLAN_DOCX_TEXT
+
+
+# ---- docx --------------------------------------------------------------------------------------------------
+
+
+def test_docx_rebuilds_word_numbering_and_table(tmp_path: Path) -> None:
+    p = tmp_path / "plan.docx"
+    p.write_bytes(plan_docx())
+    src = read_path(p)
+    assert src.format == "docx"
+    assert src.text == PLAN_DOCX_TEXT
+
+
+def test_docx_number_formats_counters_and_restarts() -> None:
+    d = new_document()
+    add_numbered(d, "甲", 21, 0)  # ①
+    add_numbered(d, "乙", 21, 1)  # 甲、
+    add_numbered(d, "丙", 21, 1)  # 乙、
+    add_numbered(d, "条", 21, 2)  # 第十一条 (start 11, chineseCountingThousand)
+    add_numbered(d, "条", 21, 2)  # 第十二条
+    add_numbered(d, "法", 21, 3)  # isLgl: "1.1" in decimal although level 0 is circled
+    add_numbered(d, "点", 21, 4)  # a bullet: no marker
+    d.add_paragraph("中间一段没有编号")
+    add_numbered(d, "丁", 21, 0)  # ② continues after an unnumbered paragraph
+    add_numbered(d, "戊", 21, 1)  # 甲、 restarted under the new level-0 item
+    add_numbered(d, "A", 22, 0)
+    add_numbered(d, "B", 22, 0)
+    add_numbered(d, "C", 23, 0)  # another instance with startOverride: starts again
+    add_numbered(d, "无", 0, 0)  # numId 0 removes numbering
+    lines = read_bytes(docx_bytes(d), name="f.docx").text.split("\n")
+    assert lines == [
+        "①甲", "甲、乙", "乙、丙", "第十一条条", "第十二条条", "1.1 法", "点", "中间一段没有编号",
+        "②丁", "甲、戊", "1、A", "2、B", "1、C", "无",
+    ]
+
+
+def test_docx_style_numbering_and_table_cells() -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+    from plan_inputs import W_NS
+
+    d = new_document()
+    style = d.styles.add_style("PlanHeading", WD_STYLE_TYPE.PARAGRAPH)
+    style.element.get_or_add_pPr().append(parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:numId w:val="22"/></w:numPr>'))
+    d.add_paragraph("指导思想", style="PlanHeading")
+    d.add_paragraph("主要工作", style="PlanHeading")
+    add_table(d, [["月份", "工作内容", "负责人"], ["九月", "", ""]])
+    table = d.tables[0]
+    cell = table.cell(1, 1)
+    cell.text = "制定计划"
+    cell.add_paragraph("召开教代会")
+    merged = table.cell(0, 2).merge(table.cell(1, 2))
+    merged.text = "工会"
+    text = read_bytes(docx_bytes(d), name="s.docx").text
+    assert text.split("\n") == ["1、指导思想", "2、主要工作", "月份 | 工作内容 | 工会", "九月 | 制定计划 召开教代会"]
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "expected"),
+    [
+        (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCounting", "十二"),
+        (20, "chineseCounting", "二十"), (105, "chineseCountingThousand", "一百零五"),
+        (1010, "chineseCountingThousand", "一千零一十"), (12, "chineseLegalSimplified", "壹拾贰"),
+        (3, "ideographTraditional", "丙"), (11, "ideographTraditional", "11"), (20, "decimalEnclosedCircle", "⑳"),
+        (4, "decimalEnclosedParen", "⑷"), (9, "upperRoman", "IX"), (28, "lowerLetter", "bb"),
+        (7, "decimalFullWidth", "７"), (2, "ideographZodiac", "丑"), (5, "mysteryFormat", "5"),
+    ],
+)
+def test_format_number(n: int, fmt: str, expected: str) -> None:
+    assert format_number(n, fmt) == expected
+
+
+# ---- html --------------------------------------------------------------------------------------------------
+
+HTML = """<!DOCTYPE html><html><head><meta charset="gbk"><title>标题栏</title>
+<style>p { color: red }</style><script>var 计划 = 1;</script></head>
+<body><header>网站首页 | 登录</header><nav><a href="/">导航</a></nav>
+<h1>2024年学校工会工作计划</h1>
+<p>&nbsp;&nbsp;一、指导思想</p><p>以服务教职工为宗旨，<b>凝心聚力</b>。</p>
+<div>二、月份工作安排<br>二月份：讨论计划</div>
+<table><tr><th>月份</th><th>内容</th></tr><tr><td>三月</td><td>庆祝<br>妇女节</td></tr></table>
+<noscript>请启用脚本</noscript><footer>版权所有</footer></body></html>"""
+
+
+def test_html_body_text_blocks_and_tables() -> None:
+    src = read_bytes(HTML.encode("gbk"), name="plan.html")
+    assert src.format == "html" and src.encoding == "gb18030"
+    assert src.text.split("\n") == [
+        "2024年学校工会工作计划", "一、指导思想", "以服务教职工为宗旨，凝心聚力。", "二、月份工作安排",
+        "二月份：讨论计划", "月份 | 内容", "三月 | 庆祝 妇女节",
+    ]
+
+
+def test_html_without_meta_charset_detected() -> None:
+    page = HTML.replace('<meta charset="gbk">', "")
+    assert read_bytes(page.encode("gb18030"), name="p.htm").text.startswith("2024年学校工会工作计划\n一、指导思想")
+    assert read_bytes(page.encode("utf-8")).format == "html"
+
+
+# ---- traditional characters --------------------------------------------------------------------------------
+
+
+def test_simplify_char_map_is_one_to_one_and_covers_cue_words() -> None:
+    m = simplify_char_map()
+    assert len(m) > 2000
+    assert all(len(k) == 1 and len(v) == 1 and k != v for k, v in m.items())
+    assert not any(v in m for v in m.values())  # applying it twice changes nothing more
+    assert m["導"] == "导" and m["劃"] == "划" and m["後"] == "后"
+    assert "乾" not in m and "著" not in m  # ordinary simplified characters too (乾隆, 著名)
+    assert simplify_char_map() is m
+    assert simplify("指導思想") == "指导思想"
+    assert simplify(TRAD_TXT) == "2024年学校工会工作计划\n一、指导思想\n以服务教职工为宗旨。\n二、月份工作安排\n十二月份：总结全年工作\n"
+
+
+# ---- bad input ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bad(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
+    return bad_inputs(tmp_path_factory.mktemp("bad"))
+
+
+BAD_KEYS = [
+    "empty", "image_as_txt", "control_bytes", "truncated_docx", "garbage_docx", "encrypted_docx", "old_doc",
+    "pdf", "unknown_ext", "undecodable", "zip_bomb", "ratio_bomb", "lying_zip", "entity_docx", "directory",
+    "missing",
+]
+
+
+@pytest.mark.parametrize("key", BAD_KEYS)
+def test_bad_input_raises_planparse_error(bad: dict[str, tuple[Path, str]], key: str) -> None:
+    path, word = bad[key]
+    with pytest.raises(InputError) as info:
+        planparse.parse_file(path)
+    assert str(path) in str(info.value) and word in str(info.value)
+    assert info.value.path == str(path)
+
+
+def test_unsupported_kinds_use_their_own_class(bad: dict[str, tuple[Path, str]]) -> None:
+    for key in ("old_doc", "pdf", "unknown_ext"):
+        with pytest.raises(UnsupportedFormatError):
+            read_path(bad[key][0])
+    with pytest.raises(UnsupportedFormatError, match=r"\.txt.*\.docx.*\.html"):
+        read_path(bad["unknown_ext"][0])
+
+
+def test_size_limit_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(60 * 2**20)  # sparse: 60 MB without writing them
+
+    def no_open(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read a file that is above the limit")
+
+    monkeypatch.setattr("builtins.open", no_open)
+    with pytest.raises(InputError, match="50 MB limit"):
+        read_path(big)
+    monkeypatch.undo()
+    small = tmp_path / "small.txt"
+    small.write_text(PLAN_TXT, encoding="utf-8")
+    with pytest.raises(InputError, match="limit"):
+        read_path(small, max_bytes=100)
+    with pytest.raises(InputError, match="limit"):
+        planparse.parse_bytes(PLAN_TXT.encode(), max_bytes=100)
+
+
+def test_whitespace_only_and_bom_only_are_empty() -> None:
+    for data in (b"\xef\xbb\xbf", b" \r\n\t\n", "　\n".encode()):
+        with pytest.raises(InputError, match="no text"):
+            read_bytes(data, name="blank.txt")
+
+
+def test_readers_import_is_light() -> None:
+    code = (
+        "import sys, planparse.readers, planparse.charmap; "
+        "print(sorted(m for m in ('docx', 'bs4', 'charset_normalizer', 'lxml', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+# ---- end to end (needs the parser) -------------------------------------------------------------------------
+
+
+def test_docx_with_word_numbering_parses_like_the_text(tmp_path: Path) -> None:
+    txt = tmp_path / "plan.txt"
+    txt.write_text(PLAN_TXT, encoding="gb18030")
+    dx = tmp_path / "plan.docx"
+    dx.write_bytes(plan_docx())
+    a, b = planparse.parse_file(txt), planparse.parse_file(dx)
+    assert (a.encoding, a.format, b.format) == ("gb18030", "text", "docx")
+    assert a.text == PLAN_TXT and b.text == PLAN_DOCX_TEXT
+    pa, pb = a.plans[0], b.plans[0]
+    assert [(s.kind, s.heading) for s in pa.sections] == [(s.kind, s.heading) for s in pb.sections]
+    assert [s.heading for s in pa.sections][:1] == ["一、指导思想"]
+    assert [(e.months, e.activity) for e in pa.schedule] == [(e.months, e.activity) for e in pb.schedule]
+    assert [(e.months, e.activity) for e in pb.schedule] == [
+        ([2], "讨论制定工会工作计划"), ([3], "庆祝三八妇女节"), ([4], "举办教职工趣味运动会"),
+    ]
