@@ -1,0 +1,124 @@
+"""Stage 3b: what each logical line is — numbering marker, month label, heading cue,
+title, plan separator, guiding opener, table header, site furniture.
+
+Facts about one line only; decisions that need context (levels, sections, plans)
+belong to the later stages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from planparse.lines import RawLine
+from planparse.markers import Marker, match_marker
+from planparse.month_labels import MonthLabel, match_month_label
+from planparse.vocab import furniture, month_vocab, plan_vocab, section_cues
+
+HEADING_MAX_CHARS = 16  # a heading's words before its colon
+UNMARKED_HEADING_MAX_CHARS = 15
+_COLON = regex.compile(r"[:：]")
+_SENTENCE_PUNCT = regex.compile(r"[。;；!?！？]")
+_TITLE_BAD = regex.compile(r"[。;；,，!?！？:：、]")
+_TABLE_SPLIT = regex.compile(r"\s*[|｜]\s*|\s+")
+_TRAILING = " \t。.,，、;；:：!！?？"
+
+
+@dataclass
+class Line:
+    idx: int
+    start: int  # working-text offsets
+    end: int
+    text: str
+    marker: Marker | None = None
+    month: MonthLabel | None = None
+    content_start: int = 0  # after the marker, relative to the line start
+    head: str = ""  # the line's words up to its first colon, marker excluded
+    after_colon: str = ""
+    cue_kind: str | None = None
+    cue: str | None = None
+    cue_ambiguous: bool = False
+    cue_bare_label: bool = False
+    heading_like: bool = False
+    furniture: bool = False
+    separator: bool = False
+    title_like: bool = False
+    guiding_opener: bool = False
+    table_header: bool = False
+
+    @property
+    def content(self) -> str:
+        return self.text[self.content_start :]
+
+
+def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
+    """The section kind whose cue word in ``head`` is the longest: (kind, cue, ambiguous, bare label)."""
+    best: tuple[int, str, str, bool, bool] | None = None
+    for kc in section_cues():
+        if any(x in head for x in kc.exceptions):
+            continue
+        for cue in kc.cues:
+            if cue in head and (best is None or len(cue) > best[0]):
+                bare = kc.bare_word_is_label and head.strip(_TRAILING) == cue
+                best = (len(cue), kc.kind, cue, cue in kc.ambiguous, bare)
+    if best is None:
+        return None, None, False, False
+    return best[1], best[2], best[3], best[4]
+
+
+def _is_table_header(text: str) -> bool:
+    mv = month_vocab()
+    cells = [c for c in _TABLE_SPLIT.split(text) if c]
+    if not cells or len(cells) > 6:
+        return False
+    known = set(mv.table_month_headers) | set(mv.table_content_headers)
+    return all(c in known for c in cells) and any(c in mv.table_content_headers or c in mv.table_month_headers for c in cells)
+
+
+def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
+    text = wtext[raw.start : raw.end]
+    line = Line(idx, raw.start, raw.end, text)
+    fv = furniture()
+    if len(text) <= fv.max_line_chars and fv.line.search(text):
+        line.furniture = True
+    pv = plan_vocab()
+    if len(text) <= 60 and pv.separator.search(text):
+        line.separator = True
+
+    line.month = match_month_label(text)
+    marker = None if line.month else match_marker(text)
+    if marker is not None:
+        line.marker = marker
+        line.content_start = marker.end
+        numbered_month = match_month_label(text[marker.end :])
+        if numbered_month is not None:
+            numbered_month.end += marker.end
+            line.month = numbered_month
+
+    content = line.content
+    colon = _COLON.search(content)
+    if colon:
+        line.head, line.after_colon = content[: colon.start()].strip(), content[colon.end() :].strip()
+    else:
+        line.head = content.strip().rstrip(_TRAILING)
+    head_ok = bool(line.head) and not _SENTENCE_PUNCT.search(line.head)
+    if line.month is None and head_ok and len(line.head) <= HEADING_MAX_CHARS:
+        line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
+    limit = HEADING_MAX_CHARS if marker else UNMARKED_HEADING_MAX_CHARS
+    line.heading_like = head_ok and len(line.head) <= limit and (marker is not None or not line.after_colon)
+
+    if marker is None and line.month is None and not line.furniture:
+        bare = text.strip()
+        ends_title = bare.endswith(pv.title_endings) or line.separator
+        if len(bare) <= pv.title_max_chars and ends_title and not _TITLE_BAD.search(bare):
+            has_year = pv.title_year.search(bare) is not None
+            line.title_like = line.cue_kind is None or has_year or bare.endswith(("计划", "方案", "计划书"))
+        if len(text) >= 30 and pv.guiding_opener.search(text[: pv.guiding_window]):
+            line.guiding_opener = True
+        line.table_header = _is_table_header(bare)
+    return line
+
+
+def classify(raw_lines: list[RawLine], wtext: str) -> list[Line]:
+    return [classify_line(i, raw, wtext) for i, raw in enumerate(raw_lines)]

@@ -1,0 +1,106 @@
+"""Stage 3a: cut the working text into logical lines.
+
+A logical line is usually a physical line, stripped. Two cases cut further:
+- a flattened line (a PDF or web page copied whole) is cut at its white-space runs,
+  which stood for line breaks before the copy;
+- numbered items and headings that run on in one line: a marker after a sentence
+  end ("…职工之家”。二、主要工作："), or a run of markers in sequence
+  ("二月: 1、制定… 2、召开…").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from planparse.markers import match_marker
+from planparse.month_labels import match_month_label
+from planparse.normalise import WorkingText
+
+FLAT_MIN_CHARS = 400
+FLAT_MIN_BREAKS = 6
+
+_WS_RUN = regex.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
+# where a run-on marker may start: after a sentence end, a colon, or white space
+_CANDIDATE = regex.compile(r"(?<=[。;；!?！？:：\s”\"」』)]\s*)(?=\S)")
+_SENTENCE_END = regex.compile(r"[。;；!?！？][”\"」』]?\s*$")
+_STRONG = {"cjk", "paren_cjk", "chapter"}
+
+
+@dataclass
+class RawLine:
+    start: int  # working-text offsets
+    end: int
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def is_flattened(line: str) -> bool:
+    return len(line) >= FLAT_MIN_CHARS and len(_WS_RUN.findall(line)) >= FLAT_MIN_BREAKS
+
+
+def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
+    """Offsets inside [start, end) where a run-on marker or month label starts a new line."""
+    line = text[start:end]
+    first = match_marker(line)
+    last_of_family: dict[str, int] = {}
+    if first and first.number is not None and not match_month_label(line):
+        last_of_family[first.family] = first.number
+    cuts: list[int] = []
+    for m in _CANDIDATE.finditer(line, 1):
+        pos = m.start()
+        rest = line[pos:]
+        before = line[:pos]
+        label = match_month_label(rest)
+        if label and (label.end > 0 and rest[: label.end].rstrip().endswith((":", "：", "|")) or label.theme):
+            if _SENTENCE_END.search(before) or before.endswith((" ", ":", "：")):
+                cuts.append(start + pos)
+                last_of_family.clear()
+                continue
+        mk = match_marker(rest)
+        if mk is None or mk.number is None or mk.end >= len(rest):
+            continue
+        prev = last_of_family.get(mk.family)
+        in_sequence = prev is not None and mk.number == prev + 1
+        fresh = prev is None and mk.number == 1 and before.rstrip().endswith((":", "：", "。", ";", "；")) or (
+            prev is None and mk.number == 1 and before.endswith(" ")
+        )
+        heading_run_on = mk.family in _STRONG and _SENTENCE_END.search(before) is not None and prev in (None, mk.number - 1)
+        if in_sequence or fresh or heading_run_on:
+            cuts.append(start + pos)
+            last_of_family[mk.family] = mk.number
+    return cuts
+
+
+def split_lines(wt: WorkingText) -> list[RawLine]:
+    text = wt.text
+    out: list[RawLine] = []
+    pos = 0
+    for phys in text.split("\n"):
+        s, e = _strip(text, pos, pos + len(phys))
+        pos += len(phys) + 1
+        if s >= e:
+            continue
+        pieces: list[tuple[int, int]] = []
+        if is_flattened(text[s:e]):
+            cut = s
+            for m in _WS_RUN.finditer(text, s, e):
+                pieces.append((cut, m.start()))
+                cut = m.end()
+            pieces.append((cut, e))
+        else:
+            pieces.append((s, e))
+        for ps, pe in pieces:
+            bounds = [ps, *_run_on_cuts(text, ps, pe), pe]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                a, b = _strip(text, a, b)
+                if a < b:
+                    out.append(RawLine(a, b))
+    return out

@@ -1,0 +1,67 @@
+"""Numbering markers: 一、 （一） 1. 1、 (1) ① ⑴ 第一、 第一部分, bullets "- 1 .", lost digits ".认真…".
+
+A marker is recognised at the start of a (stripped, normalised) line. Which level it
+is on is not decided here: levels come from the order in which families first
+appear in a plan (see items.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from planparse.numerals import cjk_to_int
+
+_CJK = "[一二三四五六七八九十百]{1,4}"
+_BULLET = r"(?:[-•·*▪■□◆◇●○]\s*)?"
+
+# Family name → pattern. Group "n" holds the numeral. Tried in this order.
+FAMILIES: list[tuple[str, regex.Pattern]] = [
+    ("chapter", regex.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:部分|章|节|条|项)?\s*[、,.:：]?\s*(?!周|篇|学期|阶段|次|名|届|期|年|个|天|课)")),
+    ("paren_cjk", regex.compile(rf"^{_BULLET}[(（]\s*(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
+    ("cjk", regex.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。\d])\s*[、,.]?\s*")),
+    ("paren_arabic", regex.compile(r"^" + _BULLET + r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*[、,.:：]*\s*")),
+    ("paren_arabic", regex.compile(r"^(?P<c>[⑴-⒇])\s*[、,.]?\s*")),
+    ("circled", regex.compile(r"^(?P<c>[①-⑳])\s*[、,.]?\s*")),
+    ("arabic_paren", regex.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[)）]\s*[、,.]?\s*")),
+    ("arabic", regex.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[、.,。](?![\d.、,。])\s*[、.,]?\s*")),
+    # an item whose digit was lost in a paste: ".认真履行…"
+    ("arabic", regex.compile(r"^(?P<lost>[.、])\s*(?=\p{Han})")),
+]
+
+
+@dataclass(frozen=True)
+class Marker:
+    family: str
+    number: int | None
+    end: int  # where the item's own text starts, relative to the line start
+    raw_end: int  # end of the marker proper (trailing spaces excluded)
+
+
+def match_marker(line: str) -> Marker | None:
+    for family, pat in FAMILIES:
+        m = pat.match(line)
+        if not m:
+            continue
+        groups = m.groupdict()
+        if groups.get("lost"):
+            number = None
+        elif groups.get("c"):
+            c = ord(groups["c"])
+            number = c - 0x2460 + 1 if 0x2460 <= c <= 0x2473 else c - 0x2474 + 1
+        else:
+            number = cjk_to_int(groups["n"])
+            if number is None:
+                continue
+        if family == "arabic" and not groups.get("lost"):
+            # 2023.3.15 / 1.5万元 / 3.2.1: a digit right after the marker is no marker
+            rest = line[m.end() :]
+            if rest[:1].isdigit():
+                continue
+        end = m.end()
+        if end >= len(line) and family in ("cjk", "arabic") and number is not None and number > 31:
+            continue
+        raw_end = len(line[:end].rstrip())
+        return Marker(family, number, end, raw_end)
+    return None

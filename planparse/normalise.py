@@ -1,0 +1,136 @@
+"""Stage 2: a normalised working copy of the text, with an offset map back to the original.
+
+Later stages match patterns on the working copy only. Folding is character by
+character (full-width forms → ASCII, U+3000 → space, traditional → simplified), a
+few characters are dropped (zero-width spaces, soft hyphens) and the page numbers
+that a flattened PDF copy leaves at line starts are cut out, so that a sentence cut
+by a page break reads whole again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+_DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060"}
+_SPACES = {"\u3000", "\u00a0", "\t", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
+# Characters NFKC leaves alone but plans use as list punctuation.
+_EXTRA = {"﹒": ".", "・": "·", "•": "·", "﹑": "、", "､": "、", "｡": "。", "〔": "(", "〕": ")", "【": "【", "】": "】"}
+
+
+def _fold_char(ch: str, simplify: dict[str, str]) -> str:
+    o = ord(ch)
+    if 0xFF01 <= o <= 0xFF5E:
+        return chr(o - 0xFEE0)
+    if ch in _SPACES:
+        return " "
+    if ch in _EXTRA:
+        return _EXTRA[ch]
+    return simplify.get(ch, ch)
+
+
+def _simplify_map() -> dict[str, str]:
+    try:
+        from planparse.charmap import simplify_char_map
+    except ImportError:  # the map is optional data; without it traditional text still parses, less well
+        return {}
+    return simplify_char_map()
+
+
+@dataclass
+class WorkingText:
+    """The normalised copy. ``to_orig[i]`` is the original offset of working character i."""
+
+    text: str
+    to_orig: list[int]
+    orig_len: int
+
+    def orig(self, i: int) -> int:
+        return self.to_orig[i] if i < len(self.to_orig) else self.orig_len
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of working [start, end)."""
+        if end <= start:
+            o = self.orig(start)
+            return (o, o)
+        return (self.to_orig[start], self.to_orig[end - 1] + 1)
+
+
+# A page number that a PDF or web copy leaves at a physical line start: "2、", "3." …
+_PAGE_NO = regex.compile(r"^[ \t\u3000]*(\d{1,3})[ \t]*[、.．][ \t\u3000]?")
+_MIN_PAGE_LINE = 120
+_SENTENCE_END = regex.compile(r"[。！？；.!?;:：]\s*[”\"』」)）]?\s*$")
+
+
+def find_page_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of page numbers to cut: a run of ≥ 3 long lines numbered 1, 2, 3 … in sequence.
+
+    Real numbered items are short and restart under headings; page numbers count
+    long, flattened lines straight through, and the line before one rarely ends a
+    sentence.
+    """
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((pos, raw))
+        pos += len(raw) + 1
+    cuts: list[tuple[int, int, int]] = []  # (line index, start, end)
+    expected = None
+    run: list[tuple[int, int, int]] = []
+    long_lines = cut_sentences = 0
+    best: list[tuple[int, int, int]] = []
+    prev_line = ""
+
+    def is_page_run() -> bool:
+        return len(run) >= 3 and long_lines >= len(run) * 0.6 and cut_sentences >= (len(run) - 1) * 0.6
+
+    for idx, (start, raw) in enumerate(lines):
+        if not raw.strip():
+            continue
+        m = _PAGE_NO.match(raw)
+        value = int(m.group(1)) if m else None
+        if m and (expected is None and value in (1, 2) or value == expected):
+            run.append((idx, start, start + m.end()))
+            long_lines += len(raw) >= _MIN_PAGE_LINE
+            cut_sentences += bool(prev_line) and not _SENTENCE_END.search(prev_line)
+            expected = value + 1
+            prev_line = raw
+            continue
+        prev_line = raw
+        if len(raw) >= _MIN_PAGE_LINE and run:
+            continue  # a long unnumbered line inside the run (a page without its number)
+        if is_page_run():
+            best.extend(run)
+        run, expected, long_lines, cut_sentences = [], None, 0, 0
+    if is_page_run():
+        best.extend(run)
+    for idx, s, e in best:
+        # the newline before the number goes too: the page break cut a sentence in two
+        if idx > 0 and s > 0:
+            s -= 1
+        cuts.append((idx, s, e))
+    return [(s, e) for _, s, e in cuts]
+
+
+def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_map) -> WorkingText:
+    cuts = find_page_numbers(text)
+    cmap = simplify()
+    out: list[str] = []
+    to_orig: list[int] = []
+    cut_iter = iter(cuts)
+    next_cut = next(cut_iter, None)
+    i = 0
+    n = len(text)
+    while i < n:
+        if next_cut is not None and i == next_cut[0]:
+            i = next_cut[1]
+            next_cut = next(cut_iter, None)
+            continue
+        ch = text[i]
+        if ch not in _DROP:
+            out.append(_fold_char(ch, cmap))
+            to_orig.append(i)
+        i += 1
+    return WorkingText("".join(out), to_orig, n)

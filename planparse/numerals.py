@@ -1,0 +1,33 @@
+"""Chinese and Arabic numerals as they appear in markers and month labels."""
+
+from __future__ import annotations
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CJK_NUMERAL_CHARS = "一二三四五六七八九十百零〇两"
+
+
+def cjk_to_int(s: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; None when it is not a well-formed numeral."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    total = 0
+    if "百" in s:
+        head, _, s = s.partition("百")
+        h = _DIGITS.get(head, None) if head else 1
+        if h is None:
+            return None
+        total += h * 100
+        s = s.lstrip("零〇")
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        t = _DIGITS.get(head) if head else 1
+        if t is None or (tail and tail not in _DIGITS) or "十" in tail:
+            return None
+        return total + t * 10 + (_DIGITS[tail] if tail else 0)
+    if len(s) == 1 and s in _DIGITS:
+        return total + _DIGITS[s]
+    if s == "" and total:
+        return total
+    return None

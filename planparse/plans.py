@@ -1,0 +1,106 @@
+"""Stage 4: split a page into plans.
+
+A new plan starts at
+- a separator line (篇一, 【篇2】, 第一篇 …), which is also its title;
+- a title line once the current plan has content (a repeated title, or another plan's);
+- a 指导思想 heading once the current plan already has headed parts or numbered work
+  (numbering restarting at 一、 with a new guiding part);
+- an opening paragraph that sets the guiding line, after the current plan's
+  schedule or numbered work, when a new list starts right after it.
+A stretch that holds no content (a page header, a title before furniture) is no plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planparse.classify import Line
+
+_CONTENT_MIN_CHARS = 20
+
+
+@dataclass
+class PlanLines:
+    lines: list[Line] = field(default_factory=list)
+    title: Line | None = None
+
+    def has_content(self) -> bool:
+        body = [ln for ln in self.lines if not ln.furniture and ln is not self.title]
+        return sum(len(ln.text) for ln in body) >= _CONTENT_MIN_CHARS and any(
+            ln.marker or ln.month or len(ln.text) >= _CONTENT_MIN_CHARS for ln in body
+        )
+
+
+@dataclass
+class _State:
+    headed: int = 0  # section headings seen (marked cue headings)
+    guiding: bool = False
+    months: int = 0  # month labels seen
+    schedule: bool = False
+    top_family: str | None = None
+    top_items: int = 0
+    content: bool = False
+
+
+def _next_content(lines: list[Line], i: int) -> Line | None:
+    for ln in lines[i + 1 :]:
+        if not ln.furniture:
+            return ln
+    return None
+
+
+def split_plans(lines: list[Line]) -> list[PlanLines]:
+    plans: list[PlanLines] = [PlanLines()]
+    st = _State()
+
+    def start(title: Line | None) -> None:
+        nonlocal st
+        plans.append(PlanLines(title=title))
+        st = _State()
+
+    for i, ln in enumerate(lines):
+        cur = plans[-1]
+        if ln.furniture and not ln.separator:
+            cur.lines.append(ln)
+            continue
+        if ln.separator:
+            start(ln)
+            plans[-1].lines.append(ln)
+            continue
+        if ln.title_like:
+            if st.content or (cur.title is not None and cur.title.text.strip() == ln.text.strip()):
+                start(ln)
+            elif cur.title is None:
+                cur.title = ln
+            cur = plans[-1]
+            cur.lines.append(ln)
+            continue
+        new_plan = False
+        if ln.cue_kind == "guiding_ideology" and ln.heading_like and (ln.marker is None or ln.marker.number in (1, None)):
+            if st.guiding or st.headed >= 1 or st.top_items >= 2 or st.schedule:
+                new_plan = True
+        elif ln.guiding_opener and ln.marker is None and (st.schedule or st.top_items >= 2):
+            nxt = _next_content(lines, i)
+            if nxt is not None and nxt.marker is not None and nxt.marker.number == 1:
+                new_plan = True
+        if new_plan:
+            start(None)
+            cur = plans[-1]
+        cur.lines.append(ln)
+        # update what this plan has seen
+        if ln.cue_kind and ln.heading_like:
+            st.headed += 1
+            st.guiding |= ln.cue_kind == "guiding_ideology"
+            st.schedule |= ln.cue_kind == "schedule"
+            st.content = True
+        if ln.month is not None:
+            st.months += 1
+            st.schedule |= st.months >= 2
+        if ln.marker is not None and ln.month is None:
+            if st.top_family is None:
+                st.top_family = ln.marker.family
+            if ln.marker.family == st.top_family:
+                st.top_items += 1
+        if ln.marker is not None or ln.month is not None or len(ln.text) >= _CONTENT_MIN_CHARS:
+            st.content = True
+    return plans

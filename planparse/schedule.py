@@ -1,0 +1,134 @@
+"""Stage 7: the month-by-month schedule of a schedule section.
+
+Under each month label, one entry per numbered item (never split); unnumbered text
+one entry per line, or per chunk between ；/;/。 (never split at 、 or ，). Text on
+the label's own line is an activity — unless numbered items follow, when it is the
+month's theme (2月新学期新面貌). Table rows ("二月 | …") give one entry per cell chunk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from planparse.classify import Line
+from planparse.models import CalendarMonth, ScheduleEntry, Span
+
+_CHUNK = regex.compile(r"[^;；。]+")
+_CELL = regex.compile(r"[^|｜]+")
+_WEEK_DATES = regex.compile(r"^[\d\s月日号./\-—–~～至到()（）]+")
+_STRIP = " \t\u3000。.,，、;；:：!！?？|｜"
+_WRAP = 6  # a label this many months before the previous one starts the next calendar year
+
+
+class _Builder:
+    def __init__(self, to_span: Callable[[int, int], Span], orig_text: str, section_index: int) -> None:
+        self.to_span = to_span
+        self.orig = orig_text
+        self.section_index = section_index
+        self.entries: list[ScheduleEntry] = []
+
+    def emit(self, start: int, end: int, months: list[int], label: str | None, theme: str | None, marker: str | None) -> None:
+        s, e = self.to_span(start, end)
+        raw = self.orig[s:e]
+        lead = len(raw) - len(raw.lstrip(_STRIP))
+        activity = raw.strip(_STRIP)
+        if not activity or not regex.search(r"[\p{Han}A-Za-z]", activity):
+            return
+        s += lead
+        self.entries.append(
+            ScheduleEntry(
+                months=months,
+                activity=activity,
+                span=(s, s + len(activity)),
+                month_label=label,
+                theme=theme,
+                section_index=self.section_index,
+                marker=marker,
+            )
+        )
+
+    def emit_chunks(self, start: int, text: str, months: list[int], label: str | None, theme: str | None, week: bool) -> None:
+        if week:
+            m = _WEEK_DATES.match(text)
+            if m:
+                start, text = start + m.end(), text[m.end() :]
+        for cell in _CELL.finditer(text):
+            for chunk in _CHUNK.finditer(cell.group()):
+                a = start + cell.start() + chunk.start()
+                self.emit(a, a + len(chunk.group()), months, label, theme, None)
+
+
+def extract_schedule(
+    lines: list[Line],
+    levels: dict[int, tuple[int, int]],
+    to_span: Callable[[int, int], Span],
+    orig_text: str,
+    section_index: int,
+) -> list[ScheduleEntry]:
+    b = _Builder(to_span, orig_text, section_index)
+    months: list[int] | None = None
+    label_text: str | None = None
+    theme: str | None = None
+    week = False
+    pending: tuple[int, str] | None = None  # text on the label's own line, not yet known to be theme or activity
+
+    def flush_pending_as_activity() -> None:
+        nonlocal pending
+        if pending is not None and months:
+            b.emit_chunks(pending[0], pending[1], months, label_text, theme, week)
+        pending = None
+
+    for ln in lines:
+        if ln.furniture or ln.table_header:
+            continue
+        if ln.month is not None:
+            flush_pending_as_activity()
+            months = ln.month.months
+            ls, le = to_span(ln.start, ln.start + ln.month.end)
+            label_text = orig_text[ls:le].strip() or None
+            theme = ln.month.theme
+            week = ln.month.week
+            rest = ln.text[ln.month.end :]
+            if rest.strip():
+                pending = (ln.start + ln.month.end, rest)
+            continue
+        if months is None:
+            continue
+        numbered = ln.marker is not None and ln.idx in levels
+        if pending is not None:
+            if numbered and theme is None:
+                theme = orig_text[slice(*to_span(pending[0], pending[0] + len(pending[1])))].strip(_STRIP) or None
+                pending = None
+            else:
+                flush_pending_as_activity()
+        if numbered:
+            ms, me = to_span(ln.start, ln.start + ln.marker.raw_end)
+            b.emit(ln.start + ln.content_start, ln.end, months, label_text, theme, orig_text[ms:me])
+        else:
+            b.emit_chunks(ln.start, ln.text, months, label_text, theme, week)
+    flush_pending_as_activity()
+    return b.entries
+
+
+def assign_calendar(entries: list[ScheduleEntry], plan_year: int | None) -> None:
+    """Calendar years: a plan's months run on from its year; January after December is the next year."""
+    offset = 0
+    prev_max: int | None = None
+    prev_label: str | None = None
+    for e in entries:
+        if e.month_label != prev_label or prev_max is None:
+            first = min(e.months)
+            if prev_max is not None and first < prev_max - _WRAP:
+                offset += 1
+        prev_label = e.month_label
+        wraps_inside = 12 in e.months and min(e.months) <= 3
+        cal = []
+        for m in e.months:
+            year = None
+            if plan_year is not None:
+                year = plan_year + offset + (1 if wraps_inside and m <= 3 else 0)
+            cal.append(CalendarMonth(year=year, month=m))
+        e.calendar = cal
+        prev_max = max(m for m in e.months if not (wraps_inside and m <= 3)) if wraps_inside else max(e.months)

@@ -1,0 +1,130 @@
+"""Stage 5b: the sections of one plan.
+
+A section starts at
+- a top-level numbered heading with a cue word (二、主要工作：) — any kind;
+- a deeper numbered heading with a schedule cue ((五)活动安排:) — schedules nested
+  in main work are sections of their own;
+- an unnumbered short heading line with a cue word (活动安排:), when no numbered
+  work item is open (or for a schedule, always);
+- the plan's opening paragraph, when it sets the guiding line and the plan has no
+  指导思想 heading (untitled guiding_ideology);
+- the first of a run of top-level numbered work headings with no 主要工作 heading
+  above them (untitled main_work);
+- a month table's header, or a run of month labels, with no schedule heading
+  (untitled schedule).
+A heading whose words fit several kinds (具体工作, 工作安排) takes the kind of what
+it holds: only a month-by-month list makes it a schedule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from planparse.classify import Line
+
+_GUIDING_ANYWHERE = regex.compile(r"为指导|为指南|为指针|为统领|统领|贯彻.{0,30}精神|指导思想|为主线")
+_UNTITLED_KINDS_OPENING = {"guiding_ideology", "goals", "situation"}
+_MONTH_RUN = 3  # month labels that make an unheaded schedule
+
+
+@dataclass
+class SectionLines:
+    kind: str
+    heading: Line | None
+    lines: list[Line] = field(default_factory=list)
+    ambiguous: bool = False
+
+    @property
+    def first(self) -> Line:
+        return self.heading or self.lines[0]
+
+
+def _month_run_ahead(lines: list[Line], i: int) -> bool:
+    count = 0
+    for ln in lines[i : i + 40]:
+        if ln.month is not None:
+            count += 1
+            if count >= _MONTH_RUN:
+                return True
+        elif ln.cue_kind and ln.heading_like and ln.marker is not None:
+            return False
+    return False
+
+
+def _is_guiding_paragraph(ln: Line) -> bool:
+    if ln.marker is not None or ln.month is not None or len(ln.text) < 25:
+        return False
+    return ln.guiding_opener or _GUIDING_ANYWHERE.search(ln.text) is not None
+
+
+def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tuple[list[SectionLines], list[Line]]:
+    """Sections of a plan's lines (title and furniture excluded) and the preamble lines before them."""
+    content = [ln for ln in lines if not ln.furniture]
+    has_guiding_heading = any(
+        ln.cue_kind == "guiding_ideology" and ln.heading_like and (ln.marker is None or levels.get(ln.idx, (0,))[0] == 0)
+        for ln in content
+    )
+    sections: list[SectionLines] = []
+    preamble: list[Line] = []
+    item_open = False  # a numbered work item (not a heading) is open in the current section
+
+    def open_section(kind: str, heading: Line | None, first: Line | None = None, ambiguous: bool = False) -> None:
+        nonlocal item_open
+        sec = SectionLines(kind, heading, ambiguous=ambiguous)
+        if heading is None and first is not None:
+            sec.lines.append(first)
+        sections.append(sec)
+        item_open = False
+
+    for i, ln in enumerate(content):
+        cur = sections[-1] if sections else None
+        level = levels.get(ln.idx, (None,))[0] if ln.marker else None
+        is_item = level is not None and ln.month is None
+        cue = ln.cue_kind if (ln.heading_like and not ln.cue_bare_label) else None
+
+        if cue and is_item and level == 0:
+            open_section(cue, ln, ambiguous=ln.cue_ambiguous)
+            continue
+        if cue == "schedule" and is_item and level and level > 0:
+            open_section("schedule", ln)
+            continue
+        if cue and ln.marker is None and ln.month is None and (cue == "schedule" or not item_open):
+            if cue != "schedule" or _month_run_ahead(content, i + 1) or ln.text.rstrip().endswith((":", "：")):
+                open_section(cue, ln, ambiguous=ln.cue_ambiguous)
+                continue
+        if (cur is None or cur.kind != "schedule") and (ln.table_header or ln.month is not None) and _month_run_ahead(content, i):
+            open_section("schedule", None, ln)
+            continue
+        if cur is None:
+            if not has_guiding_heading and _is_guiding_paragraph(ln) and not preamble_has_items(preamble):
+                open_section("guiding_ideology", None, ln)
+                continue
+            if is_item and level == 0:
+                open_section("main_work", None, ln)
+                item_open = True
+                continue
+            preamble.append(ln)
+            continue
+        if is_item and level == 0 and cur.kind in _UNTITLED_KINDS_OPENING:
+            open_section("main_work", None, ln)
+            item_open = True
+            continue
+        cur.lines.append(ln)
+        if is_item and not ln.heading_like:
+            item_open = True
+        elif is_item and level == 0:
+            item_open = cur.heading is None
+
+    for sec in sections:
+        if sec.kind == "main_work" and sec.heading is not None:
+            body = [ln for ln in sec.lines if ln.text.strip()]
+            months = sum(ln.month is not None for ln in body)
+            if months >= 2 and months >= 0.25 * len(body):
+                sec.kind = "schedule"
+    return sections, preamble
+
+
+def preamble_has_items(preamble: list[Line]) -> bool:
+    return any(ln.marker is not None for ln in preamble)

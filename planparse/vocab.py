@@ -1,0 +1,103 @@
+"""Loads the vocabularies in planparse/data/ once, compiled, for the stages that need them."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+
+def _load(name: str) -> dict:
+    with resources.files("planparse.data").joinpath(name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@dataclass(frozen=True)
+class SectionCues:
+    kind: str
+    cues: tuple[str, ...]
+    exceptions: tuple[str, ...]
+    ambiguous: tuple[str, ...]
+    bare_word_is_label: bool
+
+
+@cache
+def section_cues() -> tuple[SectionCues, ...]:
+    data = _load("sections.toml")
+    return tuple(
+        SectionCues(
+            kind=k["name"],
+            cues=tuple(k.get("cues", ())),
+            exceptions=tuple(k.get("exceptions", ())),
+            ambiguous=tuple(k.get("ambiguous", ())),
+            bare_word_is_label=bool(k.get("bare_word_is_label", False)),
+        )
+        for k in data["kind"]
+    )
+
+
+@dataclass(frozen=True)
+class Furniture:
+    max_line_chars: int
+    line: regex.Pattern
+
+
+@cache
+def furniture() -> Furniture:
+    data = _load("furniture.toml")
+    return Furniture(data["max_line_chars"], regex.compile("|".join(f"(?:{p})" for p in data["line"])))
+
+
+@dataclass(frozen=True)
+class PlanVocab:
+    separator: regex.Pattern
+    title_endings: tuple[str, ...]
+    title_max_chars: int
+    guiding_window: int
+    guiding_opener: regex.Pattern
+    title_year: regex.Pattern
+    opening_year: regex.Pattern
+    opening_year_chars: int
+    organisation: regex.Pattern
+
+
+@cache
+def plan_vocab() -> PlanVocab:
+    d = _load("plans.toml")
+    return PlanVocab(
+        separator=regex.compile("|".join(f"(?:{p})" for p in d["separators"])),
+        title_endings=tuple(d["title_endings"]),
+        title_max_chars=d["title_max_chars"],
+        guiding_window=d["guiding_window"],
+        guiding_opener=regex.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
+        title_year=regex.compile(d["title_year"]),
+        opening_year=regex.compile(d["opening_year"]),
+        opening_year_chars=d["opening_year_chars"],
+        organisation=regex.compile(d["organisation"]),
+    )
+
+
+@dataclass(frozen=True)
+class MonthVocab:
+    numerals: dict[str, int]
+    list_joiners: tuple[str, ...]
+    range_joiners: tuple[str, ...]
+    date_followers: regex.Pattern
+    table_month_headers: tuple[str, ...]
+    table_content_headers: tuple[str, ...]
+
+
+@cache
+def month_vocab() -> MonthVocab:
+    d = _load("months.toml")
+    return MonthVocab(
+        numerals=dict(d["numerals"]),
+        list_joiners=tuple(d["list_joiners"]),
+        range_joiners=tuple(d["range_joiners"]),
+        date_followers=regex.compile("^(?:" + "|".join(d["date_followers"]) + ")"),
+        table_month_headers=tuple(d["table_month_headers"]),
+        table_content_headers=tuple(d["table_content_headers"]),
+    )
