@@ -81,7 +81,8 @@ def _safe_members(data: bytes, name: str) -> dict[str, bytes]:
                             raise InputError(f"refused .docx: {info.filename} is larger than declared", name)
                 members[info.filename] = bytes(buf)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
-            raise InputError(f"corrupt or truncated .docx ({exc})", name) from None
+            detail = (str(exc).splitlines() or [""])[0][:200]
+            raise InputError(f"corrupt or truncated .docx ({detail})", name) from None
     for member, blob in members.items():
         if member.lower().endswith((".xml", ".rels")) and (_DTD.search(blob[:1 << 16]) or any(p.search(blob[:1 << 16]) for p in _DTD_UTF16)):
             raise InputError(f"refused .docx: {member} declares a DOCTYPE or entities", name)
@@ -189,7 +190,8 @@ def read_docx(data: bytes, name: str) -> str:
     try:
         document = docx.Document(_repack(members))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … for broken packages
-        raise InputError(f"corrupt .docx ({type(exc).__name__}: {exc})", name) from None
+        detail = (str(exc).splitlines() or [""])[0][:200]
+        raise InputError(f"corrupt .docx ({type(exc).__name__}: {detail})", name) from None
     body = document.element.body
     builder = _Builder(Numbering(_part_element(document, RT.NUMBERING), _part_element(document, RT.STYLES)))
     for el in body:
