@@ -196,7 +196,7 @@ def items_table(docs: Document | Iterable[Document]) -> pd.DataFrame:
     for base, plan in _each_plan(docs):
         counter = 0
 
-        def visit(item: Item, parent: int | None, section_index: int, kind: str) -> None:
+        def visit(base: dict[str, Any], item: Item, parent: int | None, section_index: int, kind: str) -> None:
             nonlocal counter
             own = counter
             counter += 1
@@ -222,11 +222,11 @@ def items_table(docs: Document | Iterable[Document]) -> pd.DataFrame:
                 }
             )
             for child in item.children:
-                visit(child, own, section_index, kind)
+                visit(base, child, own, section_index, kind)
 
         for s_index, section in enumerate(plan.sections):
             for item in section.items:
-                visit(item, None, s_index, section.kind.value)
+                visit(base, item, None, s_index, section.kind.value)
     return _frame(rows, ITEMS_SCHEMA)
 
 
