@@ -317,3 +317,34 @@ def test_docx_with_word_numbering_parses_like_the_text(tmp_path: Path) -> None:
     assert [(e.months, e.activity) for e in pb.schedule] == [
         ([2], "讨论制定工会工作计划"), ([3], "庆祝三八妇女节"), ([4], "举办教职工趣味运动会"),
     ]
+
+
+# ---- the real sample plans (skipped when ../shared/seeds is absent) ----------------------------------------
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+
+
+def _seed_texts() -> list[tuple[str, str]]:
+    if not SEEDS.is_dir():
+        pytest.skip("no ../shared/seeds")
+    files = sorted(SEEDS.glob("*.txt"))
+    if not files:
+        pytest.skip("no seed plans")
+    return [(f.name, read_path(f).text) for f in files]
+
+
+def test_seed_plans_survive_every_encoding() -> None:
+    for name, text in _seed_texts():
+        for enc in ("gb18030", "utf-16-le", "utf-16-be", "utf-8-sig"):
+            got = read_bytes(text.encode(enc), name=name)
+            assert (got.encoding, got.text == text) == (enc, True), (name, enc)
+        for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+            assert read_bytes(bom + text.encode(enc), name=name).text == text
+
+
+def test_seed_plans_round_trip_through_docx() -> None:
+    for name, text in _seed_texts():
+        d = new_document()
+        for line in text.split("\n"):
+            d.add_paragraph(line)
+        assert read_bytes(docx_bytes(d), name=name + ".docx").text == text, name

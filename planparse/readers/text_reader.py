@@ -22,6 +22,8 @@ _CONTROL_TABLE = bytes(range(256))
 
 # a truncated or slightly damaged file still reads when at most this share of characters is lost
 _MAX_REPLACED = 0.001
+# characters looked at when scoring a candidate decoding: plenty to decide, bounded time on big files
+_SAMPLE = 200_000
 
 
 def lookup_encoding(encoding: str, name: str) -> str:
@@ -61,21 +63,36 @@ def check_not_binary(data: bytes, name: str) -> None:
         raise InputError(f"binary file ({controls} control bytes), not text", name)
 
 
+def _plausible(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        32 <= o < 127
+        or ch in "\t\n\r\f"
+        or 0x2000 <= o <= 0x206F  # general punctuation: “” … —
+        or 0x3000 <= o <= 0x303F  # CJK punctuation: 、。「」
+        or 0x3400 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms: ，：（）
+        or 0xA0 <= o <= 0xFF
+    )
+
+
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text saved without a BOM: ASCII characters leave NULs on one side of every pair."""
+    """UTF-16 text saved without a BOM: the byte order whose decoding reads as Chinese or ASCII text."""
     if len(data) < 4 or len(data) % 2:
         return None
-    even_nul = data[0::2].count(0)
-    odd_nul = data[1::2].count(0)
-    codec = "utf-16-le" if odd_nul > even_nul else "utf-16-be"
-    if max(even_nul, odd_nul) < len(data) // 40 or min(even_nul, odd_nul) * 3 > max(even_nul, odd_nul):
-        return None
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v\x1b")
-    return (text, codec) if bad == 0 else None
+    best: tuple[float, str, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:_SAMPLE]
+        share = sum(1 for ch in sample if _plausible(ch)) / len(sample)
+        if best is None or share > best[0]:
+            best = (share, text, codec)
+    # the wrong byte order scatters characters over unrelated scripts and control codes
+    return (best[1], best[2]) if best and best[0] >= 0.95 else None
 
 
 def _cjk_score(text: str) -> tuple[float, int]:
@@ -83,7 +100,7 @@ def _cjk_score(text: str) -> tuple[float, int]:
     from planparse.charmap import common_cjk_chars
 
     common = common_cjk_chars()
-    cjk = [ch for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"]
+    cjk = [ch for ch in text[:_SAMPLE] if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"]
     if not cjk:
         return 0.0, 0
     hits = sum(1 for ch in cjk if ch in common)
