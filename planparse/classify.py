@@ -14,7 +14,7 @@ import regex
 from planparse.lines import RawLine
 from planparse.markers import Marker, match_marker
 from planparse.month_labels import MonthLabel, match_month_label
-from planparse.vocab import furniture, month_vocab, plan_vocab, section_cues
+from planparse.vocab import bare_labels, furniture, month_vocab, plan_vocab, section_cues
 
 HEADING_MAX_CHARS = 16  # a heading's words before its colon
 UNMARKED_HEADING_MAX_CHARS = 15
@@ -60,20 +60,18 @@ def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
             continue
         for cue in kc.cues:
             if cue in head and (best is None or len(cue) > best[0]):
-                bare = kc.bare_word_is_label and head.strip(_TRAILING) == cue
-                best = (len(cue), kc.kind, cue, cue in kc.ambiguous, bare)
+                best = (len(cue), kc.kind, cue, cue in kc.ambiguous, head.strip(_TRAILING) in bare_labels())
     if best is None:
         return None, None, False, False
     return best[1], best[2], best[3], best[4]
 
 
 def _is_table_header(text: str) -> bool:
-    mv = month_vocab()
-    cells = [c for c in _TABLE_SPLIT.split(text) if c]
-    if not cells or len(cells) > 6:
+    if len(text) > 40:
         return False
-    known = set(mv.table_month_headers) | set(mv.table_content_headers)
-    return all(c in known for c in cells) and any(c in mv.table_content_headers or c in mv.table_month_headers for c in cells)
+    known = month_vocab().table_headers
+    cells = [c for c in _TABLE_SPLIT.split(text) if c]
+    return 0 < len(cells) <= 6 and all(c in known for c in cells)
 
 
 def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
@@ -83,7 +81,7 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
     if len(text) <= fv.max_line_chars and fv.line.search(text):
         line.furniture = True
     pv = plan_vocab()
-    if len(text) <= 60 and pv.separator.search(text):
+    if len(text) <= 60 and ("篇" in text or text[:1] in "【[第范例模样") and pv.separator.search(text):
         line.separator = True
 
     line.month = match_month_label(text)

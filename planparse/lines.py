@@ -23,7 +23,9 @@ FLAT_MIN_BREAKS = 6
 
 _WS_RUN = regex.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
 # where a run-on marker may start: after a sentence end, a colon, or white space
-_CANDIDATE = regex.compile(r"(?<=[。;；!?！？:：\s”\"」』)]\s*)(?=\S)")
+_CANDIDATE = regex.compile(
+    r"[。;；!?！？:：\s”\"」』)]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇])"
+)
 _SENTENCE_END = regex.compile(r"[。;；!?！？][”\"」』]?\s*$")
 _STRONG = {"cjk", "paren_cjk", "chapter"}
 
@@ -55,7 +57,7 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         last_of_family[first.family] = first.number
     cuts: list[int] = []
     for m in _CANDIDATE.finditer(line, 1):
-        pos = m.start()
+        pos = m.end()
         rest = line[pos:]
         before = line[:pos]
         label = match_month_label(rest)

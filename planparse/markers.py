@@ -39,7 +39,13 @@ class Marker:
     raw_end: int  # end of the marker proper (trailing spaces excluded)
 
 
+# a marker can only start with one of these: a quick test spares the patterns for body lines
+_FIRST = frozenset("一二三四五六七八九十百第(（0123456789.、-•·*▪■□◆◇●○") | frozenset(chr(c) for c in range(0x2460, 0x2488))
+
+
 def match_marker(line: str) -> Marker | None:
+    if not line or line[0] not in _FIRST:
+        return None
     for family, pat in FAMILIES:
         m = pat.match(line)
         if not m:

@@ -77,6 +77,9 @@ def match_month_label(line: str) -> MonthLabel | None:
 
     A month followed by a day (3月25日) or 底/初/前 is a date, not a label.
     """
+    head = line[:24]
+    if "月" not in head and "周" not in head:
+        return None
     if _WEEK.match(line):
         d = _DATE.search(line, 0, 40)
         if not d:

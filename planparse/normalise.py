@@ -20,15 +20,15 @@ _SPACES = {"\u3000", "\u00a0", "\t", "\u2002", "\u2003", "\u2009", "\u202f", "\x
 _EXTRA = {"﹒": ".", "・": "·", "•": "·", "﹑": "、", "､": "、", "｡": "。", "〔": "(", "〕": ")", "【": "【", "】": "】"}
 
 
-def _fold_char(ch: str, simplify: dict[str, str]) -> str:
-    o = ord(ch)
-    if 0xFF01 <= o <= 0xFF5E:
-        return chr(o - 0xFEE0)
-    if ch in _SPACES:
-        return " "
-    if ch in _EXTRA:
-        return _EXTRA[ch]
-    return simplify.get(ch, ch)
+def _fold_table(simplify: dict[str, str]) -> dict[int, str]:
+    table = {o: chr(o - 0xFEE0) for o in range(0xFF01, 0xFF5F)}
+    table.update({ord(c): " " for c in _SPACES})
+    table.update({ord(k): v for k, v in _EXTRA.items()})
+    table.update({ord(k): v for k, v in simplify.items() if len(k) == 1 and len(v) == 1})
+    return table
+
+
+_TABLES: dict[int, dict[int, str]] = {}
 
 
 def _simplify_map() -> dict[str, str]:
@@ -114,23 +114,29 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
     return [(s, e) for _, s, e in cuts]
 
 
+_DROP_RE = regex.compile("[" + "".join(_DROP) + "]")
+
+
 def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_map) -> WorkingText:
-    cuts = find_page_numbers(text)
     cmap = simplify()
-    out: list[str] = []
+    table = _TABLES.get(id(cmap))
+    if table is None:
+        table = _TABLES[id(cmap)] = _fold_table(cmap)
+    # every fold is one character for one, so only cuts and drops move offsets
+    removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
+    if not removed:
+        return WorkingText(text.translate(table), list(range(len(text))), len(text))
+    removed.sort()
+    parts: list[str] = []
     to_orig: list[int] = []
-    cut_iter = iter(cuts)
-    next_cut = next(cut_iter, None)
-    i = 0
-    n = len(text)
-    while i < n:
-        if next_cut is not None and i == next_cut[0]:
-            i = next_cut[1]
-            next_cut = next(cut_iter, None)
-            continue
-        ch = text[i]
-        if ch not in _DROP:
-            out.append(_fold_char(ch, cmap))
-            to_orig.append(i)
-        i += 1
-    return WorkingText("".join(out), to_orig, n)
+    pos = 0
+    for s, e in removed:
+        if s < pos:
+            s = pos
+        if s > pos:
+            parts.append(text[pos:s])
+            to_orig.extend(range(pos, s))
+        pos = max(pos, e)
+    parts.append(text[pos:])
+    to_orig.extend(range(pos, len(text)))
+    return WorkingText("".join(parts).translate(table), to_orig, len(text))

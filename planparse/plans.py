@@ -14,9 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from planparse.classify import Line
 
 _CONTENT_MIN_CHARS = 20
+# what makes an opening paragraph guiding, beyond its first words
+_GUIDING_LINE = regex.compile(r"为指导|为指南|为指针|统领|贯彻.{0,30}精神|为主线|指导思想")
 
 
 @dataclass
@@ -58,6 +62,7 @@ def split_plans(lines: list[Line]) -> list[PlanLines]:
         plans.append(PlanLines(title=title))
         st = _State()
 
+    prev: Line | None = None
     for i, ln in enumerate(lines):
         cur = plans[-1]
         if ln.furniture and not ln.separator:
@@ -79,7 +84,14 @@ def split_plans(lines: list[Line]) -> list[PlanLines]:
         if ln.cue_kind == "guiding_ideology" and ln.heading_like and (ln.marker is None or ln.marker.number in (1, None)):
             if st.guiding or st.headed >= 1 or st.top_items >= 2 or st.schedule:
                 new_plan = True
-        elif ln.guiding_opener and ln.marker is None and (st.schedule or st.top_items >= 2):
+        elif (
+            ln.guiding_opener
+            and ln.marker is None
+            and (st.schedule or st.top_items >= 2)
+            and _GUIDING_LINE.search(ln.text)
+            and not (prev is not None and prev.heading_like)
+        ):
+            # a guiding paragraph after finished work, and a new list right after it
             nxt = _next_content(lines, i)
             if nxt is not None and nxt.marker is not None and nxt.marker.number == 1:
                 new_plan = True
@@ -87,6 +99,7 @@ def split_plans(lines: list[Line]) -> list[PlanLines]:
             start(None)
             cur = plans[-1]
         cur.lines.append(ln)
+        prev = ln
         # update what this plan has seen
         if ln.cue_kind and ln.heading_like:
             st.headed += 1

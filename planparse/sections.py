@@ -82,7 +82,7 @@ def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tup
         cur = sections[-1] if sections else None
         level = levels.get(ln.idx, (None,))[0] if ln.marker else None
         is_item = level is not None and ln.month is None
-        cue = ln.cue_kind if (ln.heading_like and not ln.cue_bare_label) else None
+        cue = ln.cue_kind if ln.heading_like and not (ln.cue_bare_label and ln.marker is None) else None
 
         if cue and is_item and level == 0:
             open_section(cue, ln, ambiguous=ln.cue_ambiguous)
@@ -95,7 +95,12 @@ def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tup
                 open_section(cue, ln, ambiguous=ln.cue_ambiguous)
                 continue
         if (cur is None or cur.kind != "schedule") and (ln.table_header or ln.month is not None) and _month_run_ahead(content, i):
-            open_section("schedule", None, ln)
+            if cur is not None and cur.heading is not None and not cur.lines and cur.kind != "guiding_ideology":
+                # a heading that holds only a month list (三、具体工作) is the schedule's own heading
+                cur.kind = "schedule"
+                cur.lines.append(ln)
+            else:
+                open_section("schedule", None, ln)
             continue
         if cur is None:
             if not has_guiding_heading and _is_guiding_paragraph(ln) and not preamble_has_items(preamble):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -21,7 +22,6 @@ class SectionCues:
     cues: tuple[str, ...]
     exceptions: tuple[str, ...]
     ambiguous: tuple[str, ...]
-    bare_word_is_label: bool
 
 
 @cache
@@ -33,31 +33,36 @@ def section_cues() -> tuple[SectionCues, ...]:
             cues=tuple(k.get("cues", ())),
             exceptions=tuple(k.get("exceptions", ())),
             ambiguous=tuple(k.get("ambiguous", ())),
-            bare_word_is_label=bool(k.get("bare_word_is_label", False)),
         )
         for k in data["kind"]
     )
 
 
+@cache
+def bare_labels() -> frozenset[str]:
+    return frozenset(_load("sections.toml").get("bare_labels", ()))
+
+
 @dataclass(frozen=True)
 class Furniture:
     max_line_chars: int
-    line: regex.Pattern
+    line: re.Pattern
 
 
 @cache
 def furniture() -> Furniture:
     data = _load("furniture.toml")
-    return Furniture(data["max_line_chars"], regex.compile("|".join(f"(?:{p})" for p in data["line"])))
+    # stdlib re: these patterns need nothing from `regex`, and re searches them twice as fast
+    return Furniture(data["max_line_chars"], re.compile("|".join(f"(?:{p})" for p in data["line"])))
 
 
 @dataclass(frozen=True)
 class PlanVocab:
-    separator: regex.Pattern
+    separator: re.Pattern
     title_endings: tuple[str, ...]
     title_max_chars: int
     guiding_window: int
-    guiding_opener: regex.Pattern
+    guiding_opener: re.Pattern
     title_year: regex.Pattern
     opening_year: regex.Pattern
     opening_year_chars: int
@@ -68,11 +73,11 @@ class PlanVocab:
 def plan_vocab() -> PlanVocab:
     d = _load("plans.toml")
     return PlanVocab(
-        separator=regex.compile("|".join(f"(?:{p})" for p in d["separators"])),
+        separator=re.compile("|".join(f"(?:{p})" for p in d["separators"])),
         title_endings=tuple(d["title_endings"]),
         title_max_chars=d["title_max_chars"],
         guiding_window=d["guiding_window"],
-        guiding_opener=regex.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
+        guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
         title_year=regex.compile(d["title_year"]),
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],
@@ -88,6 +93,10 @@ class MonthVocab:
     date_followers: regex.Pattern
     table_month_headers: tuple[str, ...]
     table_content_headers: tuple[str, ...]
+
+    @property
+    def table_headers(self) -> frozenset[str]:
+        return frozenset(self.table_month_headers) | frozenset(self.table_content_headers)
 
 
 @cache
