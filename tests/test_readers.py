@@ -183,7 +183,7 @@ def test_docx_style_numbering_and_table_cells() -> None:
         (1010, "chineseCountingThousand", "一千零一十"), (12, "chineseLegalSimplified", "壹拾贰"),
         (3, "ideographTraditional", "丙"), (11, "ideographTraditional", "11"), (20, "decimalEnclosedCircle", "⑳"),
         (4, "decimalEnclosedParen", "⑷"), (9, "upperRoman", "IX"), (28, "lowerLetter", "bb"),
-        (7, "decimalFullWidth", "７"), (2, "ideographZodiac", "丑"), (5, "mysteryFormat", "5"),
+        (7, "decimalFullWidth", "７"), (2, "ideographZodiac", "丑"), (5, "mysteryFormat", "5"), (5, "none", ""),
     ],
 )
 def test_format_number(n: int, fmt: str, expected: str) -> None:
@@ -282,6 +282,13 @@ def test_size_limit_checked_before_reading(tmp_path: Path, monkeypatch: pytest.M
         read_path(small, max_bytes=100)
     with pytest.raises(InputError, match="limit"):
         planparse.parse_bytes(PLAN_TXT.encode(), max_bytes=100)
+
+
+def test_docx_renamed_txt_says_so(tmp_path: Path) -> None:
+    p = tmp_path / "plan.txt"
+    p.write_bytes(plan_docx())
+    with pytest.raises(InputError, match=r"zip archive.*\.docx extension"):
+        read_path(p)
 
 
 def test_whitespace_only_and_bom_only_are_empty() -> None:

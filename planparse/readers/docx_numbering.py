@@ -119,9 +119,10 @@ def _seq(name: str, n: int) -> str:
 def format_number(n: int, fmt: str) -> str:
     """``n`` in Word's number format ``fmt`` (w:numFmt); unknown formats fall back to decimal."""
     c = _chars()
-    if fmt in ("chineseCounting", "japaneseCounting", "taiwaneseCounting", "koreanCounting"):
-        return _counting(n, c["chinese_digits"], c["chinese_units"], ten_alone=True, zero=c["chinese_zero"])
-    if fmt in ("chineseCountingThousand", "taiwaneseCountingThousand", "japaneseCountingThousand"):
+    if fmt == "none":
+        return ""
+    if fmt in ("chineseCounting", "japaneseCounting", "taiwaneseCounting", "koreanCounting",
+               "chineseCountingThousand", "taiwaneseCountingThousand", "japaneseCountingThousand"):
         return _counting(n, c["chinese_digits"], c["chinese_units"], ten_alone=True, zero=c["chinese_zero"])
     if fmt == "chineseLegalSimplified":
         return _counting(n, c["legal_simplified_digits"], c["legal_simplified_units"], ten_alone=False, zero="零")
