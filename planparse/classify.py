@@ -119,4 +119,23 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
 
 
 def classify(raw_lines: list[RawLine], wtext: str) -> list[Line]:
-    return [classify_line(i, raw, wtext) for i, raw in enumerate(raw_lines)]
+    lines = [classify_line(i, raw, wtext) for i, raw in enumerate(raw_lines)]
+    _confirm_table_headers(lines)
+    return lines
+
+
+def _confirm_table_headers(lines: list[Line]) -> None:
+    """A header row is a table's only when it has several cells or its neighbour is a header cell too.
+
+    A lone "活动安排" line is a heading; "时间" then "重点工作", one cell a line, is a table's header.
+    """
+    for i, ln in enumerate(lines):
+        if not ln.table_header:
+            continue
+        cells = len(_TABLE_SPLIT.split(ln.text.strip()))
+        near = (i > 0 and lines[i - 1].table_header) or (i + 1 < len(lines) and lines[i + 1].table_header)
+        if cells >= 2 or near:
+            ln.cue_kind = ln.cue = None
+            ln.heading_like = False
+        else:
+            ln.table_header = False

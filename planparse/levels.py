@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from planparse.classify import Line
 
-_OUTER_FAMILIES = {"cjk", "chapter"}
+_OUTER_FAMILIES = {"cjk", "part", "ordinal"}
 
 
 def assign_levels(lines: list[Line]) -> dict[int, tuple[int, int]]:
@@ -28,7 +28,10 @@ def assign_levels(lines: list[Line]) -> dict[int, tuple[int, int]]:
             last = stack[pos][1]
             if n is None:
                 n = last + 1
-            if last < n <= last + 2 or n == 1 or n == last:
+            # a top-level heading with a cue word is taken even out of sequence: items under
+            # 二、主要工作 may reuse 一、二、三、 and the next heading (三、工作目标) then repeats a number
+            cue_heading = pos == 0 and ln.cue_kind is not None and ln.heading_like
+            if last < n <= last + 2 or n == 1 or n == last or cue_heading:
                 del stack[pos + 1 :]
                 stack[pos][1] = n
                 out[ln.idx] = (pos, n)

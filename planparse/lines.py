@@ -27,7 +27,7 @@ _CANDIDATE = regex.compile(
     r"[。;；!?！？:：\s”\"」』)]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇])"
 )
 _SENTENCE_END = regex.compile(r"[。;；!?！？][”\"」』]?\s*$")
-_STRONG = {"cjk", "paren_cjk", "chapter"}
+_STRONG = {"cjk", "paren_cjk", "part", "ordinal"}
 
 
 @dataclass

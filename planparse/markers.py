@@ -18,7 +18,8 @@ _BULLET = r"(?:[-•·*▪■□◆◇●○]\s*)?"
 
 # Family name → pattern. Group "n" holds the numeral. Tried in this order.
 FAMILIES: list[tuple[str, regex.Pattern]] = [
-    ("chapter", regex.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:部分|章|节|条|项)?\s*[、,.:：]?\s*(?!周|篇|学期|阶段|次|名|届|期|年|个|天|课)")),
+    ("part", regex.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:部分|章|节)\s*[、,.:：]?\s*")),
+    ("ordinal", regex.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!周|篇|学期|阶段|次|名|届|期|年|个|天|课|单元)")),
     ("paren_cjk", regex.compile(rf"^{_BULLET}[(（]\s*(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
     ("cjk", regex.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。\d])\s*[、,.]?\s*")),
     ("paren_arabic", regex.compile(r"^" + _BULLET + r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*[、,.:：]*\s*")),

@@ -119,5 +119,6 @@ def match_month_label(line: str) -> MonthLabel | None:
     if t:
         theme = rest[t.end() :].strip() or None
         rest = ""
+        end = len(line)
     months, years = parsed
     return MonthLabel(months, years, end, rest.strip(), theme)

@@ -80,7 +80,7 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
     expected = None
     run: list[tuple[int, int, int]] = []
     long_lines = cut_sentences = 0
-    best: list[tuple[int, int, int]] = []
+    best: list[list[tuple[int, int, int]]] = []
     prev_line = ""
 
     def is_page_run() -> bool:
@@ -102,15 +102,17 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
         if len(raw) >= _MIN_PAGE_LINE and run:
             continue  # a long unnumbered line inside the run (a page without its number)
         if is_page_run():
-            best.extend(run)
+            best.append(run)
         run, expected, long_lines, cut_sentences = [], None, 0, 0
     if is_page_run():
-        best.extend(run)
-    for idx, s, e in best:
-        # the newline before the number goes too: the page break cut a sentence in two
-        if idx > 0 and s > 0:
-            s -= 1
-        cuts.append((idx, s, e))
+        best.append(run)
+    for accepted in best:
+        for k, (idx, s, e) in enumerate(accepted):
+            # the newline before a page number goes too (the page break cut a sentence in two),
+            # but not before the first page's: that line starts the text after the title
+            if k > 0 and s > 0:
+                s -= 1
+            cuts.append((idx, s, e))
     return [(s, e) for _, s, e in cuts]
 
 

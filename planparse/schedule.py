@@ -14,6 +14,7 @@ import regex
 
 from planparse.classify import Line
 from planparse.models import CalendarMonth, ScheduleEntry, Span
+from planparse.vocab import plan_vocab
 
 _CHUNK = regex.compile(r"[^;；。]+")
 _CELL = regex.compile(r"[^|｜]+")
@@ -95,6 +96,10 @@ def extract_schedule(
                 pending = (ln.start + ln.month.end, rest)
             continue
         if months is None:
+            continue
+        if ln.marker is None and plan_vocab().closing_opener.match(ln.text):
+            flush_pending_as_activity()
+            months = None  # closing remarks: the month list is over
             continue
         numbered = ln.marker is not None and ln.idx in levels
         if pending is not None:

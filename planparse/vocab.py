@@ -67,6 +67,7 @@ class PlanVocab:
     opening_year: regex.Pattern
     opening_year_chars: int
     organisation: regex.Pattern
+    closing_opener: re.Pattern
 
 
 @cache
@@ -82,6 +83,7 @@ def plan_vocab() -> PlanVocab:
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],
         organisation=regex.compile(d["organisation"]),
+        closing_opener=re.compile(d["closing_openers"]),
     )
 
 

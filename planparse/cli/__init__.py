@@ -22,6 +22,7 @@ def cli() -> None:
 cli.add_command(parse_cmd)
 cli.add_command(__import__("planparse.cli.export_cmd", fromlist=["export_cmd"]).export_cmd)
 cli.add_command(__import__("planparse.cli.diff_cmd", fromlist=["diff_cmd"]).diff_cmd)
+cli.add_command(__import__("planparse.cli.months_cmd", fromlist=["months_cmd"]).months_cmd)
 
 
 def main() -> None:

@@ -1,0 +1,63 @@
+"""``planparse months FILES...``: schedule entries counted by month (× category or keyword), and a plot."""
+
+from __future__ import annotations
+
+import click
+
+from planparse.cli.options import input_options, load_document
+
+
+@click.command("months")
+@click.argument("files", nargs=-1, required=True, type=str)
+@click.option("--by", type=click.Choice(["category", "keyword", "none"]), default="category", show_default=True,
+              help="Break each month down by activity category, by keyword, or not at all.")  # fmt: skip
+@click.option("--school-year", is_flag=True, help="Order the months 九月 … 八月 instead of January … December.")
+@click.option("--per-plan", is_flag=True, help="Mean entries per plan (plans with a schedule) instead of totals.")
+@click.option("--top", type=click.IntRange(1), default=None, help="Keep only the N largest categories/keywords.")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True,
+              help="How to print the count table.")  # fmt: skip
+@click.option("--plot", "plot", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Also draw the counts to this image (.png, .svg or .pdf).")  # fmt: skip
+@click.option("--chart", type=click.Choice(["heatmap", "bars"]), default=None,
+              help="The kind of plot (default: heatmap with --by category/keyword, bars with --by none).")  # fmt: skip
+@input_options
+def months_cmd(
+    files: tuple[str, ...],
+    by: str,
+    school_year: bool,
+    per_plan: bool,
+    top: int | None,
+    fmt: str,
+    plot: str | None,
+    chart: str | None,
+    **opts: object,
+) -> None:
+    """Count the schedule entries of FILES by month."""
+    from planparse.months import month_counts, with_month_labels
+
+    opts["no_tag"] = bool(opts.get("no_tag")) and by == "none"  # categories and keywords need tagging
+    docs = [load_document(f, **opts) for f in files]
+    by_ = None if by == "none" else by
+    counts = month_counts(docs, by=by_, school_year=school_year, per_plan=per_plan, top=top)  # type: ignore[arg-type]
+    if fmt == "csv":
+        click.echo(counts.to_csv(), nl=False)
+    elif fmt == "json":
+        click.echo(counts.to_json(orient="index", force_ascii=False))
+    else:
+        import pandas as pd
+
+        shown = with_month_labels(counts.round(2) if per_plan else counts)
+        with pd.option_context("display.max_columns", None, "display.width", 200):
+            click.echo(shown.to_string())
+    if plot:
+        from planparse.plots import heatmap, month_bars, save
+
+        kind = chart or ("bars" if by_ is None else "heatmap")
+        ylabel = "每计划平均活动数" if per_plan else "活动数"
+        if kind == "heatmap":
+            fig = heatmap(counts)
+        else:
+            totals = counts if by_ is None else month_counts(docs, by=None, school_year=school_year, per_plan=per_plan)
+            fig = month_bars(totals, ylabel=ylabel)
+        save(fig, plot)
+        click.echo(f"wrote {plot}", err=True)
