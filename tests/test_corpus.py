@@ -10,8 +10,9 @@ Each expected file is the gold format of ../shared/eval (see GUIDE.md there) plu
   ``{"section": index into the plan's sections, "level", "number", "text"}``
   where ``text`` is a prefix (at most 12 characters) of the item's own text
   without its marker.  Levels come from the order in which marker families
-  first appear in the plan (0 = the first family); section headings (一、指导思想)
-  are sections, not items.
+  first appear in the plan, numbered section headings included: in a plan with
+  一、指导思想 / 二、主要工作, the 一、 family is level 0 and the （一） items under
+  二、主要工作 are level 1.  Section headings themselves are sections, not items.
 * THE ONE RULE FOR SCHEDULES: items inside ``schedule`` sections are NOT listed
   in ``items`` (a month's activities are checked through ``schedule`` instead),
   and the parser's items of schedule sections are left out of the comparison.
@@ -140,7 +141,7 @@ def test_expected_file_is_consistent(exp_path: Path) -> None:
                     f"{where} section {si}: heading {head!r} is not the text at its start {text[at : at + 20]!r}"
                 )
         n_sec = len(plan["sections"])
-        max_level = -1
+        max_level = 0  # numbered section headings may hold level 0, so items can start at 1
         for ii, item in enumerate(plan["items"]):
             s, lev, num, t = item["section"], item["level"], item["number"], item["text"]
             if not (isinstance(s, int) and 0 <= s < n_sec):
