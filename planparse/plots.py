@@ -45,7 +45,9 @@ def cjk_style():
     import matplotlib as mpl
 
     family = register_cjk_font()
-    with mpl.rc_context({"font.family": "sans-serif", "font.sans-serif": [family, "DejaVu Sans"], "axes.unicode_minus": False}):
+    # concrete family names, not the "sans-serif" alias: a Text keeps its family, and the alias would be
+    # looked up again at draw time (in a notebook, outside this context) and miss the CJK font
+    with mpl.rc_context({"font.family": [family, "DejaVu Sans"], "axes.unicode_minus": False}):
         yield
 
 

@@ -33,7 +33,9 @@ def _mini(path: Path):
 
 
 def _strip(text: str) -> str:
-    return text.rstrip("。；;")
+    from planparse.compare import fold
+
+    return fold(text)
 
 
 def assert_expected_changes(result: DocumentDiff) -> None:
@@ -52,6 +54,23 @@ def assert_expected_changes(result: DocumentDiff) -> None:
     assert result.summary() == {
         "item_added": 1, "item_changed": 2, "item_removed": 1, "schedule_added": 1, "schedule_moved": 2,
     }  # fmt: skip
+
+
+def test_diff_with_the_real_parser_reports_exactly_the_changes_made() -> None:
+    assert_expected_changes(diff(OLD, NEW))
+
+
+def test_cli_diff_with_the_real_parser() -> None:
+    from planparse.cli import cli
+
+    res = CliRunner().invoke(cli, ["diff", str(OLD), str(NEW), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert data["summary"] == {
+        "item_added": 1, "item_changed": 2, "item_removed": 1, "schedule_added": 1, "schedule_moved": 2,
+    }  # fmt: skip
+    res = CliRunner().invoke(cli, ["diff", str(OLD), str(OLD)])
+    assert res.exit_code == 0 and "summary: no changes" in res.output
 
 
 def test_char_segments_mark_only_changed_characters() -> None:
