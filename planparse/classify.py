@@ -111,7 +111,8 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
         ends_title = bare.endswith(pv.title_endings) or line.separator
         if len(bare) <= pv.title_max_chars and ends_title and not _TITLE_BAD.search(bare):
             has_year = pv.title_year.search(bare) is not None
-            line.title_like = line.cue_kind is None or has_year or bare.endswith(("计划", "方案", "计划书"))
+            names_subject = has_year or line.separator or any(w in bare[:-2] for w in pv.title_subjects)
+            line.title_like = names_subject and (line.cue_kind is None or has_year or bare.endswith(("计划", "方案", "计划书")))
         if len(text) >= 30 and pv.guiding_opener.search(text[: pv.guiding_window]):
             line.guiding_opener = True
         line.table_header = _is_table_header(bare)

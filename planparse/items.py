@@ -37,12 +37,16 @@ def build_items(
     roots: list[Item] = []
     stack: list[tuple[int, Item]] = []
     marked = [ln for ln in lines if ln.idx in levels]
+    # an unnumbered month label (三月份：) closes every open item: a month's list is over
+    bounds = [ln for ln in lines if ln.idx in levels or ln.month is not None]
     ends: dict[int, int] = {}
-    for k, ln in enumerate(marked):
+    for k, ln in enumerate(bounds):
+        if ln.idx not in levels:
+            continue
         level = levels[ln.idx][0]
         end = section_end
-        for later in marked[k + 1 :]:
-            if levels[later.idx][0] <= level:
+        for later in bounds[k + 1 :]:
+            if later.idx not in levels or levels[later.idx][0] <= level:
                 end = later.start
                 break
         ends[ln.idx] = end
@@ -52,6 +56,8 @@ def build_items(
         if ln.idx in levels:
             current = ln.idx
             body_parts[current] = [ln.content.strip()]
+        elif ln.month is not None:
+            current = None
         elif current is not None and not ln.furniture:
             body_parts[current].append(ln.text)
     content_lines = [ln for ln in lines if not ln.furniture]

@@ -14,7 +14,7 @@ from planparse.readers import SourceText, clean_newlines, read_bytes, read_path
 DEFAULT_MAX_BYTES = 50 * 2**20
 
 
-def parse_text(text: str, source: str | None = None, *, tag: bool = False, codebook: str | Path | None = None) -> Document:
+def parse_text(text: str, source: str | None = None, *, tag: bool = True, codebook: str | Path | None = None) -> Document:
     """Parse plan text (already decoded). ``Document.text`` is ``text`` with a BOM dropped and newlines made \\n."""
     return parse_source(SourceText(clean_newlines(text), None, "text", source), tag=tag, codebook=codebook)
 
@@ -24,7 +24,7 @@ def parse_file(
     *,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    tag: bool = False,
+    tag: bool = True,
     codebook: str | Path | None = None,
 ) -> Document:
     """Parse a .txt, .docx or .html file. Raises a PlanparseError subclass for input it cannot read."""
@@ -37,7 +37,7 @@ def parse_bytes(
     source: str = "<stdin>",
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    tag: bool = False,
+    tag: bool = True,
     codebook: str | Path | None = None,
 ) -> Document:
     """Parse raw bytes (standard input, an upload): the format and encoding are detected."""

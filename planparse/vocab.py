@@ -60,6 +60,7 @@ def furniture() -> Furniture:
 class PlanVocab:
     separator: re.Pattern
     title_endings: tuple[str, ...]
+    title_subjects: tuple[str, ...]
     title_max_chars: int
     guiding_window: int
     guiding_opener: re.Pattern
@@ -76,6 +77,7 @@ def plan_vocab() -> PlanVocab:
     return PlanVocab(
         separator=re.compile("|".join(f"(?:{p})" for p in d["separators"])),
         title_endings=tuple(d["title_endings"]),
+        title_subjects=tuple(d["title_subjects"]),
         title_max_chars=d["title_max_chars"],
         guiding_window=d["guiding_window"],
         guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
