@@ -8,10 +8,9 @@ applying it never changes a string's length and offsets into the original text s
 from __future__ import annotations
 
 import functools
+import tomllib
 from pathlib import Path
 from typing import Any
-
-import tomllib
 
 
 @functools.cache

@@ -7,14 +7,14 @@ point at the source. Fields beyond the contract are additions, never changes.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 Span = tuple[int, int]
 
 
-class SectionKind(str, Enum):
+class SectionKind(StrEnum):
     """The top-level divisions a work plan is made of."""
 
     GUIDING_IDEOLOGY = "guiding_ideology"
