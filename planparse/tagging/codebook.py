@@ -17,10 +17,9 @@ from __future__ import annotations
 import os
 import re
 import threading
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import tomllib
 
 from planparse.errors import CodebookError
 from planparse.models import CategoryHit

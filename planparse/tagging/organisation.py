@@ -9,10 +9,9 @@ vocabularies are in ``planparse/data/organisation.toml``.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-
-import tomllib
 
 from planparse.models import Document, Plan
 from planparse.tagging.tokenizer import data_path
