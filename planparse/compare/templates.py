@@ -76,7 +76,7 @@ def _signature(args: tuple[str, int, int]):
 
 
 def _signatures(texts: Sequence[str], k: int, num_perm: int, workers: int, progress: bool) -> list:
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     jobs = [(t, k, num_perm) for t in texts]
     bar = tqdm(total=len(jobs), desc="minhash", unit="unit", disable=not progress, leave=False)
