@@ -32,10 +32,20 @@ _LAZY = {
     "parse_text": "planparse.pipeline",
     "parse_file": "planparse.pipeline",
     "parse_bytes": "planparse.pipeline",
+    "plans_table": "planparse.tables",
+    "sections_table": "planparse.tables",
+    "items_table": "planparse.tables",
+    "schedule_table": "planparse.tables",
+    "all_tables": "planparse.tables",
+    "export_documents": "planparse.export",
+    "tag_document": "planparse.tagging",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from planparse.export import export_documents
     from planparse.pipeline import parse_bytes, parse_file, parse_text
+    from planparse.tables import all_tables, items_table, plans_table, schedule_table, sections_table
+    from planparse.tagging import tag_document
 
 
 def __getattr__(name: str) -> Any:

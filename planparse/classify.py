@@ -23,6 +23,7 @@ _SENTENCE_PUNCT = regex.compile(r"[。;；!?！？]")
 _TITLE_BAD = regex.compile(r"[。;；,，!?！？:：、]")
 _TABLE_SPLIT = regex.compile(r"\s*[|｜]\s*|\s+")
 _TRAILING = " \t。.,，、;；:：!！?？"
+_ANNEX = {"附", "附件", "附表", "附录"}
 
 
 @dataclass
@@ -100,6 +101,9 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
         line.head, line.after_colon = content[: colon.start()].strip(), content[colon.end() :].strip()
     else:
         line.head = content.strip().rstrip(_TRAILING)
+    if line.head in _ANNEX and line.after_colon:
+        # 附：月工作安排 — the heading is what the annex holds
+        line.head, line.after_colon = line.after_colon.rstrip(_TRAILING), ""
     head_ok = bool(line.head) and not _SENTENCE_PUNCT.search(line.head)
     if line.month is None and head_ok and len(line.head) <= HEADING_MAX_CHARS:
         line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)

@@ -31,3 +31,13 @@ def cjk_to_int(s: str) -> int | None:
     if s == "" and total:
         return total
     return None
+
+
+_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+
+def cjk_years_to_digits(text: str) -> str:
+    """二〇二三年 → 2023年, one character for one, so offsets keep."""
+    import regex
+
+    return regex.sub(r"[一二][〇零○一二三四五六七八九]{3}(?=年)", lambda m: m.group().translate(_YEAR_DIGITS), text)

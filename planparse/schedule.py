@@ -14,10 +14,11 @@ import regex
 
 from planparse.classify import Line
 from planparse.models import CalendarMonth, ScheduleEntry, Span
-from planparse.vocab import plan_vocab
+from planparse.vocab import month_vocab, plan_vocab
 
 _CHUNK = regex.compile(r"[^;；。]+")
 _CELL = regex.compile(r"[^|｜]+")
+_HEADER_SPLIT = regex.compile(r"\s*[|｜]\s*|\s+")
 _WEEK_DATES = regex.compile(r"^[\d\s月日号./\-—–~～至到()（）]+")
 _STRIP = " \t\u3000。.,，、;；:：!！?？|｜"
 _WRAP = 6  # a label this many months before the previous one starts the next calendar year
@@ -50,12 +51,24 @@ class _Builder:
             )
         )
 
-    def emit_chunks(self, start: int, text: str, months: list[int], label: str | None, theme: str | None, week: bool) -> None:
+    def emit_chunks(
+        self,
+        start: int,
+        text: str,
+        months: list[int],
+        label: str | None,
+        theme: str | None,
+        week: bool,
+        skip_cells: frozenset[int] = frozenset(),
+    ) -> None:
         if week:
             m = _WEEK_DATES.match(text)
             if m:
                 start, text = start + m.end(), text[m.end() :]
-        for cell in _CELL.finditer(text):
+        piped = "|" in text or "｜" in text
+        for k, cell in enumerate(_CELL.finditer(text)):
+            if piped and k in skip_cells:
+                continue
             for chunk in _CHUNK.finditer(cell.group()):
                 a = start + cell.start() + chunk.start()
                 self.emit(a, a + len(chunk.group()), months, label, theme, None)
@@ -78,11 +91,18 @@ def extract_schedule(
     def flush_pending_as_activity() -> None:
         nonlocal pending
         if pending is not None and months:
-            b.emit_chunks(pending[0], pending[1], months, label_text, theme, week)
+            b.emit_chunks(pending[0], pending[1], months, label_text, theme, week, skip_cells)
         pending = None
 
+    skip_cells: frozenset[int] = frozenset()  # table columns after the month one that hold no activities
     for ln in lines:
-        if ln.furniture or ln.table_header:
+        if ln.table_header:
+            cells = [c for c in _HEADER_SPLIT.split(ln.text.strip()) if c]
+            if len(cells) >= 2:
+                skip = month_vocab().table_skip_headers
+                skip_cells = frozenset(k - 1 for k, c in enumerate(cells) if k > 0 and c in skip)
+            continue
+        if ln.furniture:
             continue
         if ln.month is not None:
             flush_pending_as_activity()

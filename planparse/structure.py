@@ -13,6 +13,7 @@ from planparse.levels import assign_levels
 from planparse.lines import split_lines
 from planparse.models import Document, Plan, Section, SectionKind, Span
 from planparse.normalise import WorkingText, normalise
+from planparse.numerals import cjk_years_to_digits
 from planparse.plans import PlanLines, split_plans
 from planparse.schedule import assign_calendar, extract_schedule
 from planparse.sections import SectionLines, split_sections
@@ -93,7 +94,7 @@ def _heading_span(ln: Line, wt: WorkingText) -> Span:
 def _plan_year(pl: PlanLines, body: list[Line], wt: WorkingText) -> int | None:
     pv = plan_vocab()
     if pl.title is not None:
-        m = pv.title_year.search(pl.title.text)
+        m = pv.title_year.search(cjk_years_to_digits(pl.title.text))
         if m:
             return int(m.group(1))
     opening = ""
@@ -103,5 +104,5 @@ def _plan_year(pl: PlanLines, body: list[Line], wt: WorkingText) -> int | None:
         opening += ln.text + "\n"
         if len(opening) >= pv.opening_year_chars:
             break
-    m = pv.opening_year.search(opening[: pv.opening_year_chars])
+    m = pv.opening_year.search(cjk_years_to_digits(opening[: pv.opening_year_chars]))
     return int(m.group(1)) if m else None

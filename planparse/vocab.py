@@ -97,6 +97,7 @@ class MonthVocab:
     date_followers: regex.Pattern
     table_month_headers: tuple[str, ...]
     table_content_headers: tuple[str, ...]
+    table_skip_headers: frozenset[str]
 
     @property
     def table_headers(self) -> frozenset[str]:
@@ -113,4 +114,5 @@ def month_vocab() -> MonthVocab:
         date_followers=regex.compile("^(?:" + "|".join(d["date_followers"]) + ")"),
         table_month_headers=tuple(d["table_month_headers"]),
         table_content_headers=tuple(d["table_content_headers"]),
+        table_skip_headers=frozenset(d["table_skip_headers"]),
     )
