@@ -11,6 +11,7 @@ in worker processes.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,7 +170,9 @@ def find_templates(
     - ``group`` (int), ``level`` ("plan"/"section"), ``group_size``
     - ``doc_id``, ``source``, ``plan_index``, ``section_index``, ``section_kind``, ``title``
       (the plan's title or the section's heading), ``chars`` (folded length)
-    - ``jaccard``: the best verified Jaccard with another member; ``est_jaccard``: MinHash's estimate of it
+    - ``jaccard``: the best exactly verified Jaccard with a member it was checked against (pairs
+      already linked through others are not checked again, which keeps large groups linear);
+      ``est_jaccard``: MinHash's estimate for that same pair
     - ``shared``: the share of this unit's shingles found in the other members (containment, 0..1)
     - ``item_share``: the share of its items whose wording recurs, unchanged, in another member
       (NaN when it has no items)
@@ -201,6 +204,8 @@ def find_templates(
             for j in lsh.query(minhashes[i]):
                 if j <= i or _same_plan(units[i], units[j]):
                     continue
+                if uf.find(i) == uf.find(j) and i in best and j in best:
+                    continue  # already linked: an exact check would only refine a number, at O(group²) cost
                 jac = _jaccard(hashes_of(i), hashes_of(j))
                 if jac < threshold:
                     continue
@@ -209,6 +214,7 @@ def find_templates(
                 for a in (i, j):
                     if jac > best.get(a, (-1.0, 0.0))[0]:
                         best[a] = (jac, est)
+        hashes.clear()  # keep memory flat across levels
 
     groups: dict[int, list[int]] = {}
     for i in best:
@@ -218,15 +224,15 @@ def find_templates(
     rows = []
     for gi, members in enumerate(ordered):
         members.sort()
-        for i in members:
+        sets = [shingle_hashes(units[i].text, shingle) for i in members]
+        # a shingle (an item) is shared when another member has it too: count members per value once
+        values, counts = np.unique(np.concatenate(sets), return_counts=True)
+        item_counts = Counter(t for i in members for t in set(units[i].items) if t)
+        for i, mine in zip(members, sets, strict=True):
             u = units[i]
-            others = [hashes_of(j) for j in members if j != i]
-            mine = hashes_of(i)
-            union_others = np.unique(np.concatenate(others)) if others else np.empty(0, dtype=np.uint64)
-            shared = len(np.intersect1d(mine, union_others, assume_unique=True)) / len(mine) if len(mine) else 0.0
-            other_items = {t for j in members if j != i for t in units[j].items if t}
+            shared = float((counts[np.searchsorted(values, mine)] > 1).mean()) if len(mine) else 0.0
             own_items = [t for t in u.items if t]
-            item_share = sum(t in other_items for t in own_items) / len(own_items) if own_items else float("nan")
+            item_share = sum(item_counts[t] - (1 if t in u.items else 0) > 0 for t in own_items) / len(own_items) if own_items else float("nan")
             jac, est = best[i]
             rows.append(
                 {
