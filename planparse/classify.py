@@ -78,8 +78,7 @@ def _is_table_header(text: str) -> bool:
 def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
     text = wtext[raw.start : raw.end]
     line = Line(idx, raw.start, raw.end, text)
-    fv = furniture()
-    if len(text) <= fv.max_line_chars and fv.line.search(text):
+    if furniture().is_furniture(text):
         line.furniture = True
     pv = plan_vocab()
     if len(text) <= 60 and ("篇" in text or text[:1] in "【[第范例模样") and pv.separator.search(text):

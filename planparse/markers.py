@@ -8,6 +8,7 @@ appear in a plan (see items.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -40,35 +41,47 @@ class Marker:
     raw_end: int  # end of the marker proper (trailing spaces excluded)
 
 
-# a marker can only start with one of these: a quick test spares the patterns for body lines
-_FIRST = frozenset("一二三四五六七八九十百第(（0123456789.、-•·*▪■□◆◇●○") | frozenset(chr(c) for c in range(0x2460, 0x2488))
+# Which families can start with a given first character: a body line costs no match at all,
+# a numbered one only the patterns of its kind.
+_BULLETS = "-•·*▪■□◆◇●○"
+_STARTS = {
+    "part": "第", "ordinal": "第", "paren_cjk": "(（" + _BULLETS, "cjk": "一二三四五六七八九十百" + _BULLETS,
+    "paren_arabic": "(（" + _BULLETS + "".join(chr(c) for c in range(0x2474, 0x2488)),
+    "circled": "".join(chr(c) for c in range(0x2460, 0x2474)),
+    "arabic_paren": "0123456789" + _BULLETS, "arabic": "0123456789.、" + _BULLETS,
+}
+_BY_FIRST: dict[str, list[tuple[str, regex.Pattern]]] = {}
+for _family, _pat in FAMILIES:
+    for _ch in _STARTS[_family]:
+        _BY_FIRST.setdefault(_ch, []).append((_family, _pat))
 
 
+@lru_cache(maxsize=8192)
 def match_marker(line: str) -> Marker | None:
-    if not line or line[0] not in _FIRST:
+    candidates = _BY_FIRST.get(line[:1])
+    if not candidates:
         return None
-    for family, pat in FAMILIES:
+    for family, pat in candidates:
         m = pat.match(line)
-        if not m:
-            continue
-        groups = m.groupdict()
-        if groups.get("lost"):
-            number = None
-        elif groups.get("c"):
-            c = ord(groups["c"])
-            number = c - 0x2460 + 1 if 0x2460 <= c <= 0x2473 else c - 0x2474 + 1
-        else:
-            number = cjk_to_int(groups["n"])
-            if number is None:
-                continue
-        if family == "arabic" and not groups.get("lost"):
-            # 2023.3.15 / 1.5万元 / 3.2.1: a digit right after the marker is no marker
-            rest = line[m.end() :]
-            if rest[:1].isdigit():
-                continue
-        end = m.end()
-        if end >= len(line) and family in ("cjk", "arabic") and number is not None and number > 31:
-            continue
-        raw_end = len(line[:end].rstrip())
-        return Marker(family, number, end, raw_end)
+        if m:
+            found = _accept(family, m, line)
+            if found is not None:
+                return found
     return None
+
+
+def _accept(family: str, m: regex.Match, line: str) -> Marker | None:
+    groups = m.groupdict()
+    end = m.end()
+    if groups.get("lost"):
+        number = None
+    elif groups.get("c"):
+        c = ord(groups["c"])
+        number = c - 0x2460 + 1 if 0x2460 <= c <= 0x2473 else c - 0x2474 + 1
+    else:
+        number = cjk_to_int(groups["n"])
+        if number is None:
+            return None
+    if family == "arabic" and number is not None and line[end : end + 1].isdigit():
+        return None  # 2023.3.15 / 1.5万元 / 3.2.1: a digit right after the marker is no marker
+    return Marker(family, number, end, len(line[:end].rstrip()))

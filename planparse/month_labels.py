@@ -20,6 +20,7 @@ _RANGE_RE = regex.compile(r"[-—–~～至到－]")
 _WEEK = regex.compile(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*周(?:次)?")
 _DATE = regex.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
 _THEME = regex.compile(r"^\s*(?:活动)?主题\s*[:：]?\s*")
+_AFTER_LABEL = regex.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
 _LEAD = regex.compile(r"^(?:[◆◇●○■□★☆▲△▪•·*\-]\s*|【\s*|\[\s*)")
 
 
@@ -116,7 +117,7 @@ def match_month_label(line: str) -> MonthLabel | None:
         return None
     if after[:1].isdigit():
         return None
-    colon = regex.match(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*", after)
+    colon = _AFTER_LABEL.match(after)
     if colon:
         end += colon.end()
     else:

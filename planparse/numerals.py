@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CJK_NUMERAL_CHARS = "一二三四五六七八九十百零〇两"
 
@@ -33,11 +35,10 @@ def cjk_to_int(s: str) -> int | None:
     return None
 
 
+_CJK_YEAR = re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=年)")
 _YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 
 
 def cjk_years_to_digits(text: str) -> str:
     """二〇二三年 → 2023年, one character for one, so offsets keep."""
-    import regex
-
-    return regex.sub(r"[一二][〇零○一二三四五六七八九]{3}(?=年)", lambda m: m.group().translate(_YEAR_DIGITS), text)
+    return _CJK_YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), text)

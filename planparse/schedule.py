@@ -16,6 +16,7 @@ from planparse.classify import Line
 from planparse.models import CalendarMonth, ScheduleEntry, Span
 from planparse.vocab import month_vocab, plan_vocab
 
+_WORDS = regex.compile(r"[\p{Han}A-Za-z]")
 _CHUNK = regex.compile(r"[^;；。]+")
 _CELL = regex.compile(r"[^|｜]+")
 _HEADER_SPLIT = regex.compile(r"\s*[|｜]\s*|\s+")
@@ -36,7 +37,7 @@ class _Builder:
         raw = self.orig[s:e]
         lead = len(raw) - len(raw.lstrip(_STRIP))
         activity = raw.strip(_STRIP)
-        if not activity or not regex.search(r"[\p{Han}A-Za-z]", activity):
+        if not activity or not _WORDS.search(activity):
             return
         s += lead
         self.entries.append(

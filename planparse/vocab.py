@@ -46,14 +46,27 @@ def bare_labels() -> frozenset[str]:
 @dataclass(frozen=True)
 class Furniture:
     max_line_chars: int
-    line: re.Pattern
+    anchored: re.Pattern  # the patterns that start with ^, matched at the line start
+    floating: re.Pattern  # the others, searched
+
+    def is_furniture(self, line: str) -> bool:
+        if len(line) > self.max_line_chars:
+            return False
+        return self.anchored.match(line) is not None or self.floating.search(line) is not None
 
 
 @cache
 def furniture() -> Furniture:
     data = _load("furniture.toml")
-    # stdlib re: these patterns need nothing from `regex`, and re searches them twice as fast
-    return Furniture(data["max_line_chars"], re.compile("|".join(f"(?:{p})" for p in data["line"])))
+    anchored = [p[1:] for p in data["line"] if p.startswith("^")]
+    floating = [p for p in data["line"] if not p.startswith("^")]
+    # stdlib re: these patterns need nothing from `regex`, and re searches them twice as fast;
+    # anchored patterns apart, so that a long body line is scanned by the few floating ones only
+    return Furniture(
+        data["max_line_chars"],
+        re.compile("|".join(f"(?:{p})" for p in anchored)),
+        re.compile("|".join(f"(?:{p})" for p in floating)),
+    )
 
 
 @dataclass(frozen=True)
