@@ -140,3 +140,32 @@ def test_find_templates_on_seeds_groups_the_shared_union_plans() -> None:
     assert group_of("000", "落实区教育局部署") == group_of("003", "坚定不够地贯彻落实")
     # 000 篇一 and 001 are the same 2023 union plan
     assert group_of("000", "以科学发展观统领工会工作") == group_of("001", "以科学发展观统领工会工作")
+
+
+def test_module_is_callable_as_compare(docs) -> None:
+    import planparse.compare as mod
+
+    assert mod(docs, items=False).equals(compare(docs, items=False))
+
+
+def test_cli_similar_pairs_and_templates() -> None:
+    from click.testing import CliRunner
+
+    from planparse.cli import cli
+
+    files = [str(OLD), str(NEW)]
+    res = CliRunner().invoke(cli, ["similar", *files, "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    header, row = res.output.splitlines()[:2]
+    assert header.startswith("a_doc_id,") and row.startswith("union_2023,0,")
+    res = CliRunner().invoke(cli, ["similar", *files, "--templates", "--format", "json"])
+    import json
+
+    rows = json.loads(res.output)
+    assert {(r["level"], r["doc_id"]) for r in rows if r["level"] == "plan"} == {("plan", "union_2023"), ("plan", "union_2024")}
+    res = CliRunner().invoke(cli, ["similar", *files, "--templates", "--threshold", "0.99"])
+    assert res.exit_code == 0, res.output
+    levels = [line.split()[1] for line in res.output.splitlines()[1:]]
+    assert levels and set(levels) == {"section"}  # only the unchanged sections are copies at 0.99
+    res = CliRunner().invoke(cli, ["similar", str(OLD), "--templates"])
+    assert "no near-copies found" in res.output

@@ -197,7 +197,8 @@ def find_templates(
 
     for level in levels:
         idx = [i for i, u in enumerate(units) if u.level == level and u.text]
-        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # the candidate stage is capped: near 1, datasketch cannot make two bands; the exact check keeps the threshold
+        lsh = MinHashLSH(threshold=min(max(threshold, 0.05), 0.9), num_perm=num_perm)
         for i in idx:
             lsh.insert(i, minhashes[i], check_duplication=False)
         for i in idx:
