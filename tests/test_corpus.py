@@ -71,6 +71,16 @@ def quote_offsets(exp: dict[str, Any], text: str) -> list[list[int]]:
     return out
 
 
+_CJK_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+
+
+def _digit_years(title: str) -> str:
+    """The title with years written in Chinese numerals (二〇二三年) as digits (2023年)."""
+    import re
+
+    return re.sub(r"[一二][〇零○一二三四五六七八九]{3}(?=年)", lambda m: m.group().translate(_CJK_YEAR_DIGITS), title)
+
+
 def strip_trailing(s: str) -> str:
     s = s.strip()
     while s and s[-1] in TRAILING:
@@ -124,7 +134,7 @@ def test_expected_file_is_consistent(exp_path: Path) -> None:
         if year is not None:
             if not isinstance(year, int) or not 1990 <= year <= 2100:
                 problems.append(f"{where}: bad year {year!r}")
-            elif str(year) not in (title or ""):
+            elif str(year) not in _digit_years(title or ""):
                 problems.append(f"{where}: year {year} is not stated in the title")
         for si, (sec, at) in enumerate(zip(plan["sections"], starts, strict=True)):
             q = sec["quote"]
