@@ -537,6 +537,39 @@ def test_closing_remark_stays_in_the_section_before() -> None:
     assert len(doc.plans[0].schedule) == 2
 
 
+def test_annex_heading_is_the_whole_line() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、主要工作\n1.召开团委会。\n2.发展新团员。\n"
+        "附：2023年月工作安排\n三月：学雷锋志愿服务\n四月：新团员入团仪式\n五月：五四主题团日\n"
+    )
+    doc = parse(text)
+    secs = doc.plans[0].sections
+    assert [str(s.kind) for s in secs] == ["guiding_ideology", "main_work", "schedule"]
+    assert secs[2].heading == "附：2023年月工作安排"
+    assert len(doc.plans[0].schedule) == 3
+
+
+def test_unnumbered_activity_with_a_cue_word_opens_no_section_inside_a_schedule() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、月份工作安排\n二月：\n研究本学期工会工作重点\n"
+        "开展返校慰问活动\n三月：\n召开教代会\n四月：\n春季运动会\n"
+    )
+    doc = parse(text)
+    assert kinds(doc) == [("guiding_ideology", "一、指导思想"), ("schedule", "二、月份工作安排")]
+    assert schedule_pairs(doc) == [
+        ([2], "研究本学期工会工作重点"),
+        ([2], "开展返校慰问活动"),
+        ([3], "召开教代会"),
+        ([4], "春季运动会"),
+    ]
+
+
+def test_month_note_in_brackets_is_no_activity() -> None:
+    text = "一、指导思想\n" + GUIDING + "\n二、月份工作安排\n九月（开学月）：1.入学教育；2.教师节感恩活动\n十月：1.国庆升旗仪式\n"
+    doc = parse(text)
+    assert schedule_pairs(doc) == [([9], "入学教育"), ([9], "教师节感恩活动"), ([10], "国庆升旗仪式")]
+
+
 # ---------------------------------------------------------------- items
 
 
@@ -642,6 +675,16 @@ def test_two_month_label_wrapping_the_year() -> None:
     last = plan.schedule[-1]
     assert last.months == [1, 12]
     assert sorted((c.year, c.month) for c in last.calendar) == [(2023, 12), (2024, 1)]
+
+
+def test_table_term_into_january_with_a_chinese_numeral_year() -> None:
+    doc = planparse.parse_file(CORPUS / "20_kindergarten_table_owner.txt", tag=False)
+    plan = doc.plans[0]
+    assert plan.year == 2023
+    cal = {(e.activity, c.year, c.month) for e in plan.schedule for c in e.calendar}
+    assert ("迎新年文艺汇演", 2023, 12) in cal
+    assert ("学期工作总结", 2024, 1) in cal
+    assert all("老师" not in e.activity and "全体教师" != e.activity for e in plan.schedule)
 
 
 def test_week_rows_take_the_month_of_their_dates() -> None:
