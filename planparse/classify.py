@@ -47,6 +47,7 @@ class Line:
     title_like: bool = False
     guiding_opener: bool = False
     table_header: bool = False
+    annex: bool = False  # 附：… — the heading is the whole line
 
     @property
     def content(self) -> str:
@@ -103,6 +104,7 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
     if line.head in _ANNEX and line.after_colon:
         # 附：月工作安排 — the heading is what the annex holds
         line.head, line.after_colon = line.after_colon.rstrip(_TRAILING), ""
+        line.annex = True
     head_ok = bool(line.head) and not _SENTENCE_PUNCT.search(line.head)
     if line.month is None and head_ok and len(line.head) <= HEADING_MAX_CHARS:
         line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
@@ -115,6 +117,7 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
         if len(bare) <= pv.title_max_chars and ends_title and not _TITLE_BAD.search(bare):
             has_year = pv.title_year.search(bare) is not None
             names_subject = has_year or line.separator or any(w in bare[:-2] for w in pv.title_subjects)
+            names_subject = names_subject and (line.separator or not bare.startswith(pv.title_not_opening))
             line.title_like = names_subject and (line.cue_kind is None or has_year or bare.endswith(("计划", "方案", "计划书")))
         if len(text) >= 30 and pv.guiding_opener.search(text[: pv.guiding_window]):
             line.guiding_opener = True

@@ -19,7 +19,13 @@ _TOKEN_RE = regex.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*�
 _RANGE_RE = regex.compile(r"[-—–~～至到－]")
 _WEEK = regex.compile(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*周(?:次)?")
 _DATE = regex.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
+_DATED_ROW = regex.compile(
+    r"^(?P<m>1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]"
+    r"(?:\s*[-—–~～至到－]+\s*(?:(?:1[0-2]|0?[1-9])\s*月\s*)?[0-3]?\d\s*[日号]?)?"
+    r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
+)
 _THEME = regex.compile(r"^\s*(?:活动)?主题\s*[:：]?\s*")
+_NOTE = regex.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = regex.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
 _LEAD = regex.compile(r"^(?:[◆◇●○■□★☆▲△▪•·*\-]\s*|【\s*|\[\s*)")
 
@@ -95,6 +101,10 @@ def match_month_label(line: str) -> MonthLabel | None:
             return None
         end = _WEEK.match(line).end()
         return MonthLabel([int(d.group(1))], {}, end, line[end:].strip(), week=True)
+    dated = _DATED_ROW.match(line)
+    if dated:
+        # a row that starts with its date (2月10日—2月28日 开学准备) takes the month of that date
+        return MonthLabel([int(dated.group("m"))], {}, dated.end(), line[dated.end() :].strip(), week=True)
     m = _LABEL.match(line)
     if not m:
         return None
@@ -130,4 +140,13 @@ def match_month_label(line: str) -> MonthLabel | None:
         rest = ""
         end = len(line)
     months, years = parsed
-    return MonthLabel(months, years, end, rest.strip(), theme)
+    rest = rest.strip()
+    if rest and theme is None:
+        note = _NOTE.match(rest)
+        if note:
+            theme = note.group(1).strip() or None
+            end = len(line) - len(rest) + note.end()
+            rest = rest[note.end() :].strip()
+        elif rest.rstrip(":：") in month_vocab().label_fillers:
+            rest, end = "", len(line)
+    return MonthLabel(months, years, end, rest, theme)

@@ -19,6 +19,7 @@ import regex
 from planparse.classify import Line
 
 _CONTENT_MIN_CHARS = 20
+_OUTER = {"cjk", "part", "ordinal"}
 # what makes an opening paragraph guiding, beyond its first words
 _GUIDING_LINE = regex.compile(r"为指导|为指南|为指针|统领|贯彻.{0,30}精神|为主线|指导思想")
 
@@ -81,7 +82,12 @@ def split_plans(lines: list[Line]) -> list[PlanLines]:
             cur.lines.append(ln)
             continue
         new_plan = False
-        if ln.cue_kind == "guiding_ideology" and ln.heading_like and (ln.marker is None or ln.marker.number in (1, None)):
+        # a 指导思想 under a work heading ((一)总体要求 below 二、) is no restart: only the outer families
+        restart_marker = ln.marker is None or (
+            ln.marker.number in (1, None)
+            and (ln.marker.family in _OUTER or ln.marker.family == st.top_family or st.top_family is None)
+        )
+        if ln.cue_kind == "guiding_ideology" and ln.heading_like and restart_marker:
             if st.guiding or st.headed >= 1 or st.top_items >= 2 or st.schedule:
                 new_plan = True
         elif (

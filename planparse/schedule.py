@@ -22,6 +22,7 @@ _CELL = regex.compile(r"[^|｜]+")
 _HEADER_SPLIT = regex.compile(r"\s*[|｜]\s*|\s+")
 _WEEK_DATES = regex.compile(r"^[\d\s月日号./\-—–~～至到()（）]+")
 _STRIP = " \t\u3000。.,，、;；:：!！?？|｜"
+_LEAD_STRIP = _STRIP + "★☆◆◇●○■□▲△▪•·-*>》→"
 _WRAP = 6  # a label this many months before the previous one starts the next calendar year
 
 
@@ -35,8 +36,8 @@ class _Builder:
     def emit(self, start: int, end: int, months: list[int], label: str | None, theme: str | None, marker: str | None) -> None:
         s, e = self.to_span(start, end)
         raw = self.orig[s:e]
-        lead = len(raw) - len(raw.lstrip(_STRIP))
-        activity = raw.strip(_STRIP)
+        lead = len(raw) - len(raw.lstrip(_LEAD_STRIP))
+        activity = raw.lstrip(_LEAD_STRIP).rstrip(_STRIP)
         if not activity or not _WORDS.search(activity):
             return
         s += lead
@@ -117,6 +118,10 @@ def extract_schedule(
                 pending = (ln.start + ln.month.end, rest)
             continue
         if months is None:
+            continue
+        if month_vocab().period_header.match(ln.content.strip()):
+            flush_pending_as_activity()
+            months = None  # 下学期: wait for its first month
             continue
         if ln.marker is None and plan_vocab().closing_opener.match(ln.text):
             flush_pending_as_activity()

@@ -86,7 +86,7 @@ def _heading_span(ln: Line, wt: WorkingText) -> Span:
     """The heading as written: its marker and words up to and including its colon."""
     end = ln.end
     content = ln.text[ln.content_start :]
-    for i, ch in enumerate(content):
+    for i, ch in enumerate("" if ln.annex else content):
         if ch in _HEADING_END:
             end = ln.start + ln.content_start + i + 1
             break

@@ -74,6 +74,7 @@ class PlanVocab:
     separator: re.Pattern
     title_endings: tuple[str, ...]
     title_subjects: tuple[str, ...]
+    title_not_opening: tuple[str, ...]
     title_max_chars: int
     guiding_window: int
     guiding_opener: re.Pattern
@@ -91,6 +92,7 @@ def plan_vocab() -> PlanVocab:
         separator=re.compile("|".join(f"(?:{p})" for p in d["separators"])),
         title_endings=tuple(d["title_endings"]),
         title_subjects=tuple(d["title_subjects"]),
+        title_not_opening=tuple(d["title_not_opening"]),
         title_max_chars=d["title_max_chars"],
         guiding_window=d["guiding_window"],
         guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
@@ -111,6 +113,8 @@ class MonthVocab:
     table_month_headers: tuple[str, ...]
     table_content_headers: tuple[str, ...]
     table_skip_headers: frozenset[str]
+    label_fillers: frozenset[str]
+    period_header: re.Pattern
 
     @property
     def table_headers(self) -> frozenset[str]:
@@ -128,4 +132,6 @@ def month_vocab() -> MonthVocab:
         table_month_headers=tuple(d["table_month_headers"]),
         table_content_headers=tuple(d["table_content_headers"]),
         table_skip_headers=frozenset(d["table_skip_headers"]),
+        label_fillers=frozenset(d["label_fillers"]),
+        period_header=re.compile(d["period_headers"]),
     )
