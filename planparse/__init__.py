@@ -39,6 +39,9 @@ _LAZY = {
     "all_tables": "planparse.tables",
     "export_documents": "planparse.export",
     "tag_document": "planparse.tagging",
+    "find_templates": "planparse.compare",
+    "diff": "planparse.diff",
+    "month_counts": "planparse.months",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,6 +52,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def __getattr__(name: str) -> Any:
+    if name == "compare":  # the module is callable: planparse.compare(documents)
+        value = import_module("planparse.compare")
+        globals()[name] = value
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'planparse' has no attribute {name!r}")
@@ -70,6 +77,7 @@ __all__ = [
     "Section",
     "SectionKind",
     "UnsupportedFormatError",
+    "compare",
     "parse_bytes",
     "parse_file",
     "parse_text",
