@@ -45,7 +45,11 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from planparse import compare
+    from planparse.compare import find_templates
+    from planparse.diff import diff
     from planparse.export import export_documents
+    from planparse.months import month_counts
     from planparse.pipeline import parse_bytes, parse_file, parse_text
     from planparse.tables import all_tables, items_table, plans_table, schedule_table, sections_table
     from planparse.tagging import tag_document
@@ -77,9 +81,18 @@ __all__ = [
     "Section",
     "SectionKind",
     "UnsupportedFormatError",
+    "all_tables",
     "compare",
+    "diff",
+    "export_documents",
+    "find_templates",
+    "items_table",
+    "month_counts",
     "parse_bytes",
     "parse_file",
     "parse_text",
-    *_LAZY,
+    "plans_table",
+    "schedule_table",
+    "sections_table",
+    "tag_document",
 ]
