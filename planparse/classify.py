@@ -108,6 +108,9 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
     head_ok = bool(line.head) and not _SENTENCE_PUNCT.search(line.head)
     if line.month is None and head_ok and len(line.head) <= HEADING_MAX_CHARS:
         line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
+        if marker is None and line.cue and line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening):
+            # 研究本学期工会工作重点: an unnumbered line opening with a verb is an activity, not a heading
+            line.cue_kind = line.cue = None
     limit = HEADING_MAX_CHARS if marker else UNMARKED_HEADING_MAX_CHARS
     line.heading_like = head_ok and len(line.head) <= limit and (marker is not None or not line.after_colon)
 

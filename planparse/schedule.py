@@ -144,22 +144,32 @@ def extract_schedule(
 
 
 def assign_calendar(entries: list[ScheduleEntry], plan_year: int | None) -> None:
-    """Calendar years: a plan's months run on from its year; January after December is the next year."""
+    """Calendar years: a plan's months run on from its year; January after December is the next year.
+
+    A label that itself spans the turn of the year (十二月份、XX年元月) puts its early months in
+    the next year; a label that starts well before the previous one (一月 after 十二月) moves on a year.
+    """
     offset = 0
-    prev_max: int | None = None
-    prev_label: str | None = None
-    for e in entries:
-        if e.month_label != prev_label or prev_max is None:
-            first = min(e.months)
-            if prev_max is not None and first < prev_max - _WRAP:
-                offset += 1
-        prev_label = e.month_label
-        wraps_inside = 12 in e.months and min(e.months) <= 3
-        cal = []
-        for m in e.months:
-            year = None
-            if plan_year is not None:
-                year = plan_year + offset + (1 if wraps_inside and m <= 3 else 0)
-            cal.append(CalendarMonth(year=year, month=m))
-        e.calendar = cal
-        prev_max = max(m for m in e.months if not (wraps_inside and m <= 3)) if wraps_inside else max(e.months)
+    prev_end: int | None = None
+    k = 0
+    while k < len(entries):
+        label, months = entries[k].month_label, entries[k].months
+        group_end = k
+        while group_end < len(entries) and entries[group_end].month_label == label and entries[group_end].months == months:
+            group_end += 1
+        wraps_inside = 12 in months and min(months) <= 3
+        early = {m for m in months if wraps_inside and m <= 3}
+        late = [m for m in months if m not in early]
+        if prev_end is not None and min(late) < prev_end - _WRAP:
+            offset += 1
+        for e in entries[k:group_end]:
+            e.calendar = [
+                CalendarMonth(year=None if plan_year is None else plan_year + offset + (m in early), month=m)
+                for m in e.months
+            ]
+        if early:
+            offset += 1
+            prev_end = max(early)
+        else:
+            prev_end = max(months)
+        k = group_end
