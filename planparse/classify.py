@@ -7,7 +7,9 @@ belong to the later stages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -17,6 +19,7 @@ from planparse.month_labels import MonthLabel, match_month_label
 from planparse.vocab import bare_labels, furniture, month_vocab, plan_vocab, section_cues
 
 HEADING_MAX_CHARS = 16  # a heading's words before its colon
+_HEAD_WINDOW = 24
 UNMARKED_HEADING_MAX_CHARS = 15
 _COLON = regex.compile(r"[:：]")
 _SENTENCE_PUNCT = regex.compile(r"[。;；!?！？]")
@@ -26,7 +29,7 @@ _TRAILING = " \t。.,，、;；:：!！?？"
 _ANNEX = {"附", "附件", "附表", "附录"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     idx: int
     start: int  # working-text offsets
@@ -54,18 +57,42 @@ class Line:
         return self.text[self.content_start :]
 
 
+@cache
+def _cue_index() -> tuple[dict[str, tuple[str, bool]], tuple[tuple[str, str], ...], int]:
+    """cue word → (kind, ambiguous); (exception phrase, kind it excludes); the longest cue's length."""
+    index: dict[str, tuple[str, bool]] = {}
+    exceptions: list[tuple[str, str]] = []
+    for kc in section_cues():
+        for cue in kc.cues:
+            index.setdefault(cue, (kc.kind, cue in kc.ambiguous))
+        exceptions.extend((x, kc.kind) for x in kc.exceptions)
+    return index, tuple(exceptions), max(map(len, index))
+
+
+@cache
+def _any_cue() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _cue_index()[0])))
+
+
 def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
     """The section kind whose cue word in ``head`` is the longest: (kind, cue, ambiguous, bare label)."""
-    best: tuple[int, str, str, bool, bool] | None = None
-    for kc in section_cues():
-        if any(x in head for x in kc.exceptions):
-            continue
-        for cue in kc.cues:
-            if cue in head and (best is None or len(cue) > best[0]):
-                best = (len(cue), kc.kind, cue, cue in kc.ambiguous, head.strip(_TRAILING) in bare_labels())
+    if _any_cue().search(head) is None:
+        return None, None, False, False
+    index, exceptions, longest = _cue_index()
+    excluded = {kind for phrase, kind in exceptions if phrase in head}
+    best: tuple[str, str, bool] | None = None
+    n = len(head)
+    for size in range(min(longest, n), 1, -1):
+        for i in range(n - size + 1):
+            hit = index.get(head[i : i + size])
+            if hit is not None and hit[0] not in excluded:
+                best = (hit[0], head[i : i + size], hit[1])
+                break
+        if best is not None:
+            break
     if best is None:
         return None, None, False, False
-    return best[1], best[2], best[3], best[4]
+    return best[0], best[1], best[2], head.strip(_TRAILING) in bare_labels()
 
 
 def _is_table_header(text: str) -> bool:
@@ -79,8 +106,6 @@ def _is_table_header(text: str) -> bool:
 def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
     text = wtext[raw.start : raw.end]
     line = Line(idx, raw.start, raw.end, text)
-    if furniture().is_furniture(text):
-        line.furniture = True
     pv = plan_vocab()
     if len(text) <= 60 and ("篇" in text or text[:1] in "【[第范例模样") and pv.separator.search(text):
         line.separator = True
@@ -95,17 +120,23 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
             numbered_month.end += marker.end
             line.month = numbered_month
 
+    # a numbered line or a month label is content: only the others can be site furniture
+    if line.marker is None and line.month is None and furniture().is_furniture(text):
+        line.furniture = True
     content = line.content
-    colon = _COLON.search(content)
+    # only a colon near the start ends a heading's words; a long line without one is no heading
+    colon = _COLON.search(content, 0, _HEAD_WINDOW)
     if colon:
         line.head, line.after_colon = content[: colon.start()].strip(), content[colon.end() :].strip()
-    else:
+    elif len(content) <= _HEAD_WINDOW * 2:
         line.head = content.strip().rstrip(_TRAILING)
+    else:
+        line.head = content
     if line.head in _ANNEX and line.after_colon:
         # 附：月工作安排 — the heading is what the annex holds
         line.head, line.after_colon = line.after_colon.rstrip(_TRAILING), ""
         line.annex = True
-    head_ok = bool(line.head) and not _SENTENCE_PUNCT.search(line.head)
+    head_ok = 0 < len(line.head) <= HEADING_MAX_CHARS and not _SENTENCE_PUNCT.search(line.head)
     if line.month is None and head_ok and len(line.head) <= HEADING_MAX_CHARS:
         line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
         if marker is None and line.cue and line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -19,7 +20,7 @@ _MONTH_MENTION = regex.compile(
 
 def months_mentioned(text: str) -> list[int]:
     found: set[int] = set()
-    for m in _MONTH_MENTION.finditer(text):
+    for m in _MONTH_MENTION.finditer(unicodedata.normalize("NFKC", text)):
         parsed = parse_label_text(m.group(1))
         if parsed:
             found.update(parsed[0])
@@ -37,29 +38,32 @@ def build_items(
     roots: list[Item] = []
     stack: list[tuple[int, Item]] = []
     marked = [ln for ln in lines if ln.idx in levels]
-    # an unnumbered month label (三月份：) closes every open item: a month's list is over
-    bounds = [ln for ln in lines if ln.idx in levels or ln.month is not None]
+    # an item ends where the next item at its level or above starts; an unnumbered month
+    # label (三月份：) closes every open item, since a month's list is over
     ends: dict[int, int] = {}
-    for k, ln in enumerate(bounds):
-        if ln.idx not in levels:
-            continue
-        level = levels[ln.idx][0]
-        end = section_end
-        for later in bounds[k + 1 :]:
-            if later.idx not in levels or levels[later.idx][0] <= level:
-                end = later.start
-                break
-        ends[ln.idx] = end
+    open_items: list[tuple[int, int]] = []  # (level, line idx), levels ascending
+    for ln in lines:
+        if ln.idx in levels:
+            level = levels[ln.idx][0]
+            while open_items and open_items[-1][0] >= level:
+                ends[open_items.pop()[1]] = ln.start
+            open_items.append((level, ln.idx))
+        elif ln.month is not None:
+            while open_items:
+                ends[open_items.pop()[1]] = ln.start
+    for _, idx in open_items:
+        ends[idx] = section_end
+    # an item's body: its own lines as written (original text), children and month labels excluded
     body_parts: dict[int, list[str]] = {}
     current: int | None = None
     for ln in lines:
         if ln.idx in levels:
             current = ln.idx
-            body_parts[current] = [ln.content.strip()]
+            body_parts[current] = [orig_text[slice(*to_span(ln.start + ln.content_start, ln.end))].strip()]
         elif ln.month is not None:
             current = None
         elif current is not None and not ln.furniture:
-            body_parts[current].append(ln.text)
+            body_parts[current].append(orig_text[slice(*to_span(ln.start, ln.end))])
     content_lines = [ln for ln in lines if not ln.furniture]
     starts = [ln.start for ln in content_lines]
     for ln in marked:

@@ -30,7 +30,7 @@ _SENTENCE_END = regex.compile(r"[。;；!?！？][”\"」』]?\s*$")
 _STRONG = {"cjk", "paren_cjk", "part", "ordinal"}
 
 
-@dataclass
+@dataclass(slots=True)
 class RawLine:
     start: int  # working-text offsets
     end: int
@@ -51,6 +51,8 @@ def is_flattened(line: str) -> bool:
 def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets inside [start, end) where a run-on marker or month label starts a new line."""
     line = text[start:end]
+    if _CANDIDATE.search(line, 1) is None:
+        return []
     first = match_marker(line)
     last_of_family: dict[str, int] = {}
     if first and first.number is not None and not match_month_label(line):

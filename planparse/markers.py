@@ -33,7 +33,7 @@ FAMILIES: list[tuple[str, regex.Pattern]] = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Marker:
     family: str
     number: int | None

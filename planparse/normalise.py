@@ -9,6 +9,7 @@ by a page break reads whole again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -61,6 +62,9 @@ class WorkingText:
 # A page number that a PDF or web copy leaves at a physical line start: "2、", "3." …
 _PAGE_NO = regex.compile(r"^[ \t\u3000]*(\d{1,3})[ \t]*[、.．][ \t\u3000]?")
 _MIN_PAGE_LINE = 120
+# quick checks: without three numbered lines and one page-long line there is nothing to cut
+_PAGE_NO_ANYWHERE = re.compile(r"^[ \t\u3000]*\d{1,3}[ \t]*[、.．]", re.M)
+_LONG_LINE = re.compile(r"[^\n]{" + str(_MIN_PAGE_LINE) + "}")
 _SENTENCE_END = regex.compile(r"[。！？；.!?;:：]\s*[”\"』」)）]?\s*$")
 
 
@@ -71,6 +75,8 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
     long, flattened lines straight through, and the line before one rarely ends a
     sentence.
     """
+    if _LONG_LINE.search(text) is None or len(_PAGE_NO_ANYWHERE.findall(text)) < 3:
+        return []
     lines: list[tuple[int, str]] = []
     pos = 0
     for raw in text.split("\n"):
