@@ -50,6 +50,7 @@ class Line:
     title_like: bool = False
     guiding_opener: bool = False
     table_header: bool = False
+    signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
     annex: bool = False  # 附：… — the heading is the whole line
 
     @property
@@ -107,7 +108,7 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
     text = wtext[raw.start : raw.end]
     line = Line(idx, raw.start, raw.end, text)
     pv = plan_vocab()
-    if len(text) <= 60 and ("篇" in text or text[:1] in "【[第范例模样") and pv.separator.search(text):
+    if len(text) <= 60 and ("篇" in text or text[:1] in "【[第范例模样" or text[-1:] in ")）一二三四五六七八九十0123456789") and pv.separator.search(text):
         line.separator = True
 
     line.month = match_month_label(text)
@@ -156,6 +157,7 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
         if len(text) >= 30 and pv.guiding_opener.search(text[: pv.guiding_window]):
             line.guiding_opener = True
         line.table_header = _is_table_header(bare)
+        line.signature = len(bare) <= 24 and pv.signature.match(bare) is not None
     return line
 
 

@@ -24,6 +24,11 @@ _DATED_ROW = regex.compile(
     r"(?:\s*[-—–~～至到－]+\s*(?:(?:1[0-2]|0?[1-9])\s*月\s*)?[0-3]?\d\s*[日号]?)?"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
+# a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
+_DOTTED_ROW = regex.compile(
+    r"^(?:\d{1,2}\s+)?(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?:1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
+    r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
+)
 _THEME = regex.compile(r"^\s*(?:活动)?主题\s*[:：]?\s*")
 _NOTE = regex.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = regex.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
@@ -87,7 +92,10 @@ def match_month_label(line: str) -> MonthLabel | None:
     """
     head = line[:24]
     if "月" not in head and "周" not in head:
-        return None
+        dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
+        if dotted is None:
+            return None
+        return MonthLabel([int(dotted.group("m"))], {}, dotted.end(), line[dotted.end() :].strip(), week=True)
     # a label may stand in brackets or behind a bullet: 【三月】 ◆四月份：
     lead = _LEAD.match(line)
     if lead:
@@ -125,6 +133,8 @@ def match_month_label(line: str) -> MonthLabel | None:
     after = line[end:]
     if month_vocab().date_followers.match(after.lstrip()):
         return None
+    if not after.strip() and regex.match(r"\d{4}", label):
+        return None  # a bare "2023年2月" line dates the plan (a signature); a label would have its colon
     if after[:1].isdigit():
         return None
     colon = _AFTER_LABEL.match(after)

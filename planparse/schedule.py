@@ -104,7 +104,7 @@ def extract_schedule(
                 skip = month_vocab().table_skip_headers
                 skip_cells = frozenset(k - 1 for k, c in enumerate(cells) if k > 0 and c in skip)
             continue
-        if ln.furniture:
+        if ln.furniture or ln.signature:
             continue
         if ln.month is not None:
             flush_pending_as_activity()

@@ -81,7 +81,7 @@ class PlanVocab:
     title_year: regex.Pattern
     opening_year: regex.Pattern
     opening_year_chars: int
-    organisation: regex.Pattern
+    signature: regex.Pattern
     closing_opener: re.Pattern
 
 
@@ -99,7 +99,7 @@ def plan_vocab() -> PlanVocab:
         title_year=regex.compile(d["title_year"]),
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],
-        organisation=regex.compile(d["organisation"]),
+        signature=regex.compile(d["signature"]),
         closing_opener=re.compile(d["closing_openers"]),
     )
 
