@@ -153,7 +153,8 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
             has_year = pv.title_year.search(bare) is not None
             names_subject = has_year or line.separator or any(w in bare[:-2] for w in pv.title_subjects)
             names_subject = names_subject and (line.separator or not bare.startswith(pv.title_not_opening))
-            line.title_like = names_subject and (line.cue_kind is None or has_year or bare.endswith(("计划", "方案", "计划书")))
+            # a line with a section cue (2023年工会活动安排) is a heading unless it names a whole plan
+            line.title_like = names_subject and (line.cue_kind is None or bare.endswith(("计划", "方案", "计划书")))
         if len(text) >= 30 and pv.guiding_opener.search(text[: pv.guiding_window]):
             line.guiding_opener = True
         line.table_header = _is_table_header(bare)

@@ -26,6 +26,7 @@ _WS_RUN = regex.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
 _CANDIDATE = regex.compile(
     r"[。;；!?！？:：\s”\"」』)]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇])"
 )
+_TIGHT = regex.compile(r"(?<=[\p{Han}”\"」』)）])(?=[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、)")
 _SENTENCE_END = regex.compile(r"[。;；!?！？][”\"」』]?\s*$")
 _STRONG = {"cjk", "paren_cjk", "part", "ordinal"}
 
@@ -51,18 +52,21 @@ def is_flattened(line: str) -> bool:
 def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets inside [start, end) where a run-on marker or month label starts a new line."""
     line = text[start:end]
-    if _CANDIDATE.search(line, 1) is None:
+    if _CANDIDATE.search(line, 1) is None and _TIGHT.search(line, 1) is None:
         return []
     first = match_marker(line)
     last_of_family: dict[str, int] = {}
     if first and first.number is not None and not match_month_label(line):
         last_of_family[first.family] = first.number
     cuts: list[int] = []
-    for m in _CANDIDATE.finditer(line, 1):
-        pos = m.end()
+    loose = [(m.end(), False) for m in _CANDIDATE.finditer(line, 1)]
+    # markers written tight against the text before them ("（1）开学工作（2）制定计划"): taken
+    # only when they continue a sequence begun in this line
+    tight = [(m.start(), True) for m in _TIGHT.finditer(line, 1)]
+    for pos, is_tight in sorted(set(loose + tight)):
         rest = line[pos:]
         before = line[:pos]
-        label = match_month_label(rest)
+        label = None if is_tight else match_month_label(rest)
         if label and (label.end > 0 and rest[: label.end].rstrip().endswith((":", "：", "|")) or label.theme):
             if _SENTENCE_END.search(before) or before.endswith((" ", ":", "：")):
                 cuts.append(start + pos)
@@ -77,6 +81,8 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
             prev is None and mk.number == 1 and before.endswith(" ")
         )
         heading_run_on = mk.family in _STRONG and _SENTENCE_END.search(before) is not None and prev in (None, mk.number - 1)
+        if is_tight and not in_sequence:
+            continue
         if in_sequence or fresh or heading_run_on:
             cuts.append(start + pos)
             last_of_family[mk.family] = mk.number
