@@ -62,7 +62,7 @@ def build_items(
             body_parts[current] = [orig_text[slice(*to_span(ln.start + ln.content_start, ln.end))].strip()]
         elif ln.month is not None:
             current = None
-        elif current is not None and not ln.furniture:
+        elif current is not None and not ln.furniture and not ln.signature:
             body_parts[current].append(orig_text[slice(*to_span(ln.start, ln.end))])
     content_lines = [ln for ln in lines if not ln.furniture]
     starts = [ln.start for ln in content_lines]

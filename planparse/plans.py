@@ -28,6 +28,7 @@ _GUIDING_LINE = regex.compile(r"为指导|为指南|为指针|统领|贯彻.{0,3
 class PlanLines:
     lines: list[Line] = field(default_factory=list)
     title: Line | None = None
+    title_lead: Line | None = None  # "XX计划" standing just before a bare "【篇一】": the title's first part
 
     def has_content(self) -> bool:
         body = [ln for ln in self.lines if not ln.furniture and ln is not self.title]
@@ -54,6 +55,14 @@ def _next_content(lines: list[Line], i: int) -> Line | None:
     return None
 
 
+def _title_lead(cur: PlanLines, sep: Line) -> Line | None:
+    """The title line right before a bare separator (小学德育工作计划 / 【篇一】), if there is one."""
+    if len(sep.text) > 8 or not cur.lines:
+        return None
+    last = cur.lines[-1]
+    return last if last.title_like and not last.separator else None
+
+
 def split_plans(lines: list[Line]) -> list[PlanLines]:
     plans: list[PlanLines] = [PlanLines()]
     st = _State()
@@ -70,7 +79,15 @@ def split_plans(lines: list[Line]) -> list[PlanLines]:
             cur.lines.append(ln)
             continue
         if ln.separator:
+            lead = _title_lead(cur, ln)
+            if lead is not None:
+                cur.lines.remove(lead)
+                if cur.title is lead:
+                    cur.title = None
             start(ln)
+            plans[-1].title_lead = lead
+            if lead is not None:
+                plans[-1].lines.append(lead)
             plans[-1].lines.append(ln)
             continue
         if ln.title_like:

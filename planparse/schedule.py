@@ -16,6 +16,7 @@ from planparse.classify import Line
 from planparse.models import CalendarMonth, ScheduleEntry, Span
 from planparse.vocab import month_vocab, plan_vocab
 
+_URL = regex.compile(r"(https?://)?[\w.-]+\.(com|cn|net|org)(/\S*)?")
 _WORDS = regex.compile(r"[\p{Han}A-Za-z]")
 _CHUNK = regex.compile(r"[^;；。]+")
 _CELL = regex.compile(r"[^|｜]+")
@@ -38,7 +39,7 @@ class _Builder:
         raw = self.orig[s:e]
         lead = len(raw) - len(raw.lstrip(_LEAD_STRIP))
         activity = raw.lstrip(_LEAD_STRIP).rstrip(_STRIP)
-        if not activity or not _WORDS.search(activity):
+        if not activity or not _WORDS.search(activity) or _URL.fullmatch(activity):
             return
         s += lead
         self.entries.append(

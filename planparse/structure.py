@@ -41,7 +41,7 @@ def build_document(text: str, *, source: str | None = None, encoding: str | None
 def _build_plan(pl: PlanLines, wt: WorkingText, text: str) -> Plan | None:
     if not pl.has_content():
         return None
-    body = [ln for ln in pl.lines if ln is not pl.title and not ln.separator]
+    body = [ln for ln in pl.lines if ln is not pl.title and ln is not pl.title_lead and not ln.separator]
     levels = assign_levels(body)
     sec_lines, preamble = split_sections(body, levels)
     if not sec_lines and not any(ln.marker or ln.month for ln in body):
@@ -55,7 +55,8 @@ def _build_plan(pl: PlanLines, wt: WorkingText, text: str) -> Plan | None:
     plan_end = max(ln.end for ln in pl.lines if not ln.furniture) if any(not ln.furniture for ln in pl.lines) else pl.lines[-1].end
     plan = Plan(span=wt.orig_span(plan_start, plan_end))
     if pl.title is not None:
-        plan.title_span = wt.orig_span(pl.title.start, pl.title.end)
+        first = pl.title_lead or pl.title
+        plan.title_span = wt.orig_span(first.start, pl.title.end)
         plan.title = text[slice(*plan.title_span)].strip()
     plan.year = _plan_year(pl, body, wt)
     plan.preamble = [wt.orig_span(ln.start, ln.end) for ln in preamble]
@@ -96,7 +97,8 @@ def _heading_span(ln: Line, wt: WorkingText) -> Span:
 def _plan_year(pl: PlanLines, body: list[Line], wt: WorkingText) -> int | None:
     pv = plan_vocab()
     if pl.title is not None:
-        m = pv.title_year.search(cjk_years_to_digits(pl.title.text))
+        title = (pl.title_lead.text + " " if pl.title_lead else "") + pl.title.text
+        m = pv.title_year.search(cjk_years_to_digits(title))
         if m:
             return int(m.group(1))
     opening = ""
