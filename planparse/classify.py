@@ -83,8 +83,10 @@ def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
     excluded = {kind for phrase, kind in exceptions if phrase in head}
     best: tuple[str, str, bool] | None = None
     n = len(head)
+    # the longest cue wins; between cues of one length the later one, since a Chinese heading's
+    # head noun comes last (主要工作目标 is about 目标)
     for size in range(min(longest, n), 1, -1):
-        for i in range(n - size + 1):
+        for i in range(n - size, -1, -1):
             hit = index.get(head[i : i + size])
             if hit is not None and hit[0] not in excluded:
                 best = (hit[0], head[i : i + size], hit[1])

@@ -125,15 +125,43 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
 _DROP_RE = regex.compile("[" + "".join(_DROP) + "]")
 
 
+# HTML left in a text file (a page's source pasted or scraped as .txt): block tags become line
+# breaks, inline tags and entities spaces, each padded to its own length so offsets keep.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|h[1-6]|br|li|ul|ol|tr|table|tbody|thead|section|article|blockquote|hr|dd|dt|dl)\b[^<>\n]{0,300}?/?>",
+    re.I,
+)
+_INLINE_TAG = re.compile(r"</?(?:span|strong|b|i|em|u|a|font|td|th|img|sup|sub|small|big|label|center)\b[^<>\n]{0,300}?/?>", re.I)
+_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot|ldquo|rdquo|lsquo|rsquo|middot|hellip|mdash|ndash|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+_ENTITY_CHAR = {"&ldquo;": "“", "&rdquo;": "”", "&lsquo;": "‘", "&rsquo;": "’", "&middot;": "·", "&mdash;": "—", "&ndash;": "–",
+                "&hellip;": "…", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
+
+
+def scrub_html(text: str) -> str:
+    """The text with HTML tags and entities blanked out, length unchanged (a no-op on plain text)."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _BLOCK_TAG.sub(lambda m: "\n" + " " * (len(m.group()) - 1), text)
+    text = _INLINE_TAG.sub(lambda m: " " * len(m.group()), text)
+
+    def entity(m: re.Match[str]) -> str:
+        ch = _ENTITY_CHAR.get(m.group(), " ")
+        return ch + " " * (len(m.group()) - 1)
+
+    return _ENTITY.sub(entity, text)
+
+
 def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_map) -> WorkingText:
     cmap = simplify()
     table = _TABLES.get(id(cmap))
     if table is None:
         table = _TABLES[id(cmap)] = _fold_table(cmap)
     # every fold is one character for one, so only cuts and drops move offsets
+    original_length = len(text)
+    text = scrub_html(text)
     removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
     if not removed:
-        return WorkingText(text.translate(table), list(range(len(text))), len(text))
+        return WorkingText(text.translate(table), list(range(len(text))), original_length)
     removed.sort()
     parts: list[str] = []
     to_orig: list[int] = []
@@ -147,4 +175,4 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
         pos = max(pos, e)
     parts.append(text[pos:])
     to_orig.extend(range(pos, len(text)))
-    return WorkingText("".join(parts).translate(table), to_orig, len(text))
+    return WorkingText("".join(parts).translate(table), to_orig, original_length)
