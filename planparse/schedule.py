@@ -83,7 +83,10 @@ def extract_schedule(
     to_span: Callable[[int, int], Span],
     orig_text: str,
     section_index: int,
+    heading_family: str | None = None,
 ) -> list[ScheduleEntry]:
+    """Entries of a schedule section's lines. ``heading_family``: the marker family of the section's own
+    heading; a numbered line of that family (五、 after 四、月份安排) is a sibling part, and ends the months."""
     b = _Builder(to_span, orig_text, section_index)
     months: list[int] | None = None
     label_text: str | None = None
@@ -129,6 +132,10 @@ def extract_schedule(
             months = None  # closing remarks: the month list is over
             continue
         numbered = ln.marker is not None and ln.idx in levels
+        if numbered and heading_family is not None and ln.marker.family == heading_family:
+            flush_pending_as_activity()
+            months = None
+            continue
         if pending is not None:
             if numbered and theme is None:
                 theme = orig_text[slice(*to_span(pending[0], pending[0] + len(pending[1])))].strip(_STRIP) or None

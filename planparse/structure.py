@@ -78,7 +78,8 @@ def _build_plan(pl: PlanLines, wt: WorkingText, text: str) -> Plan | None:
         section.items = build_items(item_lines, levels, last, wt.orig_span, text)
         plan.sections.append(section)
         if sec.kind == "schedule":
-            plan.schedule.extend(extract_schedule(sec.lines, levels, wt.orig_span, text, k))
+            family = sec.heading.marker.family if sec.heading is not None and sec.heading.marker else None
+            plan.schedule.extend(extract_schedule(sec.lines, levels, wt.orig_span, text, k, family))
     assign_calendar(plan.schedule, plan.year)
     return plan
 
