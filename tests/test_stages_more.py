@@ -1,0 +1,271 @@
+"""More stage tests, for page patterns of corpus files 24–29.
+
+HTML left in a .txt (scrub_html), web-page separators, titles, furniture and
+signatures (classify_line), dated and dotted week rows (match_month_label) and the
+head noun of a heading (find_cue). Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import planparse
+from planparse.classify import Line, classify_line, find_cue
+from planparse.lines import RawLine
+from planparse.month_labels import match_month_label
+from planparse.normalise import normalise, scrub_html
+
+
+def line_of(s: str) -> Line:
+    """One line classified on its own, as the pipeline sees it (normalised working text)."""
+    t = normalise(s).text
+    return classify_line(0, RawLine(0, len(t)), t)
+
+
+def label(s: str):
+    return match_month_label(normalise(s).text)
+
+
+# ---------------------------------------------------------------- scrub_html
+
+PAGE = (
+    "<div class=\"content\">\n"
+    "<h3 class='title'>河西小学工会工作计划篇一</h3>\n"
+    "<p>一、指导思想</p>\n"
+    "<p>&nbsp;&nbsp;以&ldquo;暖心工会&rdquo;建设为抓手</p><p>二、主要工作</p>\n"
+)
+
+
+def test_scrub_html_keeps_length_and_every_offset_of_the_words() -> None:
+    out = scrub_html(PAGE)
+    assert len(out) == len(PAGE)
+    for word in ("河西小学工会工作计划篇一", "一、指导思想", "暖心工会", "建设为抓手", "二、主要工作"):
+        assert out[PAGE.index(word) : PAGE.index(word) + len(word)] == word
+
+
+def test_scrub_html_block_tags_become_line_breaks() -> None:
+    out = scrub_html(PAGE)
+    for tag in ("<h3 class='title'>", "</h3>", "<p>", "</p><p>", '<div class="content">'):
+        at = PAGE.index(tag)
+        assert out[at] == "\n", tag
+        assert "<" not in out[at : at + len(tag)] and ">" not in out[at : at + len(tag)], tag
+    # the two paragraphs written on one source line are two lines after scrubbing
+    lines = [ln.strip() for ln in out.split("\n") if ln.strip()]
+    assert lines == ["河西小学工会工作计划篇一", "一、指导思想", "以“      暖心工会”      建设为抓手", "二、主要工作"]
+
+
+def test_scrub_html_entities_nbsp_is_a_space_and_quotes_keep_their_place() -> None:
+    s = "以下&nbsp;&nbsp;内容&ldquo;引号&rdquo;结束"
+    out = scrub_html(s)
+    nb = s.index("&nbsp;")
+    assert out[nb : nb + 12] == " " * 12
+    assert out[s.index("&ldquo;")] == "“"
+    assert out[s.index("&rdquo;")] == "”"
+    assert "&" not in out and ";" not in out
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        "一、指导思想\n以新时代中国特色社会主义思想为指导，办好让教职工满意的工会。",
+        "成绩<60分的学生由任课教师利用课后时间辅导",  # a lone < is no tag
+        "开展Q&A问答活动，R&D小组负责",  # a lone & is no entity
+        "",
+    ],
+)
+def test_scrub_html_leaves_text_without_tags_unchanged(plain: str) -> None:
+    assert scrub_html(plain) == plain
+
+
+def test_parse_text_section_starts_at_the_heading_after_its_p_tag() -> None:
+    text = (
+        "<p>一、指导思想</p>\n"
+        "<p>&nbsp;&nbsp;坚持以教职工为本，把&ldquo;服务&rdquo;二字落到实处，切实维护教职工合法权益。</p>\n"
+        "<p>二、主要工作目标：</p>\n"
+        "<p>1.教职工入会率保持百分之百。</p>\n"
+    )
+    doc = planparse.parse_text(text)
+    assert doc.text == text
+    secs = [(getattr(s.kind, "value", s.kind), s.span[0]) for p in doc.plans for s in p.sections]
+    assert secs == [("guiding_ideology", text.index("一、指导思想")), ("goals", text.index("二、主要工作目标"))]
+
+
+# ---------------------------------------------------------------- classify_line: separators, titles
+
+
+@pytest.mark.parametrize(
+    "t",
+    [
+        "河西小学工会工作计划篇一",  # the text of <h3 class='title'>…篇一</h3>
+        "2023年石桥小学工会工作计划 【篇1】",
+        "石桥小学工会工作计划 【篇2】",
+        "石桥小学工会工作计划【篇3】",
+    ],
+)
+def test_title_with_its_pian_number_is_a_separator_and_a_title(t: str) -> None:
+    ln = line_of(t)
+    assert ln.separator and ln.title_like
+    assert not ln.furniture and not ln.signature
+
+
+@pytest.mark.parametrize(
+    "t",
+    [
+        "2023年春季学期五年级（2）班班主任工作计划",  # （2）班 is no 篇 number
+        "2022—2023学年第二学期四年级数学教学工作计划",
+    ],
+)
+def test_plain_title_is_no_separator(t: str) -> None:
+    ln = line_of(t)
+    assert ln.title_like and not ln.separator
+
+
+def test_activity_ending_in_plan_word_is_no_title() -> None:
+    ln = line_of("讨论制定本学期工会工作计划")
+    assert not ln.title_like and not ln.separator and not ln.furniture
+
+
+# ---------------------------------------------------------------- classify_line: furniture, signatures
+
+
+@pytest.mark.parametrize(
+    "t",
+    [
+        "欢迎来到育才范文网!",
+        "欢迎来到育才范文网！",
+        "时间:2023-03-01 10:20:31 工作计划 我要投稿",
+        "关键词:小学工会、工作计划、教职工之家",
+        "有了计划，工作就有了方向。也许下面的“小学工会工作计划”正合你意!不妨参考一下。希望你喜欢!",
+        "上一篇：中学安全工作计划",
+    ],
+)
+def test_page_furniture(t: str) -> None:
+    ln = line_of(t)
+    assert ln.furniture
+    assert not ln.separator and not ln.title_like
+
+
+@pytest.mark.parametrize(
+    "t",
+    [
+        "本学期，工会将以提高教职工幸福感为目标，团结带领全体教职工奋发进取。",
+        "组织教职工参加“巾帼心向党”诵读活动",
+    ],
+)
+def test_plan_prose_is_no_furniture(t: str) -> None:
+    assert not line_of(t).furniture
+
+
+@pytest.mark.parametrize("t", ["东湖小学工会", "二〇二三年二月", "2023年2月", "阳光中学德育处"])
+def test_signature_lines(t: str) -> None:
+    ln = line_of(t)
+    assert ln.signature
+    assert ln.month is None  # a bare 2023年2月 dates the plan: no month label
+
+
+@pytest.mark.parametrize("t", ["东湖小学工会将继续做好慰问工作", "2023年2月：制定工会工作计划", "开学常规教育"])
+def test_sentences_and_labelled_months_are_no_signature(t: str) -> None:
+    assert not line_of(t).signature
+
+
+# ---------------------------------------------------------------- month labels: week rows, dated rows
+
+
+@pytest.mark.parametrize(
+    ("row", "months", "rest"),
+    [
+        ("1  2.20-2.24  第一单元 四则运算", [2], "第一单元 四则运算"),
+        ("3  2.27-3.3  第二单元 观察物体", [2], "第二单元 观察物体"),  # the first date's month
+        ("15  5.29-6.2  第八单元 平均数与条形统计图", [5], "第八单元 平均数与条形统计图"),
+        ("2.20—2.24 开学准备", [2], "开学准备"),
+    ],
+)
+def test_dotted_week_row_takes_its_first_dates_month(row: str, months: list[int], rest: str) -> None:
+    lab = label(row)
+    assert lab is not None
+    assert lab.months == months
+    assert lab.rest == rest
+
+
+@pytest.mark.parametrize(
+    ("row", "months", "rest"),
+    [
+        ("9月1日—9月5日 开学常规教育", [9], "开学常规教育"),
+        ("9月10日：教师节感恩卡", [9], "教师节感恩卡"),
+        ("9月28日—10月6日 国庆假期安全教育", [9], "国庆假期安全教育"),
+        ("2月27日—3月3日 开展“新学期新目标”主题班会", [2], "开展“新学期新目标”主题班会"),
+    ],
+)
+def test_dated_row_takes_its_first_dates_month(row: str, months: list[int], rest: str) -> None:
+    lab = label(row)
+    assert lab is not None
+    assert lab.months == months
+    assert lab.rest == rest
+
+
+@pytest.mark.parametrize("t", ["2023年2月", "二〇二三年二月", "2023年2月16日", "3.5万元用于慰问困难教职工", "3月25日前完成提案办理"])
+def test_signatures_amounts_and_deadlines_are_no_month_label(t: str) -> None:
+    assert label(t) is None
+
+
+def test_year_month_with_a_colon_is_a_label() -> None:
+    lab = label("2023年2月：制定工会工作计划")
+    assert lab is not None and lab.months == [2] and lab.rest == "制定工会工作计划"
+
+
+def test_month_label_with_filler_words_leaves_no_activity() -> None:
+    lab = label("九月份工作重点：")
+    assert lab is not None and lab.months == [9]
+    assert lab.rest == ""
+
+
+def test_tight_numbering_after_a_month_label_is_no_theme() -> None:
+    # (1) opens the first activity; a theme is an explicit 主题：… (GUIDE.md)
+    lab = label("二月份：（1）走访慰问生病教职工（2）制定本学期工会计划")
+    assert lab is not None and lab.months == [2]
+    assert lab.theme is None
+
+
+# ---------------------------------------------------------------- cues
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("主要工作目标", "goals"),  # head noun 目标 comes last
+        ("教学目标", "goals"),
+        ("学情分析", "situation"),
+        ("教材分析", "situation"),
+        ("教学措施", "measures"),
+        ("教学进度安排", "schedule"),
+        ("班级工作行事历", "schedule"),
+    ],
+)
+def test_find_cue_kinds_of_teaching_and_class_plan_headings(head: str, kind: str) -> None:
+    assert find_cue(head)[0] == kind
+
+
+# ---------------------------------------------------------------- schedules end to end
+
+
+def test_tight_markers_period_header_and_signature_in_one_schedule() -> None:
+    text = (
+        "东湖小学工会工作计划\n\n"
+        "一、指导思想\n\n"
+        "以服务教职工为宗旨，切实维护教职工合法权益，努力建设温馨和谐的职工之家。\n\n"
+        "二、活动安排\n\n"
+        "一月份：①评选优秀工会会员②做好学期工会工作总结\n"
+        "下学期\n"
+        "二月份：（1）走访慰问生病教职工（2）制定本学期工会计划\n"
+        "备注：以上活动如有调整另行通知。\n\n"
+        "东湖小学工会\n"
+        "2023年2月\n"
+    )
+    doc = planparse.parse_text(text)
+    got = sorted((tuple(e.months), e.activity.rstrip("。")) for p in doc.plans for e in p.schedule)
+    assert got == [
+        ((1,), "做好学期工会工作总结"),
+        ((1,), "评选优秀工会会员"),
+        ((2,), "制定本学期工会计划"),
+        ((2,), "走访慰问生病教职工"),
+    ]
