@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
 from planparse.lines import RawLine
 from planparse.markers import Marker, match_marker
 from planparse.month_labels import MonthLabel, match_month_label
@@ -21,10 +19,10 @@ from planparse.vocab import bare_labels, furniture, month_vocab, plan_vocab, sec
 HEADING_MAX_CHARS = 16  # a heading's words before its colon
 _HEAD_WINDOW = 24
 UNMARKED_HEADING_MAX_CHARS = 15
-_COLON = regex.compile(r"[:：]")
-_SENTENCE_PUNCT = regex.compile(r"[。;；!?！？]")
-_TITLE_BAD = regex.compile(r"[。;；,，!?！？:：、]")
-_TABLE_SPLIT = regex.compile(r"\s*[|｜]\s*|\s+")
+_COLON = re.compile(r"[:：]")
+_SENTENCE_PUNCT = re.compile(r"[。;；!?！？]")
+_TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
+_TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
 _TRAILING = " \t。.,，、;；:：!！?？"
 _ANNEX = {"附", "附件", "附表", "附录"}
 
@@ -167,7 +165,22 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
 def classify(raw_lines: list[RawLine], wtext: str) -> list[Line]:
     lines = [classify_line(i, raw, wtext) for i, raw in enumerate(raw_lines)]
     _confirm_table_headers(lines)
+    _mark_link_lists(lines)
     return lines
+
+
+def _mark_link_lists(lines: list[Line]) -> None:
+    """The short lines under 相关文章 / 猜你喜欢 are links to other pages: furniture too."""
+    fv = furniture()
+    in_list = False
+    for ln in lines:
+        if fv.link_list_heading.match(ln.text):
+            ln.furniture = in_list = True
+        elif in_list:
+            if ln.separator or len(ln.text) > fv.link_max_chars:
+                in_list = False
+            else:
+                ln.furniture = True
 
 
 def _confirm_table_headers(lines: list[Line]) -> None:

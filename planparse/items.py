@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
-
-import regex
 
 from planparse.classify import Line
 from planparse.models import Item, Span
 from planparse.month_labels import parse_label_text
 
 # months mentioned in running text: 时限：3月25日前 / 1-12月 / 今年4月 / 拟在六月份
-_MONTH_MENTION = regex.compile(
+_MONTH_MENTION = re.compile(
     r"(?<![\d])((?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元])(?:\s*[-—~～至到、,，]\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]))*\s*月)"
 )
 

@@ -10,9 +10,8 @@ A logical line is usually a physical line, stripped. Two cases cut further:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex
 
 from planparse.markers import match_marker
 from planparse.month_labels import match_month_label
@@ -21,13 +20,13 @@ from planparse.normalise import WorkingText
 FLAT_MIN_CHARS = 400
 FLAT_MIN_BREAKS = 6
 
-_WS_RUN = regex.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
+_WS_RUN = re.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
 # where a run-on marker may start: after a sentence end, a colon, or white space
-_CANDIDATE = regex.compile(
+_CANDIDATE = re.compile(
     r"[。;；!?！？:：\s”\"」』)]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇])"
 )
-_TIGHT = regex.compile(r"(?<=[\p{Han}”\"」』)）])(?=[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、)")
-_SENTENCE_END = regex.compile(r"[。;；!?！？][”\"」』]?\s*$")
+_TIGHT = re.compile(r"(?<=[\u4e00-\u9fff\u3400-\u4dbf”\"」』)）])(?=[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、)")
+_SENTENCE_END = re.compile(r"[。;；!?！？][”\"」』]?\s*$")
 _STRONG = {"cjk", "paren_cjk", "part", "ordinal"}
 
 

@@ -7,10 +7,9 @@ appear in a plan (see items.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-import regex
 
 from planparse.numerals import cjk_to_int
 
@@ -18,18 +17,18 @@ _CJK = "[一二三四五六七八九十百]{1,4}"
 _BULLET = r"(?:[-•·*▪■□◆◇●○]\s*)?"
 
 # Family name → pattern. Group "n" holds the numeral. Tried in this order.
-FAMILIES: list[tuple[str, regex.Pattern]] = [
-    ("part", regex.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:部分|章|节)\s*[、,.:：]?\s*")),
-    ("ordinal", regex.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!周|篇|学期|阶段|次|名|届|期|年|个|天|课|单元)")),
-    ("paren_cjk", regex.compile(rf"^{_BULLET}[(（]\s*(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
-    ("cjk", regex.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。\d])\s*[、,.]?\s*")),
-    ("paren_arabic", regex.compile(r"^" + _BULLET + r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*[、,.:：]*\s*")),
-    ("paren_arabic", regex.compile(r"^(?P<c>[⑴-⒇])\s*[、,.]?\s*")),
-    ("circled", regex.compile(r"^(?P<c>[①-⑳])\s*[、,.]?\s*")),
-    ("arabic_paren", regex.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[)）]\s*[、,.]?\s*")),
-    ("arabic", regex.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[、.,。](?![\d.、,。])\s*[、.,]?\s*")),
+FAMILIES: list[tuple[str, re.Pattern]] = [
+    ("part", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:部分|章|节)\s*[、,.:：]?\s*")),
+    ("ordinal", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!周|篇|学期|阶段|次|名|届|期|年|个|天|课|单元)")),
+    ("paren_cjk", re.compile(rf"^{_BULLET}[(（]\s*(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
+    ("cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。\d])\s*[、,.]?\s*")),
+    ("paren_arabic", re.compile(r"^" + _BULLET + r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*[、,.:：]*\s*")),
+    ("paren_arabic", re.compile(r"^(?P<c>[⑴-⒇])\s*[、,.]?\s*")),
+    ("circled", re.compile(r"^(?P<c>[①-⑳])\s*[、,.]?\s*")),
+    ("arabic_paren", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[)）]\s*[、,.]?\s*")),
+    ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[、.,。](?![\d.、,。])\s*[、.,]?\s*")),
     # an item whose digit was lost in a paste: ".认真履行…"
-    ("arabic", regex.compile(r"^(?P<lost>[.、])\s*(?=\p{Han})")),
+    ("arabic", re.compile(r"^(?P<lost>[.、])\s*(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
 ]
 
 
@@ -50,7 +49,7 @@ _STARTS = {
     "circled": "".join(chr(c) for c in range(0x2460, 0x2474)),
     "arabic_paren": "0123456789" + _BULLETS, "arabic": "0123456789.、" + _BULLETS,
 }
-_BY_FIRST: dict[str, list[tuple[str, regex.Pattern]]] = {}
+_BY_FIRST: dict[str, list[tuple[str, re.Pattern]]] = {}
 for _family, _pat in FAMILIES:
     for _ch in _STARTS[_family]:
         _BY_FIRST.setdefault(_ch, []).append((_family, _pat))
@@ -70,7 +69,7 @@ def match_marker(line: str) -> Marker | None:
     return None
 
 
-def _accept(family: str, m: regex.Match, line: str) -> Marker | None:
+def _accept(family: str, m: re.Match, line: str) -> Marker | None:
     groups = m.groupdict()
     end = m.end()
     if groups.get("lost"):

@@ -4,9 +4,8 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-
-import regex
 
 from planparse.vocab import month_vocab
 
@@ -14,25 +13,26 @@ _YEAR = r"(?:(?P<y>(?:19|20)\d\d|20xx|20XX|XX|xx)\s*(?:年度?|年)?\s*)"
 _MNUM = r"(?:十[一二]?|1[0-2]|0?[1-9]|[一二三四五六七八九元正冬腊])"
 _JOIN = r"(?:\s*[、,，和及与/□]\s*|\s*[-—–~～至到－]+\s*|\s+|)"
 _TOKEN = rf"(?:{_YEAR}?{_MNUM}\s*(?:月\s*份?)?)"
-_LABEL = regex.compile(rf"^(?P<label>{_TOKEN}(?:{_JOIN}{_TOKEN})*)")
-_TOKEN_RE = regex.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)?")
-_RANGE_RE = regex.compile(r"[-—–~～至到－]")
-_WEEK = regex.compile(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*周(?:次)?")
-_DATE = regex.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
-_DATED_ROW = regex.compile(
+_LABEL = re.compile(rf"^(?P<label>{_TOKEN}(?:{_JOIN}{_TOKEN})*)".replace("(?P<y>", "(?:"))
+_TOKEN_RE = re.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)?")
+_RANGE_RE = re.compile(r"[-—–~～至到－]")
+_WEEK = re.compile(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*周(?:次)?")
+_DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
+_DATED_ROW = re.compile(
     r"^(?P<m>1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]"
     r"(?:\s*[-—–~～至到－]+\s*(?:(?:1[0-2]|0?[1-9])\s*月\s*)?[0-3]?\d\s*[日号]?)?"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
 # a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
-_DOTTED_ROW = regex.compile(
+_DOTTED_ROW = re.compile(
     r"^(?:\d{1,2}\s+)?(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?:1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
-_THEME = regex.compile(r"^\s*(?:活动)?主题\s*[:：]?\s*")
-_NOTE = regex.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
-_AFTER_LABEL = regex.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
-_LEAD = regex.compile(r"^(?:[◆◇●○■□★☆▲△▪•·*\-]\s*|【\s*|\[\s*)")
+_THEME = re.compile(r"^\s*(?:活动)?主题\s*[:：]?\s*")
+_NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
+_NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
+_AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
+_LEAD = re.compile(r"^(?:[◆◇●○■□★☆▲△▪•·*\-]\s*|【\s*|\[\s*)")
 
 
 @dataclass
@@ -133,7 +133,7 @@ def match_month_label(line: str) -> MonthLabel | None:
     after = line[end:]
     if month_vocab().date_followers.match(after.lstrip()):
         return None
-    if not after.strip() and regex.match(r"\d{4}", label):
+    if not after.strip() and re.match(r"\d{4}", label):
         return None  # a bare "2023年2月" line dates the plan (a signature); a label would have its colon
     if after[:1].isdigit():
         return None
@@ -153,7 +153,7 @@ def match_month_label(line: str) -> MonthLabel | None:
     rest = rest.strip()
     if rest and theme is None:
         note = _NOTE.match(rest)
-        if note:
+        if note and not _NUMERAL_ONLY.fullmatch(note.group(1).strip()):  # （1） is a marker, not a note
             theme = note.group(1).strip() or None
             end = len(line) - len(rest) + note.end()
             rest = rest[note.end() :].strip()

@@ -13,8 +13,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import regex
-
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060"}
 _SPACES = {"\u3000", "\u00a0", "\t", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
 # Characters NFKC leaves alone but plans use as list punctuation.
@@ -60,12 +58,12 @@ class WorkingText:
 
 
 # A page number that a PDF or web copy leaves at a physical line start: "2、", "3." …
-_PAGE_NO = regex.compile(r"^[ \t\u3000]*(\d{1,3})[ \t]*[、.．][ \t\u3000]?")
+_PAGE_NO = re.compile(r"^[ \t\u3000]*(\d{1,3})[ \t]*[、.．][ \t\u3000]?")
 _MIN_PAGE_LINE = 120
 # quick checks: without three numbered lines and one page-long line there is nothing to cut
 _PAGE_NO_ANYWHERE = re.compile(r"^[ \t\u3000]*\d{1,3}[ \t]*[、.．]", re.M)
 _LONG_LINE = re.compile(r"[^\n]{" + str(_MIN_PAGE_LINE) + "}")
-_SENTENCE_END = regex.compile(r"[。！？；.!?;:：]\s*[”\"』」)）]?\s*$")
+_SENTENCE_END = re.compile(r"[。！？；.!?;:：]\s*[”\"』」)）]?\s*$")
 
 
 def find_page_numbers(text: str) -> list[tuple[int, int]]:
@@ -122,7 +120,7 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
     return [(s, e) for _, s, e in cuts]
 
 
-_DROP_RE = regex.compile("[" + "".join(_DROP) + "]")
+_DROP_RE = re.compile("[" + "".join(_DROP) + "]")
 
 
 # HTML left in a text file (a page's source pasted or scraped as .txt): block tags become line

@@ -12,16 +12,15 @@ A stretch that holds no content (a page header, a title before furniture) is no 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-
-import regex
 
 from planparse.classify import Line
 
 _CONTENT_MIN_CHARS = 20
 _OUTER = {"cjk", "part", "ordinal"}
 # what makes an opening paragraph guiding, beyond its first words
-_GUIDING_LINE = regex.compile(r"为指导|为指南|为指针|统领|贯彻.{0,30}精神|为主线|指导思想")
+_GUIDING_LINE = re.compile(r"为指导|为指南|为指针|统领|贯彻.{0,30}精神|为主线|指导思想")
 
 
 @dataclass

@@ -8,20 +8,19 @@ month's theme (2月新学期新面貌). Table rows ("二月 | …") give one ent
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-
-import regex
 
 from planparse.classify import Line
 from planparse.models import CalendarMonth, ScheduleEntry, Span
 from planparse.vocab import month_vocab, plan_vocab
 
-_URL = regex.compile(r"(https?://)?[\w.-]+\.(com|cn|net|org)(/\S*)?")
-_WORDS = regex.compile(r"[\p{Han}A-Za-z]")
-_CHUNK = regex.compile(r"[^;；。]+")
-_CELL = regex.compile(r"[^|｜]+")
-_HEADER_SPLIT = regex.compile(r"\s*[|｜]\s*|\s+")
-_WEEK_DATES = regex.compile(r"^[\d\s月日号./\-—–~～至到()（）]+")
+_URL = re.compile(r"(https?://)?[\w.-]+\.(com|cn|net|org)(/\S*)?")
+_WORDS = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z]")
+_CHUNK = re.compile(r"[^;；。]+")
+_CELL = re.compile(r"[^|｜]+")
+_HEADER_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
+_WEEK_DATES = re.compile(r"^[\d\s月日号./\-—–~～至到()（）]+")
 _STRIP = " \t\u3000。.,，、;；:：!！?？|｜"
 _LEAD_STRIP = _STRIP + "★☆◆◇●○■□▲△▪•·-*>》→"
 _WRAP = 6  # a label this many months before the previous one starts the next calendar year

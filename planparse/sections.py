@@ -18,13 +18,12 @@ it holds: only a month-by-month list makes it a schedule.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-
-import regex
 
 from planparse.classify import Line
 
-_GUIDING_ANYWHERE = regex.compile(r"为指导|为指南|为指针|为统领|统领|贯彻.{0,30}精神|指导思想|为主线")
+_GUIDING_ANYWHERE = re.compile(r"为指导|为指南|为指针|为统领|统领|贯彻.{0,30}精神|指导思想|为主线")
 _UNTITLED_KINDS_OPENING = {"guiding_ideology", "goals", "situation"}
 _MONTH_RUN = 3  # month labels that make an unheaded schedule
 

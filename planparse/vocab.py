@@ -46,6 +46,8 @@ def bare_labels() -> frozenset[str]:
 @dataclass(frozen=True)
 class Furniture:
     max_line_chars: int
+    link_list_heading: re.Pattern
+    link_max_chars: int
     anchored: re.Pattern  # the patterns that start with ^, matched at the line start
     floating: re.Pattern  # the others, searched
 
@@ -64,6 +66,8 @@ def furniture() -> Furniture:
     # anchored patterns apart, so that a long body line is scanned by the few floating ones only
     return Furniture(
         data["max_line_chars"],
+        re.compile(data["link_list_heading"]),
+        data["link_max_chars"],
         re.compile("|".join(f"(?:{p})" for p in anchored)),
         re.compile("|".join(f"(?:{p})" for p in floating)),
     )
