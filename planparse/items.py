@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -18,8 +17,11 @@ _MONTH_MENTION = re.compile(
 
 
 def months_mentioned(text: str) -> list[int]:
+    """Calendar months a (normalised) text mentions: 时限：3月25日前 → [3], 1-12月 → 1..12."""
+    if "月" not in text:
+        return []
     found: set[int] = set()
-    for m in _MONTH_MENTION.finditer(unicodedata.normalize("NFKC", text)):
+    for m in _MONTH_MENTION.finditer(text):
         parsed = parse_label_text(m.group(1))
         if parsed:
             found.update(parsed[0])
@@ -53,16 +55,20 @@ def build_items(
     for _, idx in open_items:
         ends[idx] = section_end
     # an item's body: its own lines as written (original text), children and month labels excluded
+    # (the months are read from the normalised lines, where ３月 is already 3月)
     body_parts: dict[int, list[str]] = {}
+    month_text: dict[int, list[str]] = {}
     current: int | None = None
     for ln in lines:
         if ln.idx in levels:
             current = ln.idx
             body_parts[current] = [orig_text[slice(*to_span(ln.start + ln.content_start, ln.end))].strip()]
+            month_text[current] = [ln.text]
         elif ln.month is not None:
             current = None
         elif current is not None and not ln.furniture and not ln.signature:
             body_parts[current].append(orig_text[slice(*to_span(ln.start, ln.end))])
+            month_text[current].append(ln.text)
     content_lines = [ln for ln in lines if not ln.furniture]
     starts = [ln.start for ln in content_lines]
     for ln in marked:
@@ -82,7 +88,7 @@ def build_items(
             text=orig_text[own_s:own_e].strip(),
             body=body,
             is_heading=ln.heading_like,
-            months=months_mentioned(body),
+            months=months_mentioned("\n".join(month_text.get(ln.idx, ()))),
         )
         while stack and stack[-1][0] >= level:
             stack.pop()

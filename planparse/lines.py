@@ -25,7 +25,7 @@ _WS_RUN = re.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
 _CANDIDATE = re.compile(
     r"[。;；!?！？:：\s”\"」』)]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇])"
 )
-_TIGHT = re.compile(r"(?<=[\u4e00-\u9fff\u3400-\u4dbf”\"」』)）])(?=[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、)")
+_TIGHT = re.compile(r"[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、")
 _SENTENCE_END = re.compile(r"[。;；!?！？][”\"」』]?\s*$")
 _STRONG = {"cjk", "paren_cjk", "part", "ordinal"}
 
@@ -48,6 +48,11 @@ def is_flattened(line: str) -> bool:
     return len(line) >= FLAT_MIN_CHARS and len(_WS_RUN.findall(line)) >= FLAT_MIN_BREAKS
 
 
+def _tight_before(ch: str) -> bool:
+    """A marker written tight against a Chinese character or a closing quote/bracket."""
+    return "\u4e00" <= ch <= "\u9fff" or ch in "”\"」』)）"
+
+
 def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets inside [start, end) where a run-on marker or month label starts a new line."""
     line = text[start:end]
@@ -61,7 +66,7 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     loose = [(m.end(), False) for m in _CANDIDATE.finditer(line, 1)]
     # markers written tight against the text before them ("（1）开学工作（2）制定计划"): taken
     # only when they continue a sequence begun in this line
-    tight = [(m.start(), True) for m in _TIGHT.finditer(line, 1)]
+    tight = [(m.start(), True) for m in _TIGHT.finditer(line, 1) if _tight_before(line[m.start() - 1])]
     for pos, is_tight in sorted(set(loose + tight)):
         rest = line[pos:]
         before = line[:pos]

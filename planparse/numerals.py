@@ -10,6 +10,13 @@ CJK_NUMERAL_CHARS = "一二三四五六七八九十百零〇两"
 
 def cjk_to_int(s: str) -> int | None:
     """一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; None when it is not a well-formed numeral."""
+    known = _SMALL.get(s)
+    if known is not None:
+        return known
+    return _parse_cjk(s)
+
+
+def _parse_cjk(s: str) -> int | None:
     if not s:
         return None
     if s.isdigit():
@@ -42,3 +49,12 @@ _YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "0001234567
 def cjk_years_to_digits(text: str) -> str:
     """二〇二三年 → 2023年, one character for one, so offsets keep."""
     return _CJK_YEAR.sub(lambda m: m.group().translate(_YEAR_DIGITS), text)
+
+
+# the numerals markers use, 1..99 and their digit forms, looked up rather than parsed
+_SMALL: dict[str, int] = {}
+for _n in range(1, 100):
+    _SMALL[str(_n)] = _n
+    _tens, _ones = divmod(_n, 10)
+    _word = ("" if _tens <= 1 else "零一二三四五六七八九"[_tens]) + ("十" if _tens else "") + ("零一二三四五六七八九"[_ones] if _ones else "")
+    _SMALL[_word] = _n
