@@ -27,7 +27,17 @@ def _fold_table(simplify: dict[str, str]) -> dict[int, str]:
     return table
 
 
-_TABLES: dict[int, dict[int, str]] = {}
+def _fold_string(table: dict[int, str]) -> str:
+    """The table as one string indexed by code point: str.translate looks it up faster than a dict.
+    Characters beyond it (outside the BMP) raise IndexError there, which translate leaves unchanged."""
+    chars = [chr(i) for i in range(0x10000)]
+    for code, ch in table.items():
+        if code < 0x10000:
+            chars[code] = ch
+    return "".join(chars)
+
+
+_TABLES: dict[int, str] = {}
 
 
 def _simplify_map() -> dict[str, str]:
@@ -153,7 +163,7 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     cmap = simplify()
     table = _TABLES.get(id(cmap))
     if table is None:
-        table = _TABLES[id(cmap)] = _fold_table(cmap)
+        table = _TABLES[id(cmap)] = _fold_string(_fold_table(cmap))
     # every fold is one character for one, so only cuts and drops move offsets
     original_length = len(text)
     text = scrub_html(text)
