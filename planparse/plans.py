@@ -54,6 +54,11 @@ def _next_content(lines: list[Line], i: int) -> Line | None:
     return None
 
 
+def _heads_a_month_list(lines: list[Line], i: int) -> bool:
+    nxt = _next_content(lines, i)
+    return nxt is not None and (nxt.month is not None or nxt.table_header)
+
+
 def _title_lead(cur: PlanLines, sep: Line) -> Line | None:
     """The title line right before a bare separator (小学德育工作计划 / 【篇一】), if there is one."""
     if len(sep.text) > 8 or not cur.lines:
@@ -89,6 +94,8 @@ def split_plans(lines: list[Line]) -> list[PlanLines]:
                 plans[-1].lines.append(lead)
             plans[-1].lines.append(ln)
             continue
+        if ln.title_like and _heads_a_month_list(lines, i):
+            ln.title_like = False  # 月工作计划 over a month list is the schedule's heading, not a new plan
         if ln.title_like:
             if st.content or (cur.title is not None and cur.title.text.strip() == ln.text.strip()):
                 start(ln)

@@ -52,6 +52,12 @@ def _month_run_ahead(lines: list[Line], i: int) -> bool:
     return False
 
 
+def _months_follow(lines: list[Line], i: int) -> bool:
+    """A month label or a table header comes next, or a run of month labels soon."""
+    nxt = lines[i] if i < len(lines) else None
+    return nxt is not None and (nxt.month is not None or nxt.table_header) or _month_run_ahead(lines, i)
+
+
 def _is_guiding_paragraph(ln: Line) -> bool:
     if ln.marker is not None or ln.month is not None or len(ln.text) < 25:
         return False
@@ -90,7 +96,7 @@ def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tup
             open_section("schedule", ln)
             continue
         if cue and ln.marker is None and ln.month is None and (cue == "schedule" or not item_open):
-            if cue != "schedule" or _month_run_ahead(content, i + 1) or ln.text.rstrip().endswith((":", "：")):
+            if cue != "schedule" or _months_follow(content, i + 1) or ln.text.rstrip().endswith((":", "：")):
                 open_section(cue, ln, ambiguous=ln.cue_ambiguous)
                 continue
         if (cur is None or cur.kind != "schedule") and (ln.table_header or ln.month is not None) and _month_run_ahead(content, i):
@@ -125,7 +131,8 @@ def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tup
         if sec.kind == "main_work" and sec.heading is not None:
             body = [ln for ln in sec.lines if ln.text.strip()]
             months = sum(ln.month is not None for ln in body)
-            if months >= 2 and months >= 0.25 * len(body):
+            opens_with_months = bool(body) and (body[0].month is not None or body[0].table_header)
+            if months >= 2 and (opens_with_months or months >= 0.5 * len(body)):
                 sec.kind = "schedule"
     return sections, preamble
 
