@@ -19,6 +19,7 @@ from planparse.classify import Line
 
 _CONTENT_MIN_CHARS = 20
 _OUTER = {"cjk", "part", "ordinal"}
+_OPENING_KINDS = {"goals", "situation"}
 # what makes an opening paragraph guiding, beyond its first words
 _GUIDING_LINE = re.compile(r"为指导|为指南|为指针|统领|贯彻.{0,30}精神|为主线|指导思想")
 
@@ -113,6 +114,17 @@ def split_plans(lines: list[Line]) -> list[PlanLines]:
         if ln.cue_kind == "guiding_ideology" and ln.heading_like and restart_marker:
             if st.guiding or st.headed >= 1 or st.top_items >= 2 or st.schedule:
                 new_plan = True
+        elif (
+            ln.cue_kind in _OPENING_KINDS
+            and ln.heading_like
+            and ln.marker is not None
+            and ln.marker.number == 1
+            and ln.marker.family in _OUTER
+            and st.schedule
+            and st.headed >= 2
+        ):
+            # 一、基本情况 / 一、工作目标 after a finished schedule: the numbering restarts a new plan
+            new_plan = True
         elif (
             ln.guiding_opener
             and ln.marker is None
