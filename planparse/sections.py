@@ -128,7 +128,8 @@ def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tup
             item_open = cur.heading is None
 
     for sec in sections:
-        if sec.kind == "main_work" and sec.heading is not None:
+        # 具体工作 / 工作安排 take the kind of what they hold: a month list makes them a schedule
+        if sec.kind == "main_work" and sec.heading is not None and sec.ambiguous:
             body = [ln for ln in sec.lines if ln.text.strip()]
             months = sum(ln.month is not None for ln in body)
             opens_with_months = bool(body) and (body[0].month is not None or body[0].table_header)
