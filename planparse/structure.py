@@ -58,7 +58,7 @@ def _build_plan(pl: PlanLines, wt: WorkingText, text: str) -> Plan | None:
         first = pl.title_lead or pl.title
         plan.title_span = wt.orig_span(first.start, pl.title.end)
         plan.title = text[slice(*plan.title_span)].strip()
-    plan.year = _plan_year(pl, body, wt)
+    plan.year = _plan_year(pl, body)
     plan.preamble = [wt.orig_span(ln.start, ln.end) for ln in preamble]
 
     for k, sec in enumerate(sec_lines):
@@ -74,8 +74,7 @@ def _build_plan(pl: PlanLines, wt: WorkingText, text: str) -> Plan | None:
         if sec.heading is not None:
             section.heading_span = _heading_span(sec.heading, wt)
             section.heading = text[slice(*section.heading_span)]
-        item_lines = sec.lines
-        section.items = build_items(item_lines, levels, last, wt.orig_span, text)
+        section.items = build_items(sec.lines, levels, last, wt.orig_span, text)
         plan.sections.append(section)
         if sec.kind == "schedule":
             family = sec.heading.marker.family if sec.heading is not None and sec.heading.marker else None
@@ -95,7 +94,8 @@ def _heading_span(ln: Line, wt: WorkingText) -> Span:
     return wt.orig_span(ln.start, end)
 
 
-def _plan_year(pl: PlanLines, body: list[Line], wt: WorkingText) -> int | None:
+def _plan_year(pl: PlanLines, body: list[Line]) -> int | None:
+    """The calendar year in the title, or (stricter: 2023年, not 2023学年) in the plan's opening lines."""
     pv = plan_vocab()
     if pl.title is not None:
         title = (pl.title_lead.text + " " if pl.title_lead else "") + pl.title.text
