@@ -140,8 +140,11 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
     head_ok = 0 < len(line.head) <= HEADING_MAX_CHARS and not _SENTENCE_PUNCT.search(line.head)
     if line.month is None and head_ok and len(line.head) <= HEADING_MAX_CHARS:
         line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
-        if marker is None and line.cue and line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening):
-            # 研究本学期工会工作重点: an unnumbered line opening with a verb is an activity, not a heading
+        if marker is None and line.cue and line.head != line.cue and (
+            line.head.startswith(plan_vocab().title_not_opening) or not line.head.endswith(line.cue)
+        ):
+            # an unnumbered heading ends with its cue noun (活动安排, 工作目标); a line opening with a
+            # verb (研究本学期工会工作重点) or going on past the cue (期中质量分析会) is an activity
             line.cue_kind = line.cue = None
     limit = HEADING_MAX_CHARS if marker else UNMARKED_HEADING_MAX_CHARS
     line.heading_like = head_ok and len(line.head) <= limit and (marker is not None or not line.after_colon)

@@ -26,7 +26,8 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     ("paren_arabic", re.compile(r"^(?P<c>[⑴-⒇])\s*[、,.]?\s*")),
     ("circled", re.compile(r"^(?P<c>[①-⑳])\s*[、,.]?\s*")),
     ("arabic_paren", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[)）]\s*[、,.]?\s*")),
-    ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[、.,。](?![\d.、,。])\s*[、.,]?\s*")),
+    # "1." must not be a decimal or a date (1.5万元, 2023.3.15); "2、" may be followed by a digit (2、3月底前…)
+    ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*(?:、|[.,。](?![\d.,。]))\s*[、.,]?\s*")),
     # an item whose digit was lost in a paste: ".认真履行…"
     ("arabic", re.compile(r"^(?P<lost>[.、])\s*(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
 ]
@@ -81,6 +82,7 @@ def _accept(family: str, m: re.Match, line: str) -> Marker | None:
         number = cjk_to_int(groups["n"])
         if number is None:
             return None
-    if family == "arabic" and number is not None and line[end : end + 1].isdigit():
-        return None  # 2023.3.15 / 1.5万元 / 3.2.1: a digit right after the marker is no marker
+    if family == "arabic" and number is not None and line[end : end + 1].isdigit() and "、" not in m.group():
+        # 2023.3.15 / 1.5万元 / 3.2.1: a digit right after "1." is no marker; after "2、" it may be (2、3月底前…)
+        return None
     return Marker(family, number, end, len(line[:end].rstrip()))

@@ -34,6 +34,11 @@ class SectionLines:
     heading: Line | None
     lines: list[Line] = field(default_factory=list)
     ambiguous: bool = False
+    has_months: bool = False  # a month label has been met in it
+
+    def add(self, ln: Line) -> None:
+        self.lines.append(ln)
+        self.has_months |= ln.month is not None
 
     @property
     def first(self) -> Line:
@@ -79,7 +84,7 @@ def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tup
         nonlocal item_open
         sec = SectionLines(kind, heading, ambiguous=ambiguous)
         if heading is None and first is not None:
-            sec.lines.append(first)
+            sec.add(first)
         sections.append(sec)
         item_open = False
 
@@ -95,6 +100,9 @@ def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tup
         if cue == "schedule" and is_item and level and level > 0:
             open_section("schedule", ln)
             continue
+        in_month_list = cur is not None and cur.kind == "schedule" and cur.has_months
+        if cue and cue != "schedule" and ln.marker is None and in_month_list:
+            cue = None  # under a month label an unnumbered line is an activity, whatever its words
         if cue and ln.marker is None and ln.month is None and (cue == "schedule" or not item_open):
             if cue != "schedule" or _months_follow(content, i + 1) or ln.text.rstrip().endswith((":", "：")):
                 open_section(cue, ln, ambiguous=ln.cue_ambiguous)
@@ -103,7 +111,7 @@ def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tup
             if cur is not None and cur.heading is not None and not cur.lines and cur.kind != "guiding_ideology":
                 # a heading that holds only a month list (三、具体工作) is the schedule's own heading
                 cur.kind = "schedule"
-                cur.lines.append(ln)
+                cur.add(ln)
             else:
                 open_section("schedule", None, ln)
             continue
@@ -121,7 +129,7 @@ def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tup
             open_section("main_work", None, ln)
             item_open = True
             continue
-        cur.lines.append(ln)
+        cur.add(ln)
         if is_item and not ln.heading_like:
             item_open = True
         elif is_item and level == 0:
