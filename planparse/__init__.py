@@ -40,14 +40,12 @@ _LAZY = {
     "export_documents": "planparse.export",
     "tag_document": "planparse.tagging",
     "find_templates": "planparse.compare",
-    "diff": "planparse.diff",
     "month_counts": "planparse.months",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from planparse import compare
     from planparse.compare import find_templates
-    from planparse.diff import diff
     from planparse.export import export_documents
     from planparse.months import month_counts
     from planparse.pipeline import parse_bytes, parse_file, parse_text
@@ -83,7 +81,6 @@ __all__ = [
     "UnsupportedFormatError",
     "all_tables",
     "compare",
-    "diff",
     "export_documents",
     "find_templates",
     "items_table",
