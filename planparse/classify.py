@@ -8,7 +8,7 @@ belong to the later stages.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from planparse.lines import RawLine
@@ -118,8 +118,7 @@ def classify_line(idx: int, raw: RawLine, wtext: str) -> Line:
         line.content_start = marker.end
         numbered_month = match_month_label(text[marker.end :])
         if numbered_month is not None:
-            numbered_month.end += marker.end
-            line.month = numbered_month
+            line.month = replace(numbered_month, end=numbered_month.end + marker.end)
 
     # a numbered line or a month label is content: only the others can be site furniture
     if line.marker is None and line.month is None and furniture().is_furniture(text):

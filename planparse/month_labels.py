@@ -5,7 +5,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from planparse.vocab import month_vocab
 
@@ -35,7 +36,7 @@ _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
 _LEAD = re.compile(r"^(?:[◆◇●○■□★☆▲△▪•·*\-]\s*|【\s*|\[\s*)")
 
 
-@dataclass
+@dataclass(frozen=True)
 class MonthLabel:
     months: list[int]  # calendar months, ascending, unique
     years: dict[int, int | None] = field(default_factory=dict)  # month → year written in the label
@@ -85,6 +86,7 @@ def parse_label_text(label: str) -> tuple[list[int], dict[int, int | None]] | No
     return sorted(set(months)), years
 
 
+@lru_cache(maxsize=8192)
 def match_month_label(line: str) -> MonthLabel | None:
     """A month label at the start of ``line`` (normalised, stripped), or None.
 
@@ -101,7 +103,7 @@ def match_month_label(line: str) -> MonthLabel | None:
     if lead:
         inner = match_month_label(line[lead.end() :])
         if inner is not None:
-            inner.end += lead.end()
+            inner = replace(inner, end=inner.end + lead.end())
         return inner
     if _WEEK.match(line):
         d = _DATE.search(line, 0, 40)
