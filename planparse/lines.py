@@ -23,7 +23,7 @@ FLAT_MIN_BREAKS = 6
 _WS_RUN = re.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
 # where a run-on marker may start: after a sentence end, a colon, or white space
 _CANDIDATE = re.compile(
-    r"[。;；!?！？:：\s”\"」』)]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇])"
+    r"[。;；!?！？:：\s”\"」』)]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇⒈-⒛])"
 )
 _TIGHT = re.compile(r"[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、")
 _SENTENCE_END = re.compile(r"[。;；!?！？][”\"」』]?\s*$")

@@ -25,6 +25,7 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     ("paren_arabic", re.compile(r"^" + _BULLET + r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*[、,.:：]*\s*")),
     ("paren_arabic", re.compile(r"^(?P<c>[⑴-⒇])\s*[、,.]?\s*")),
     ("circled", re.compile(r"^(?P<c>[①-⑳])\s*[、,.]?\s*")),
+    ("arabic", re.compile(r"^(?P<c>[⒈-⒛])\s*")),  # ⒈ ⒉: one character for "1."
     ("arabic_paren", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[)）]\s*[、,.]?\s*")),
     # "1." must not be a decimal or a date (1.5万元, 2023.3.15); "2、" may be followed by a digit (2、3月底前…)
     ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*(?:、|[.,。](?![\d.,。]))\s*[、.,]?\s*")),
@@ -48,7 +49,8 @@ _STARTS = {
     "part": "第", "ordinal": "第", "paren_cjk": "(（" + _BULLETS, "cjk": "一二三四五六七八九十百" + _BULLETS,
     "paren_arabic": "(（" + _BULLETS + "".join(chr(c) for c in range(0x2474, 0x2488)),
     "circled": "".join(chr(c) for c in range(0x2460, 0x2474)),
-    "arabic_paren": "0123456789" + _BULLETS, "arabic": "0123456789.、" + _BULLETS,
+    "arabic_paren": "0123456789" + _BULLETS,
+    "arabic": "0123456789.、" + _BULLETS + "".join(chr(c) for c in range(0x2488, 0x249C)),
 }
 _BY_FIRST: dict[str, list[tuple[str, re.Pattern]]] = {}
 for _family, _pat in FAMILIES:
@@ -77,7 +79,9 @@ def _accept(family: str, m: re.Match, line: str) -> Marker | None:
         number = None
     elif groups.get("c"):
         c = ord(groups["c"])
-        number = c - 0x2460 + 1 if 0x2460 <= c <= 0x2473 else c - 0x2474 + 1
+        for first in (0x2460, 0x2474, 0x2488):  # ① ⑴ ⒈ runs of twenty
+            if first <= c < first + 20:
+                number = c - first + 1
     else:
         number = cjk_to_int(groups["n"])
         if number is None:
