@@ -1,0 +1,71 @@
+"""Parser details met in real plans that the stage and corpus tests do not pin down elsewhere."""
+
+from __future__ import annotations
+
+import planparse
+from planparse.markers import match_marker
+from planparse.month_labels import match_month_label
+from planparse.normalise import normalise
+
+
+def _plan(text: str) -> planparse.Plan:
+    doc = planparse.parse_text(text, tag=False)
+    assert len(doc.plans) == 1, [p.title for p in doc.plans]
+    return doc.plans[0]
+
+
+def test_one_character_dotted_numbers_are_items() -> None:
+    mk = match_marker("⒉开展读书活动")
+    assert mk is not None and (mk.family, mk.number) == ("arabic", 2)
+
+
+def test_a_digit_may_follow_the_enumeration_comma() -> None:
+    mk = match_marker("2、3月底前完成换届选举")
+    assert mk is not None and mk.number == 2
+    assert match_marker("1.5万元用于慰问") is None
+
+
+def test_numbered_note_after_a_month_is_no_theme() -> None:
+    label = match_month_label("二月份：（1）走访慰问（2）制定计划")
+    assert label is not None and label.theme is None and label.rest.startswith("（1）")
+
+
+def test_schedule_ends_at_a_sibling_of_its_heading() -> None:
+    plan = _plan(
+        "2023年学校工会工作计划\n一、指导思想\n以服务教职工为宗旨，团结全体教职工。\n"
+        "二、月份工作安排\n三月：庆祝三八节\n四月：春季运动会\n"
+        "三、加强安全工作\n1、开展消防演练\n2、检查校园设施\n"
+    )
+    assert [(e.months, e.activity) for e in plan.schedule] == [([3], "庆祝三八节"), ([4], "春季运动会")]
+
+
+def test_title_like_line_over_months_heads_the_schedule() -> None:
+    plan = _plan(
+        "2023年学校工会工作计划\n一、指导思想\n以服务教职工为宗旨，团结全体教职工。\n"
+        "二、主要工作\n1、加强民主管理，开好教代会，推进校务公开工作。\n2、关心教职工生活，做好送温暖工作。\n"
+        "月工作计划\n二月：制定计划\n三月：三八节活动\n"
+    )
+    kinds = [(s.kind.value, s.heading) for s in plan.sections]
+    assert kinds == [("guiding_ideology", "一、指导思想"), ("main_work", "二、主要工作"), ("schedule", "月工作计划")]
+
+
+def test_html_left_in_text_keeps_offsets() -> None:
+    text = "<p>一、指导思想</p><p>以服务为宗旨&nbsp;团结教职工。</p>"
+    wt = normalise(text)
+    assert len(wt.text) == len(text) and "<" not in wt.text and "&" not in wt.text
+    plan = _plan(text)
+    start = plan.sections[0].span[0]
+    assert text[start:].startswith("一、指导思想")
+
+
+def test_tight_paren_markers_after_a_label_split_into_entries() -> None:
+    plan = _plan(
+        "2023年学校工会工作计划\n一、活动安排\n二月份：（1）开学慰问（2）制定计划\n三月份：①庆祝三八节②植树活动\n"
+        "备注：活动如有调整另行通知。\nXX小学工会\n2023年2月\n"
+    )
+    assert [(e.months, e.activity) for e in plan.schedule] == [
+        ([2], "开学慰问"),
+        ([2], "制定计划"),
+        ([3], "庆祝三八节"),
+        ([3], "植树活动"),
+    ]
