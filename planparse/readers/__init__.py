@@ -162,8 +162,12 @@ def read_path(path: str | Path, *, encoding: str | None = None, max_bytes: int =
         raise InputError("empty file", name)
     try:
         with open(path, "rb") as fh:
-            # bounded: a file that grows, or a pipe or device, cannot make us read without end
-            data = fh.read(max_bytes + 1)
+            # bounded: a file that grows, or a pipe or device, cannot make us read without end;
+            # a regular file is read at its own size (read(n) would set aside n bytes first)
+            limit = max_bytes + 1
+            data = fh.read(min(limit, st.st_size + 1)) if stat.S_ISREG(st.st_mode) else fh.read(limit)
+            if stat.S_ISREG(st.st_mode) and len(data) > st.st_size:
+                data += fh.read(limit - len(data))  # it grew since stat: still bounded
     except PermissionError:
         raise InputError("permission denied", name) from None
     except OSError as exc:
