@@ -57,6 +57,14 @@ def _month_run_ahead(lines: list[Line], i: int) -> bool:
     return False
 
 
+def _sibling_of_heading(sec: SectionLines, ln: Line) -> bool:
+    """Whether numbered ``ln`` stands beside the section's heading rather than under it."""
+    if sec.heading is None:
+        return True
+    mk = sec.heading.marker
+    return mk is not None and ln.marker is not None and mk.family == ln.marker.family
+
+
 def _months_follow(lines: list[Line], i: int) -> bool:
     """A month label or a table header comes next, or a run of month labels soon."""
     nxt = lines[i] if i < len(lines) else None
@@ -103,7 +111,9 @@ def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tup
         in_month_list = cur is not None and cur.kind == "schedule" and cur.has_months
         if cue and cue != "schedule" and ln.marker is None and in_month_list:
             cue = None  # under a month label an unnumbered line is an activity, whatever its words
-        if cue and ln.marker is None and ln.month is None and (cue == "schedule" or not item_open):
+        # inside an untitled run of numbered work items, an unnumbered 目标 / 措施 labels a paragraph of the item
+        label_in_item = item_open and cur is not None and cur.heading is None
+        if cue and ln.marker is None and ln.month is None and (cue == "schedule" or not label_in_item):
             if cue != "schedule" or _months_follow(content, i + 1) or ln.text.rstrip().endswith((":", "：")):
                 open_section(cue, ln, ambiguous=ln.cue_ambiguous)
                 continue
@@ -125,7 +135,8 @@ def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tup
                 continue
             preamble.append(ln)
             continue
-        if is_item and level == 0 and cur.kind in _UNTITLED_KINDS_OPENING:
+        if is_item and level == 0 and cur.kind in _UNTITLED_KINDS_OPENING and _sibling_of_heading(cur, ln):
+            # 二、加强师德建设 after 一、指导思想: a work heading beside the guiding part, not under it
             open_section("main_work", None, ln)
             item_open = True
             continue

@@ -69,3 +69,19 @@ def test_tight_paren_markers_after_a_label_split_into_entries() -> None:
         ([3], "庆祝三八节"),
         ([3], "植树活动"),
     ]
+
+
+def test_unnumbered_headings_hold_their_numbered_items() -> None:
+    plan = _plan(
+        "学校工会工作计划\n指导思想\n以服务教职工为宗旨，团结带领全体教职工为学校发展建功立业，建设职工之家。\n"
+        "工作目标\n一、教代会提案办理率达到百分之百，确保每一件提案都有回音有落实。\n"
+        "二、教职工参加文体活动的比例达到九成以上，身心更加健康。\n"
+        "主要工作\n一、加强民主管理\n二、关心教职工生活\n工作安排\n二月：制定计划\n三月：三八节活动\n"
+    )
+    assert [(s.kind.value, s.heading) for s in plan.sections] == [
+        ("guiding_ideology", "指导思想"),
+        ("goals", "工作目标"),
+        ("main_work", "主要工作"),
+        ("schedule", "工作安排"),
+    ]
+    assert [len(s.items) for s in plan.sections[:3]] == [0, 2, 2]
