@@ -23,6 +23,8 @@ _HEADER_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
 _WEEK_DATES = re.compile(r"^[\d\s月日号./\-—–~～至到()（）]+")
 _STRIP = " \t\u3000。.,，、;；:：!！?？|｜"
 _LEAD_STRIP = _STRIP + "★☆◆◇●○■□▲△▪•·-*>》→"
+_WRAP_WIDTH = 24  # a line at least this long that stops mid-sentence was wrapped by the copy
+_ENDS_SENTENCE = re.compile(r"[。；;！!？?…)）”\"』」]\s*$")
 _WRAP = 6  # a label this many months before the previous one starts the next calendar year
 
 
@@ -52,6 +54,15 @@ class _Builder:
                 marker=marker,
             )
         )
+
+    def extend_last(self, start: int, end: int) -> None:
+        """Add a wrapped line to the last entry: its span grows, its words are joined without the break."""
+        last = self.entries[-1]
+        s, e = self.to_span(start, end)
+        more = self.orig[s:e].strip().rstrip(_STRIP)
+        if more:
+            last.activity = last.activity + more
+            last.span = (last.span[0], s + len(self.orig[s:e]) - len(self.orig[s:e].lstrip()) + len(more))
 
     def emit_chunks(
         self,
@@ -100,6 +111,7 @@ def extract_schedule(
         pending = None
 
     skip_cells: frozenset[int] = frozenset()  # table columns after the month one that hold no activities
+    wrapped_from: Line | None = None  # the last numbered activity's line, when it stops mid-sentence
     for ln in lines:
         if ln.table_header:
             cells = [c for c in _HEADER_SPLIT.split(ln.text.strip()) if c]
@@ -144,10 +156,22 @@ def extract_schedule(
         if numbered:
             ms, me = to_span(ln.start, ln.start + ln.marker.raw_end)
             b.emit(ln.start + ln.content_start, ln.end, months, label_text, theme, orig_text[ms:me])
-        else:
-            b.emit_chunks(ln.start, ln.text, months, label_text, theme, week)
+            wrapped_from = ln if _looks_wrapped(ln) else None
+            continue
+        if wrapped_from is not None and b.entries and b.entries[-1].marker is not None:
+            # a numbered activity hard-wrapped onto this line (a PDF copy): never split it
+            b.extend_last(ln.start, ln.end)
+            wrapped_from = ln if _looks_wrapped(ln) else None
+            continue
+        wrapped_from = None
+        b.emit_chunks(ln.start, ln.text, months, label_text, theme, week)
     flush_pending_as_activity()
     return b.entries
+
+
+def _looks_wrapped(ln: Line) -> bool:
+    """A long line that stops mid-sentence: its text goes on in the next line."""
+    return len(ln.text) >= _WRAP_WIDTH and not _ENDS_SENTENCE.search(ln.text)
 
 
 def assign_calendar(entries: list[ScheduleEntry], plan_year: int | None) -> None:

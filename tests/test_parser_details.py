@@ -85,3 +85,19 @@ def test_unnumbered_headings_hold_their_numbered_items() -> None:
         ("schedule", "工作安排"),
     ]
     assert [len(s.items) for s in plan.sections[:3]] == [0, 2, 2]
+
+
+def test_a_hard_wrapped_numbered_activity_is_one_entry() -> None:
+    plan = _plan(
+        "2023年学校工会工作计划\n一、活动安排\n二月份：\n"
+        "1、召开工会委员会议，讨论制定本学期工会工作计划，明确各\n项工作任务和责任人\n"
+        "2、开展新学期教职工慰问活动。\n三月份：\n帮困送温暖工作\n办理教职工的各类保险\n"
+    )
+    assert [(e.months, e.activity) for e in plan.schedule] == [
+        ([2], "召开工会委员会议，讨论制定本学期工会工作计划，明确各项工作任务和责任人"),
+        ([2], "开展新学期教职工慰问活动"),
+        ([3], "帮困送温暖工作"),
+        ([3], "办理教职工的各类保险"),
+    ]
+    first = plan.schedule[0]
+    assert first.span[1] > first.span[0] + len("召开工会委员会议，讨论制定本学期工会工作计划，明确各")
