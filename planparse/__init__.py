@@ -32,6 +32,7 @@ _LAZY = {
     "parse_text": "planparse.pipeline",
     "parse_file": "planparse.pipeline",
     "parse_bytes": "planparse.pipeline",
+    "parse_files": "planparse.pipeline",
     "plans_table": "planparse.tables",
     "sections_table": "planparse.tables",
     "items_table": "planparse.tables",
@@ -48,7 +49,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from planparse.compare import find_templates
     from planparse.export import export_documents
     from planparse.months import month_counts
-    from planparse.pipeline import parse_bytes, parse_file, parse_text
+    from planparse.pipeline import parse_bytes, parse_file, parse_files, parse_text
     from planparse.tables import all_tables, items_table, plans_table, schedule_table, sections_table
     from planparse.tagging import tag_document
 
@@ -87,6 +88,7 @@ __all__ = [
     "month_counts",
     "parse_bytes",
     "parse_file",
+    "parse_files",
     "parse_text",
     "plans_table",
     "schedule_table",

@@ -6,8 +6,13 @@ one way. This module only wires them together.
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
+from planparse.errors import PlanparseError
 from planparse.models import Document
 from planparse.readers import SourceText, clean_newlines, read_bytes, read_path
 
@@ -57,3 +62,71 @@ def parse_source(src: SourceText, *, tag: bool = False, codebook: str | Path | N
 
         tag_document(doc, codebook=codebook)
     return doc
+
+
+def parse_files(
+    paths: Iterable[str | Path],
+    *,
+    jobs: int | None = None,
+    progress: bool = False,
+    **options: Any,
+) -> Iterator[tuple[str, Document | PlanparseError]]:
+    """Parse many files, in parallel processes when there are enough of them to pay for it.
+
+    Yields ``(path, Document)`` or ``(path, PlanparseError)`` in the order given, so that one bad
+    file never stops a corpus. ``jobs``: worker processes (None: one per core for 16 files or
+    more, else 1). ``options`` go to :func:`parse_file` (encoding, max_bytes, tag, codebook).
+    """
+    names = [str(p) for p in paths]
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(names) >= _PARALLEL_FROM else 1
+    jobs = max(1, min(jobs, len(names) or 1))
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(names), desc="parsing", unit="file", file=sys.stderr, disable=len(names) < 2)
+    try:
+        if jobs == 1:
+            results: Iterable[tuple[str, Document | tuple[str, str]]] = (_parse_one(n, options) for n in names)
+            for name, result in results:
+                yield name, _as_result(name, result)
+                if bar is not None:
+                    bar.update()
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(_parse_one, n, options) for n in names]
+            for name, future in zip(names, futures, strict=True):
+                yield name, _as_result(name, future.result()[1])
+                if bar is not None:
+                    bar.update()
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+_PARALLEL_FROM = 16
+
+
+def _parse_one(name: str, options: dict[str, Any]) -> tuple[str, Document | tuple[str, str]]:
+    """One file in a worker: the Document, or the error as (kind, message) so that it pickles."""
+    from planparse.errors import PlanparseError
+
+    try:
+        return name, parse_file(name, **options)
+    except PlanparseError as exc:
+        return name, (type(exc).__name__, exc.message)
+    except Exception as exc:  # a parser bug on one file must not lose the others
+        return name, ("InternalError", f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _as_result(name: str, result: Document | tuple[str, str]) -> Document | PlanparseError:
+    if isinstance(result, Document):
+        return result
+    from planparse import errors
+
+    kind, message = result
+    cls = getattr(errors, kind, errors.PlanparseError)
+    return cls(message, name) if isinstance(cls, type) and issubclass(cls, errors.PlanparseError) else errors.PlanparseError(message, name)

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from planparse.cli.options import input_options, load_document
+from planparse.cli.options import input_options, jobs_option, load_documents
 
 
 @click.command("export")
@@ -26,12 +26,14 @@ from planparse.cli.options import input_options, load_document
 @click.option("--no-khcoder", is_flag=True, help="Do not write schedule_khcoder.csv.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @input_options
+@jobs_option
 def export_cmd(
     files: tuple[str, ...],
     out_dir: str,
     formats: tuple[str, ...],
     no_khcoder: bool,
     quiet: bool,
+    jobs: int | None,
     **opts: object,
 ) -> None:
     """Parse FILES and write their tables as CSV (UTF-8 with BOM), Parquet and .xlsx into --out."""
@@ -42,16 +44,13 @@ def export_cmd(
 
     docs = []
     failed = 0
-    bar = tqdm(files, desc="parsing", unit="file", file=sys.stderr, disable=quiet or len(files) < 2 or not sys.stderr.isatty())
-    for file in bar:
-        try:
-            docs.append(load_document(file, **opts))  # type: ignore[arg-type]
-        except PlanparseError as exc:
+    show = not quiet and sys.stderr.isatty()
+    for _file, result in load_documents(files, jobs=jobs, progress=show, **opts):  # type: ignore[arg-type]
+        if isinstance(result, PlanparseError):
             failed += 1
-            tqdm.write(f"planparse: {exc}", file=sys.stderr)
-        except Exception as exc:  # a parser bug on one file must not lose the others
-            failed += 1
-            tqdm.write(f"planparse: {file}: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            tqdm.write(f"planparse: {result}", file=sys.stderr)
+        else:
+            docs.append(result)
     written = export_documents(docs, out_dir, formats or FORMATS, khcoder=not no_khcoder)
     if not quiet:
         click.echo(f"planparse: {len(docs)} of {len(files)} files exported, {len(written)} files written to {out_dir}", err=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from planparse.cli.options import input_options, load_document
+from planparse.cli.options import input_options, jobs_option, read_all
 
 
 @click.command("months")
@@ -21,6 +21,7 @@ from planparse.cli.options import input_options, load_document
 @click.option("--chart", type=click.Choice(["heatmap", "bars"]), default=None,
               help="The kind of plot (default: heatmap with --by category/keyword, bars with --by none).")  # fmt: skip
 @input_options
+@jobs_option
 def months_cmd(
     files: tuple[str, ...],
     by: str,
@@ -30,13 +31,14 @@ def months_cmd(
     fmt: str,
     plot: str | None,
     chart: str | None,
+    jobs: int | None,
     **opts: object,
 ) -> None:
     """Count the schedule entries of FILES by month."""
     from planparse.months import month_counts, with_month_labels
 
     opts["no_tag"] = bool(opts.get("no_tag")) and by == "none"  # categories and keywords need tagging
-    docs = [load_document(f, **opts) for f in files]
+    docs = read_all(files, jobs=jobs, **opts)  # type: ignore[arg-type]
     by_ = None if by == "none" else by
     counts = month_counts(docs, by=by_, school_year=school_year, per_plan=per_plan, top=top)  # type: ignore[arg-type]
     if fmt == "csv":

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
 
+from planparse.errors import PlanparseError
 from planparse.models import Document
 
 DEFAULT_MAX_MB = 50
@@ -41,3 +42,62 @@ def load_document(
         data = sys.stdin.buffer.read(max_bytes + 1)
         return parse_bytes(data, source="<stdin>", encoding=encoding, max_bytes=max_bytes, tag=not no_tag, codebook=codebook)
     return parse_file(file, encoding=encoding, max_bytes=max_bytes, tag=not no_tag, codebook=codebook)
+
+
+def jobs_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--jobs N`` for the commands that read many files."""
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes (default: one per core for 16 files or more).",
+    )(func)
+
+
+def load_documents(
+    files: tuple[str, ...] | list[str],
+    *,
+    jobs: int | None = None,
+    progress: bool = False,
+    encoding: str | None = None,
+    max_mb: float = DEFAULT_MAX_MB,
+    no_tag: bool = False,
+    codebook: str | None = None,
+) -> Iterator[tuple[str, Document | PlanparseError]]:
+    """Each file's Document, or its error, in order; standard input ("-") read in this process."""
+    from planparse.pipeline import parse_files
+
+    opts = {"encoding": encoding, "max_bytes": int(max_mb * 2**20), "tag": not no_tag, "codebook": codebook}
+    on_disk = [f for f in files if f != "-"]
+    parsed = parse_files(on_disk, jobs=jobs, progress=progress, **opts)
+    for f in files:
+        if f == "-":
+            try:
+                yield f, load_document(f, encoding=encoding, max_mb=max_mb, no_tag=no_tag, codebook=codebook)
+            except PlanparseError as exc:
+                yield f, exc
+        else:
+            yield next(parsed)
+
+
+def read_all(files: tuple[str, ...] | list[str], *, jobs: int | None = None, **opts: Any) -> list[Document]:
+    """The Documents of ``files``; a file that fails is named on stderr and left out.
+
+    When no file could be read at all the command exits 2 at once; otherwise it runs on what
+    it has and exits 1 at the end.
+    """
+    docs: list[Document] = []
+    errors: list[PlanparseError] = []
+    for _file, result in load_documents(files, jobs=jobs, progress=sys.stderr.isatty(), **opts):
+        if isinstance(result, PlanparseError):
+            errors.append(result)
+            click.echo(f"planparse: {result}", err=True)
+        else:
+            docs.append(result)
+    if errors and not docs:
+        sys.exit(2)  # each failure has had its line already
+    if errors:
+        click.get_current_context().call_on_close(lambda: sys.exit(1))
+    return docs
+

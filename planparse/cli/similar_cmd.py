@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from planparse.cli.options import input_options, load_document
+from planparse.cli.options import input_options, jobs_option, read_all
 
 
 @click.command("similar")
@@ -19,6 +19,7 @@ from planparse.cli.options import input_options, load_document
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="Rows to print (pairs).")
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True)
 @input_options
+@jobs_option
 def similar_cmd(
     files: tuple[str, ...],
     templates: bool,
@@ -27,6 +28,7 @@ def similar_cmd(
     threshold: float | None,
     top: int,
     fmt: str,
+    jobs: int | None,
     **opts: object,
 ) -> None:
     """Compare FILES with each other: similarity of plans, or groups of plans copied from one 范文."""
@@ -35,7 +37,7 @@ def similar_cmd(
     from planparse.compare import compare, find_templates
 
     opts["no_tag"] = True  # wording is all that is compared
-    docs = [load_document(f, **opts) for f in files]
+    docs = read_all(files, jobs=jobs, **opts)  # type: ignore[arg-type]
     if templates:
         df = find_templates(docs, threshold=0.5 if threshold is None else threshold, progress=False)
         cols = ["group", "level", "doc_id", "plan_index", "section_index", "title", "jaccard", "shared", "item_share"]
