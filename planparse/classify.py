@@ -19,7 +19,7 @@ from planparse.vocab import bare_labels, furniture, month_vocab, plan_vocab, sec
 HEADING_MAX_CHARS = 16  # a heading's words before its colon
 _HEAD_WINDOW = 24
 UNMARKED_HEADING_MAX_CHARS = 15
-_COLON = re.compile(r"[:：]")
+_COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading too
 _SENTENCE_PUNCT = re.compile(r"[。;；!?！？]")
 _TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
 _TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")

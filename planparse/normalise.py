@@ -14,7 +14,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060"}
-_SPACES = {"\u3000", "\u00a0", "\t", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
+_SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
+# A tab between words separates the cells of a table pasted from Word: it becomes "|", as
+# the table rows planparse rebuilds from .docx and .html have it; other tabs are spaces.
+_INNER_TAB = re.compile(r"(?<=[^\s|])\t+(?=[^\s|])")
+
+
+def _cells(text: str) -> str:
+    if "\t" not in text:
+        return text
+    text = _INNER_TAB.sub(lambda m: "|" + " " * (len(m.group()) - 1), text)
+    return text.replace("\t", " ")
 # Characters NFKC leaves alone but plans use as list punctuation.
 _EXTRA = {"﹒": ".", "・": "·", "•": "·", "﹑": "、", "､": "、", "｡": "。", "〔": "(", "〕": ")", "【": "【", "】": "】"}
 
@@ -169,7 +179,7 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     text = scrub_html(text)
     removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
     if not removed:
-        return WorkingText(text.translate(table), list(range(len(text))), original_length)
+        return WorkingText(_cells(text.translate(table)), list(range(len(text))), original_length)
     removed.sort()
     parts: list[str] = []
     to_orig: list[int] = []
@@ -183,4 +193,4 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
         pos = max(pos, e)
     parts.append(text[pos:])
     to_orig.extend(range(pos, len(text)))
-    return WorkingText("".join(parts).translate(table), to_orig, original_length)
+    return WorkingText(_cells("".join(parts).translate(table)), to_orig, original_length)

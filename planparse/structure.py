@@ -95,6 +95,9 @@ def _heading_span(ln: Line, wt: WorkingText) -> Span:
         if ch in _HEADING_END:
             end = ln.start + ln.content_start + i + 1
             break
+        if ch == "|":  # a table cell (a tab in the original) ends the heading; the tab is not part of it
+            end = ln.start + ln.content_start + i
+            break
     return wt.orig_span(ln.start, end)
 
 

@@ -101,3 +101,20 @@ def test_a_hard_wrapped_numbered_activity_is_one_entry() -> None:
     ]
     first = plan.schedule[0]
     assert first.span[1] > first.span[0] + len("召开工会委员会议，讨论制定本学期工会工作计划，明确各")
+
+
+def test_tab_separated_table_pasted_from_word() -> None:
+    plan = _plan(
+        "2023年学校工会工作计划\n一、指导思想\t以服务教职工为宗旨，团结全体教职工。\n二、活动安排\n"
+        "月份\t主要活动\t负责人\n二月\t制定计划；召开委员会\t王老师\n三月\t三八节活动\t李老师\n四月\t春游\t张老师\n"
+    )
+    assert [(s.kind.value, s.heading) for s in plan.sections] == [
+        ("guiding_ideology", "一、指导思想"),
+        ("schedule", "二、活动安排"),
+    ]
+    assert [(e.months, e.activity) for e in plan.schedule] == [
+        ([2], "制定计划"),
+        ([2], "召开委员会"),
+        ([3], "三八节活动"),
+        ([4], "春游"),
+    ]
