@@ -18,6 +18,7 @@ from planparse.vocab import bare_labels, furniture, month_vocab, plan_vocab, sec
 
 HEADING_MAX_CHARS = 16  # a heading's words before its colon
 _HEAD_WINDOW = 24
+_SHORT_CUE_HEAD = 8
 UNMARKED_HEADING_MAX_CHARS = 15
 _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading too
 _SENTENCE_PUNCT = re.compile(r"[。;；!?！？]")
@@ -91,7 +92,9 @@ def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
                 break
         if best is not None:
             break
-    if best is None:
+    if best is None or (len(best[1]) <= 2 and len(head) > _SHORT_CUE_HEAD):
+        # a two-character cue (情况, 目标, 措施) names a part only in a short heading: 一、学校基本情况,
+        # not 三、了解教职工思想情况
         return None, None, False, False
     return best[0], best[1], best[2], head.strip(_TRAILING) in bare_labels()
 
