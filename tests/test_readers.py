@@ -25,20 +25,8 @@ from planparse.readers.docx_numbering import format_number
 
 TRAD_TXT = "2024年學校工會工作計劃\n一、指導思想\n以服務教職工為宗旨。\n二、月份工作安排\n十二月份：總結全年工作\n"
 
-PLAN_DOCX_TEXT = """2024年学校工会工作计划
-一、指导思想
-以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针，团结和带领全体教职工，为学校发展贡献力量。
-二、主要工作
-（一）加强教职工思想建设
-1.组织教职工学习师德规范。
-2.开展师德标兵评选活动。
-（二）丰富教职工文体生活
-1.举办教职工趣味运动会。
-2.组织读书沙龙活动。
-三、月份工作安排
-二月份 | 讨论制定工会工作计划
-三月份 | 庆祝三八妇女节
-四月份 | 举办教职工趣味运动会"""
+# What planparse rebuilds from plan_docx(): the plain-text plan with its month lines as table rows
+PLAN_DOCX_TEXT = PLAN_TXT.rstrip("\n").replace("份：", "份 | ")
 
 
 # ---- plain text and encodings ------------------------------------------------------------------------------
