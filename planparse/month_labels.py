@@ -10,13 +10,22 @@ from functools import lru_cache
 
 from planparse.vocab import month_vocab
 
+_MV = month_vocab()  # the numerals and joining words of months.toml
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 _YEAR = r"(?:(?P<y>(?:19|20)\d\d|20xx|20XX|XX|xx)\s*(?:年度?|年)?\s*)"
-_MNUM = r"(?:十[一二]?|1[0-2]|0?[1-9]|[一二三四五六七八九元正冬腊])"
-_JOIN = r"(?:\s*[、,，和及与/□]\s*|\s*[-—–~～至到－]+\s*|\s+|)"
+_MNUM = rf"(?:{_alternation(list(_MV.numerals))}|1[0-2]|0?[1-9])"
+_LIST_JOIN = _alternation([j for j in _MV.list_joiners if j.strip()])
+_RANGE_JOIN = _alternation(list(_MV.range_joiners))
+_JOIN = rf"(?:\s*(?:{_LIST_JOIN})\s*|\s*(?:{_RANGE_JOIN})+\s*|\s+|)"
 _TOKEN = rf"(?:{_YEAR}?{_MNUM}\s*(?:月\s*份?)?)"
 _LABEL = re.compile(rf"^(?P<label>{_TOKEN}(?:{_JOIN}{_TOKEN})*)".replace("(?P<y>", "(?:"))
 _TOKEN_RE = re.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)?")
-_RANGE_RE = re.compile(r"[-—–~～至到－]")
+_RANGE_RE = re.compile(_RANGE_JOIN)
 _WEEK = re.compile(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*周(?:次)?")
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
 _DATED_ROW = re.compile(

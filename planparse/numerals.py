@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CJK_NUMERAL_CHARS = "一二三四五六七八九十百零〇两"
 
 
 def cjk_to_int(s: str) -> int | None:
