@@ -41,7 +41,7 @@ def _parse_cjk(s: str) -> int | None:
     return None
 
 
-_CJK_YEAR = re.compile(r"[一二][〇零○一二三四五六七八九]{3}(?=年)")
+_CJK_YEAR = re.compile(r"[一二][〇零○0一二三四五六七八九]{3}(?=年)")
 _YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 
 
