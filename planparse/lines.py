@@ -79,6 +79,8 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         mk = match_marker(rest)
         if mk is None or mk.number is None or mk.end >= len(rest):
             continue
+        if rest[mk.end : mk.end + 1].isdigit():
+            continue  # 时限：1、4季度 lists numbers; only a line may start "2、3月底前…"
         prev = last_of_family.get(mk.family)
         in_sequence = prev is not None and mk.number == prev + 1
         fresh = prev is None and mk.number == 1 and before.rstrip().endswith((":", "：", "。", ";", "；")) or (

@@ -118,3 +118,13 @@ def test_tab_separated_table_pasted_from_word() -> None:
         ([3], "三八节活动"),
         ([4], "春游"),
     ]
+
+
+def test_a_list_of_numbers_after_a_colon_is_no_item() -> None:
+    plan = _plan(
+        "2023年医院工会女工工作计划\n一、健全女工组织，规范女职工工作制度\n"
+        "1、定期召开女工工作会议，每半年一次，布置工作任务。\n时限：1、4季度\n"
+        "2、完善女职工档案，及时更新女工信息。\n"
+    )
+    numbers = [(i.level, i.number) for i in plan.walk_items()]
+    assert numbers == [(0, 1), (1, 1), (1, 2)]
