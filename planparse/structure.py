@@ -49,9 +49,10 @@ def _build_plan(pl: PlanLines, wt: WorkingText, text: str) -> Plan | None:
     levels = assign_levels(body)
     sec_lines, preamble = split_sections(body, levels)
     if not sec_lines and not any(ln.marker or ln.month for ln in body):
-        # prose with no structure: keep it as one section rather than lose it
+        # prose with no structure: a page's introduction when it has no title of its own (it goes to
+        # Document.unassigned); under a plan title, one section rather than lose it
         content = [ln for ln in body if not ln.furniture]
-        if not content:
+        if not content or pl.title is None:
             return None
         sec_lines = [SectionLines("other", None, content)]
         preamble = []

@@ -128,3 +128,15 @@ def test_a_list_of_numbers_after_a_colon_is_no_item() -> None:
     )
     numbers = [(i.level, i.number) for i in plan.walk_items()]
     assert numbers == [(0, 1), (1, 1), (1, 2)]
+
+
+def test_a_page_introduction_in_prose_is_no_plan() -> None:
+    text = (
+        "工会工作计划（通用3篇）\n"
+        "时间流逝得如此之快，前方等待着我们的是新的机遇和挑战，是时候开始写计划了，这样可以让工作更有条理。\n"
+        "工会工作计划篇一\n一、指导思想\n以服务教职工为宗旨。\n二、主要工作\n1、开好教代会。\n"
+    )
+    doc = planparse.parse_text(text, tag=False)
+    assert [p.title for p in doc.plans] == ["工会工作计划篇一"]
+    intro = text.index("时间流逝")
+    assert any(s <= intro < e for s, e in doc.unassigned)
