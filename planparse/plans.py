@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from planparse.classify import Line
+from planparse.vocab import plan_vocab
 
 _CONTENT_MIN_CHARS = 20
 _OUTER = {"cjk", "part", "ordinal"}
@@ -46,6 +47,7 @@ class _State:
     top_family: str | None = None
     top_items: int = 0
     content: bool = False
+    closed: bool = False  # a closing paragraph (总之……) has been met
 
 
 def _next_content(lines: list[Line], i: int) -> Line | None:
@@ -120,10 +122,10 @@ def split_plans(lines: list[Line]) -> list[PlanLines]:
             and ln.marker is not None
             and ln.marker.number == 1
             and ln.marker.family in _OUTER
-            and st.schedule
+            and (st.schedule or st.closed)
             and st.headed >= 2
         ):
-            # 一、基本情况 / 一、工作目标 after a finished schedule: the numbering restarts a new plan
+            # 一、基本情况 / 一、工作目标 after a finished schedule or closing: the numbering restarts a new plan
             new_plan = True
         elif (
             ln.guiding_opener
@@ -147,6 +149,8 @@ def split_plans(lines: list[Line]) -> list[PlanLines]:
             st.guiding |= ln.cue_kind == "guiding_ideology"
             st.schedule |= ln.cue_kind == "schedule"
             st.content = True
+        if ln.marker is None and plan_vocab().closing_opener.match(ln.text):
+            st.closed = True
         if ln.month is not None:
             st.months += 1
             st.schedule |= st.months >= 2

@@ -140,3 +140,13 @@ def test_a_page_introduction_in_prose_is_no_plan() -> None:
     assert [p.title for p in doc.plans] == ["工会工作计划篇一"]
     intro = text.index("时间流逝")
     assert any(s <= intro < e for s, e in doc.unassigned)
+
+
+def test_numbering_restarting_at_goals_after_a_closing_starts_a_plan() -> None:
+    text = (
+        "学校工会工作计划\n一、工作目标\n提高教职工素质，建设职工之家。\n二、主要工作\n1、开好教代会，推进校务公开。\n"
+        "2、关心教职工生活，做好送温暖。\n总之，我们将继续努力，把工会工作做得更好。\n"
+        "一、工作目标\n做好女工工作，维护女职工权益。\n二、主要措施\n1、健全女工组织。\n"
+    )
+    doc = planparse.parse_text(text, tag=False)
+    assert [[s.kind.value for s in p.sections] for p in doc.plans] == [["goals", "main_work"], ["goals", "measures"]]
