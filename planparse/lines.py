@@ -26,6 +26,8 @@ _CANDIDATE = re.compile(
     r"[。;；!?！？:：\s”\"」』)]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇⒈-⒛])"
 )
 _TIGHT = re.compile(r"[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、")
+_NUMERAL_CHARS = "一二三四五六七八九十元0123456789"
+_TIGHT_LABEL = re.compile(r"(?:[一二三四五六七八九十元]{1,3}|\d{1,2})月份?\s*[:：]")
 _SENTENCE_END = re.compile(r"[。;；!?！？][”\"」』]?\s*$")
 _STRONG = {"cjk", "paren_cjk", "part", "ordinal"}
 
@@ -60,21 +62,30 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         return []
     first = match_marker(line)
     last_of_family: dict[str, int] = {}
-    if first and first.number is not None and not match_month_label(line):
+    labels_seen = match_month_label(line) is not None
+    if first and first.number is not None and not labels_seen:
         last_of_family[first.family] = first.number
     cuts: list[int] = []
     loose = [(m.end(), False) for m in _CANDIDATE.finditer(line, 1)]
     # markers written tight against the text before them ("（1）开学工作（2）制定计划"): taken
     # only when they continue a sequence begun in this line
     tight = [(m.start(), True) for m in _TIGHT.finditer(line, 1) if _tight_before(line[m.start() - 1])]
-    for pos, is_tight in sorted(set(loose + tight)):
+    # and month labels run together with the last month's activity ("…小组会三月:1、…"): taken
+    # once this line has had a month label of its own
+    tight_labels = [
+        (m.start(), False)
+        for m in _TIGHT_LABEL.finditer(line, 1)
+        if _tight_before(line[m.start() - 1]) and line[m.start() - 1] not in _NUMERAL_CHARS  # not 二月 of 十二月
+    ]
+    for pos, is_tight in sorted(set(loose + tight + tight_labels)):
         rest = line[pos:]
         before = line[:pos]
         label = None if is_tight else match_month_label(rest)
         if label and (label.end > 0 and rest[: label.end].rstrip().endswith((":", "：", "|")) or label.theme):
-            if _SENTENCE_END.search(before) or before.endswith((" ", ":", "：")):
+            if _SENTENCE_END.search(before) or before.endswith((" ", ":", "：")) or labels_seen:
                 cuts.append(start + pos)
                 last_of_family.clear()
+                labels_seen = True
                 continue
         mk = match_marker(rest)
         if mk is None or mk.number is None or mk.end >= len(rest):

@@ -150,3 +150,18 @@ def test_numbering_restarting_at_goals_after_a_closing_starts_a_plan() -> None:
     )
     doc = planparse.parse_text(text, tag=False)
     assert [[s.kind.value for s in p.sections] for p in doc.plans] == [["goals", "main_work"], ["goals", "measures"]]
+
+
+def test_month_labels_run_together_with_the_last_activity() -> None:
+    plan = _plan(
+        "2023年学校工会工作计划\n一、指导思想\n以服务教职工为宗旨，团结全体教职工为学校发展贡献力量。\n二、活动安排\n"
+        "活动安排:二月:1、制定工会工作计划2、召开工会小组会三月:1、开展三八节庆祝活动。2、学雷锋活动。"
+        "十二月:1、工会工作总结\n"
+    )
+    assert [(e.months, e.activity) for e in plan.schedule] == [
+        ([2], "制定工会工作计划"),
+        ([2], "召开工会小组会"),
+        ([3], "开展三八节庆祝活动"),
+        ([3], "学雷锋活动"),
+        ([12], "工会工作总结"),
+    ]
