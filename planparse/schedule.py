@@ -55,14 +55,21 @@ class _Builder:
             )
         )
 
-    def extend_last(self, start: int, end: int) -> None:
-        """Add a wrapped line to the last entry: its span grows, its words are joined without the break."""
+    def extend_last(self, start: int, end: int) -> bool:
+        """Add a wrapped line to the last entry: its span grows, its words are joined without the break.
+
+        Only across a plain line break (nothing but white space between): False otherwise.
+        """
         last = self.entries[-1]
         s, e = self.to_span(start, end)
+        gap = self.orig[last.span[1] : s]
         more = self.orig[s:e].strip().rstrip(_STRIP)
-        if more:
-            last.activity = last.activity + more
-            last.span = (last.span[0], s + len(self.orig[s:e]) - len(self.orig[s:e].lstrip()) + len(more))
+        if not more or "\n" not in gap or gap.strip().strip(_STRIP):
+            return False
+        lead = len(self.orig[s:e]) - len(self.orig[s:e].lstrip())
+        last.activity = last.activity + more
+        last.span = (last.span[0], s + lead + len(more))
+        return True
 
     def emit_chunks(
         self,
@@ -158,9 +165,8 @@ def extract_schedule(
             b.emit(ln.start + ln.content_start, ln.end, months, label_text, theme, orig_text[ms:me])
             wrapped_from = ln if _looks_wrapped(ln) else None
             continue
-        if wrapped_from is not None and b.entries and b.entries[-1].marker is not None:
+        if wrapped_from is not None and b.entries and b.entries[-1].marker is not None and b.extend_last(ln.start, ln.end):
             # a numbered activity hard-wrapped onto this line (a PDF copy): never split it
-            b.extend_last(ln.start, ln.end)
             wrapped_from = ln if _looks_wrapped(ln) else None
             continue
         wrapped_from = None
