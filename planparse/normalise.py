@@ -69,6 +69,15 @@ class WorkingText:
     def orig(self, i: int) -> int:
         return self.to_orig[i] if i < len(self.to_orig) else self.orig_len
 
+    def original(self, start: int, end: int, orig_text: str) -> str:
+        """The original characters of working [start, end), without what normalising cut (page numbers)."""
+        if end <= start:
+            return ""
+        s, e = self.to_orig[start], self.to_orig[end - 1] + 1
+        if e - s == end - start:
+            return orig_text[s:e]
+        return "".join(orig_text[self.to_orig[i]] for i in range(start, end))
+
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of working [start, end)."""
         if end <= start:

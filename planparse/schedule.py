@@ -24,13 +24,20 @@ _WEEK_DATES = re.compile(r"^[\d\s月日号./\-—–~～至到()（）]+")
 _STRIP = " \t\u3000。.,，、;；:：!！?？|｜"
 _LEAD_STRIP = _STRIP + "★☆◆◇●○■□▲△▪•·-*>》→"
 _WRAP_WIDTH = 24  # a line at least this long that stops mid-sentence was wrapped by the copy
-_ENDS_SENTENCE = re.compile(r"[。；;！!？?…)）”\"』」]\s*$")
+_ENDS_SENTENCE = re.compile(r"[。；;！!？?…)）”\"』」:：]\s*$")
 _WRAP = 6  # a label this many months before the previous one starts the next calendar year
 
 
 class _Builder:
-    def __init__(self, to_span: Callable[[int, int], Span], orig_text: str, section_index: int) -> None:
+    def __init__(
+        self,
+        to_span: Callable[[int, int], Span],
+        orig_text: str,
+        section_index: int,
+        original: Callable[[int, int], str] | None = None,
+    ) -> None:
         self.to_span = to_span
+        self.original = original
         self.orig = orig_text
         self.section_index = section_index
         self.entries: list[ScheduleEntry] = []
@@ -42,12 +49,15 @@ class _Builder:
         activity = raw.lstrip(_LEAD_STRIP).rstrip(_STRIP)
         if not activity or not _WORDS.search(activity) or _URL.fullmatch(activity):
             return
+        if self.original is not None and e - s != end - start:
+            # the span crosses a cut page number ("组\n8、织教师…"): the words are the text without it
+            activity = self.original(start, end).lstrip(_LEAD_STRIP).rstrip(_STRIP)
         s += lead
         self.entries.append(
             ScheduleEntry(
                 months=months,
                 activity=activity,
-                span=(s, s + len(activity)),
+                span=(s, s + len(raw.lstrip(_LEAD_STRIP).rstrip(_STRIP))),
                 month_label=label,
                 theme=theme,
                 section_index=self.section_index,
@@ -101,10 +111,11 @@ def extract_schedule(
     orig_text: str,
     section_index: int,
     heading_family: str | None = None,
+    original: Callable[[int, int], str] | None = None,
 ) -> list[ScheduleEntry]:
     """Entries of a schedule section's lines. ``heading_family``: the marker family of the section's own
     heading; a numbered line of that family (五、 after 四、月份安排) is a sibling part, and ends the months."""
-    b = _Builder(to_span, orig_text, section_index)
+    b = _Builder(to_span, orig_text, section_index, original)
     months: list[int] | None = None
     label_text: str | None = None
     theme: str | None = None

@@ -7,6 +7,8 @@ original text at the end of each stage's use.
 
 from __future__ import annotations
 
+from functools import partial
+
 from planparse.classify import Line, classify
 from planparse.items import build_items
 from planparse.levels import assign_levels
@@ -83,7 +85,8 @@ def _build_plan(pl: PlanLines, wt: WorkingText, text: str) -> Plan | None:
         plan.sections.append(section)
         if sec.kind == "schedule":
             family = sec.heading.marker.family if sec.heading is not None and sec.heading.marker else None
-            plan.schedule.extend(extract_schedule(sec.lines, levels, wt.orig_span, text, k, family))
+            original = partial(wt.original, orig_text=text)
+            plan.schedule.extend(extract_schedule(sec.lines, levels, wt.orig_span, text, k, family, original))
     assign_calendar(plan.schedule, plan.year)
     return plan
 

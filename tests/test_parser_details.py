@@ -165,3 +165,17 @@ def test_month_labels_run_together_with_the_last_activity() -> None:
         ([3], "学雷锋活动"),
         ([12], "工会工作总结"),
     ]
+
+
+def test_an_activity_cut_by_a_page_number_reads_whole() -> None:
+    body = "，".join(["全体教职工认真学习工会法和教师法并结合实际撰写心得体会"] * 6)
+    text = (
+        "1、学校工会工作计划 一、指导思想 以服务教职工为宗旨，" + body + "。 二、活动安排 二月: 1、制定计划 2、组\n"
+        "2、织教师参加全区教职工乒乓球赛 三月: 1、庆祝三八节。" + body + "\n"
+        "3、" + body + "。 四月: 1、春游\n"
+    )
+    doc = planparse.parse_text(text, tag=False)
+    acts = [e.activity for p in doc.plans for e in p.schedule]
+    assert "组织教师参加全区教职工乒乓球赛" in acts
+    entry = next(e for p in doc.plans for e in p.schedule if e.activity.startswith("组织"))
+    assert text[entry.span[0] : entry.span[1]] == "组\n2、织教师参加全区教职工乒乓球赛"
