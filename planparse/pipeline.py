@@ -58,9 +58,15 @@ def parse_source(src: SourceText, *, tag: bool = False, codebook: str | Path | N
 
     doc = build_document(src.text, source=src.source, encoding=src.encoding, fmt=src.format)
     if tag:
+        from planparse.errors import CodebookError
         from planparse.tagging import tag_document
 
-        tag_document(doc, codebook=codebook)
+        try:
+            tag_document(doc, codebook=codebook)
+        except CodebookError:
+            raise  # the user's codebook is wrong: say so
+        except Exception as exc:  # a tagging bug must not cost the user the structure
+            doc.warnings.append(f"keyword and category tagging failed: {type(exc).__name__}: {exc}")
     return doc
 
 

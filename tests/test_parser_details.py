@@ -179,3 +179,15 @@ def test_an_activity_cut_by_a_page_number_reads_whole() -> None:
     assert "组织教师参加全区教职工乒乓球赛" in acts
     entry = next(e for p in doc.plans for e in p.schedule if e.activity.startswith("组织"))
     assert text[entry.span[0] : entry.span[1]] == "组\n2、织教师参加全区教职工乒乓球赛"
+
+
+def test_a_tagging_failure_keeps_the_structure(monkeypatch) -> None:
+    import planparse.tagging
+
+    def broken(doc, codebook=None):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(planparse.tagging, "tag_document", broken)
+    doc = planparse.parse_text("2023年学校工会工作计划\n一、指导思想\n以服务为宗旨。\n二、活动安排\n三月：三八节活动\n", tag=True)
+    assert [e.activity for e in doc.plans[0].schedule] == ["三八节活动"]
+    assert doc.warnings and "tagging failed" in doc.warnings[0]
