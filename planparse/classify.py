@@ -19,6 +19,7 @@ from planparse.vocab import bare_labels, furniture, month_vocab, plan_vocab, sec
 HEADING_MAX_CHARS = 16  # a heading's words before its colon
 _HEAD_WINDOW = 24
 _SHORT_CUE_HEAD = 8
+_CONJUNCTIONS = "及和与、暨"
 UNMARKED_HEADING_MAX_CHARS = 15
 _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading too
 _SENTENCE_PUNCT = re.compile(r"[。;；!?！？]")
@@ -75,9 +76,31 @@ def _any_cue() -> re.Pattern:
 
 
 def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
-    """The section kind whose cue word in ``head`` is the longest: (kind, cue, ambiguous, bare label)."""
+    """The section kind whose cue word in ``head`` is the longest: (kind, cue, ambiguous, bare label).
+
+    In a heading that joins two parts (指导思想及工作目标, 工作目标和主要措施) the first part names it.
+    """
     if _any_cue().search(head) is None:
         return None, None, False, False
+    whole = _find_cue_in(head)
+    if whole[1] is not None and any(ch in _CONJUNCTIONS for ch in whole[1]):
+        return whole  # a cue that itself joins two parts: 工作思路和措施 is main work
+    first, joined, _ = head.partition(_conjunction(head))
+    if joined and first:
+        found = _find_cue_in(first)
+        if found[0] is not None and _any_cue().search(head[len(first) + 1 :]):
+            return found
+    return whole
+
+
+def _conjunction(head: str) -> str:
+    for ch in head:
+        if ch in _CONJUNCTIONS:
+            return ch
+    return "\0"
+
+
+def _find_cue_in(head: str) -> tuple[str | None, str | None, bool, bool]:
     index, exceptions, longest = _cue_index()
     excluded = {kind for phrase, kind in exceptions if phrase in head}
     best: tuple[str, str, bool] | None = None

@@ -191,3 +191,12 @@ def test_a_tagging_failure_keeps_the_structure(monkeypatch) -> None:
     doc = planparse.parse_text("2023年学校工会工作计划\n一、指导思想\n以服务为宗旨。\n二、活动安排\n三月：三八节活动\n", tag=True)
     assert [e.activity for e in doc.plans[0].schedule] == ["三八节活动"]
     assert doc.warnings and "tagging failed" in doc.warnings[0]
+
+
+def test_a_heading_joining_two_parts_is_named_by_the_first() -> None:
+    from planparse.classify import find_cue
+
+    assert find_cue("指导思想及工作目标")[0] == "guiding_ideology"
+    assert find_cue("工作目标和主要措施")[0] == "goals"
+    assert find_cue("工作思路和措施")[0] == "main_work"  # a cue of its own (CONTRACT.md)
+    assert find_cue("主要工作目标")[0] == "goals"  # one compound: its head noun is last
