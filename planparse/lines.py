@@ -26,6 +26,8 @@ _CANDIDATE = re.compile(
     r"[。;；!?！？:：\s”\"」』)]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇⒈-⒛])"
 )
 _TIGHT = re.compile(r"[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、")
+_AHEAD = 64
+_BEHIND = 16
 _NUMERAL_CHARS = "一二三四五六七八九十元0123456789"
 _TIGHT_LABEL = re.compile(r"(?:[一二三四五六七八九十元]{1,3}|\d{1,2})月份?\s*[:：]")
 _SENTENCE_END = re.compile(r"[。;；!?！？][”\"」』]?\s*$")
@@ -78,8 +80,10 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         if _tight_before(line[m.start() - 1]) and line[m.start() - 1] not in _NUMERAL_CHARS  # not 二月 of 十二月
     ]
     for pos, is_tight in sorted(set(loose + tight + tight_labels)):
-        rest = line[pos:]
-        before = line[:pos]
+        # short windows: a marker or label shows in its first characters, and what precedes it in
+        # the last few; slicing the whole line at every candidate would be quadratic on a long line
+        rest = line[pos : pos + _AHEAD]
+        before = line[max(0, pos - _BEHIND) : pos]
         label = None if is_tight else match_month_label(rest)
         if label and (label.end > 0 and rest[: label.end].rstrip().endswith((":", "：", "|")) or label.theme):
             if _SENTENCE_END.search(before) or before.endswith((" ", ":", "：")) or labels_seen:
@@ -94,8 +98,9 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
             continue  # 时限：1、4季度 lists numbers; only a line may start "2、3月底前…"
         prev = last_of_family.get(mk.family)
         in_sequence = prev is not None and mk.number == prev + 1
-        fresh = prev is None and mk.number == 1 and before.rstrip().endswith((":", "：", "。", ";", "；")) or (
-            prev is None and mk.number == 1 and before.endswith(" ")
+        # a list starts at 1 after a colon (学习安排：1、…) even when an earlier list ran in this line
+        fresh = mk.number == 1 and before.rstrip().endswith((":", "：")) or (
+            prev is None and mk.number == 1 and (before.rstrip().endswith(("。", ";", "；")) or before.endswith(" "))
         )
         heading_run_on = mk.family in _STRONG and _SENTENCE_END.search(before) is not None and prev in (None, mk.number - 1)
         if is_tight and not in_sequence:

@@ -200,3 +200,16 @@ def test_a_heading_joining_two_parts_is_named_by_the_first() -> None:
     assert find_cue("工作目标和主要措施")[0] == "goals"
     assert find_cue("工作思路和措施")[0] == "main_work"  # a cue of its own (CONTRACT.md)
     assert find_cue("主要工作目标")[0] == "goals"  # one compound: its head noun is last
+
+
+def test_one_very_long_line_is_cut_at_its_run_on_items() -> None:
+    # a page pasted as one line with no spaces: items 1 … 99 run on after one another, 40 times over
+    # under numbered headings (the windows around each candidate keep this linear, not quadratic)
+    parts = []
+    for h in range(1, 41):
+        parts.append(f"第{h}部分 学习安排：" + "".join(f"{n}、组织教职工学习第{n}项内容；" for n in range(1, 100)))
+    text = "学校工会工作计划\n" + "".join(parts)
+    doc = planparse.parse_text(text, tag=False)
+    items = [i for p in doc.plans for i in p.walk_items() if i.marker_family == "arabic"]
+    assert len(items) == 40 * 99
+    assert [i.number for i in items[:3]] == [1, 2, 3] and items[-1].text.startswith("组织教职工学习第99项内容")
