@@ -51,9 +51,9 @@ class _State:
 
 
 def _next_content(lines: list[Line], i: int) -> Line | None:
-    for ln in lines[i + 1 :]:
-        if not ln.furniture:
-            return ln
+    for j in range(i + 1, len(lines)):  # by index: a slice would copy the rest of the page each time
+        if not lines[j].furniture:
+            return lines[j]
     return None
 
 
