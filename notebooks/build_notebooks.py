@@ -56,14 +56,14 @@ COMPARE = [
         "items the two have in common."
     ),
     new_code_cell(
-        "from planparse.compare import compare, find_templates, shared_items, similarity_matrix\n\n"
+        "from planparse.analysis.compare import compare, find_templates, shared_items, similarity_matrix\n\n"
         "pairs = compare(docs)\n"
         "pairs.head(10)"
     ),
     new_markdown_cell("## The similarity matrix"),
     new_code_cell(
         "from matplotlib.figure import Figure\n\n"
-        "from planparse.plots import cjk_style\n\n"
+        "from planparse.analysis.plots import cjk_style\n\n"
         "m = similarity_matrix(docs)\n"
         "labels = [s.split(':')[0][:18] for s in m.index]\n"
         "with cjk_style():\n"
@@ -106,7 +106,7 @@ COMPARE = [
     ),
     new_markdown_cell("## Last year's plan against this year's\n\n`planparse diff OLD NEW` in the terminal does the same."),
     new_code_cell(
-        "from planparse.diff import diff, to_text\n\n"
+        "from planparse.analysis.diff import diff, to_text\n\n"
         "print(to_text(diff(by_name['union_2023'], by_name['union_2024'])))"
     ),
 ]
@@ -120,19 +120,19 @@ MONTHS = [
     new_code_cell(SETUP),
     new_markdown_cell("## The schedule table: one row per entry and month"),
     new_code_cell(
-        "from planparse.tables import schedule_table\n\n"
+        "from planparse.analysis.tables import schedule_table\n\n"
         "table = schedule_table(docs)\n"
         "print(len(table), 'rows,', table.plan_id.nunique(), 'plans with a schedule')\n"
         "table[['doc_id', 'month', 'months', 'activity', 'categories', 'keywords']].head(8)"
     ),
     new_markdown_cell("## Entries per month × category"),
     new_code_cell(
-        "from planparse.months import month_counts, with_month_labels\n\n"
+        "from planparse.analysis.months import month_counts, with_month_labels\n\n"
         "counts = month_counts(table, by='category', school_year=True)\n"
         "with_month_labels(counts)"
     ),
     new_code_cell(
-        "from planparse.plots import heatmap, month_bars\n\n"
+        "from planparse.analysis.plots import heatmap, month_bars\n\n"
         "display(heatmap(counts, title='各月活动类别分布（语料库）'))"
     ),
     new_markdown_cell("## Mean entries per plan, by month"),

@@ -17,6 +17,7 @@ from planparse.errors import CodebookError, InputError, PlanparseError, Unsuppor
 from planparse.models import (
     CalendarMonth,
     CategoryHit,
+    DayRange,
     Document,
     Item,
     Plan,
@@ -33,30 +34,30 @@ _LAZY = {
     "parse_file": "planparse.pipeline",
     "parse_bytes": "planparse.pipeline",
     "parse_files": "planparse.pipeline",
-    "plans_table": "planparse.tables",
-    "sections_table": "planparse.tables",
-    "items_table": "planparse.tables",
-    "schedule_table": "planparse.tables",
-    "all_tables": "planparse.tables",
-    "export_documents": "planparse.export",
-    "tag_document": "planparse.tagging",
-    "find_templates": "planparse.compare",
-    "month_counts": "planparse.months",
+    "plans_table": "planparse.analysis.tables",
+    "sections_table": "planparse.analysis.tables",
+    "items_table": "planparse.analysis.tables",
+    "schedule_table": "planparse.analysis.tables",
+    "all_tables": "planparse.analysis.tables",
+    "export_documents": "planparse.io.export",
+    "tag_document": "planparse.analysis.tagging",
+    "find_templates": "planparse.analysis.compare",
+    "month_counts": "planparse.analysis.months",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from planparse import compare
-    from planparse.compare import find_templates
-    from planparse.export import export_documents
-    from planparse.months import month_counts
+    from planparse.analysis.compare import find_templates
+    from planparse.analysis.months import month_counts
+    from planparse.analysis.tables import all_tables, items_table, plans_table, schedule_table, sections_table
+    from planparse.analysis.tagging import tag_document
+    from planparse.io.export import export_documents
     from planparse.pipeline import parse_bytes, parse_file, parse_files, parse_text
-    from planparse.tables import all_tables, items_table, plans_table, schedule_table, sections_table
-    from planparse.tagging import tag_document
 
 
 def __getattr__(name: str) -> Any:
     if name == "compare":  # the module is callable: planparse.compare(documents)
-        value = import_module("planparse.compare")
+        value = import_module("planparse.analysis.compare")
         globals()[name] = value
         return value
     module = _LAZY.get(name)
@@ -70,6 +71,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "CalendarMonth",
     "CategoryHit",
+    "DayRange",
     "CodebookError",
     "Document",
     "InputError",

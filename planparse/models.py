@@ -92,6 +92,21 @@ class Section(BaseModel):
             yield from item.walk()
 
 
+class DayRange(BaseModel):
+    """A day or a run of days that an entry's text states (4月21日, 5/24, 3.12植树节, 12月1日——3日).
+
+    ``year`` is the calendar year of the first day when the plan's year is known; ``span`` is where
+    the date is written in ``Document.text``.
+    """
+
+    start_month: int
+    start_day: int
+    end_month: int
+    end_day: int
+    year: int | None = None
+    span: Span
+
+
 class ScheduleEntry(BaseModel):
     """One activity that a plan puts in one or more months."""
 
@@ -103,6 +118,9 @@ class ScheduleEntry(BaseModel):
     calendar: list[CalendarMonth] = Field(default_factory=list, description="months with their calendar year")
     section_index: int | None = Field(None, description="index into Plan.sections of the section it came from")
     marker: str | None = Field(None, description="the activity's own numbering marker, if numbered")
+    dates: list[DayRange] = Field(default_factory=list, description="days the entry's text states, each with its span")
+    responsible: str | None = Field(None, description="the person or office responsible, where a table column gives it")
+    participants: str | None = Field(None, description="who takes part, where a table column gives it")
     keywords: list[str] = Field(default_factory=list)
     categories: list[CategoryHit] = Field(default_factory=list)
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from planparse.errors import PlanparseError
+from planparse.io.readers import SourceText, clean_newlines, read_bytes, read_path
 from planparse.models import Document
-from planparse.readers import SourceText, clean_newlines, read_bytes, read_path
 
 DEFAULT_MAX_BYTES = 50 * 2**20
 
@@ -54,12 +54,12 @@ def parse_bytes(
 
 
 def parse_source(src: SourceText, *, tag: bool = False, codebook: str | Path | None = None) -> Document:
-    from planparse.structure import build_document
+    from planparse.parse.structure import build_document
 
     doc = build_document(src.text, source=src.source, encoding=src.encoding, fmt=src.format)
     if tag:
+        from planparse.analysis.tagging import tag_document
         from planparse.errors import CodebookError
-        from planparse.tagging import tag_document
 
         try:
             tag_document(doc, codebook=codebook)

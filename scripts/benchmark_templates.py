@@ -35,7 +35,7 @@ def main() -> None:
     args = ap.parse_args()
 
     import planparse
-    from planparse.compare import find_templates
+    from planparse.analysis.compare import find_templates
 
     files = sorted((ROOT / "corpus").glob("*.txt"))
     seeds = ROOT.parent / "shared" / "seeds"

@@ -37,8 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from planparse.tagging.keywords import _read_idf, general_idf_path, smoothed_idf  # noqa: E402
-from planparse.tagging.tokenizer import content_words  # noqa: E402
+from planparse.analysis.tagging.keywords import _read_idf, general_idf_path, smoothed_idf  # noqa: E402
+from planparse.analysis.tagging.tokenizer import content_words  # noqa: E402
 
 PRIOR_STRENGTH = 5.0  # M above: a word needs ~5 sentences before its plan IDF outweighs the prior
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from planparse.compare import compare, find_templates, fold, shared_items, shingle_hashes, similarity_matrix
+from planparse.analysis.compare import compare, find_templates, fold, shared_items, shingle_hashes, similarity_matrix
 from tests._mini_parser import mini_parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,7 +143,7 @@ def test_find_templates_on_seeds_groups_the_shared_union_plans() -> None:
 
 
 def test_module_is_callable_as_compare(docs) -> None:
-    import planparse.compare as mod
+    import planparse.analysis.compare as mod
 
     assert mod(docs, items=False).equals(compare(docs, items=False))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planparse.diff import DocumentDiff, char_segments, diff, to_html, to_json, to_text
+from planparse.analysis.diff import DocumentDiff, char_segments, diff, to_html, to_json, to_text
 from tests._mini_parser import mini_parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ def _mini(path: Path):
 
 
 def _strip(text: str) -> str:
-    from planparse.compare import fold
+    from planparse.analysis.compare import fold
 
     return fold(text)
 

@@ -11,8 +11,8 @@ import pytest
 from plan_inputs import add_numbered, add_table, docx_bytes, new_document
 
 import planparse
-from planparse.markers import match_marker
-from planparse.month_labels import match_month_label
+from planparse.parse.markers import match_marker
+from planparse.parse.month_labels import match_month_label
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # numId 20 of plan_inputs numbers 一、 / （一） / 1. at levels 0, 1, 2

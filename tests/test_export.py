@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from _tagging_docs import PLAN_TEXT, make_doc
 
-from planparse.export import export_documents, khcoder_table
-from planparse.tables import SCHEDULE_SCHEMA, schedule_table
-from planparse.tagging import tag_document
+from planparse.analysis.tables import SCHEDULE_SCHEMA, schedule_table
+from planparse.analysis.tagging import tag_document
+from planparse.io.export import export_documents, khcoder_table
 
 BOM = b"\xef\xbb\xbf"
 TABLES = ["plans", "sections", "items", "schedule"]

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from planparse.months import SCHOOL_YEAR_ORDER, month_counts, with_month_labels
+from planparse.analysis.months import SCHOOL_YEAR_ORDER, month_counts, with_month_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 

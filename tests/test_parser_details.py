@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import planparse
-from planparse.markers import match_marker
-from planparse.month_labels import match_month_label
-from planparse.normalise import normalise
+from planparse.parse.markers import match_marker
+from planparse.parse.month_labels import match_month_label
+from planparse.parse.normalise import normalise
 
 
 def _plan(text: str) -> planparse.Plan:
@@ -182,19 +182,19 @@ def test_an_activity_cut_by_a_page_number_reads_whole() -> None:
 
 
 def test_a_tagging_failure_keeps_the_structure(monkeypatch) -> None:
-    import planparse.tagging
+    import planparse.analysis.tagging
 
     def broken(doc, codebook=None):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(planparse.tagging, "tag_document", broken)
+    monkeypatch.setattr(planparse.analysis.tagging, "tag_document", broken)
     doc = planparse.parse_text("2023年学校工会工作计划\n一、指导思想\n以服务为宗旨。\n二、活动安排\n三月：三八节活动\n", tag=True)
     assert [e.activity for e in doc.plans[0].schedule] == ["三八节活动"]
     assert doc.warnings and "tagging failed" in doc.warnings[0]
 
 
 def test_a_heading_joining_two_parts_is_named_by_the_first() -> None:
-    from planparse.classify import find_cue
+    from planparse.parse.classify import find_cue
 
     assert find_cue("指导思想及工作目标")[0] == "guiding_ideology"
     assert find_cue("工作目标和主要措施")[0] == "goals"

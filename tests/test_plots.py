@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from planparse.months import month_counts
-from planparse.plots import FONT_PATH, has_glyphs, heatmap, month_bars, register_cjk_font, save
+from planparse.analysis.months import month_counts
+from planparse.analysis.plots import FONT_PATH, has_glyphs, heatmap, month_bars, register_cjk_font, save
 
 
 def _counts() -> pd.DataFrame:

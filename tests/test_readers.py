@@ -18,10 +18,10 @@ from plan_inputs import (
 )
 
 import planparse
-from planparse.charmap import simplify, simplify_char_map
 from planparse.errors import InputError, UnsupportedFormatError
-from planparse.readers import clean_newlines, read_bytes, read_path, sniff_format
-from planparse.readers.docx_numbering import format_number
+from planparse.io.readers import clean_newlines, read_bytes, read_path, sniff_format
+from planparse.io.readers.docx_numbering import format_number
+from planparse.parse.charmap import simplify, simplify_char_map
 
 TRAD_TXT = "2024年學校工會工作計劃\n一、指導思想\n以服務教職工為宗旨。\n二、月份工作安排\n十二月份：總結全年工作\n"
 
@@ -287,7 +287,7 @@ def test_whitespace_only_and_bom_only_are_empty() -> None:
 
 def test_readers_import_is_light() -> None:
     code = (
-        "import sys, planparse.readers, planparse.charmap; "
+        "import sys, planparse.io.readers, planparse.parse.charmap; "
         "print(sorted(m for m in ('docx', 'bs4', 'charset_normalizer', 'lxml', 'pandas') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -15,15 +15,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import planparse
-from planparse.classify import Line, classify, find_cue
-from planparse.levels import assign_levels
-from planparse.lines import split_lines
-from planparse.markers import Marker, match_marker
 from planparse.models import Document, SectionKind
-from planparse.month_labels import MonthLabel, match_month_label
-from planparse.normalise import find_page_numbers, normalise
-from planparse.plans import split_plans
-from planparse.sections import split_sections
+from planparse.parse.classify import Line, classify, find_cue
+from planparse.parse.levels import assign_levels
+from planparse.parse.lines import split_lines
+from planparse.parse.markers import Marker, match_marker
+from planparse.parse.month_labels import MonthLabel, match_month_label
+from planparse.parse.normalise import find_page_numbers, normalise
+from planparse.parse.plans import split_plans
+from planparse.parse.sections import split_sections
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

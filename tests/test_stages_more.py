@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 
 import planparse
-from planparse.classify import Line, classify_line, find_cue
-from planparse.lines import RawLine
-from planparse.month_labels import match_month_label
-from planparse.normalise import normalise, scrub_html
+from planparse.parse.classify import Line, classify_line, find_cue
+from planparse.parse.lines import RawLine
+from planparse.parse.month_labels import match_month_label
+from planparse.parse.normalise import normalise, scrub_html
 
 
 def line_of(s: str) -> Line:

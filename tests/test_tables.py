@@ -4,8 +4,7 @@ import pandas as pd
 import pytest
 from _tagging_docs import make_doc
 
-from planparse.models import Document
-from planparse.tables import (
+from planparse.analysis.tables import (
     ITEMS_SCHEMA,
     PLANS_SCHEMA,
     SCHEDULE_SCHEMA,
@@ -16,7 +15,8 @@ from planparse.tables import (
     schedule_table,
     sections_table,
 )
-from planparse.tagging import tag_document
+from planparse.analysis.tagging import tag_document
+from planparse.models import Document
 
 SCHEDULE_CONTRACT = [
     "doc_id", "plan_id", "plan_index", "source", "plan_title", "organisation", "year", "entry_index", "month",

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from _tagging_docs import make_doc
 
+from planparse.analysis.tagging import keywords, load_codebook, parse_codebook, tag_document
+from planparse.analysis.tagging.organisation import find_in_line, find_organisation
+from planparse.analysis.tagging.tokenizer import get_tokenizer, tokenize
 from planparse.errors import CodebookError
 from planparse.models import Document, Plan
-from planparse.tagging import keywords, load_codebook, parse_codebook, tag_document
-from planparse.tagging.organisation import find_in_line, find_organisation
-from planparse.tagging.tokenizer import get_tokenizer, tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 

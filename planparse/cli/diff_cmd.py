@@ -38,7 +38,7 @@ def diff_cmd(
     **opts: object,
 ) -> None:
     """Align OLD and NEW section by section and item by item: items added, removed, changed, entries moved."""
-    from planparse.diff import diff, to_html, to_json, to_text
+    from planparse.analysis.diff import diff, to_html, to_json, to_text
     from planparse.errors import InputError
 
     old_doc = load_document(old, **opts)

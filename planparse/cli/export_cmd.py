@@ -40,7 +40,7 @@ def export_cmd(
     from tqdm import tqdm
 
     from planparse.errors import PlanparseError
-    from planparse.export import FORMATS, export_documents
+    from planparse.io.export import FORMATS, export_documents
 
     docs = []
     failed = 0

@@ -35,7 +35,7 @@ def months_cmd(
     **opts: object,
 ) -> None:
     """Count the schedule entries of FILES by month."""
-    from planparse.months import month_counts, with_month_labels
+    from planparse.analysis.months import month_counts, with_month_labels
 
     opts["no_tag"] = bool(opts.get("no_tag")) and by == "none"  # categories and keywords need tagging
     docs = read_all(files, jobs=jobs, **opts)  # type: ignore[arg-type]
@@ -52,7 +52,7 @@ def months_cmd(
         with pd.option_context("display.max_columns", None, "display.width", 200):
             click.echo(shown.to_string())
     if plot:
-        from planparse.plots import heatmap, month_bars, save
+        from planparse.analysis.plots import heatmap, month_bars, save
 
         kind = chart or ("bars" if by_ is None else "heatmap")
         ylabel = "每计划平均活动数" if per_plan else "活动数"

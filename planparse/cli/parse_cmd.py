@@ -27,10 +27,10 @@ def parse_cmd(file: str, fmt: str, **opts: object) -> None:
         sys.stdout.write(doc.model_dump_json())
         sys.stdout.write("\n")
     elif fmt == "outline":
-        from planparse.render import outline
+        from planparse.io.render import outline
 
         click.echo(outline(doc))
     else:
-        from planparse.render import schedule_table
+        from planparse.io.render import schedule_table
 
         click.echo(schedule_table(doc))

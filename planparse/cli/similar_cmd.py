@@ -34,7 +34,7 @@ def similar_cmd(
     """Compare FILES with each other: similarity of plans, or groups of plans copied from one 范文."""
     import pandas as pd
 
-    from planparse.compare import compare, find_templates
+    from planparse.analysis.compare import compare, find_templates
 
     opts["no_tag"] = True  # wording is all that is compared
     docs = read_all(files, jobs=jobs, **opts)  # type: ignore[arg-type]

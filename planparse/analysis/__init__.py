@@ -1,0 +1,1 @@
+"""Research outputs over parsed Documents: tables, month counts, plots, comparison, diff, tagging."""

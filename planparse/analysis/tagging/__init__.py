@@ -1,0 +1,49 @@
+"""Tagging: keywords (jieba TF-IDF), activity categories (a codebook) and the plan's organisation.
+
+``tag_document(doc)`` fills, in place, ``keywords`` and ``categories`` of every
+Item and ScheduleEntry and ``keywords`` and ``organisation`` of every Plan.
+jieba and the dictionaries load on the first call (about a second), not on import.
+"""
+
+from __future__ import annotations
+
+import os
+
+from planparse.analysis.tagging.codebook import Codebook, load_codebook, parse_codebook
+from planparse.analysis.tagging.keywords import keywords
+from planparse.analysis.tagging.organisation import find_organisation
+from planparse.analysis.tagging.tokenizer import clear_line_cache
+from planparse.models import Document
+
+ITEM_KEYWORDS = 5
+PLAN_KEYWORDS = 10
+
+__all__ = [
+    "Codebook",
+    "ITEM_KEYWORDS",
+    "PLAN_KEYWORDS",
+    "find_organisation",
+    "keywords",
+    "load_codebook",
+    "parse_codebook",
+    "tag_document",
+]
+
+
+def tag_document(doc: Document, codebook: str | os.PathLike[str] | Codebook | None = None) -> Document:
+    """Tag ``doc`` in place and return it. ``codebook``: a TOML path, a Codebook, or None for planparse's own."""
+    book = codebook if isinstance(codebook, Codebook) else load_codebook(codebook)
+    clear_line_cache()  # lines are shared within a document; a benchmark gets no free hits
+    for plan in doc.plans:
+        plan.keywords = keywords(doc.span_text(plan.span), PLAN_KEYWORDS)
+        if plan.organisation is None:
+            plan.organisation = find_organisation(plan, doc)
+        for item in plan.walk_items():
+            # the item's own text: its children are tagged on their own
+            text = item.body or item.text
+            item.keywords = keywords(text, ITEM_KEYWORDS)
+            item.categories = book.classify(text)
+        for entry in plan.schedule:
+            entry.keywords = keywords(entry.activity, ITEM_KEYWORDS)
+            entry.categories = book.classify(entry.activity)
+    return doc

@@ -1,0 +1,1 @@
+"""Input and output: readers (bytes → text), export (tables → files), rendering (outline, JSON)."""

@@ -1,0 +1,180 @@
+"""Readers: bytes on disk → the text planparse parses (Document.text).
+
+- .txt / no extension / stdin: encoding detected (BOMs, UTF-8, GB18030 vs Big5, charset-normalizer);
+  the text is the decoded input with a leading BOM dropped and newlines made \\n, nothing else changed.
+- .docx: paragraphs and table rows in document order, Word's automatic numbering rebuilt ("一、" …).
+- .html/.htm: the visible text of the body, one line per block and per table row.
+
+Anything that cannot be read (missing, empty, binary, too large, corrupt, encrypted, old .doc, unknown
+extension, undecodable) raises an InputError / UnsupportedFormatError naming the file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from planparse.errors import InputError, UnsupportedFormatError
+
+DEFAULT_MAX_BYTES = 50 * 2**20
+FORMATS = ("text", "docx", "html")
+# "doc" is what an old-Word extension maps to: the content then decides between a mis-named .docx and a refusal
+_FORMAT_ALIASES = {"txt": "text", "text": "text", "docx": "docx", "html": "html", "htm": "html", "doc": "doc"}
+
+
+@dataclass
+class SourceText:
+    text: str
+    encoding: str | None
+    format: str
+    source: str | None
+
+
+def clean_newlines(text: str) -> str:
+    """The contract's Document.text: a leading BOM dropped, \\r\\n and \\r turned into \\n."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _extension(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    # "<stdin>" and similar labels have no real extension
+    return "" if not suffix or name.startswith("<") else suffix
+
+
+def format_for_name(name: str) -> str | None:
+    """The reader for a file name's extension; None when the content must be sniffed.
+
+    Raises UnsupportedFormatError for an extension planparse does not read.
+    """
+    from planparse.io.readers._config import config, extension_formats, supported_extensions_text
+
+    ext = _extension(name)
+    formats = extension_formats()
+    if ext in formats:
+        return None if ext == "" else formats[ext]
+    advice = config()["unsupported"].get(ext)
+    if advice:
+        if ext == ".doc":
+            return "doc"  # often a .docx or an HTML page under the old name: the content decides
+        raise UnsupportedFormatError(advice, name)
+    raise UnsupportedFormatError(f"unsupported file type {ext!r}; planparse reads {supported_extensions_text()}", name)
+
+
+def sniff_format(data: bytes) -> str:
+    """docx, html or text, from the bytes alone."""
+    from planparse.io.readers.docx_reader import OLE_MAGIC, is_docx_zip
+
+    if data.startswith(OLE_MAGIC):
+        return "doc"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx" if is_docx_zip(data) else "zip"
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<?xml") and b"<html" in head):
+        return "html"
+    return "text"
+
+
+def _require_text(text: str, name: str) -> str:
+    if not text.strip():
+        raise InputError("no text in the file (it is empty or only whitespace)", name)
+    return text
+
+
+def read_bytes(data: bytes, *, name: str = "<stdin>", encoding: str | None = None, fmt: str | None = None) -> SourceText:
+    """Decode ``data`` as ``fmt`` (text, docx, html), or the format its name or content shows."""
+    from planparse.io.readers import text_reader
+
+    if not data:
+        raise InputError("empty file", name)
+    if encoding is not None:
+        encoding = text_reader.lookup_encoding(encoding, name)
+    if fmt is not None:
+        if fmt.lower() not in _FORMAT_ALIASES:
+            raise UnsupportedFormatError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", name)
+        fmt = _FORMAT_ALIASES[fmt.lower()]
+    else:
+        fmt = format_for_name(name) or sniff_format(data)
+    if fmt == "doc":
+        from planparse.io.readers.docx_reader import check_ole, is_docx_zip
+
+        if is_docx_zip(data):
+            fmt = "docx"
+        else:
+            check_ole(data, name)
+            raise UnsupportedFormatError("old binary Word .doc format is not supported; open it in Word or WPS and save it as .docx", name)
+    if fmt == "zip":
+        raise UnsupportedFormatError("a zip archive that is not a Word .docx", name)
+
+    if fmt == "docx":
+        from planparse.io.readers.docx_reader import read_docx
+
+        return SourceText(_require_text(clean_newlines(read_docx(data, name)), name), None, "docx", name)
+    if fmt == "html":
+        from planparse.io.readers.html_reader import html_to_text, meta_charset
+
+        if encoding:
+            markup, used = text_reader.decode_forced(data, encoding, name)
+        else:
+            declared = meta_charset(data) if text_reader.bom_encoding(data) is None else None
+            markup = used = None
+            if declared:
+                try:
+                    codec = text_reader.lookup_encoding(declared, name)
+                    # GB2312/GBK pages routinely use characters beyond their charset: GB18030 is the superset
+                    codec = "gb18030" if codec in ("gb2312", "gbk") else codec
+                    markup, used = data.decode(codec), codec
+                except (InputError, UnicodeDecodeError):
+                    markup = None
+            if markup is None:
+                markup, used = text_reader.detect_and_decode(data, name)
+        return SourceText(_require_text(html_to_text(markup), name), used, "html", name)
+
+    if encoding:
+        text, used = text_reader.decode_forced(data, encoding, name)
+    else:
+        text, used = text_reader.detect_and_decode(data, name)
+    return SourceText(_require_text(clean_newlines(text), name), used, "text", name)
+
+
+def read_path(path: str | Path, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read and decode one file, refusing what planparse cannot read before reading more than it must."""
+    name = str(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError("no such file", name) from None
+    except NotADirectoryError:
+        raise InputError("no such file (a parent is not a directory)", name) from None
+    except PermissionError:
+        raise InputError("permission denied", name) from None
+    except OSError as exc:
+        raise InputError(f"cannot access: {exc.strerror or exc}", name) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError("is a directory, not a file", name)
+    fmt = format_for_name(name)
+    if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+        raise InputError(f"file is {st.st_size / 2**20:.1f} MB, above the {max_bytes / 2**20:g} MB limit (see --max-size)", name)
+    if stat.S_ISREG(st.st_mode) and st.st_size == 0:
+        raise InputError("empty file", name)
+    try:
+        with open(path, "rb") as fh:
+            # bounded: a file that grows, or a pipe or device, cannot make us read without end;
+            # a regular file is read at its own size (read(n) would set aside n bytes first)
+            limit = max_bytes + 1
+            data = fh.read(min(limit, st.st_size + 1)) if stat.S_ISREG(st.st_mode) else fh.read(limit)
+            if stat.S_ISREG(st.st_mode) and len(data) > st.st_size:
+                data += fh.read(limit - len(data))  # it grew since stat: still bounded
+    except PermissionError:
+        raise InputError("permission denied", name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
+    if len(data) > max_bytes:
+        raise InputError(f"file is above the {max_bytes / 2**20:g} MB limit (see --max-size)", name)
+    return read_bytes(data, name=name, encoding=encoding, fmt=fmt)
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "SourceText", "clean_newlines", "format_for_name", "read_bytes", "read_path", "sniff_format"]

@@ -1,0 +1,199 @@
+"""Word .docx: text rebuilt from the body (paragraphs and table rows in document order, Word's
+automatic numbering put back in front of numbered paragraphs), after the archive has been checked
+for zip bombs, external entities and encryption."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+
+from planparse.errors import InputError, UnsupportedFormatError
+from planparse.io.readers._config import config
+from planparse.io.readers.docx_numbering import Numbering, W
+
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+_CHUNK = 1 << 16
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Parts of a paragraph whose text is not the paragraph's own: deleted revisions, text boxes (their
+# paragraphs are reached on their own), field instructions, footnote references.
+_SKIP = {W + "del", W + "moveFrom", W + "txbxContent", _MC_FALLBACK, W + "instrText", W + "pPr", W + "rPr"}
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DTD_UTF16 = [re.compile(re.escape(s.encode(enc)), re.IGNORECASE) for s in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-16-le", "utf-16-be")]
+
+
+def check_ole(data: bytes, name: str) -> None:
+    """An OLE compound file is either an encrypted (password-protected) .docx or an old binary .doc."""
+    if not data.startswith(OLE_MAGIC):
+        return
+    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+        raise InputError("password-protected (encrypted) Word document; remove the password in Word and save it again", name)
+    raise UnsupportedFormatError("old binary Word .doc format is not supported; open it in Word or WPS and save it as .docx", name)
+
+
+def is_docx_zip(data: bytes) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return "word/document.xml" in zf.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+
+
+def _safe_members(data: bytes, name: str) -> dict[str, bytes]:
+    """Every member of the archive, decompressed in bounded chunks after the directory has been vetted."""
+    limits = config()["docx"]
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise InputError("corrupt or truncated .docx (not a readable zip archive)", name) from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > limits["max_members"]:
+            raise InputError(f"refused .docx: {len(infos)} archive members (limit {limits['max_members']})", name)
+        max_total = int(limits["max_total_uncompressed_mb"] * 2**20)
+        total = sum(i.file_size for i in infos)
+        if total > max_total:
+            raise InputError(f"refused .docx: {total / 2**20:.0f} MB uncompressed (limit {max_total / 2**20:g} MB), possibly a zip bomb", name)
+        for info in infos:
+            if info.file_size > limits["ratio_min_bytes"] and info.file_size > limits["max_ratio"] * max(info.compress_size, 1):
+                raise InputError(f"refused .docx: {info.filename} expands {info.file_size // max(info.compress_size, 1)}:1, possibly a zip bomb", name)
+            if info.flag_bits & 0x1:
+                raise InputError("password-protected (encrypted) zip archive, not a readable .docx", name)
+        names = {i.filename for i in infos}
+        if "word/document.xml" not in names and "[Content_Types].xml" not in names:
+            raise InputError("not a Word document: the zip archive has no word/document.xml", name)
+        members: dict[str, bytes] = {}
+        try:
+            for info in infos:
+                if info.is_dir():
+                    continue
+                buf = bytearray()
+                # zipfile stops each member at its declared size and checks the CRC; reading in chunks
+                # keeps a member that lies about its size from inflating in one call
+                with zf.open(info) as fh:
+                    while chunk := fh.read(_CHUNK):
+                        buf += chunk
+                        if len(buf) > info.file_size:
+                            raise InputError(f"refused .docx: {info.filename} is larger than declared", name)
+                members[info.filename] = bytes(buf)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+            detail = (str(exc).splitlines() or [""])[0][:200]
+            raise InputError(f"corrupt or truncated .docx ({detail})", name) from None
+    for member, blob in members.items():
+        if member.lower().endswith((".xml", ".rels")) and (_DTD.search(blob[:1 << 16]) or any(p.search(blob[:1 << 16]) for p in _DTD_UTF16)):
+            raise InputError(f"refused .docx: {member} declares a DOCTYPE or entities", name)
+    return members
+
+
+def _repack(members: dict[str, bytes]) -> io.BytesIO:
+    """A fresh stored (uncompressed) archive of the vetted members, for python-docx to open."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as zf:
+        for member, blob in members.items():
+            zf.writestr(member, blob)
+    out.seek(0)
+    return out
+
+
+def _run_text(el: Any, out: list[str]) -> None:
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == W + "t":
+            out.append(child.text or "")
+        elif tag == W + "tab":
+            out.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+        else:
+            _run_text(child, out)
+
+
+def _owner(el: Any, tag: str) -> Any | None:
+    """The nearest ancestor of ``el`` with this tag."""
+    parent = el.getparent()
+    while parent is not None and parent.tag != tag:
+        parent = parent.getparent()
+    return parent
+
+
+class _Builder:
+    def __init__(self, numbering: Numbering) -> None:
+        self.numbering = numbering
+        self.lines: list[str] = []
+
+    def paragraph_text(self, p: Any) -> str:
+        parts: list[str] = []
+        _run_text(p, parts)
+        marker = self.numbering.marker(p)
+        return (marker or "") + "".join(parts)
+
+    def cell_text(self, tc: Any) -> str:
+        texts: list[str] = []
+        for child in tc.iter(W + "p", W + "tbl"):
+            if child.tag == W + "p":
+                # nested tables' paragraphs are reached through iter() too
+                t = self.paragraph_text(child).replace("\n", " ").strip()
+                if t:
+                    texts.append(t)
+        return " ".join(texts)
+
+    def table(self, tbl: Any) -> None:
+        for tr in tbl.iter(W + "tr"):
+            if _owner(tr, W + "tbl") is not tbl:
+                continue  # a nested table's rows belong to their cell
+            cells = []
+            for tc in tr.iter(W + "tc"):
+                if _owner(tc, W + "tr") is not tr:
+                    continue
+                v_merge = tc.find(f"{W}tcPr/{W}vMerge")
+                if v_merge is not None and v_merge.get(W + "val", "continue") == "continue":
+                    cells.append("")  # the merged cell's text was given on the row where it starts
+                    continue
+                cells.append(self.cell_text(tc))
+            while cells and not cells[-1]:
+                cells.pop()
+            self.lines.append(" | ".join(cells))
+
+    def block(self, el: Any) -> None:
+        tag = el.tag
+        if tag == W + "p":
+            self.lines.append(self.paragraph_text(el))
+        elif tag == W + "tbl":
+            self.table(el)
+        elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
+            for child in el:
+                self.block(child)
+
+
+def _part_element(document: Any, reltype: str) -> Any | None:
+    for rel in document.part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            return getattr(rel.target_part, "element", None)
+    return None
+
+
+def read_docx(data: bytes, name: str) -> str:
+    """The text of a .docx: one line per paragraph and per table row (cells joined by " | ")."""
+    check_ole(data, name)
+    members = _safe_members(data, name)
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        document = docx.Document(_repack(members))
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … for broken packages
+        detail = (str(exc).splitlines() or [""])[0][:200]
+        raise InputError(f"corrupt .docx ({type(exc).__name__}: {detail})", name) from None
+    body = document.element.body
+    builder = _Builder(Numbering(_part_element(document, RT.NUMBERING), _part_element(document, RT.STYLES)))
+    for el in body:
+        builder.block(el)
+    return "\n".join(builder.lines)

@@ -1,0 +1,138 @@
+"""Stage 3a: cut the working text into logical lines.
+
+A logical line is usually a physical line, stripped. Two cases cut further:
+- a flattened line (a PDF or web page copied whole) is cut at its white-space runs,
+  which stood for line breaks before the copy;
+- numbered items and headings that run on in one line: a marker after a sentence
+  end ("…职工之家”。二、主要工作："), or a run of markers in sequence
+  ("二月: 1、制定… 2、召开…").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planparse.parse.markers import match_marker
+from planparse.parse.month_labels import match_month_label
+from planparse.parse.normalise import WorkingText
+
+FLAT_MIN_CHARS = 400
+FLAT_MIN_BREAKS = 6
+
+_WS_RUN = re.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
+# where a run-on marker may start: after a sentence end, a colon, or white space
+_CANDIDATE = re.compile(
+    r"[。;；!?！？:：\s”\"」』)]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇⒈-⒛])"
+)
+_TIGHT = re.compile(r"[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、")
+_AHEAD = 64
+_BEHIND = 16
+_NUMERAL_CHARS = "一二三四五六七八九十元0123456789"
+_TIGHT_LABEL = re.compile(r"(?:[一二三四五六七八九十元]{1,3}|\d{1,2})月份?\s*[:：]")
+_SENTENCE_END = re.compile(r"[。;；!?！？][”\"」』]?\s*$")
+_STRONG = {"cjk", "paren_cjk", "part", "ordinal"}
+
+
+@dataclass(slots=True)
+class RawLine:
+    start: int  # working-text offsets
+    end: int
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def is_flattened(line: str) -> bool:
+    return len(line) >= FLAT_MIN_CHARS and len(_WS_RUN.findall(line)) >= FLAT_MIN_BREAKS
+
+
+def _tight_before(ch: str) -> bool:
+    """A marker written tight against a Chinese character or a closing quote/bracket."""
+    return "\u4e00" <= ch <= "\u9fff" or ch in "”\"」』)）"
+
+
+def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
+    """Offsets inside [start, end) where a run-on marker or month label starts a new line."""
+    line = text[start:end]
+    if _CANDIDATE.search(line, 1) is None and _TIGHT.search(line, 1) is None:
+        return []
+    first = match_marker(line)
+    last_of_family: dict[str, int] = {}
+    labels_seen = match_month_label(line) is not None
+    if first and first.number is not None and not labels_seen:
+        last_of_family[first.family] = first.number
+    cuts: list[int] = []
+    loose = [(m.end(), False) for m in _CANDIDATE.finditer(line, 1)]
+    # markers written tight against the text before them ("（1）开学工作（2）制定计划"): taken
+    # only when they continue a sequence begun in this line
+    tight = [(m.start(), True) for m in _TIGHT.finditer(line, 1) if _tight_before(line[m.start() - 1])]
+    # and month labels run together with the last month's activity ("…小组会三月:1、…"): taken
+    # once this line has had a month label of its own
+    tight_labels = [
+        (m.start(), False)
+        for m in _TIGHT_LABEL.finditer(line, 1)
+        if _tight_before(line[m.start() - 1]) and line[m.start() - 1] not in _NUMERAL_CHARS  # not 二月 of 十二月
+    ]
+    for pos, is_tight in sorted(set(loose + tight + tight_labels)):
+        # short windows: a marker or label shows in its first characters, and what precedes it in
+        # the last few; slicing the whole line at every candidate would be quadratic on a long line
+        rest = line[pos : pos + _AHEAD]
+        before = line[max(0, pos - _BEHIND) : pos]
+        label = None if is_tight else match_month_label(rest)
+        if label and (label.end > 0 and rest[: label.end].rstrip().endswith((":", "：", "|")) or label.theme):
+            if _SENTENCE_END.search(before) or before.endswith((" ", ":", "：")) or labels_seen:
+                cuts.append(start + pos)
+                last_of_family.clear()
+                labels_seen = True
+                continue
+        mk = match_marker(rest)
+        if mk is None or mk.number is None or mk.end >= len(rest):
+            continue
+        if rest[mk.end : mk.end + 1].isdigit():
+            continue  # 时限：1、4季度 lists numbers; only a line may start "2、3月底前…"
+        prev = last_of_family.get(mk.family)
+        in_sequence = prev is not None and mk.number == prev + 1
+        # a list starts at 1 after a colon (学习安排：1、…) even when an earlier list ran in this line
+        fresh = mk.number == 1 and before.rstrip().endswith((":", "：")) or (
+            prev is None and mk.number == 1 and (before.rstrip().endswith(("。", ";", "；")) or before.endswith(" "))
+        )
+        heading_run_on = mk.family in _STRONG and _SENTENCE_END.search(before) is not None and prev in (None, mk.number - 1)
+        if is_tight and not in_sequence:
+            continue
+        if in_sequence or fresh or heading_run_on:
+            cuts.append(start + pos)
+            last_of_family[mk.family] = mk.number
+    return cuts
+
+
+def split_lines(wt: WorkingText) -> list[RawLine]:
+    text = wt.text
+    out: list[RawLine] = []
+    pos = 0
+    for phys in text.split("\n"):
+        s, e = _strip(text, pos, pos + len(phys))
+        pos += len(phys) + 1
+        if s >= e:
+            continue
+        pieces: list[tuple[int, int]] = []
+        if is_flattened(text[s:e]):
+            cut = s
+            for m in _WS_RUN.finditer(text, s, e):
+                pieces.append((cut, m.start()))
+                cut = m.end()
+            pieces.append((cut, e))
+        else:
+            pieces.append((s, e))
+        for ps, pe in pieces:
+            bounds = [ps, *_run_on_cuts(text, ps, pe), pe]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                a, b = _strip(text, a, b)
+                if a < b:
+                    out.append(RawLine(a, b))
+    return out

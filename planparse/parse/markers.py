@@ -1,0 +1,92 @@
+"""Numbering markers: 一、 （一） 1. 1、 (1) ① ⑴ 第一、 第一部分, bullets "- 1 .", lost digits ".认真…".
+
+A marker is recognised at the start of a (stripped, normalised) line. Which level it
+is on is not decided here: levels come from the order in which families first
+appear in a plan (see items.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from planparse.parse.numerals import cjk_to_int
+
+_CJK = "[一二三四五六七八九十百]{1,4}"
+_BULLET = r"(?:[-•·*▪■□◆◇●○]\s*)?"
+
+# Family name → pattern. Group "n" holds the numeral. Tried in this order.
+FAMILIES: list[tuple[str, re.Pattern]] = [
+    ("part", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:部分|章|节)\s*[、,.:：]?\s*")),
+    ("ordinal", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!周|篇|学期|阶段|次|名|届|期|年|个|天|课|单元)")),
+    ("paren_cjk", re.compile(rf"^{_BULLET}[(（]\s*(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
+    ("cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。\d])\s*[、,.]?\s*")),
+    ("paren_arabic", re.compile(r"^" + _BULLET + r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*[、,.:：]*\s*")),
+    ("paren_arabic", re.compile(r"^(?P<c>[⑴-⒇])\s*[、,.]?\s*")),
+    ("circled", re.compile(r"^(?P<c>[①-⑳])\s*[、,.]?\s*")),
+    ("arabic", re.compile(r"^(?P<c>[⒈-⒛])\s*")),  # ⒈ ⒉: one character for "1."
+    ("arabic_paren", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[)）]\s*[、,.]?\s*")),
+    # "1." must not be a decimal or a date (1.5万元, 2023.3.15); "2、" may be followed by a digit (2、3月底前…)
+    ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*(?:、|[.,。](?![\d.,。]))\s*[、.,]?\s*")),
+    # an item whose digit was lost in a paste: ".认真履行…"
+    ("arabic", re.compile(r"^(?P<lost>[.、])\s*(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    family: str
+    number: int | None
+    end: int  # where the item's own text starts, relative to the line start
+    raw_end: int  # end of the marker proper (trailing spaces excluded)
+
+
+# Which families can start with a given first character: a body line costs no match at all,
+# a numbered one only the patterns of its kind.
+_BULLETS = "-•·*▪■□◆◇●○"
+_STARTS = {
+    "part": "第", "ordinal": "第", "paren_cjk": "(（" + _BULLETS, "cjk": "一二三四五六七八九十百" + _BULLETS,
+    "paren_arabic": "(（" + _BULLETS + "".join(chr(c) for c in range(0x2474, 0x2488)),
+    "circled": "".join(chr(c) for c in range(0x2460, 0x2474)),
+    "arabic_paren": "0123456789" + _BULLETS,
+    "arabic": "0123456789.、" + _BULLETS + "".join(chr(c) for c in range(0x2488, 0x249C)),
+}
+_BY_FIRST: dict[str, list[tuple[str, re.Pattern]]] = {}
+for _family, _pat in FAMILIES:
+    for _ch in _STARTS[_family]:
+        _BY_FIRST.setdefault(_ch, []).append((_family, _pat))
+
+
+@lru_cache(maxsize=8192)
+def match_marker(line: str) -> Marker | None:
+    candidates = _BY_FIRST.get(line[:1])
+    if not candidates:
+        return None
+    for family, pat in candidates:
+        m = pat.match(line)
+        if m:
+            found = _accept(family, m, line)
+            if found is not None:
+                return found
+    return None
+
+
+def _accept(family: str, m: re.Match, line: str) -> Marker | None:
+    groups = m.groupdict()
+    end = m.end()
+    if groups.get("lost"):
+        number = None
+    elif groups.get("c"):
+        c = ord(groups["c"])
+        for first in (0x2460, 0x2474, 0x2488):  # ① ⑴ ⒈ runs of twenty
+            if first <= c < first + 20:
+                number = c - first + 1
+    else:
+        number = cjk_to_int(groups["n"])
+        if number is None:
+            return None
+    if family == "arabic" and number is not None and line[end : end + 1].isdigit() and "、" not in m.group():
+        # 2023.3.15 / 1.5万元 / 3.2.1: a digit right after "1." is no marker; after "2、" it may be (2、3月底前…)
+        return None
+    return Marker(family, number, end, len(line[:end].rstrip()))

@@ -1,0 +1,173 @@
+"""Month labels of a schedule: 二月份： / 3月 / 元月 / 七、八月份 / 一二月份 / 3-4月 / 十二月份、XX年元月 /
+20xx年一月： / 第一周 3月1日—3月7日. Each gives calendar months and, where written, their years.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from planparse.parse.vocab import month_vocab
+
+_MV = month_vocab()  # the numerals and joining words of months.toml
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_YEAR = r"(?:(?P<y>(?:19|20)\d\d|20xx|20XX|XX|xx)\s*(?:年度?|年)?\s*)"
+_MNUM = rf"(?:{_alternation(list(_MV.numerals))}|1[0-2]|0?[1-9])"
+_LIST_JOIN = _alternation([j for j in _MV.list_joiners if j.strip()])
+_RANGE_JOIN = _alternation(list(_MV.range_joiners))
+_JOIN = rf"(?:\s*(?:{_LIST_JOIN})\s*|\s*(?:{_RANGE_JOIN})+\s*|\s+|)"
+_TOKEN = rf"(?:{_YEAR}?{_MNUM}\s*(?:月\s*份?)?)"
+_LABEL = re.compile(rf"^(?P<label>{_TOKEN}(?:{_JOIN}{_TOKEN})*)".replace("(?P<y>", "(?:"))
+_TOKEN_RE = re.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)?")
+_RANGE_RE = re.compile(_RANGE_JOIN)
+_WEEK = re.compile(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*周(?:次)?")
+_DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
+_DATED_ROW = re.compile(
+    r"^(?P<m>1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]"
+    r"(?:\s*[-—–~～至到－]+\s*(?:(?:1[0-2]|0?[1-9])\s*月\s*)?[0-3]?\d\s*[日号]?)?"
+    r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
+)
+# a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
+_DOTTED_ROW = re.compile(
+    r"^(?:\d{1,2}\s+)?(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?:1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
+    r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
+)
+_THEME = re.compile(r"^\s*(?:活动)?主题\s*[:：]?\s*")
+_NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
+_NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
+_AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
+_LEAD = re.compile(r"^(?:[◆◇●○■□★☆▲△▪•·*\-]\s*|【\s*|\[\s*)")
+
+
+@dataclass(frozen=True)
+class MonthLabel:
+    months: list[int]  # calendar months, ascending, unique
+    years: dict[int, int | None] = field(default_factory=dict)  # month → year written in the label
+    end: int = 0  # where the label (and its colon) ends in the line
+    rest: str = ""  # text after the label on the same line
+    theme: str | None = None  # an explicit 主题：… after the label
+    week: bool = False
+
+
+def _numeral(tok: str) -> int | None:
+    if tok.isdigit():
+        v = int(tok)
+        return v if 1 <= v <= 12 else None
+    return month_vocab().numerals.get(tok)
+
+
+def _year(tok: str | None) -> int | None:
+    if tok and tok[:4].isdigit():
+        return int(tok[:4])
+    return None
+
+
+def parse_label_text(label: str) -> tuple[list[int], dict[int, int | None]] | None:
+    """The months of a label's text, ranges expanded; None if it names no month."""
+    if "月" not in label:
+        return None
+    months: list[int] = []
+    years: dict[int, int | None] = {}
+    prev_end = 0
+    prev: int | None = None
+    for m in _TOKEN_RE.finditer(label):
+        value = _numeral(m.group("m"))
+        if value is None:
+            return None
+        between = label[prev_end : m.start()]
+        year = _year(m.group("y")) if m.group("year") else None
+        if prev is not None and _RANGE_RE.search(between) and value > prev:
+            for v in range(prev + 1, value + 1):
+                months.append(v)
+                years.setdefault(v, year)
+        else:
+            months.append(value)
+            years.setdefault(value, year)
+        prev, prev_end = value, m.end()
+    if not months:
+        return None
+    return sorted(set(months)), years
+
+
+@lru_cache(maxsize=8192)
+def match_month_label(line: str) -> MonthLabel | None:
+    """A month label at the start of ``line`` (normalised, stripped), or None.
+
+    A month followed by a day (3月25日) or 底/初/前 is a date, not a label.
+    """
+    head = line[:24]
+    if "月" not in head and "周" not in head:
+        dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
+        if dotted is None:
+            return None
+        return MonthLabel([int(dotted.group("m"))], {}, dotted.end(), line[dotted.end() :].strip(), week=True)
+    # a label may stand in brackets or behind a bullet: 【三月】 ◆四月份：
+    lead = _LEAD.match(line)
+    if lead:
+        inner = match_month_label(line[lead.end() :])
+        if inner is not None:
+            inner = replace(inner, end=inner.end + lead.end())
+        return inner
+    if _WEEK.match(line):
+        d = _DATE.search(line, 0, 40)
+        if not d:
+            return None
+        end = _WEEK.match(line).end()
+        return MonthLabel([int(d.group(1))], {}, end, line[end:].strip(), week=True)
+    dated = _DATED_ROW.match(line)
+    if dated:
+        # a row that starts with its date (2月10日—2月28日 开学准备) takes the month of that date
+        return MonthLabel([int(dated.group("m"))], {}, dated.end(), line[dated.end() :].strip(), week=True)
+    m = _LABEL.match(line)
+    if not m:
+        return None
+    label = m.group("label").rstrip()
+    # the label must end on 月/月份: "三、加强" has no month and "2023年" alone is a year
+    while label and not label.endswith(("月", "份")):
+        # back off to the last 月 so that "三月新学期" keeps "三月"
+        cut = max(label.rfind("月"), label.rfind("份"))
+        if cut < 0:
+            return None
+        label = label[: cut + 1]
+    if not label:
+        return None
+    parsed = parse_label_text(label)
+    if parsed is None:
+        return None
+    end = len(label)
+    after = line[end:]
+    if month_vocab().date_followers.match(after.lstrip()):
+        return None
+    if not after.strip() and re.match(r"\d{4}", label):
+        return None  # a bare "2023年2月" line dates the plan (a signature); a label would have its colon
+    if after[:1].isdigit():
+        return None
+    colon = _AFTER_LABEL.match(after)
+    if colon:
+        end += colon.end()
+    else:
+        end += len(after) - len(after.lstrip())
+    rest = line[end:]
+    theme = None
+    t = _THEME.match(rest)
+    if t:
+        theme = rest[t.end() :].strip() or None
+        rest = ""
+        end = len(line)
+    months, years = parsed
+    rest = rest.strip()
+    if rest and theme is None:
+        note = _NOTE.match(rest)
+        if note and not _NUMERAL_ONLY.fullmatch(note.group(1).strip()):  # （1） is a marker, not a note
+            theme = note.group(1).strip() or None
+            end = len(line) - len(rest) + note.end()
+            rest = rest[note.end() :].strip()
+        elif rest.rstrip(":：") in month_vocab().label_fillers:
+            rest, end = "", len(line)
+    return MonthLabel(months, years, end, rest, theme)

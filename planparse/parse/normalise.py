@@ -1,0 +1,205 @@
+"""Stage 2: a normalised working copy of the text, with an offset map back to the original.
+
+Later stages match patterns on the working copy only. Folding is character by
+character (full-width forms → ASCII, U+3000 → space, traditional → simplified), a
+few characters are dropped (zero-width spaces, soft hyphens) and the page numbers
+that a flattened PDF copy leaves at line starts are cut out, so that a sentence cut
+by a page break reads whole again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060"}
+_SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
+# A tab between words separates the cells of a table pasted from Word: it becomes "|", as
+# the table rows planparse rebuilds from .docx and .html have it; other tabs are spaces.
+_INNER_TAB = re.compile(r"(?<=[^\s|])\t+(?=[^\s|])")
+
+
+def _cells(text: str) -> str:
+    if "\t" not in text:
+        return text
+    text = _INNER_TAB.sub(lambda m: "|" + " " * (len(m.group()) - 1), text)
+    return text.replace("\t", " ")
+# Characters NFKC leaves alone but plans use as list punctuation.
+_EXTRA = {"﹒": ".", "・": "·", "•": "·", "﹑": "、", "､": "、", "｡": "。", "〔": "(", "〕": ")", "【": "【", "】": "】"}
+
+
+def _fold_table(simplify: dict[str, str]) -> dict[int, str]:
+    table = {o: chr(o - 0xFEE0) for o in range(0xFF01, 0xFF5F)}
+    table.update({ord(c): " " for c in _SPACES})
+    table.update({ord(k): v for k, v in _EXTRA.items()})
+    table.update({ord(k): v for k, v in simplify.items() if len(k) == 1 and len(v) == 1})
+    return table
+
+
+def _fold_string(table: dict[int, str]) -> str:
+    """The table as one string indexed by code point: str.translate looks it up faster than a dict.
+    Characters beyond it (outside the BMP) raise IndexError there, which translate leaves unchanged."""
+    chars = [chr(i) for i in range(0x10000)]
+    for code, ch in table.items():
+        if code < 0x10000:
+            chars[code] = ch
+    return "".join(chars)
+
+
+_TABLES: dict[int, str] = {}
+
+
+def _simplify_map() -> dict[str, str]:
+    try:
+        from planparse.parse.charmap import simplify_char_map
+    except ImportError:  # the map is optional data; without it traditional text still parses, less well
+        return {}
+    return simplify_char_map()
+
+
+@dataclass
+class WorkingText:
+    """The normalised copy. ``to_orig[i]`` is the original offset of working character i."""
+
+    text: str
+    to_orig: list[int]
+    orig_len: int
+
+    def orig(self, i: int) -> int:
+        return self.to_orig[i] if i < len(self.to_orig) else self.orig_len
+
+    def original(self, start: int, end: int, orig_text: str) -> str:
+        """The original characters of working [start, end), without what normalising cut (page numbers)."""
+        if end <= start:
+            return ""
+        s, e = self.to_orig[start], self.to_orig[end - 1] + 1
+        if e - s == end - start:
+            return orig_text[s:e]
+        return "".join(orig_text[self.to_orig[i]] for i in range(start, end))
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of working [start, end)."""
+        if end <= start:
+            o = self.orig(start)
+            return (o, o)
+        return (self.to_orig[start], self.to_orig[end - 1] + 1)
+
+
+# A page number that a PDF or web copy leaves at a physical line start: "2、", "3." …
+_PAGE_NO = re.compile(r"^[ \t\u3000]*(\d{1,3})[ \t]*[、.．][ \t\u3000]?")
+_MIN_PAGE_LINE = 120
+# quick checks: without three numbered lines and one page-long line there is nothing to cut
+_PAGE_NO_ANYWHERE = re.compile(r"^[ \t\u3000]*\d{1,3}[ \t]*[、.．]", re.M)
+_LONG_LINE = re.compile(r"[^\n]{" + str(_MIN_PAGE_LINE) + "}")
+_SENTENCE_END = re.compile(r"[。！？；.!?;:：]\s*[”\"』」)）]?\s*$")
+
+
+def find_page_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of page numbers to cut: a run of ≥ 3 long lines numbered 1, 2, 3 … in sequence.
+
+    Real numbered items are short and restart under headings; page numbers count
+    long, flattened lines straight through, and the line before one rarely ends a
+    sentence.
+    """
+    if _LONG_LINE.search(text) is None or len(_PAGE_NO_ANYWHERE.findall(text)) < 3:
+        return []
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((pos, raw))
+        pos += len(raw) + 1
+    cuts: list[tuple[int, int, int]] = []  # (line index, start, end)
+    expected = None
+    run: list[tuple[int, int, int]] = []
+    long_lines = cut_sentences = 0
+    best: list[list[tuple[int, int, int]]] = []
+    prev_line = ""
+
+    def is_page_run() -> bool:
+        return len(run) >= 3 and long_lines >= len(run) * 0.6 and cut_sentences >= (len(run) - 1) * 0.6
+
+    for idx, (start, raw) in enumerate(lines):
+        if not raw.strip():
+            continue
+        m = _PAGE_NO.match(raw)
+        value = int(m.group(1)) if m else None
+        if m and (expected is None and value in (1, 2) or value == expected):
+            run.append((idx, start, start + m.end()))
+            long_lines += len(raw) >= _MIN_PAGE_LINE
+            cut_sentences += bool(prev_line) and not _SENTENCE_END.search(prev_line)
+            expected = value + 1
+            prev_line = raw
+            continue
+        prev_line = raw
+        if len(raw) >= _MIN_PAGE_LINE and run:
+            continue  # a long unnumbered line inside the run (a page without its number)
+        if is_page_run():
+            best.append(run)
+        run, expected, long_lines, cut_sentences = [], None, 0, 0
+    if is_page_run():
+        best.append(run)
+    for accepted in best:
+        for k, (idx, s, e) in enumerate(accepted):
+            # the newline before a page number goes too (the page break cut a sentence in two),
+            # but not before the first page's: that line starts the text after the title
+            if k > 0 and s > 0:
+                s -= 1
+            cuts.append((idx, s, e))
+    return [(s, e) for _, s, e in cuts]
+
+
+_DROP_RE = re.compile("[" + "".join(_DROP) + "]")
+
+
+# HTML left in a text file (a page's source pasted or scraped as .txt): block tags become line
+# breaks, inline tags and entities spaces, each padded to its own length so offsets keep.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|h[1-6]|br|li|ul|ol|tr|table|tbody|thead|section|article|blockquote|hr|dd|dt|dl)\b[^<>\n]{0,300}?/?>",
+    re.I,
+)
+_INLINE_TAG = re.compile(r"</?(?:span|strong|b|i|em|u|a|font|td|th|img|sup|sub|small|big|label|center)\b[^<>\n]{0,300}?/?>", re.I)
+_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot|ldquo|rdquo|lsquo|rsquo|middot|hellip|mdash|ndash|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+_ENTITY_CHAR = {"&ldquo;": "“", "&rdquo;": "”", "&lsquo;": "‘", "&rsquo;": "’", "&middot;": "·", "&mdash;": "—", "&ndash;": "–",
+                "&hellip;": "…", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
+
+
+def scrub_html(text: str) -> str:
+    """The text with HTML tags and entities blanked out, length unchanged (a no-op on plain text)."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _BLOCK_TAG.sub(lambda m: "\n" + " " * (len(m.group()) - 1), text)
+    text = _INLINE_TAG.sub(lambda m: " " * len(m.group()), text)
+
+    def entity(m: re.Match[str]) -> str:
+        ch = _ENTITY_CHAR.get(m.group(), " ")
+        return ch + " " * (len(m.group()) - 1)
+
+    return _ENTITY.sub(entity, text)
+
+
+def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_map) -> WorkingText:
+    cmap = simplify()
+    table = _TABLES.get(id(cmap))
+    if table is None:
+        table = _TABLES[id(cmap)] = _fold_string(_fold_table(cmap))
+    # every fold is one character for one, so only cuts and drops move offsets
+    original_length = len(text)
+    text = scrub_html(text)
+    removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
+    if not removed:
+        return WorkingText(_cells(text.translate(table)), list(range(len(text))), original_length)
+    removed.sort()
+    parts: list[str] = []
+    to_orig: list[int] = []
+    pos = 0
+    for s, e in removed:
+        if s < pos:
+            s = pos
+        if s > pos:
+            parts.append(text[pos:s])
+            to_orig.extend(range(pos, s))
+        pos = max(pos, e)
+    parts.append(text[pos:])
+    to_orig.extend(range(pos, len(text)))
+    return WorkingText(_cells("".join(parts).translate(table)), to_orig, original_length)
