@@ -54,9 +54,9 @@ def parse_bytes(
 
 
 def parse_source(src: SourceText, *, tag: bool = False, codebook: str | Path | None = None) -> Document:
-    from planparse.parse.structure import build_document
+    from planparse.parse.structure import build
 
-    doc = build_document(src.text, source=src.source, encoding=src.encoding, fmt=src.format)
+    doc = build(src.text, source=src.source, encoding=src.encoding, fmt=src.format)
     if tag:
         from planparse.analysis.tagging import tag_document
         from planparse.errors import CodebookError

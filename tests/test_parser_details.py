@@ -194,7 +194,7 @@ def test_a_tagging_failure_keeps_the_structure(monkeypatch) -> None:
 
 
 def test_a_heading_joining_two_parts_is_named_by_the_first() -> None:
-    from planparse.parse.classify import find_cue
+    from planparse.parse.features import find_cue
 
     assert find_cue("指导思想及工作目标")[0] == "guiding_ideology"
     assert find_cue("工作目标和主要措施")[0] == "goals"

@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 
 import planparse
 from planparse.models import Document, SectionKind
-from planparse.parse.classify import Line, classify, find_cue
+from planparse.parse.features import Line, find_cue
 from planparse.parse.levels import assign_levels
 from planparse.parse.lines import split_lines
 from planparse.parse.markers import Marker, match_marker
 from planparse.parse.month_labels import MonthLabel, match_month_label
 from planparse.parse.normalise import find_page_numbers, normalise
-from planparse.parse.plans import split_plans
-from planparse.parse.sections import split_sections
+from planparse.parse.plans import group_lines
+from planparse.parse.structure import parse_structure
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -41,8 +41,8 @@ def logical_lines(text: str) -> list[str]:
 
 
 def classified(text: str) -> list[Line]:
-    wt = normalise(text)
-    return classify(split_lines(wt), wt.text)
+    """The lines of ``text`` with their facts, as the decision stages see them."""
+    return list(parse_structure(text).lines)
 
 
 def one_line(text: str) -> Line:
@@ -375,7 +375,8 @@ def test_guiding_opener() -> None:
 
 
 def _plans(text: str) -> list[list[str]]:
-    return [[ln.text for ln in p.lines] for p in split_plans(classified(text))]
+    lines = tuple(classified(text))
+    return [[lines[i].text for i in p.lines] for p in group_lines(lines)]
 
 
 def test_pian_separators_split_plans() -> None:
@@ -487,12 +488,13 @@ def test_untitled_guiding_paragraph_and_main_work_run() -> None:
     assert [i.text for i in secs[1].items] == ["加强行为习惯养成教育", "抓好班主任队伍建设"]
 
 
-def test_split_sections_on_lines() -> None:
-    lines = classified("一、指导思想\n" + GUIDING + "\n二、工作目标\n创建先进教工之家。\n三、保障措施\n1.落实经费。")
-    secs, preamble = split_sections(lines, assign_levels(lines))
-    assert [s.kind for s in secs] == ["guiding_ideology", "goals", "measures"]
-    assert preamble == []
-    assert [s.heading.text if s.heading else None for s in secs] == ["一、指导思想", "二、工作目标", "三、保障措施"]
+def test_sections_layer_of_the_parse_document() -> None:
+    doc = parse_structure("一、指导思想\n" + GUIDING + "\n二、工作目标\n创建先进教工之家。\n三、保障措施\n1.落实经费。")
+    secs = doc.layer("sections")
+    assert [s.label for s in secs] == ["guiding_ideology", "goals", "measures"]
+    assert doc.layer("preamble") == ()
+    assert [doc.lines[s.data.heading].text for s in secs] == ["一、指导思想", "二、工作目标", "三、保障措施"]
+    assert [s.rule for s in secs] == ["top_level_heading"] * 3
 
 
 def test_nested_activity_schedule_is_its_own_section() -> None:

@@ -1,7 +1,7 @@
 """More stage tests, for page patterns of corpus files 24–29.
 
 HTML left in a .txt (scrub_html), web-page separators, titles, furniture and
-signatures (classify_line), dated and dotted week rows (match_month_label) and the
+signatures (line_facts), dated and dotted week rows (match_month_label) and the
 head noun of a heading (find_cue). Every text here is written for these tests.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import planparse
-from planparse.parse.classify import Line, classify_line, find_cue
+from planparse.parse.features import Line, find_cue, line_facts
 from planparse.parse.lines import RawLine
 from planparse.parse.month_labels import match_month_label
 from planparse.parse.normalise import normalise, scrub_html
@@ -19,7 +19,7 @@ from planparse.parse.normalise import normalise, scrub_html
 def line_of(s: str) -> Line:
     """One line classified on its own, as the pipeline sees it (normalised working text)."""
     t = normalise(s).text
-    return classify_line(0, RawLine(0, len(t)), t)
+    return line_facts(RawLine(0, len(t)), t)
 
 
 def label(s: str):
@@ -90,7 +90,7 @@ def test_parse_text_section_starts_at_the_heading_after_its_p_tag() -> None:
     assert secs == [("guiding_ideology", text.index("一、指导思想")), ("goals", text.index("二、主要工作目标"))]
 
 
-# ---------------------------------------------------------------- classify_line: separators, titles
+# ---------------------------------------------------------------- line_facts: separators, titles
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_activity_ending_in_plan_word_is_no_title() -> None:
     assert not ln.title_like and not ln.separator and not ln.furniture
 
 
-# ---------------------------------------------------------------- classify_line: furniture, signatures
+# ---------------------------------------------------------------- line_facts: furniture, signatures
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,21 @@
-"""Stage 6: the tree of numbered items inside each section, and the months each item mentions."""
+"""Stage: the tree of numbered items inside each section, and the months each item mentions.
+
+An item runs from its marker to the last line before the next item at its level or above.
+An unnumbered month label (三月份：) closes every open item, since a month's list is over:
+an item after it has no parent above the label, so a child's span always lies inside its
+parent's.
+
+Layer written: ``items`` — data :class:`ItemData`, in document (pre-)order.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from dataclasses import dataclass
 
-from planparse.models import Item, Span
-from planparse.parse.classify import Line
+from planparse.parse.document import Annotation, ParseDoc
+from planparse.parse.levels import levels_by_plan
 from planparse.parse.month_labels import parse_label_text
 
 # months mentioned in running text: 时限：3月25日前 / 1-12月 / 今年4月 / 拟在六月份
@@ -28,70 +36,61 @@ def months_mentioned(text: str) -> list[int]:
     return sorted(found)
 
 
-def build_items(
-    lines: list[Line],
-    levels: dict[int, tuple[int, int]],
-    section_end: int,
-    to_span: Callable[[int, int], Span],
-    orig_text: str,
-) -> list[Item]:
-    """Items of one section's lines (the heading line excluded by the caller)."""
-    roots: list[Item] = []
-    stack: list[tuple[int, Item]] = []
-    marked = [ln for ln in lines if ln.idx in levels]
-    # an item ends where the next item at its level or above starts; an unnumbered month
-    # label (三月份：) closes every open item, since a month's list is over
-    ends: dict[int, int] = {}
-    open_items: list[tuple[int, int]] = []  # (level, line idx), levels ascending
-    for ln in lines:
-        if ln.idx in levels:
-            level = levels[ln.idx][0]
-            while open_items and open_items[-1][0] >= level:
-                ends[open_items.pop()[1]] = ln.start
-            open_items.append((level, ln.idx))
-        elif ln.month is not None:
-            while open_items:
-                ends[open_items.pop()[1]] = ln.start
-    for _, idx in open_items:
-        ends[idx] = section_end
-    # an item's body: its own lines as written (original text), children and month labels excluded
-    # (the months are read from the normalised lines, where ３月 is already 3月)
-    body_parts: dict[int, list[str]] = {}
-    month_text: dict[int, list[str]] = {}
-    current: int | None = None
-    for ln in lines:
-        if ln.idx in levels:
-            current = ln.idx
-            body_parts[current] = [orig_text[slice(*to_span(ln.start + ln.content_start, ln.end))].strip()]
-            month_text[current] = [ln.text]
-        elif ln.month is not None:
-            current = None
-        elif current is not None and not ln.furniture and not ln.signature:
-            body_parts[current].append(orig_text[slice(*to_span(ln.start, ln.end))])
-            month_text[current].append(ln.text)
-    content_lines = [ln for ln in lines if not ln.furniture]
-    starts = [ln.start for ln in content_lines]
-    for ln in marked:
-        level, number = levels[ln.idx]
-        # the item ends with the last line that starts before the next item at its level or above
-        k = bisect_left(starts, ends[ln.idx]) - 1
-        s, e = to_span(ln.start, max(ln.end, content_lines[k].end if k >= 0 else ln.end))
-        raw_s, raw_e = to_span(ln.start, ln.start + ln.marker.raw_end)
-        own_s, own_e = to_span(ln.start + ln.content_start, ln.end)
-        body = "\n".join(p for p in body_parts.get(ln.idx, []) if p)
-        item = Item(
-            span=(s, e),
-            marker=orig_text[raw_s:raw_e],
-            marker_family=ln.marker.family,
-            number=number,
-            level=level,
-            text=orig_text[own_s:own_e].strip(),
-            body=body,
-            is_heading=ln.heading_like,
-            months=months_mentioned("\n".join(month_text.get(ln.idx, ()))),
-        )
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        (stack[-1][1].children if stack else roots).append(item)
-        stack.append((level, item))
-    return roots
+@dataclass(frozen=True, slots=True)
+class ItemData:
+    section: int  # index in the sections layer
+    line: int  # the marker's line
+    level: int
+    number: int
+    parent: int | None  # index in the items layer
+    own: tuple[int, int]  # the item's first line without its marker (working offsets)
+    body: tuple[tuple[int, int], ...]  # its own lines, children and month labels excluded
+    months: tuple[int, ...]
+
+
+def build_items(doc: ParseDoc) -> None:
+    """Stage: the ``items`` layer."""
+    by_plan = levels_by_plan(doc)
+    lines = doc.lines
+    out: list[Annotation] = []
+    for s_index, section in enumerate(doc.layer("sections")):
+        block = section.data
+        levels = by_plan[block.plan]
+        body = [lines[i] for i in block.lines]
+        content = [ln for ln in body if not ln.furniture]
+        starts = [ln.start for ln in content]
+        open_items: list[tuple[int, int]] = []  # (level, index in out), levels ascending
+        ends: dict[int, int] = {}
+        pending: list[tuple[int, int, int | None]] = []  # (line idx, out index, parent)
+        parts: dict[int, list[tuple[int, int]]] = {}
+        current: int | None = None
+        first = len(out)
+        for ln in body:
+            if ln.idx in levels:
+                level = levels[ln.idx][0]
+                while open_items and open_items[-1][0] >= level:
+                    ends[open_items.pop()[1]] = ln.start
+                parent = open_items[-1][1] if open_items else None
+                k = first + len(pending)
+                pending.append((ln.idx, k, parent))
+                open_items.append((level, k))
+                current = k
+                parts[k] = [(ln.start + ln.content_start, ln.end)]
+            elif ln.month is not None:
+                while open_items:
+                    ends[open_items.pop()[1]] = ln.start
+                current = None
+            elif current is not None and not ln.furniture and not ln.signature:
+                parts[current].append((ln.start, ln.end))
+        for _, k in open_items:
+            ends[k] = section.end
+        for idx, k, parent in pending:
+            ln = lines[idx]
+            level, number = levels[idx]
+            j = bisect_left(starts, ends[k]) - 1
+            end = max(ln.end, content[j].end if j >= 0 else ln.end)
+            text = "\n".join(doc.text[a:b] for a, b in parts[k])
+            data = ItemData(s_index, idx, level, number, parent, (ln.start + ln.content_start, ln.end),
+                            tuple(parts[k]), tuple(months_mentioned(text)))
+            out.append(Annotation(ln.start, max(ln.end, min(end, section.end)), "item", "numbering", (), data))
+    doc.add_layer("items", out)

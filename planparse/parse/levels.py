@@ -1,21 +1,28 @@
-"""Stage 5a: numbering levels within a plan, from the order in which marker families appear.
+"""Stage: numbering levels within each plan, from the order in which marker families appear.
 
-A family seen first is on top; a family met for the first time below it opens the
-next level. Numbers must run in sequence (a gap of one is forgiven: pastes lose
-items), so a stray "2、" or "3." inside a sentence is no item. A new family whose
-first number is 3 or more continues an outer level whose earlier headings were
-left out (a plan pasted without its 一、二、), so it goes on top.
+A family seen first is on top; a family met for the first time below it opens the next
+level. Numbers must run in sequence (a small gap is forgiven: pastes lose items), so a
+stray "2、" or "3." inside a sentence is no item. A new family whose first number is high
+continues an outer level whose earlier headings were left out (a plan pasted without its
+一、二、), so it goes on top.
+
+Layer written: ``numbering`` — one annotation per accepted marker line, data
+``(plan index, line idx, level, number)``.
 """
 
 from __future__ import annotations
 
-from planparse.parse.classify import Line
+from collections.abc import Iterable
 
-_OUTER_FAMILIES = {"cjk", "part", "ordinal"}
+from planparse.parse.document import Annotation, ParseDoc
+from planparse.parse.features import Line
+from planparse.parse.markers import OUTER_FAMILIES
+from planparse.parse.params import params
 
 
-def assign_levels(lines: list[Line]) -> dict[int, tuple[int, int]]:
+def assign_levels(lines: Iterable[Line]) -> dict[int, tuple[int, int]]:
     """line idx → (level, number) for every line whose marker is accepted as an item."""
+    p = params().levels
     stack: list[list] = []  # [family, last number]
     out: dict[int, tuple[int, int]] = {}
     for ln in lines:
@@ -31,17 +38,45 @@ def assign_levels(lines: list[Line]) -> dict[int, tuple[int, int]]:
             # a top-level heading with a cue word is taken even out of sequence: items under
             # 二、主要工作 may reuse 一、二、三、 and the next heading (三、工作目标) then repeats a number
             cue_heading = pos == 0 and ln.cue_kind is not None and ln.heading_like
-            if last < n <= last + 2 or n == 1 or n == last or cue_heading:
+            if last < n <= last + p.max_gap or n == 1 or n == last or cue_heading:
                 del stack[pos + 1 :]
                 stack[pos][1] = n
                 out[ln.idx] = (pos, n)
             continue
         if n is None:
             n = 1
-        if n <= 2:
+        if n <= p.new_family_max_first:
             stack.append([fam, n])
             out[ln.idx] = (len(stack) - 1, n)
-        elif fam in _OUTER_FAMILIES and ln.heading_like:
+        elif fam in OUTER_FAMILIES and ln.heading_like:
             stack[:] = [[fam, n]]
             out[ln.idx] = (0, n)
+    return out
+
+
+def plan_body(doc: ParseDoc, plan: Annotation) -> list[Line]:
+    """A plan's lines without its title, title lead and separator line."""
+    block = plan.data
+    lines = doc.lines
+    return [lines[i] for i in block.lines if i not in (block.title, block.title_lead) and not lines[i].separator]
+
+
+def number_plans(doc: ParseDoc) -> None:
+    """Stage: the ``numbering`` layer."""
+    out: list[Annotation] = []
+    for k, plan in enumerate(doc.layer("plans")):
+        levels = assign_levels(plan_body(doc, plan))
+        lines = doc.lines
+        for idx, (level, number) in levels.items():
+            ln = lines[idx]
+            out.append(Annotation(ln.start, ln.start + ln.marker.raw_end, "marker", "levels", (), (k, idx, level, number)))
+    doc.add_layer("numbering", out)
+
+
+def levels_by_plan(doc: ParseDoc) -> list[dict[int, tuple[int, int]]]:
+    """For each plan, line idx → (level, number), read back from the numbering layer."""
+    out: list[dict[int, tuple[int, int]]] = [{} for _ in doc.layer("plans")]
+    for a in doc.layer("numbering"):
+        k, idx, level, number = a.data
+        out[k][idx] = (level, number)
     return out

@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planparse.parse.markers import match_marker
+from planparse.parse.markers import HEADING_FAMILIES, match_marker
 from planparse.parse.month_labels import match_month_label
 from planparse.parse.normalise import WorkingText
-
-FLAT_MIN_CHARS = 400
-FLAT_MIN_BREAKS = 6
+from planparse.parse.params import params
 
 _WS_RUN = re.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
 # where a run-on marker may start: after a sentence end, a colon, or white space
@@ -26,18 +24,17 @@ _CANDIDATE = re.compile(
     r"[。;；!?！？:：\s”\"」』)]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇⒈-⒛])"
 )
 _TIGHT = re.compile(r"[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、")
-_AHEAD = 64
-_BEHIND = 16
 _NUMERAL_CHARS = "一二三四五六七八九十元0123456789"
 _TIGHT_LABEL = re.compile(r"(?:[一二三四五六七八九十元]{1,3}|\d{1,2})月份?\s*[:：]")
 _SENTENCE_END = re.compile(r"[。;；!?！？][”\"」』]?\s*$")
-_STRONG = {"cjk", "paren_cjk", "part", "ordinal"}
 
 
 @dataclass(slots=True)
 class RawLine:
     start: int  # working-text offsets
     end: int
+    blank_before: bool = False  # an empty physical line stands right before it
+    starts_physical: bool = True  # it begins a physical line
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -49,7 +46,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def is_flattened(line: str) -> bool:
-    return len(line) >= FLAT_MIN_CHARS and len(_WS_RUN.findall(line)) >= FLAT_MIN_BREAKS
+    p = params().lines
+    return len(line) >= p.flat_min_chars and len(_WS_RUN.findall(line)) >= p.flat_min_breaks
 
 
 def _tight_before(ch: str) -> bool:
@@ -67,6 +65,7 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     labels_seen = match_month_label(line) is not None
     if first and first.number is not None and not labels_seen:
         last_of_family[first.family] = first.number
+    ahead, behind = params().lines.run_on_ahead, params().lines.run_on_behind
     cuts: list[int] = []
     loose = [(m.end(), False) for m in _CANDIDATE.finditer(line, 1)]
     # markers written tight against the text before them ("（1）开学工作（2）制定计划"): taken
@@ -82,8 +81,8 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     for pos, is_tight in sorted(set(loose + tight + tight_labels)):
         # short windows: a marker or label shows in its first characters, and what precedes it in
         # the last few; slicing the whole line at every candidate would be quadratic on a long line
-        rest = line[pos : pos + _AHEAD]
-        before = line[max(0, pos - _BEHIND) : pos]
+        rest = line[pos : pos + ahead]
+        before = line[max(0, pos - behind) : pos]
         label = None if is_tight else match_month_label(rest)
         if label and (label.end > 0 and rest[: label.end].rstrip().endswith((":", "：", "|")) or label.theme):
             if _SENTENCE_END.search(before) or before.endswith((" ", ":", "：")) or labels_seen:
@@ -102,7 +101,7 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         fresh = mk.number == 1 and before.rstrip().endswith((":", "：")) or (
             prev is None and mk.number == 1 and (before.rstrip().endswith(("。", ";", "；")) or before.endswith(" "))
         )
-        heading_run_on = mk.family in _STRONG and _SENTENCE_END.search(before) is not None and prev in (None, mk.number - 1)
+        heading_run_on = mk.family in HEADING_FAMILIES and _SENTENCE_END.search(before) is not None and prev in (None, mk.number - 1)
         if is_tight and not in_sequence:
             continue
         if in_sequence or fresh or heading_run_on:
@@ -115,10 +114,12 @@ def split_lines(wt: WorkingText) -> list[RawLine]:
     text = wt.text
     out: list[RawLine] = []
     pos = 0
+    blank = False
     for phys in text.split("\n"):
         s, e = _strip(text, pos, pos + len(phys))
         pos += len(phys) + 1
         if s >= e:
+            blank = True
             continue
         pieces: list[tuple[int, int]] = []
         if is_flattened(text[s:e]):
@@ -134,5 +135,6 @@ def split_lines(wt: WorkingText) -> list[RawLine]:
             for a, b in zip(bounds, bounds[1:], strict=False):
                 a, b = _strip(text, a, b)
                 if a < b:
-                    out.append(RawLine(a, b))
+                    out.append(RawLine(a, b, blank_before=blank, starts_physical=a == s))
+                    blank = False
     return out

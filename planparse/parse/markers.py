@@ -34,6 +34,12 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# The families that number a plan's top-level parts (一、 第一部分 第一、), and with （一） the
+# families strong enough to start a heading run on after a sentence.
+OUTER_FAMILIES = frozenset({"cjk", "part", "ordinal"})
+HEADING_FAMILIES = OUTER_FAMILIES | {"paren_cjk"}
+
+
 @dataclass(frozen=True, slots=True)
 class Marker:
     family: str

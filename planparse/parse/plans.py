@@ -1,46 +1,43 @@
-"""Stage 4: split a page into plans.
+"""Stage: split a page into plans, and find each plan's title and year.
 
-A new plan starts at
-- a separator line (篇一, 【篇2】, 第一篇 …), which is also its title;
-- a title line once the current plan has content (a repeated title, or another plan's);
-- a 指导思想 heading once the current plan already has headed parts or numbered work
-  (numbering restarting at 一、 with a new guiding part);
-- an opening paragraph that sets the guiding line, after the current plan's
-  schedule or numbered work, when a new list starts right after it.
-A stretch that holds no content (a page header, a title before furniture) is no plan.
+Every line is put to the ``plan_boundary`` rule table: does it start a plan (titled by a
+separator or a title line, or untitled where the numbering restarts), title the current
+one, or belong to it? A stretch that holds no content (a page header, a title before
+furniture) is no plan: its lines become page text.
+
+Layers written: ``plans`` (one annotation per plan: its lines, title and the rule that
+started it), ``page_text`` (lines in no plan), ``titles`` and ``years``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from planparse.parse.classify import Line
+from planparse.parse.document import Annotation, ParseDoc
+from planparse.parse.features import Line
+from planparse.parse.markers import OUTER_FAMILIES
+from planparse.parse.numerals import cjk_years_to_digits
+from planparse.parse.params import params
+from planparse.parse.rules import RuleTable, Vote
 from planparse.parse.vocab import plan_vocab
 
-_CONTENT_MIN_CHARS = 20
-_OUTER = {"cjk", "part", "ordinal"}
-_OPENING_KINDS = {"goals", "situation"}
-# what makes an opening paragraph guiding, beyond its first words
-_GUIDING_LINE = re.compile(r"为指导|为指南|为指针|统领|贯彻.{0,30}精神|为主线|指导思想")
+
+@dataclass
+class PlanBlock:
+    """The lines of one plan (indices into ParseDoc.lines), its title line and what started it."""
+
+    lines: list[int] = field(default_factory=list)
+    title: int | None = None
+    title_lead: int | None = None  # "XX计划" just before a bare "【篇一】": the title's first part
+    rule: str = ""
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass
-class PlanLines:
-    lines: list[Line] = field(default_factory=list)
-    title: Line | None = None
-    title_lead: Line | None = None  # "XX计划" standing just before a bare "【篇一】": the title's first part
+class PlanState:
+    """What the current plan has shown so far: the facts the boundary rules read."""
 
-    def has_content(self) -> bool:
-        body = [ln for ln in self.lines if not ln.furniture and ln is not self.title]
-        return sum(len(ln.text) for ln in body) >= _CONTENT_MIN_CHARS and any(
-            ln.marker or ln.month or len(ln.text) >= _CONTENT_MIN_CHARS for ln in body
-        )
-
-
-@dataclass
-class _State:
-    headed: int = 0  # section headings seen (marked cue headings)
+    headed: int = 0  # section headings seen
     guiding: bool = False
     months: int = 0  # month labels seen
     schedule: bool = False
@@ -50,115 +47,248 @@ class _State:
     closed: bool = False  # a closing paragraph (总之……) has been met
 
 
-def _next_content(lines: list[Line], i: int) -> Line | None:
-    for j in range(i + 1, len(lines)):  # by index: a slice would copy the rest of the page each time
-        if not lines[j].furniture:
-            return lines[j]
+@dataclass
+class PlanContext:
+    line: Line
+    index: int  # position in lines
+    lines: tuple[Line, ...]
+    state: PlanState
+    current: PlanBlock
+    previous: Line | None  # the last line added to a plan that was no title or furniture
+
+    def current_title(self) -> Line | None:
+        return None if self.current.title is None else self.lines[self.current.title]
+
+    def next_content(self) -> Line | None:
+        for j in range(self.index + 1, len(self.lines)):
+            if not self.lines[j].furniture:
+                return self.lines[j]
+        return None
+
+
+plan_boundary: RuleTable[PlanContext] = RuleTable("plan_boundary", default="line")
+
+
+@plan_boundary.rule("furniture_line")
+def _furniture_line(ctx: PlanContext) -> Vote | None:
+    """Site furniture belongs to the plan it stands in, and changes nothing about it."""
+    return Vote("furniture", ("furniture",)) if ctx.line.furniture and not ctx.line.separator else None
+
+
+@plan_boundary.rule("separator_line")
+def _separator_line(ctx: PlanContext) -> Vote | None:
+    """A separator (篇一, 【篇2】, 第一篇, XX计划2) starts a plan and titles it."""
+    return Vote("separator", ("separator",)) if ctx.line.separator else None
+
+
+@plan_boundary.rule("title_after_content")
+def _title_after_content(ctx: PlanContext) -> Vote | None:
+    """A title line once the current plan has content starts the next plan."""
+    return Vote("new_titled", ("title_like", "plan has content")) if ctx.line.title_like and ctx.state.content else None
+
+
+@plan_boundary.rule("repeated_title")
+def _repeated_title(ctx: PlanContext) -> Vote | None:
+    """The current plan's title line again: a page showing a plan twice, or a second plan of one name."""
+    title = ctx.current_title()
+    if ctx.line.title_like and title is not None and title.text.strip() == ctx.line.text.strip():
+        return Vote("new_titled", ("title_like", "same as the plan's title"))
     return None
 
 
-def _heads_a_month_list(lines: list[Line], i: int) -> bool:
-    nxt = _next_content(lines, i)
-    return nxt is not None and (nxt.month is not None or nxt.table_header)
+@plan_boundary.rule("first_title")
+def _first_title(ctx: PlanContext) -> Vote | None:
+    """A title line before any content titles the current plan."""
+    if ctx.line.title_like and ctx.current.title is None and not ctx.state.content:
+        return Vote("title", ("title_like",))
+    return None
 
 
-def _title_lead(cur: PlanLines, sep: Line) -> Line | None:
+@plan_boundary.rule("title_shaped_line")
+def _title_shaped_line(ctx: PlanContext) -> Vote | None:
+    """A second title-like line before content (a subtitle) stays in the plan, as no content."""
+    return Vote("title_line", ("title_like",)) if ctx.line.title_like else None
+
+
+@plan_boundary.rule("month_list_heading")
+def _month_list_heading(ctx: PlanContext) -> Vote | None:
+    """A title-like line over a month list (三月工作计划) is the schedule's heading, not a plan's title."""
+    return Vote("line", ("title_like", "heads_month_list")) if ctx.line.title_like and ctx.line.heads_month_list else None
+
+
+def _restart_marker(ctx: PlanContext) -> bool:
+    """No marker, or 一、/first of the plan's top family: a 指导思想 under a work heading is no restart."""
+    mk = ctx.line.marker
+    top = ctx.state.top_family
+    return mk is None or (mk.number in (1, None) and (mk.family in OUTER_FAMILIES or mk.family == top or top is None))
+
+
+@plan_boundary.rule("guiding_heading_restart")
+def _guiding_heading_restart(ctx: PlanContext) -> Vote | None:
+    """A 指导思想 heading once the plan has headed parts, numbered work or a schedule: the numbering restarts."""
+    ln, st = ctx.line, ctx.state
+    if ln.cue_kind == "guiding_ideology" and ln.heading_like and _restart_marker(ctx):
+        if st.guiding or st.headed >= 1 or st.top_items >= params().plans.restart_min_top_items or st.schedule:
+            return Vote("new_untitled", ("cue_kind=guiding_ideology", "heading_like", "plan has parts"))
+    return None
+
+
+@plan_boundary.rule("opening_part_restart")
+def _opening_part_restart(ctx: PlanContext) -> Vote | None:
+    """一、基本情况 / 一、工作目标 after a finished schedule or a closing: a new plan's first part."""
+    ln, st = ctx.line, ctx.state
+    mk = ln.marker
+    if (
+        ln.cue_kind in ("goals", "situation")
+        and ln.heading_like
+        and mk is not None
+        and mk.number == 1
+        and mk.family in OUTER_FAMILIES
+        and (st.schedule or st.closed)
+        and st.headed >= params().plans.restart_min_headed
+    ):
+        return Vote("new_untitled", (f"cue_kind={ln.cue_kind}", "marker=1", "after schedule or closing"))
+    return None
+
+
+@plan_boundary.rule("guiding_paragraph_restart")
+def _guiding_paragraph_restart(ctx: PlanContext) -> Vote | None:
+    """A paragraph setting the guiding line after finished work, with a new list right after it."""
+    ln, st = ctx.line, ctx.state
+    if (
+        ln.guiding_opener
+        and ln.marker is None
+        and (st.schedule or st.top_items >= params().plans.restart_min_top_items)
+        and plan_vocab().guiding_line.search(ln.text)
+        and not (ctx.previous is not None and ctx.previous.heading_like)
+    ):
+        nxt = ctx.next_content()
+        if nxt is not None and nxt.marker is not None and nxt.marker.number == 1:
+            return Vote("new_untitled", ("guiding_opener", "next line starts a list"))
+    return None
+
+
+def _update(st: PlanState, ln: Line) -> None:
+    if ln.cue_kind and ln.heading_like:
+        st.headed += 1
+        st.guiding |= ln.cue_kind == "guiding_ideology"
+        st.schedule |= ln.cue_kind == "schedule"
+        st.content = True
+    if ln.marker is None and plan_vocab().closing_opener.match(ln.text):
+        st.closed = True
+    if ln.month is not None:
+        st.months += 1
+        st.schedule |= st.months >= 2
+    if ln.marker is not None and ln.month is None:
+        if st.top_family is None:
+            st.top_family = ln.marker.family
+        if ln.marker.family == st.top_family:
+            st.top_items += 1
+    if ln.marker is not None or ln.month is not None or len(ln.text) >= params().plans.content_min_chars:
+        st.content = True
+
+
+def _title_lead(lines: tuple[Line, ...], cur: PlanBlock, sep: Line) -> int | None:
     """The title line right before a bare separator (小学德育工作计划 / 【篇一】), if there is one."""
-    if len(sep.text) > 8 or not cur.lines:
+    if len(sep.text) > params().title.bare_separator_max_chars or not cur.lines:
         return None
-    last = cur.lines[-1]
-    return last if last.title_like and not last.separator else None
+    last = lines[cur.lines[-1]]
+    return last.idx if last.title_like and not last.separator else None
 
 
-def split_plans(lines: list[Line]) -> list[PlanLines]:
-    plans: list[PlanLines] = [PlanLines()]
-    st = _State()
-
-    def start(title: Line | None) -> None:
-        nonlocal st
-        plans.append(PlanLines(title=title))
-        st = _State()
-
+def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
+    """The page's lines grouped into candidate plans by the plan_boundary rules."""
+    blocks = [PlanBlock(rule="page_start")]
+    st = PlanState()
     prev: Line | None = None
     for i, ln in enumerate(lines):
-        cur = plans[-1]
-        if ln.furniture and not ln.separator:
-            cur.lines.append(ln)
+        cur = blocks[-1]
+        d = plan_boundary.decide(PlanContext(ln, i, lines, st, cur, prev))
+        if d.label == "furniture":
+            cur.lines.append(ln.idx)
             continue
-        if ln.separator:
-            lead = _title_lead(cur, ln)
+        if d.label == "separator":
+            lead = _title_lead(lines, cur, ln)
             if lead is not None:
                 cur.lines.remove(lead)
-                if cur.title is lead:
+                if cur.title == lead:
                     cur.title = None
-            start(ln)
-            plans[-1].title_lead = lead
-            if lead is not None:
-                plans[-1].lines.append(lead)
-            plans[-1].lines.append(ln)
+            new = PlanBlock(title=ln.idx, title_lead=lead, rule=d.rule, evidence=d.evidence)
+            new.lines.extend([lead, ln.idx] if lead is not None else [ln.idx])
+            blocks.append(new)
+            st = PlanState()
             continue
-        if ln.title_like and _heads_a_month_list(lines, i):
-            ln.title_like = False  # 月工作计划 over a month list is the schedule's heading, not a new plan
-        if ln.title_like:
-            if st.content or (cur.title is not None and cur.title.text.strip() == ln.text.strip()):
-                start(ln)
-            elif cur.title is None:
-                cur.title = ln
-            cur = plans[-1]
-            cur.lines.append(ln)
+        if d.label in ("new_titled", "title", "title_line"):
+            if d.label == "new_titled":
+                blocks.append(PlanBlock(title=ln.idx, rule=d.rule, evidence=d.evidence))
+                st = PlanState()
+            elif d.label == "title":
+                cur.title = ln.idx
+                cur.rule, cur.evidence = cur.rule or d.rule, cur.evidence or d.evidence
+            blocks[-1].lines.append(ln.idx)
             continue
-        new_plan = False
-        # a 指导思想 under a work heading ((一)总体要求 below 二、) is no restart: only the outer families
-        restart_marker = ln.marker is None or (
-            ln.marker.number in (1, None)
-            and (ln.marker.family in _OUTER or ln.marker.family == st.top_family or st.top_family is None)
-        )
-        if ln.cue_kind == "guiding_ideology" and ln.heading_like and restart_marker:
-            if st.guiding or st.headed >= 1 or st.top_items >= 2 or st.schedule:
-                new_plan = True
-        elif (
-            ln.cue_kind in _OPENING_KINDS
-            and ln.heading_like
-            and ln.marker is not None
-            and ln.marker.number == 1
-            and ln.marker.family in _OUTER
-            and (st.schedule or st.closed)
-            and st.headed >= 2
-        ):
-            # 一、基本情况 / 一、工作目标 after a finished schedule or closing: the numbering restarts a new plan
-            new_plan = True
-        elif (
-            ln.guiding_opener
-            and ln.marker is None
-            and (st.schedule or st.top_items >= 2)
-            and _GUIDING_LINE.search(ln.text)
-            and not (prev is not None and prev.heading_like)
-        ):
-            # a guiding paragraph after finished work, and a new list right after it
-            nxt = _next_content(lines, i)
-            if nxt is not None and nxt.marker is not None and nxt.marker.number == 1:
-                new_plan = True
-        if new_plan:
-            start(None)
-            cur = plans[-1]
-        cur.lines.append(ln)
+        if d.label == "new_untitled":
+            blocks.append(PlanBlock(rule=d.rule, evidence=d.evidence))
+            st = PlanState()
+        blocks[-1].lines.append(ln.idx)
         prev = ln
-        # update what this plan has seen
-        if ln.cue_kind and ln.heading_like:
-            st.headed += 1
-            st.guiding |= ln.cue_kind == "guiding_ideology"
-            st.schedule |= ln.cue_kind == "schedule"
-            st.content = True
-        if ln.marker is None and plan_vocab().closing_opener.match(ln.text):
-            st.closed = True
-        if ln.month is not None:
-            st.months += 1
-            st.schedule |= st.months >= 2
-        if ln.marker is not None and ln.month is None:
-            if st.top_family is None:
-                st.top_family = ln.marker.family
-            if ln.marker.family == st.top_family:
-                st.top_items += 1
-        if ln.marker is not None or ln.month is not None or len(ln.text) >= _CONTENT_MIN_CHARS:
-            st.content = True
-    return plans
+        _update(st, ln)
+    return blocks
+
+
+def has_content(lines: tuple[Line, ...], block: PlanBlock) -> bool:
+    least = params().plans.content_min_chars
+    body = [lines[i] for i in block.lines if not lines[i].furniture and i != block.title]
+    return sum(len(ln.text) for ln in body) >= least and any(
+        ln.marker or ln.month or len(ln.text) >= least for ln in body
+    )
+
+
+def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
+    """The calendar year in the title, or (stricter: 2023年, not 2023学年) in the plan's opening lines."""
+    pv = plan_vocab()
+    if block.title is not None:
+        lead = lines[block.title_lead].text + " " if block.title_lead is not None else ""
+        m = pv.title_year.search(cjk_years_to_digits(lead + lines[block.title].text))
+        if m:
+            return int(m.group(1))
+    opening = ""
+    for i in block.lines:
+        ln = lines[i]
+        if ln.furniture or i in (block.title, block.title_lead):
+            continue
+        opening += ln.text + "\n"
+        if len(opening) >= pv.opening_year_chars:
+            break
+    m = pv.opening_year.search(cjk_years_to_digits(opening[: pv.opening_year_chars]))
+    return int(m.group(1)) if m else None
+
+
+def split_plans(doc: ParseDoc) -> None:
+    """Stage: the ``plans``, ``page_text``, ``titles`` and ``years`` layers."""
+    lines = doc.lines
+    plans: list[Annotation] = []
+    page_text: list[Annotation] = []
+    titles: list[Annotation] = []
+    years: list[Annotation] = []
+    for block in group_lines(lines):
+        if not block.lines:
+            continue
+        if not has_content(lines, block):
+            page_text.extend(Annotation(lines[i].start, lines[i].end, "page_text", "no_content")
+                             for i in block.lines if not lines[i].furniture)
+            continue
+        content = [lines[i] for i in block.lines if not lines[i].furniture] or [lines[block.lines[-1]]]
+        start, end = lines[block.lines[0]].start, max(ln.end for ln in content)
+        k = len(plans)
+        plans.append(Annotation(start, end, "plan", block.rule, block.evidence, block))
+        if block.title is not None:
+            first = lines[block.title_lead if block.title_lead is not None else block.title]
+            titles.append(Annotation(first.start, lines[block.title].end, "title", "title_line", ("title_like",), k))
+        year = plan_year(lines, block)
+        if year is not None:
+            years.append(Annotation(start, start, "year", "plan_year", (), (k, year)))
+    doc.add_layer("plans", plans)
+    doc.add_layer("page_text", page_text)
+    doc.add_layer("titles", titles)
+    doc.add_layer("years", years)

@@ -1,161 +1,351 @@
-"""Stage 5b: the sections of one plan.
+"""Stage: the sections of each plan, and their kinds.
 
-A section starts at
-- a top-level numbered heading with a cue word (二、主要工作：) — any kind;
-- a deeper numbered heading with a schedule cue ((五)活动安排:) — schedules nested
-  in main work are sections of their own;
-- an unnumbered short heading line with a cue word (活动安排:), when no numbered
-  work item is open (or for a schedule, always);
-- the plan's opening paragraph, when it sets the guiding line and the plan has no
-  指导思想 heading (untitled guiding_ideology);
-- the first of a run of top-level numbered work headings with no 主要工作 heading
-  above them (untitled main_work);
-- a month table's header, or a run of month labels, with no schedule heading
-  (untitled schedule).
-A heading whose words fit several kinds (具体工作, 工作安排) takes the kind of what
-it holds: only a month-by-month list makes it a schedule.
+Two rule tables:
+
+- ``section_start`` is asked about every content line of a plan: does it open a headed
+  section (二、主要工作：, 活动安排：), an untitled one (a guiding paragraph, a run of
+  numbered work headings, a month list), or does it belong to the section before (or,
+  before any section, to the preamble)?
+- ``section_kind`` decides each section's kind when it is complete, combining its heading's
+  cue with what the block holds: a heading whose words fit several kinds (具体工作, 工作安排)
+  takes the kind of its content, and a part holding only a month list is a schedule.
+
+Layers written: ``sections`` (data: :class:`SectionBlock`), ``headings``, ``preamble``, and
+``prose_plans`` (plans that turned out to be unstructured page text).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from planparse.parse.classify import Line
+from planparse.parse.document import Annotation, ParseDoc
+from planparse.parse.features import Line, heading_end
+from planparse.parse.levels import levels_by_plan, plan_body
+from planparse.parse.params import params
+from planparse.parse.rules import Decision, RuleTable, Vote
+from planparse.parse.vocab import plan_vocab
 
-_GUIDING_ANYWHERE = re.compile(r"为指导|为指南|为指针|为统领|统领|贯彻.{0,30}精神|指导思想|为主线")
-_UNTITLED_KINDS_OPENING = {"guiding_ideology", "goals", "situation"}
-_MONTH_RUN = 3  # month labels that make an unheaded schedule
+# kinds of an untitled opening part beside which a numbered work heading stands as a sibling
+_OPENING_KINDS = ("guiding_ideology", "goals", "situation")
 
 
 @dataclass
-class SectionLines:
-    kind: str
-    heading: Line | None
-    lines: list[Line] = field(default_factory=list)
-    ambiguous: bool = False
-    has_months: bool = False  # a month label has been met in it
+class SectionBlock:
+    """A section's lines as the stage found them (indices into ParseDoc.lines)."""
 
-    def add(self, ln: Line) -> None:
-        self.lines.append(ln)
-        self.has_months |= ln.month is not None
+    plan: int
+    heading: int | None
+    lines: list[int] = field(default_factory=list)  # body lines, heading excluded
+    opened_as: str = ""  # the kind the start rule gave: the heading's cue or the untitled part's kind
+    start: Decision | None = None
+    kind: Decision | None = None
+    months_in_body: int = 0
+    opens_with_months: bool = False
+
+
+@dataclass
+class SectionState:
+    sections: list[SectionBlock]
+    preamble: list[int]
+    item_open: bool = False  # a numbered work item (not a heading) is open in the current section
+
+
+@dataclass
+class LineContext:
+    """One content line of a plan, and what the stage knows at it."""
+
+    line: Line
+    index: int  # position among the plan's content lines
+    content: list[Line]
+    level: int | None  # numbering level when the marker was accepted
+    state: SectionState
+    has_guiding_heading: bool
+    lines: tuple[Line, ...]  # all the document's lines (sections hold indices into them)
 
     @property
-    def first(self) -> Line:
-        return self.heading or self.lines[0]
+    def current(self) -> SectionBlock | None:
+        return self.state.sections[-1] if self.state.sections else None
 
+    @property
+    def is_item(self) -> bool:
+        return self.level is not None and self.line.month is None
 
-def _month_run_ahead(lines: list[Line], i: int) -> bool:
-    count = 0
-    for ln in lines[i : i + 40]:
-        if ln.month is not None:
-            count += 1
-            if count >= _MONTH_RUN:
-                return True
-        elif ln.cue_kind and ln.heading_like and ln.marker is not None:
-            return False
-    return False
+    @property
+    def cue(self) -> str | None:
+        """The heading cue this line carries (a bare label such as 措施 on its own carries none)."""
+        ln = self.line
+        return ln.cue_kind if ln.heading_like and not (ln.cue_bare_label and ln.marker is None) else None
 
+    def current_heading(self) -> Line | None:
+        cur = self.current
+        return None if cur is None or cur.heading is None else self.lines[cur.heading]
 
-def _sibling_of_heading(sec: SectionLines, ln: Line) -> bool:
-    """Whether numbered ``ln`` stands beside the section's heading rather than under it."""
-    if sec.heading is None:
-        return True
-    mk = sec.heading.marker
-    return mk is not None and ln.marker is not None and mk.family == ln.marker.family
+    def preamble_has_items(self) -> bool:
+        return any(self.lines[i].marker is not None for i in self.state.preamble)
 
+    def current_kind(self) -> str | None:
+        cur = self.current
+        return None if cur is None else provisional_kind(cur)
 
-def _months_follow(lines: list[Line], i: int) -> bool:
-    """A month label or a table header comes next, or a run of month labels soon."""
-    nxt = lines[i] if i < len(lines) else None
-    return nxt is not None and (nxt.month is not None or nxt.table_header) or _month_run_ahead(lines, i)
-
-
-def _is_guiding_paragraph(ln: Line) -> bool:
-    if ln.marker is not None or ln.month is not None or len(ln.text) < 25:
+    def month_run_ahead(self, start: int | None = None) -> bool:
+        """A run of month labels from here (before the next numbered cue heading)."""
+        p = params().sections
+        count = 0
+        i = self.index if start is None else start
+        for ln in self.content[i : i + p.month_run_lookahead]:
+            if ln.month is not None:
+                count += 1
+                if count >= p.month_run:
+                    return True
+            elif ln.cue_kind and ln.heading_like and ln.marker is not None:
+                return False
         return False
-    return ln.guiding_opener or _GUIDING_ANYWHERE.search(ln.text) is not None
+
+    def months_follow(self) -> bool:
+        """A month label or a table header comes next, or a run of month labels soon."""
+        nxt = self.content[self.index + 1] if self.index + 1 < len(self.content) else None
+        return nxt is not None and (nxt.month is not None or nxt.table_header) or self.month_run_ahead(self.index + 1)
 
 
-def split_sections(lines: list[Line], levels: dict[int, tuple[int, int]]) -> tuple[list[SectionLines], list[Line]]:
-    """Sections of a plan's lines (title and furniture excluded) and the preamble lines before them."""
-    content = [ln for ln in lines if not ln.furniture]
+def provisional_kind(sec: SectionBlock) -> str:
+    """The kind a section has so far: a non-guiding heading over a month list is a schedule already."""
+    if sec.opens_with_months and sec.heading is not None and sec.opened_as != "guiding_ideology":
+        return "schedule"
+    return sec.opened_as
+
+
+section_start: RuleTable[LineContext] = RuleTable("section_start", default="add")
+
+
+@section_start.rule("top_level_heading")
+def _top_level_heading(ctx: LineContext) -> Vote | None:
+    """A top-level numbered heading with a cue word (二、主要工作：) opens a section of its kind."""
+    if ctx.cue and ctx.is_item and ctx.level == 0:
+        return Vote(f"headed:{ctx.cue}", ("marker level 0", f"cue_kind={ctx.cue}", "heading_like"))
+    return None
+
+
+@section_start.rule("nested_schedule_heading")
+def _nested_schedule_heading(ctx: LineContext) -> Vote | None:
+    """A deeper numbered heading with a schedule cue ((五)活动安排:) is a schedule of its own."""
+    if ctx.cue == "schedule" and ctx.is_item and ctx.level:
+        return Vote("headed:schedule", (f"marker level {ctx.level}", "cue_kind=schedule"))
+    return None
+
+
+@section_start.rule("unnumbered_heading")
+def _unnumbered_heading(ctx: LineContext) -> Vote | None:
+    """A short unnumbered line with a cue word (活动安排：) opens a section, unless it labels a paragraph.
+
+    Under a month label an unnumbered line is an activity whatever its words; inside an untitled
+    run of work items an unnumbered 目标 / 措施 labels the item's paragraph; a schedule cue needs a
+    month list after it or a colon.
+    """
+    ln, cue = ctx.line, ctx.cue
+    if not cue or ln.marker is not None or ln.month is not None:
+        return None
+    cur = ctx.current
+    in_month_list = cur is not None and ctx.current_kind() == "schedule" and cur.months_in_body > 0
+    if cue != "schedule" and in_month_list:
+        return None
+    label_in_item = ctx.state.item_open and cur is not None and cur.heading is None
+    if cue != "schedule" and label_in_item:
+        return None
+    if cue != "schedule" or ctx.months_follow() or ln.text.rstrip().endswith((":", "：")):
+        return Vote(f"headed:{cue}", ("no marker", f"cue_kind={cue}", "heading_like"))
+    return None
+
+
+@section_start.rule("heading_holds_month_list")
+def _heading_holds_month_list(ctx: LineContext) -> Vote | None:
+    """A month list right under a heading that is no guiding part (三、具体工作) belongs to that heading."""
+    ln, cur = ctx.line, ctx.current
+    if (ln.table_header or ln.month is not None) and cur is not None and cur.heading is not None and not cur.lines:
+        if ctx.current_kind() not in ("guiding_ideology", "schedule") and ctx.month_run_ahead():
+            return Vote("add", ("month label or table header", "heading with no content yet"))
+    return None
+
+
+@section_start.rule("untitled_month_list")
+def _untitled_month_list(ctx: LineContext) -> Vote | None:
+    """A month table's header, or a run of month labels, outside any schedule: an untitled schedule."""
+    ln = ctx.line
+    if (ln.table_header or ln.month is not None) and ctx.current_kind() != "schedule" and ctx.month_run_ahead():
+        return Vote("untitled:schedule", ("month label or table header", "month run ahead"))
+    return None
+
+
+@section_start.rule("guiding_paragraph")
+def _guiding_paragraph(ctx: LineContext) -> Vote | None:
+    """The plan's opening paragraph sets the guiding line (以……为指导) and there is no 指导思想 heading."""
+    ln = ctx.line
+    if ctx.current is not None or ctx.has_guiding_heading or ln.marker is not None or ln.month is not None:
+        return None
+    if len(ln.text) < params().guiding.paragraph_min_chars or ctx.preamble_has_items():
+        return None
+    if ln.guiding_opener or plan_vocab().guiding_line.search(ln.text):
+        return Vote("untitled:guiding_ideology", ("guiding_opener" if ln.guiding_opener else "guiding_line",))
+    return None
+
+
+@section_start.rule("work_heading_run")
+def _work_heading_run(ctx: LineContext) -> Vote | None:
+    """The first top-level numbered item before any section opens an untitled main_work run."""
+    if ctx.current is None and ctx.is_item and ctx.level == 0:
+        return Vote("untitled:main_work", ("marker level 0", "no section yet"))
+    return None
+
+
+@section_start.rule("work_heading_beside_opening")
+def _work_heading_beside_opening(ctx: LineContext) -> Vote | None:
+    """二、加强师德建设 after 一、指导思想: a work heading beside the opening part, not under it."""
+    cur = ctx.current
+    if cur is None or not ctx.is_item or ctx.level != 0 or ctx.current_kind() not in _OPENING_KINDS:
+        return None
+    head_line = ctx.current_heading()
+    if head_line is None or (
+        head_line.marker is not None and ctx.line.marker is not None and head_line.marker.family == ctx.line.marker.family
+    ):
+        return Vote("untitled:main_work", ("marker level 0", f"beside {ctx.current_kind()}"))
+    return None
+
+
+@dataclass
+class KindContext:
+    block: SectionBlock
+    heading: Line | None
+    body: list[Line]
+
+
+section_kind: RuleTable[KindContext] = RuleTable("section_kind", default="other")
+
+
+@section_kind.rule("heading_cue")
+def _heading_cue(ctx: KindContext) -> Vote | None:
+    """A headed section is of the kind its heading's cue word names."""
+    if ctx.heading is not None and ctx.block.opened_as:
+        return Vote(ctx.block.opened_as, (f"cue={ctx.heading.cue}",))
+    return None
+
+
+@section_kind.rule("untitled_part")
+def _untitled_part(ctx: KindContext) -> Vote | None:
+    """An untitled section is of the kind its start rule found (guiding paragraph, work run, month list)."""
+    if ctx.heading is None:
+        return Vote(ctx.block.opened_as, (f"opened by {ctx.block.start.rule if ctx.block.start else '?'}",))
+    return None
+
+
+@section_kind.rule("heading_over_month_list")
+def _heading_over_month_list(ctx: KindContext) -> Vote | None:
+    """A heading that is no guiding part and holds a month list from its first line is a schedule."""
+    b = ctx.block
+    if ctx.heading is not None and b.opens_with_months and b.opened_as not in ("guiding_ideology", "schedule"):
+        return Vote("schedule", ("opens with a month list",))
+    return None
+
+
+@section_kind.rule("ambiguous_heading_month_list")
+def _ambiguous_heading_month_list(ctx: KindContext) -> Vote | None:
+    """具体工作 / 工作安排 take the kind of what they hold: a month list makes them a schedule."""
+    b, p = ctx.block, params().sections
+    if ctx.heading is None or not ctx.heading.cue_ambiguous or b.opened_as != "main_work":
+        return None
+    body = [ln for ln in ctx.body if ln.text.strip()]
+    months = sum(ln.month is not None for ln in body)
+    opens = bool(body) and (body[0].month is not None or body[0].table_header)
+    if months >= p.ambiguous_min_months and (opens or months >= p.ambiguous_month_share * len(body)):
+        return Vote("schedule", (f"{months} month labels", "ambiguous cue"))
+    return None
+
+
+def _open(state: SectionState, plan: int, decision: Decision, line: Line) -> None:
+    form, kind = decision.label.split(":", 1)
+    block = SectionBlock(plan, line.idx if form == "headed" else None, opened_as=kind, start=decision)
+    if form == "untitled":
+        _add(block, line)
+    state.sections.append(block)
+    state.item_open = decision.rule in ("work_heading_run", "work_heading_beside_opening")
+
+
+def _add(block: SectionBlock, line: Line) -> None:
+    if not block.lines and (line.month is not None or line.table_header):
+        block.opens_with_months = True
+    block.lines.append(line.idx)
+    block.months_in_body += line.month is not None
+
+
+def group_sections(doc: ParseDoc, k: int, levels: dict[int, tuple[int, int]]) -> SectionState:
+    """One plan's content lines grouped into sections by the section_start rules."""
+    plan = doc.layer("plans")[k]
+    content = [ln for ln in plan_body(doc, plan) if not ln.furniture]
     has_guiding_heading = any(
         ln.cue_kind == "guiding_ideology" and ln.heading_like and (ln.marker is None or levels.get(ln.idx, (0,))[0] == 0)
         for ln in content
     )
-    sections: list[SectionLines] = []
-    preamble: list[Line] = []
-    item_open = False  # a numbered work item (not a heading) is open in the current section
-
-    def open_section(kind: str, heading: Line | None, first: Line | None = None, ambiguous: bool = False) -> None:
-        nonlocal item_open
-        sec = SectionLines(kind, heading, ambiguous=ambiguous)
-        if heading is None and first is not None:
-            sec.add(first)
-        sections.append(sec)
-        item_open = False
-
+    state = SectionState([], [])
     for i, ln in enumerate(content):
-        cur = sections[-1] if sections else None
-        level = levels.get(ln.idx, (None,))[0] if ln.marker else None
-        is_item = level is not None and ln.month is None
-        cue = ln.cue_kind if ln.heading_like and not (ln.cue_bare_label and ln.marker is None) else None
-
-        if cue and is_item and level == 0:
-            open_section(cue, ln, ambiguous=ln.cue_ambiguous)
+        level = levels[ln.idx][0] if ln.marker is not None and ln.idx in levels else None
+        ctx = LineContext(ln, i, content, level, state, has_guiding_heading, doc.lines)
+        d = section_start.decide(ctx)
+        if d.label != "add":
+            _open(state, k, d, ln)
             continue
-        if cue == "schedule" and is_item and level and level > 0:
-            open_section("schedule", ln)
-            continue
-        in_month_list = cur is not None and cur.kind == "schedule" and cur.has_months
-        if cue and cue != "schedule" and ln.marker is None and in_month_list:
-            cue = None  # under a month label an unnumbered line is an activity, whatever its words
-        # inside an untitled run of numbered work items, an unnumbered 目标 / 措施 labels a paragraph of the item
-        label_in_item = item_open and cur is not None and cur.heading is None
-        if cue and ln.marker is None and ln.month is None and (cue == "schedule" or not label_in_item):
-            if cue != "schedule" or _months_follow(content, i + 1) or ln.text.rstrip().endswith((":", "：")):
-                open_section(cue, ln, ambiguous=ln.cue_ambiguous)
-                continue
-        if (cur is None or cur.kind != "schedule") and (ln.table_header or ln.month is not None) and _month_run_ahead(content, i):
-            if cur is not None and cur.heading is not None and not cur.lines and cur.kind != "guiding_ideology":
-                # a heading that holds only a month list (三、具体工作) is the schedule's own heading
-                cur.kind = "schedule"
-                cur.add(ln)
-            else:
-                open_section("schedule", None, ln)
-            continue
+        cur = ctx.current
         if cur is None:
-            if not has_guiding_heading and _is_guiding_paragraph(ln) and not preamble_has_items(preamble):
-                open_section("guiding_ideology", None, ln)
-                continue
-            if is_item and level == 0:
-                open_section("main_work", None, ln)
-                item_open = True
-                continue
-            preamble.append(ln)
+            state.preamble.append(ln.idx)
             continue
-        if is_item and level == 0 and cur.kind in _UNTITLED_KINDS_OPENING and _sibling_of_heading(cur, ln):
-            # 二、加强师德建设 after 一、指导思想: a work heading beside the guiding part, not under it
-            open_section("main_work", None, ln)
-            item_open = True
-            continue
-        cur.add(ln)
-        if is_item and not ln.heading_like:
-            item_open = True
-        elif is_item and level == 0:
-            item_open = cur.heading is None
-
-    for sec in sections:
-        # 具体工作 / 工作安排 take the kind of what they hold: a month list makes them a schedule
-        if sec.kind == "main_work" and sec.heading is not None and sec.ambiguous:
-            body = [ln for ln in sec.lines if ln.text.strip()]
-            months = sum(ln.month is not None for ln in body)
-            opens_with_months = bool(body) and (body[0].month is not None or body[0].table_header)
-            if months >= 2 and (opens_with_months or months >= 0.5 * len(body)):
-                sec.kind = "schedule"
-    return sections, preamble
+        _add(cur, ln)
+        if ctx.is_item and not ln.heading_like:
+            state.item_open = True
+        elif ctx.is_item and level == 0:
+            state.item_open = cur.heading is None
+    return state
 
 
-def preamble_has_items(preamble: list[Line]) -> bool:
-    return any(ln.marker is not None for ln in preamble)
+def split_sections(doc: ParseDoc) -> None:
+    """Stage: the ``sections``, ``headings``, ``preamble`` and ``prose_plans`` layers."""
+    levels = levels_by_plan(doc)
+    lines = doc.lines
+    sections: list[Annotation] = []
+    headings: list[Annotation] = []
+    preamble: list[Annotation] = []
+    prose: list[Annotation] = []
+    for k, plan in enumerate(doc.layer("plans")):
+        state = group_sections(doc, k, levels[k])
+        blocks = state.sections
+        if not blocks and not any(ln.marker or ln.month for ln in plan_body(doc, plan)):
+            content = [ln for ln in plan_body(doc, plan) if not ln.furniture]
+            if not content or plan.data.title is None:
+                # prose with no structure and no title of its own: a page's introduction
+                prose.append(Annotation(plan.start, plan.end, "prose_plan", "untitled_prose", (), k))
+                continue
+            # under a plan title, one section rather than lose the text
+            start = Decision("untitled:other", "titled_prose")
+            kind = Decision("other", "titled_prose")
+            blocks = [SectionBlock(k, None, [ln.idx for ln in content], "other", start, kind)]
+            state.preamble = []
+        preamble.extend(Annotation(lines[i].start, lines[i].end, "preamble", "before_first_section", (), k)
+                        for i in state.preamble)
+        for j, block in enumerate(blocks):
+            heading = lines[block.heading] if block.heading is not None else None
+            body = [lines[i] for i in block.lines]
+            if block.kind is None:
+                block.kind = section_kind.decide(KindContext(block, heading, body))
+            first = heading or body[0]
+            content = [ln for ln in body if not ln.furniture]
+            last = content[-1].end if content else first.end
+            if heading is not None:
+                last = max(last, heading.end)
+                headings.append(Annotation(heading.start, heading_end(heading), "heading", block.start.rule, (), len(sections)))
+            if j + 1 < len(blocks):
+                nxt = blocks[j + 1]
+                last = min(last, lines[nxt.heading if nxt.heading is not None else nxt.lines[0]].start)
+            rule = block.start.rule
+            if block.kind.rule and block.kind.rule not in ("heading_cue", "untitled_part"):
+                rule = f"{rule} + {block.kind.rule}"
+            sections.append(Annotation(first.start, last, block.kind.label, rule, block.start.evidence + block.kind.evidence, block))
+    doc.add_layer("sections", sections)
+    doc.add_layer("headings", headings)
+    doc.add_layer("preamble", preamble)
+    doc.add_layer("prose_plans", prose)

@@ -38,9 +38,21 @@ def section_cues() -> tuple[SectionCues, ...]:
     )
 
 
+@dataclass(frozen=True)
+class SectionWords:
+    bare_labels: frozenset[str]  # an unnumbered line that is only one of these labels a paragraph
+    joining_words: str  # characters joining two parts in one heading
+    annex_labels: frozenset[str]
+
+
 @cache
-def bare_labels() -> frozenset[str]:
-    return frozenset(_load("sections.toml").get("bare_labels", ()))
+def section_words() -> SectionWords:
+    data = _load("sections.toml")
+    return SectionWords(
+        bare_labels=frozenset(data.get("bare_labels", ())),
+        joining_words="".join(data.get("joining_words", ())),
+        annex_labels=frozenset(data.get("annex_labels", ())),
+    )
 
 
 @dataclass(frozen=True)
@@ -79,9 +91,10 @@ class PlanVocab:
     title_endings: tuple[str, ...]
     title_subjects: tuple[str, ...]
     title_not_opening: tuple[str, ...]
-    title_max_chars: int
+    plan_words: tuple[str, ...]
     guiding_window: int
     guiding_opener: re.Pattern
+    guiding_line: re.Pattern
     title_year: regex.Pattern
     opening_year: regex.Pattern
     opening_year_chars: int
@@ -97,9 +110,10 @@ def plan_vocab() -> PlanVocab:
         title_endings=tuple(d["title_endings"]),
         title_subjects=tuple(d["title_subjects"]),
         title_not_opening=tuple(d["title_not_opening"]),
-        title_max_chars=d["title_max_chars"],
+        plan_words=tuple(d["plan_words"]),
         guiding_window=d["guiding_window"],
         guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
+        guiding_line=re.compile(d["guiding_line"]),
         title_year=regex.compile(d["title_year"]),
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],

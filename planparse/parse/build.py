@@ -1,0 +1,126 @@
+"""The output models, made from a finished ParseDoc's layers.
+
+This is the one place where working-text spans become spans into the original text, and
+where words are read from the original (so a traditional-script plan keeps its script). The
+models are assembled with ``model_construct``: every value here comes from the parser, so
+validation per node would only cost time (the JSON round trip is tested instead).
+"""
+
+from __future__ import annotations
+
+from planparse.models import CalendarMonth, Document, Item, Plan, ScheduleEntry, Section, SectionKind, Span
+from planparse.parse.chars import ACTIVITY_STRIP
+from planparse.parse.document import Annotation, ParseDoc
+from planparse.parse.schedule.calendar import calendar_years
+from planparse.parse.schedule.entries import EntryData
+
+_KINDS = {k.value: k for k in SectionKind}
+
+
+def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, fmt: str) -> Document:
+    lines = doc.lines
+    out = Document.model_construct(
+        source=source, text=doc.original, encoding=encoding, format=fmt, plans=[],
+        furniture=[doc.orig_span(ln.start, ln.end) for ln in lines if ln.furniture],
+        unassigned=[doc.orig_span(a.start, a.end) for a in doc.layer("page_text")], warnings=[],
+    )
+    prose = {a.data for a in doc.layer("prose_plans")}
+    titles = {a.data: a for a in doc.layer("titles")}
+    years = dict(a.data for a in doc.layer("years"))
+    by_plan: dict[int, list[int]] = {}
+    for s, sec in enumerate(doc.layer("sections")):
+        by_plan.setdefault(sec.data.plan, []).append(s)
+    items_by_section: dict[int, list[int]] = {}
+    for i, item in enumerate(doc.layer("items")):
+        items_by_section.setdefault(item.data.section, []).append(i)
+    entries_by_section: dict[int, list[Annotation]] = {}
+    for e in doc.layer("entries"):
+        entries_by_section.setdefault(e.data.section, []).append(e)
+    preamble: dict[int, list[Span]] = {}
+    for a in doc.layer("preamble"):
+        preamble.setdefault(a.data, []).append(doc.orig_span(a.start, a.end))
+
+    headings = {a.data: a for a in doc.layer("headings")}
+    for k, plan in enumerate(doc.layer("plans")):
+        if k in prose:
+            out.unassigned.extend(doc.orig_span(lines[i].start, lines[i].end) for i in plan.data.lines if not lines[i].furniture)
+            continue
+        model = Plan.model_construct(span=doc.orig_span(plan.start, plan.end), title=None, title_span=None,
+                                     year=years.get(k), organisation=None, sections=[], schedule=[],
+                                     preamble=preamble.get(k, []), keywords=[])
+        title = titles.get(k)
+        if title is not None:
+            model.title_span = doc.orig_span(title.start, title.end)
+            model.title = doc.original[slice(*model.title_span)].strip()
+        for j, s in enumerate(by_plan.get(k, [])):
+            model.sections.append(_section(doc, s, headings.get(s), items_by_section.get(s, [])))
+            model.schedule.extend(_entry(doc, e, j) for e in entries_by_section.get(s, []))
+        groups = [(e.month_label, tuple(e.months)) for e in model.schedule]
+        for entry, cal in zip(model.schedule, calendar_years(groups, model.year), strict=True):
+            entry.calendar = [CalendarMonth.model_construct(year=cal[m], month=m) for m in entry.months]
+        out.plans.append(model)
+    out.unassigned.sort()
+    return out
+
+
+def _section(doc: ParseDoc, s: int, heading: Annotation | None, item_ids: list[int]) -> Section:
+    sec = doc.layer("sections")[s]
+    model = Section.model_construct(kind=_KINDS[sec.label], heading=None, span=doc.orig_span(sec.start, sec.end),
+                                    heading_span=None, items=[])
+    if heading is not None:
+        model.heading_span = doc.orig_span(heading.start, heading.end)
+        model.heading = doc.original[slice(*model.heading_span)]
+    items = doc.layer("items")
+    built: dict[int, Item] = {}
+    for i in item_ids:
+        a = items[i]
+        d = a.data
+        ln = doc.lines[d.line]
+        item = Item.model_construct(
+            span=doc.orig_span(a.start, a.end),
+            marker=doc.original_text(ln.start, ln.start + ln.marker.raw_end),
+            marker_family=ln.marker.family,
+            number=d.number,
+            level=d.level,
+            text=doc.original_text(*d.own).strip(),
+            body="\n".join(p for p in (doc.original_text(a_, b_).strip() for a_, b_ in d.body) if p),
+            is_heading=ln.heading_like,
+            months=list(d.months),
+            keywords=[],
+            categories=[],
+            children=[],
+        )
+        built[i] = item
+        if d.parent is not None and d.parent in built:
+            built[d.parent].children.append(item)
+        else:
+            model.items.append(item)
+    return model
+
+
+def _text(doc: ParseDoc, span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    return doc.original_text(*span).strip().strip(ACTIVITY_STRIP) or None
+
+
+def _entry(doc: ParseDoc, e: Annotation, section_index: int) -> ScheduleEntry:
+    d: EntryData = e.data
+    first, last = d.pieces[0], d.pieces[-1]
+    span = doc.orig_span(first[0], last[1])
+    activity = "".join(doc.original_text(a, b) for a, b in d.pieces)
+    return ScheduleEntry.model_construct(
+        months=list(d.months),
+        activity=activity,
+        span=span,
+        month_label=_text(doc, d.label) if d.label is None else (doc.original_text(*d.label).strip() or None),
+        theme=_text(doc, d.theme),
+        calendar=[],
+        section_index=section_index,
+        marker=None if d.marker is None else doc.original_text(*d.marker),
+        dates=[],
+        responsible=_text(doc, d.responsible),
+        participants=_text(doc, d.participants),
+        keywords=[],
+        categories=[],
+    )

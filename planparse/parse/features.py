@@ -1,0 +1,371 @@
+"""Facts about lines: named feature extractors, run once per line, before any decision.
+
+Two registries, run in order:
+
+- ``LINE_FEATURES``: facts about one line alone (its numbering marker, period label,
+  heading words and cue, shape, whether it looks like a title, a plan separator, site
+  furniture, a table header, a signature);
+- ``NEIGHBOURHOOD_FEATURES``: facts that need the lines around it (a header row of a
+  table, the links under 相关文章, whether a month list follows, where the page repeats itself).
+
+A feature extractor sets only its own fields of :class:`Line`. Once the stage ends the lines
+are handed to the decisions and nothing edits them again. Decisions (plans, sections,
+schedule) live in their own modules as rule tables over these facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from planparse.parse.chars import COLONS, SENTENCE_END, TRAILING
+from planparse.parse.document import ParseDoc
+from planparse.parse.lines import RawLine, split_lines
+from planparse.parse.markers import Marker, match_marker
+from planparse.parse.month_labels import MonthLabel, match_month_label
+from planparse.parse.params import params
+from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cues, section_words
+
+_COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words too
+_SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
+_TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
+_TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
+
+
+@dataclass(slots=True)
+class Line:
+    """A logical line and its facts. Offsets are in the working text."""
+
+    idx: int
+    start: int
+    end: int
+    text: str
+    # shape
+    blank_before: bool = False  # an empty physical line stands right before it
+    starts_physical: bool = True  # it begins a physical line (not cut from a run-on or flattened one)
+    # numbering and periods
+    marker: Marker | None = None
+    month: MonthLabel | None = None
+    content_start: int = 0  # after the marker, relative to the line start
+    # heading words and cues
+    head: str = ""  # the words up to the first colon, marker excluded
+    after_colon: str = ""
+    annex: bool = False  # 附：… — the heading is the whole line
+    cue_kind: str | None = None
+    cue: str | None = None
+    cue_ambiguous: bool = False
+    cue_bare_label: bool = False
+    heading_like: bool = False
+    # page structure
+    furniture: bool = False
+    separator: bool = False
+    title_like: bool = False
+    guiding_opener: bool = False
+    table_header: bool = False
+    table_cells: tuple[str, ...] = ()
+    signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
+    # neighbourhood
+    heads_month_list: bool = False  # the next content line is a month label or a table header
+    notes: list[str] = field(default_factory=list)  # free-form facts for --explain
+
+    @property
+    def content(self) -> str:
+        return self.text[self.content_start :]
+
+    def facts(self) -> dict[str, object]:
+        """The facts that are set, by name: what --explain shows for a line."""
+        out: dict[str, object] = {}
+        if self.marker is not None:
+            out["marker"] = f"{self.marker.family}:{self.marker.number}"
+        if self.month is not None:
+            out["period"] = ",".join(map(str, self.month.months))
+        for name in ("cue_kind", "cue", "heading_like", "title_like", "separator", "furniture", "table_header",
+                     "signature", "guiding_opener", "heads_month_list", "blank_before"):
+            value = getattr(self, name)
+            if value:
+                out[name] = value
+        return out
+
+
+LineFeature = Callable[[Line], None]
+NeighbourhoodFeature = Callable[[list[Line]], None]
+LINE_FEATURES: list[tuple[str, LineFeature]] = []
+NEIGHBOURHOOD_FEATURES: list[tuple[str, NeighbourhoodFeature]] = []
+
+
+def line_feature(name: str) -> Callable[[LineFeature], LineFeature]:
+    def register(fn: LineFeature) -> LineFeature:
+        LINE_FEATURES.append((name, fn))
+        return fn
+
+    return register
+
+
+def neighbourhood_feature(name: str) -> Callable[[NeighbourhoodFeature], NeighbourhoodFeature]:
+    def register(fn: NeighbourhoodFeature) -> NeighbourhoodFeature:
+        NEIGHBOURHOOD_FEATURES.append((name, fn))
+        return fn
+
+    return register
+
+
+# ---------------------------------------------------------------- one line
+
+
+@line_feature("separator")
+def _separator(line: Line) -> None:
+    """篇一, 【篇2】, 第一篇, XX计划2: a line that starts a plan on a page of several."""
+    text = line.text
+    if len(text) <= params().title.separator_max_chars and plan_vocab().separator.search(text):
+        line.separator = True
+
+
+@line_feature("numbering")
+def _numbering(line: Line) -> None:
+    """The numbering marker (一、 （一） 1. ①) and the period label (三月份：, 七、八月), also behind a marker."""
+    text = line.text
+    line.month = match_month_label(text)
+    marker = None if line.month else match_marker(text)
+    if marker is not None:
+        line.marker = marker
+        line.content_start = marker.end
+        numbered_month = match_month_label(text[marker.end :])
+        if numbered_month is not None:
+            line.month = replace(numbered_month, end=numbered_month.end + marker.end)
+
+
+@line_feature("furniture")
+def _furniture(line: Line) -> None:
+    """Site furniture (上一篇, 下载文档, URLs, page counters); a numbered line or a month label is content."""
+    if line.marker is None and line.month is None and furniture().is_furniture(line.text):
+        line.furniture = True
+
+
+@line_feature("heading_words")
+def _heading_words(line: Line) -> None:
+    """The words a heading would have: up to a colon near the start, or the whole short line."""
+    p = params().heading
+    content = line.content
+    colon = _COLON.search(content, 0, p.colon_window)
+    if colon:
+        line.head, line.after_colon = content[: colon.start()].strip(), content[colon.end() :].strip()
+    elif len(content) <= p.colon_window * 2:
+        line.head = content.strip().rstrip(TRAILING)
+    else:
+        line.head = content
+    if line.head in section_words().annex_labels and line.after_colon:
+        line.head, line.after_colon = line.after_colon.rstrip(TRAILING), ""
+        line.annex = True
+
+
+@line_feature("cue")
+def _cue(line: Line) -> None:
+    """The section kind a heading's cue word names (指导思想, 工作目标, 活动安排 …), and the heading shape."""
+    p = params().heading
+    head_ok = 0 < len(line.head) <= p.max_chars and not _SENTENCE_PUNCT.search(line.head)
+    if line.month is None and head_ok:
+        line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
+        if line.marker is None and line.cue and line.head != line.cue and (
+            line.head.startswith(plan_vocab().title_not_opening) or not line.head.endswith(line.cue)
+        ):
+            # an unnumbered heading ends with its cue noun (活动安排, 工作目标); a line opening with a
+            # verb (研究本学期工会工作重点) or going on past the cue (期中质量分析会) is an activity
+            line.cue_kind = line.cue = None
+    limit = p.max_chars if line.marker else p.unmarked_max_chars
+    line.heading_like = head_ok and len(line.head) <= limit and (line.marker is not None or not line.after_colon)
+
+
+@line_feature("title")
+def _title(line: Line) -> None:
+    """A title: short, no sentence punctuation, ends in 计划/方案…, names what it is of, opens with no verb."""
+    if line.marker is not None or line.month is not None or line.furniture:
+        return
+    pv = plan_vocab()
+    bare = line.text.strip()
+    ends_title = bare.endswith(pv.title_endings) or line.separator
+    if len(bare) <= params().title.max_chars and ends_title and not _TITLE_BAD.search(bare):
+        has_year = pv.title_year.search(bare) is not None
+        names_subject = has_year or line.separator or any(w in bare[:-2] for w in pv.title_subjects)
+        names_subject = names_subject and (line.separator or not bare.startswith(pv.title_not_opening))
+        # a line with a section cue (2023年工会活动安排) is a heading unless it names a whole plan
+        line.title_like = names_subject and (line.cue_kind is None or bare.endswith(pv.plan_words))
+
+
+@line_feature("guiding_opener")
+def _guiding_opener(line: Line) -> None:
+    """A paragraph that opens by setting the guiding line (以……为指导, 深入贯彻……精神, 坚持……)."""
+    if line.marker is not None or line.month is not None or line.furniture:
+        return
+    pv = plan_vocab()
+    if len(line.text) >= params().guiding.opener_min_chars and pv.guiding_opener.search(line.text[: pv.guiding_window]):
+        line.guiding_opener = True
+
+
+@line_feature("table_header")
+def _table_header(line: Line) -> None:
+    """A row of a schedule table's header cells (时间 | 活动内容 | 负责人), or one such cell."""
+    if line.marker is not None or line.month is not None or line.furniture:
+        return
+    bare = line.text.strip()
+    p = params().table
+    if len(bare) > p.header_max_chars:
+        return
+    known = month_vocab().table_headers
+    cells = tuple(c for c in _TABLE_SPLIT.split(bare) if c)
+    if 0 < len(cells) <= p.header_max_cells and all(c in known for c in cells):
+        line.table_header = True
+        line.table_cells = cells
+
+
+@line_feature("signature")
+def _signature(line: Line) -> None:
+    """Who wrote the plan and when (XX小学工会 / 2023年2月), closing it."""
+    if line.marker is not None or line.month is not None or line.furniture:
+        return
+    bare = line.text.strip()
+    line.signature = len(bare) <= params().signature.max_chars and plan_vocab().signature.match(bare) is not None
+
+
+# ---------------------------------------------------------------- the lines around
+
+
+@neighbourhood_feature("table_header_confirmed")
+def _confirm_table_headers(lines: list[Line]) -> None:
+    """A header row is a table's only when it has several cells or its neighbour is a header cell too.
+
+    A lone "活动安排" line is a heading; "时间" then "重点工作", one cell a line, is a table's header.
+    """
+    flags = [ln.table_header for ln in lines]
+    for i, ln in enumerate(lines):
+        if not flags[i]:
+            continue
+        near = (i > 0 and flags[i - 1]) or (i + 1 < len(lines) and flags[i + 1])
+        if len(ln.table_cells) >= 2 or near:
+            ln.cue_kind = ln.cue = None
+            ln.heading_like = False
+        else:
+            ln.table_header = False
+            ln.table_cells = ()
+
+
+@neighbourhood_feature("link_lists")
+def _link_lists(lines: list[Line]) -> None:
+    """The short lines under 相关文章 / 猜你喜欢 are links to other pages: furniture too."""
+    fv = furniture()
+    limit = params().furniture.link_max_chars
+    in_list = False
+    for ln in lines:
+        if fv.link_list_heading.match(ln.text):
+            ln.furniture = in_list = True
+        elif in_list:
+            if ln.separator or len(ln.text) > limit:
+                in_list = False
+            else:
+                ln.furniture = True
+
+
+@neighbourhood_feature("heads_month_list")
+def _heads_month_list(lines: list[Line]) -> None:
+    """Whether the next line that is not furniture is a month label or a table header."""
+    nxt: Line | None = None
+    for ln in reversed(lines):
+        ln.heads_month_list = nxt is not None and (nxt.month is not None or nxt.table_header)
+        if not ln.furniture:
+            nxt = ln
+
+
+# ---------------------------------------------------------------- cue words
+
+
+@cache
+def _cue_index() -> tuple[dict[str, tuple[str, bool]], tuple[tuple[str, str], ...], int]:
+    """cue word → (kind, ambiguous); (exception phrase, kind it excludes); the longest cue's length."""
+    index: dict[str, tuple[str, bool]] = {}
+    exceptions: list[tuple[str, str]] = []
+    for kc in section_cues():
+        for cue in kc.cues:
+            index.setdefault(cue, (kc.kind, cue in kc.ambiguous))
+        exceptions.extend((x, kc.kind) for x in kc.exceptions)
+    return index, tuple(exceptions), max(map(len, index))
+
+
+@cache
+def _any_cue() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _cue_index()[0])))
+
+
+def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
+    """The section kind whose cue word in ``head`` is the longest: (kind, cue, ambiguous, bare label).
+
+    In a heading that joins two parts (指导思想及工作目标, 工作目标和主要措施) the first part names it.
+    """
+    if _any_cue().search(head) is None:
+        return None, None, False, False
+    whole = _find_cue_in(head)
+    joining = section_words().joining_words
+    if whole[1] is not None and any(ch in joining for ch in whole[1]):
+        return whole  # a cue that itself joins two parts: 工作思路和措施 is main work
+    at = next((k for k, ch in enumerate(head) if ch in joining), -1)
+    if at > 0:
+        first = head[:at]
+        found = _find_cue_in(first)
+        if found[0] is not None and _any_cue().search(head[at + 1 :]):
+            return found
+    return whole
+
+
+def _find_cue_in(head: str) -> tuple[str | None, str | None, bool, bool]:
+    index, exceptions, longest = _cue_index()
+    excluded = {kind for phrase, kind in exceptions if phrase in head}
+    best: tuple[str, str, bool] | None = None
+    n = len(head)
+    # the longest cue wins; between cues of one length the later one, since a Chinese heading's
+    # head noun comes last (主要工作目标 is about 目标)
+    for size in range(min(longest, n), 1, -1):
+        for i in range(n - size, -1, -1):
+            hit = index.get(head[i : i + size])
+            if hit is not None and hit[0] not in excluded:
+                best = (hit[0], head[i : i + size], hit[1])
+                break
+        if best is not None:
+            break
+    if best is None or (len(best[1]) <= 2 and len(head) > params().heading.short_cue_heading_chars):
+        # a two-character cue (情况, 目标, 措施) names a part only in a short heading: 一、学校基本情况,
+        # not 三、了解教职工思想情况
+        return None, None, False, False
+    return best[0], best[1], best[2], head.strip(TRAILING) in section_words().bare_labels
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def line_facts(raw: RawLine, text: str, idx: int = 0) -> Line:
+    """One logical line with its own facts (no neighbourhood): for tests and tools."""
+    line = Line(idx, raw.start, raw.end, text[raw.start : raw.end], blank_before=raw.blank_before,
+                starts_physical=raw.starts_physical)
+    for _, extract in LINE_FEATURES:
+        extract(line)
+    return line
+
+
+def extract_features(doc: ParseDoc) -> None:
+    """Stage: logical lines of the working text and every line's facts."""
+    text = doc.text
+    lines = [line_facts(raw, text, i) for i, raw in enumerate(split_lines(doc.working))]
+    for _, extract in NEIGHBOURHOOD_FEATURES:
+        extract(lines)
+    doc.set_lines(lines)
+
+
+def heading_end(line: Line) -> int:
+    """Working offset where a heading line's heading ends: at its colon (included) or a table cell."""
+    content = line.text[line.content_start :]
+    if not line.annex:
+        for i, ch in enumerate(content):
+            if ch in COLONS:
+                return line.start + line.content_start + i + 1
+            if ch == "|":  # a table cell (a tab in the original) ends the heading; the tab is not part of it
+                return line.start + line.content_start + i
+    return line.end

@@ -1,0 +1,176 @@
+"""Decisions as named rules in ordered tables, the way markdown-it-py keeps its rule lists.
+
+A :class:`RuleTable` holds named rules. Each rule looks at a context (a line and what the
+stage knows so far, or a block of lines) and may cast a :class:`Vote` for a decision, naming
+the features that made it vote. The table adds up the votes' weights per decision and the
+decision with the highest total wins (between equal totals, the one voted for first). The
+order of the rules, their weights and whether they are on come from
+``planparse/data/rules.toml``; the code only says what each rule looks at.
+
+    table = RuleTable("plan_boundary", default="line")
+
+    @table.rule("separator_line")
+    def _separator(ctx: PlanContext) -> Vote | None:
+        '''A 篇N / 【篇2】 line starts a plan and titles it.'''
+        return Vote("new_titled", ("separator",)) if ctx.line.separator else None
+
+A :class:`Decision` keeps every vote, so ``--explain`` can say which rule decided a span
+and which features weighed most.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Generic, TypeVar
+
+from planparse.datafiles import data_path
+
+C = TypeVar("C")
+
+
+@dataclass(frozen=True, slots=True)
+class Vote:
+    """A rule's vote: the decision it argues for and the features that made it."""
+
+    decision: str
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CastVote:
+    rule: str
+    decision: str
+    weight: float
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What a table decided for one context, and the votes behind it."""
+
+    label: str
+    rule: str  # the rule that weighed most for the winning decision ("" when nothing voted)
+    votes: tuple[CastVote, ...] = ()
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        """The features named by the votes for the winning decision, heaviest first."""
+        out: list[str] = []
+        for v in sorted((v for v in self.votes if v.decision == self.label), key=lambda v: -v.weight):
+            out.extend(e for e in v.evidence if e not in out)
+        return tuple(out)
+
+    def explain(self) -> str:
+        if not self.votes:
+            return f"{self.label} (no rule voted: default)"
+        parts = [f"{v.rule}{'' if v.decision == self.label else ' → ' + v.decision} {v.weight:g}" for v in self.votes]
+        return f"{self.label} by {self.rule} [{', '.join(parts)}]"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule(Generic[C]):
+    name: str
+    fn: Callable[[C], Vote | None]
+    weight: float
+    pattern: str  # the general pattern the rule stands for: its docstring's first line
+
+
+class RuleError(Exception):
+    """rules.toml and the rules written in code disagree."""
+
+
+@cache
+def _rules_data() -> dict[str, Any]:
+    with data_path("rules.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+class RuleTable(Generic[C]):
+    """An ordered table of named rules deciding one question (see the module docstring)."""
+
+    def __init__(self, name: str, *, default: str) -> None:
+        self.name = name
+        self.default = default
+        self._fns: dict[str, Callable[[C], Vote | None]] = {}
+        self._extra: list[tuple[str, float, str | None]] = []  # rules added at run time: name, weight, before
+        self._active: tuple[Rule[C], ...] | None = None
+
+    def rule(self, name: str) -> Callable[[Callable[[C], Vote | None]], Callable[[C], Vote | None]]:
+        """Register ``fn`` as the rule ``name``; its weight and place come from rules.toml."""
+
+        def register(fn: Callable[[C], Vote | None]) -> Callable[[C], Vote | None]:
+            if name in self._fns:
+                raise RuleError(f"rule table {self.name}: rule {name!r} is written twice")
+            self._fns[name] = fn
+            self._active = None
+            return fn
+
+        return register
+
+    def add(self, name: str, fn: Callable[[C], Vote | None], *, weight: float, before: str | None = None) -> None:
+        """Add a rule at run time (an extension, or a test), with its weight, before rule ``before``."""
+        self.rule(name)(fn)
+        self._extra.append((name, weight, before))
+        self._active = None
+
+    def remove(self, name: str) -> None:
+        """Take out a rule added with :meth:`add`."""
+        self._fns.pop(name, None)
+        self._extra = [x for x in self._extra if x[0] != name]
+        self._active = None
+
+    @property
+    def rules(self) -> tuple[Rule[C], ...]:
+        """The enabled rules in their order, weights applied."""
+        if self._active is None:
+            self._active = self._configure()
+        return self._active
+
+    def _configure(self) -> tuple[Rule[C], ...]:
+        table = _rules_data().get(self.name)
+        if table is None:
+            raise RuleError(f"rules.toml has no table [{self.name}]")
+        listed: list[tuple[str, float]] = []
+        for entry in table.get("rules", []):
+            name = entry["name"]
+            if name not in self._fns:
+                raise RuleError(f"rules.toml [{self.name}] lists {name!r}, which no code defines")
+            if entry.get("enabled", True):
+                listed.append((name, float(entry.get("weight", 1.0))))
+        known = {e["name"] for e in table.get("rules", [])} | {x[0] for x in self._extra}
+        missing = sorted(set(self._fns) - known)
+        if missing:
+            raise RuleError(f"rules.toml [{self.name}] does not list the rules {missing}")
+        for name, weight, before in self._extra:
+            at = next((k for k, (n, _) in enumerate(listed) if n == before), len(listed))
+            listed.insert(at, (name, weight))
+        return tuple(Rule(n, self._fns[n], w, _first_line(self._fns[n].__doc__)) for n, w in listed)
+
+    def decide(self, ctx: C) -> Decision:
+        votes: list[CastVote] = []
+        for r in self.rules:
+            v = r.fn(ctx)
+            if v is not None:
+                votes.append(CastVote(r.name, v.decision, r.weight, v.evidence))
+        if not votes:
+            return Decision(self.default, "")
+        totals: dict[str, float] = {}
+        for v in votes:
+            totals[v.decision] = totals.get(v.decision, 0.0) + v.weight
+        best = max(totals.values())
+        label = next(v.decision for v in votes if totals[v.decision] == best)
+        if best <= 0:
+            label = self.default
+        lead = max((v for v in votes if v.decision == label), key=lambda v: v.weight, default=None)
+        return Decision(label, lead.rule if lead else "", tuple(votes))
+
+    def describe(self) -> list[tuple[str, float, str]]:
+        """(name, weight, pattern) of each enabled rule, in order: for documentation and --explain."""
+        return [(r.name, r.weight, r.pattern) for r in self.rules]
+
+
+def _first_line(doc: str | None) -> str:
+    return (doc or "").strip().split("\n", 1)[0]

@@ -1,0 +1,137 @@
+"""The month list: month labels (二月份：, 3月, 七、八月) with the month's activities under them.
+
+Under each label, one entry per numbered item (never split); unnumbered text one entry per
+line, or per chunk between ；/;/。 (never split at 、 or ，). Text on the label's own line is an
+activity — unless numbered items follow, when it is the month's theme (2月新学期新面貌).
+Table rows ("二月 | …") give one entry per cell chunk.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planparse.parse.chars import CELL_SEPARATORS, CLOSERS, COLONS, SENTENCE_END
+from planparse.parse.features import Line
+from planparse.parse.params import params
+from planparse.parse.rules import Vote
+from planparse.parse.schedule import ScheduleBlock, layout
+from planparse.parse.schedule.entries import EntryWriter, Period
+from planparse.parse.vocab import month_vocab, plan_vocab
+
+_CHUNK = re.compile(r"[^;；。]+")
+_CELL = re.compile(f"[^{CELL_SEPARATORS}]+")
+_WEEK_DATES = re.compile(r"[\d\s月日号./\-—–~～至到()（）]+")
+_ENDS_SENTENCE = re.compile(f"[{SENTENCE_END}…{CLOSERS}{COLONS}]\\s*$")
+
+
+def detect(block: ScheduleBlock) -> Vote | None:
+    """Month labels with activities under them: the layout of most schedules."""
+    labels = sum(ln.month is not None for ln in block.lines)
+    return Vote("month_list", (f"{labels} month labels",))
+
+
+def _period(ln: Line) -> Period:
+    mk = ln.month
+    assert mk is not None
+    start, end = ln.start, ln.start + mk.end
+    while end > start and ln.text[end - 1 - ln.start].isspace():
+        end -= 1
+    theme = None
+    if mk.theme:
+        at = ln.text.find(mk.theme)
+        if at >= 0:
+            theme = (ln.start + at, ln.start + at + len(mk.theme))
+    return Period(tuple(mk.months), (start, end) if end > start else None, theme, dict(mk.years))
+
+
+def _looks_wrapped(ln: Line) -> bool:
+    """A long line that stops mid-sentence: its text goes on in the next line."""
+    return len(ln.text) >= params().schedule.wrap_width and not _ENDS_SENTENCE.search(ln.text)
+
+
+class _MonthList:
+    def __init__(self, block: ScheduleBlock, out: EntryWriter) -> None:
+        self.block = block
+        self.out = out
+        self.period: Period | None = None
+        self.week = False
+        self.pending: tuple[int, int] | None = None  # text on the label's own line: theme or activity
+        self.skip_cells: frozenset[int] = frozenset()  # table columns that hold no activities
+
+    def flush_pending(self) -> None:
+        if self.pending is not None and self.period is not None:
+            self.chunks(*self.pending, self.skip_cells)
+        self.pending = None
+
+    def chunks(self, start: int, end: int, skip: frozenset[int] = frozenset()) -> None:
+        assert self.period is not None
+        text = self.block.text
+        if self.week:
+            m = _WEEK_DATES.match(text, start, end)
+            if m:
+                start = m.end()
+        piped = any(c in text[start:end] for c in CELL_SEPARATORS)
+        for k, cell in enumerate(_CELL.finditer(text, start, end)):
+            if piped and k in skip:
+                continue
+            for chunk in _CHUNK.finditer(text, cell.start(), cell.end()):
+                self.out.emit(chunk.start(), chunk.end(), self.period, evidence=("chunk",))
+
+    def run(self) -> None:
+        block, out = self.block, self.out
+        heading = block.heading
+        heading_family = heading.marker.family if heading is not None and heading.marker else None
+        mv, pv = month_vocab(), plan_vocab()
+        wrapped_from: Line | None = None
+        for ln in block.lines:
+            if ln.table_header:
+                if len(ln.table_cells) >= 2:
+                    cells = ln.table_cells
+                    self.skip_cells = frozenset(k - 1 for k, c in enumerate(cells) if k > 0 and c in mv.table_skip_headers)
+                continue
+            if ln.furniture or ln.signature:
+                continue
+            if ln.month is not None:
+                self.flush_pending()
+                self.period = _period(ln)
+                self.week = ln.month.week
+                rest_start = ln.start + ln.month.end
+                if ln.text[ln.month.end :].strip():
+                    self.pending = (rest_start, ln.end)
+                continue
+            if self.period is None:
+                continue
+            if mv.period_header.match(ln.content.strip()) or (ln.marker is None and pv.closing_opener.match(ln.text)):
+                # 下学期: wait for its first month; closing remarks: the month list is over
+                self.flush_pending()
+                self.period = None
+                continue
+            numbered = ln.marker is not None and ln.idx in block.levels
+            if numbered and heading_family is not None and ln.marker.family == heading_family:
+                self.flush_pending()  # 五、 after 四、月份安排: a sibling part ends the months
+                self.period = None
+                continue
+            if self.pending is not None:
+                if numbered and self.period.theme is None:
+                    self.period.theme = self.pending
+                    self.pending = None
+                else:
+                    self.flush_pending()
+            if numbered:
+                out.emit(ln.start + ln.content_start, ln.end, self.period,
+                         marker=(ln.start, ln.start + ln.marker.raw_end), evidence=("numbered item",))
+                wrapped_from = ln if _looks_wrapped(ln) else None
+                continue
+            if wrapped_from is not None and out.entries and out.entries[-1].data.marker is not None and out.extend_last(ln.start, ln.end):
+                wrapped_from = ln if _looks_wrapped(ln) else None  # a numbered activity hard-wrapped onto this line
+                continue
+            wrapped_from = None
+            self.chunks(ln.start, ln.end)
+        self.flush_pending()
+
+
+def extract(block: ScheduleBlock, out: EntryWriter) -> None:
+    _MonthList(block, out).run()
+
+
+layout("month_list", detect, extract)
