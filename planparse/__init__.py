@@ -34,6 +34,8 @@ _LAZY = {
     "parse_file": "planparse.pipeline",
     "parse_bytes": "planparse.pipeline",
     "parse_files": "planparse.pipeline",
+    "explain_text": "planparse.pipeline",
+    "explain_file": "planparse.pipeline",
     "plans_table": "planparse.analysis.tables",
     "sections_table": "planparse.analysis.tables",
     "items_table": "planparse.analysis.tables",
@@ -52,7 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from planparse.analysis.tables import all_tables, items_table, plans_table, schedule_table, sections_table
     from planparse.analysis.tagging import tag_document
     from planparse.io.export import export_documents
-    from planparse.pipeline import parse_bytes, parse_file, parse_files, parse_text
+    from planparse.pipeline import explain_file, explain_text, parse_bytes, parse_file, parse_files, parse_text
 
 
 def __getattr__(name: str) -> Any:
@@ -84,6 +86,8 @@ __all__ = [
     "UnsupportedFormatError",
     "all_tables",
     "compare",
+    "explain_file",
+    "explain_text",
     "export_documents",
     "find_templates",
     "items_table",

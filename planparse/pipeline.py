@@ -10,11 +10,14 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planparse.errors import PlanparseError
 from planparse.io.readers import SourceText, clean_newlines, read_bytes, read_path
 from planparse.models import Document
+
+if TYPE_CHECKING:
+    from planparse.parse.explain import Explanation
 
 DEFAULT_MAX_BYTES = 50 * 2**20
 
@@ -68,6 +71,25 @@ def parse_source(src: SourceText, *, tag: bool = False, codebook: str | Path | N
         except Exception as exc:  # a tagging bug must not cost the user the structure
             doc.warnings.append(f"keyword and category tagging failed: {type(exc).__name__}: {exc}")
     return doc
+
+
+def explain_text(text: str, source: str | None = None) -> Explanation:
+    """Parse ``text`` and say why: the rule and features behind every plan, section and entry."""
+    return explain_source(SourceText(clean_newlines(text), None, "text", source))
+
+
+def explain_file(path: str | Path, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Explanation:
+    """:func:`explain_text` for a file (.txt, .docx, .html)."""
+    return explain_source(read_path(path, encoding=encoding, max_bytes=max_bytes))
+
+
+def explain_source(src: SourceText) -> Explanation:
+    from planparse.parse.build import build_document
+    from planparse.parse.explain import explain
+    from planparse.parse.structure import parse_structure
+
+    pdoc = parse_structure(src.text)
+    return explain(pdoc, build_document(pdoc, source=src.source, encoding=src.encoding, fmt=src.format))
 
 
 def parse_files(

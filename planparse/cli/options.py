@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from planparse.errors import PlanparseError
 from planparse.models import Document
+
+if TYPE_CHECKING:
+    from planparse.parse.explain import Explanation
 
 DEFAULT_MAX_MB = 50
 
@@ -42,6 +45,21 @@ def load_document(
         data = sys.stdin.buffer.read(max_bytes + 1)
         return parse_bytes(data, source="<stdin>", encoding=encoding, max_bytes=max_bytes, tag=not no_tag, codebook=codebook)
     return parse_file(file, encoding=encoding, max_bytes=max_bytes, tag=not no_tag, codebook=codebook)
+
+
+def load_explanation(file: str, *, encoding: str | None = None, max_mb: float = DEFAULT_MAX_MB) -> Explanation:
+    """The parse of ``file`` with the rule and features behind each plan, section and entry."""
+    from planparse.errors import InputError
+    from planparse.io.readers import read_bytes
+    from planparse.pipeline import explain_file, explain_source
+
+    max_bytes = int(max_mb * 2**20)
+    if file == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(f"larger than the {max_mb:g} MB limit", "<stdin>")
+        return explain_source(read_bytes(data, name="<stdin>", encoding=encoding))
+    return explain_file(file, encoding=encoding, max_bytes=max_bytes)
 
 
 def jobs_option(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
-from planparse.cli.options import input_options, load_document
+from planparse.cli.options import DEFAULT_MAX_MB, input_options, load_document, load_explanation
 
 
 @click.command("parse")
@@ -19,9 +20,14 @@ from planparse.cli.options import input_options, load_document
     show_default=True,
     help="json: the Document; outline: an indented tree to check by eye; schedule: the month table.",
 )
+@click.option("--explain", is_flag=True, help="Say which rule and which features decided each plan, section and entry.")
 @input_options
-def parse_cmd(file: str, fmt: str, **opts: object) -> None:
+def parse_cmd(file: str, fmt: str, explain: bool, **opts: Any) -> None:
     """Parse FILE (.txt, .docx, .html; '-' for standard input)."""
+    if explain:
+        ex = load_explanation(file, encoding=opts.get("encoding"), max_mb=opts.get("max_mb", DEFAULT_MAX_MB))
+        click.echo(ex.to_text())
+        return
     doc = load_document(file, **opts)
     if fmt == "json":
         sys.stdout.write(doc.model_dump_json())

@@ -47,6 +47,17 @@ def layout(name: str, detect: Callable[[ScheduleBlock], Vote | None], extract: E
     EXTRACTORS[name] = extract
 
 
+def add_layout(name: str, detect: Callable[[ScheduleBlock], Vote | None], extract: Extractor, *, weight: float) -> None:
+    """Register a layout at run time (an extension, or a test), with the weight rules.toml would give it."""
+    schedule_layout.add(name, detect, weight=weight)
+    EXTRACTORS[name] = extract
+
+
+def remove_layout(name: str) -> None:
+    schedule_layout.remove(name)
+    EXTRACTORS.pop(name, None)
+
+
 def read_schedules(doc: ParseDoc) -> None:
     """Stage: the ``entries`` layer."""
     by_plan = levels_by_plan(doc)
