@@ -48,6 +48,7 @@ class Line:
     # numbering and periods
     marker: Marker | None = None
     month: MonthLabel | None = None
+    month_led: MonthLabel | None = None  # a numbered item that opens with a month in running text (4、六月份组织…)
     content_start: int = 0  # after the marker, relative to the line start
     # heading words and cues
     head: str = ""  # the words up to the first colon, marker excluded
@@ -57,6 +58,8 @@ class Line:
     cue: str | None = None
     cue_ambiguous: bool = False
     cue_bare_label: bool = False
+    cue_at_end: bool = False  # the cue is the heading's head noun (活动安排, not 活动计划上交)
+    opens_with_verb: bool = False  # the words open with a verb (制定…, 召开…): an activity, not a heading
     heading_like: bool = False
     # page structure
     furniture: bool = False
@@ -133,14 +136,19 @@ def _numbering(line: Line) -> None:
         line.content_start = marker.end
         numbered_month = match_month_label(text[marker.end :])
         if numbered_month is not None:
-            line.month = replace(numbered_month, end=numbered_month.end + marker.end)
+            numbered_month = replace(numbered_month, end=numbered_month.end + marker.end)
+            if numbered_month.closed:  # 2 四月份：(1)… — a numbered month label
+                line.month = numbered_month
+            else:  # 4、六月份组织员工趣味运动会 — an item whose words open with its month
+                line.month_led = numbered_month
 
 
 @line_feature("furniture")
 def _furniture(line: Line) -> None:
     """Site furniture (上一篇, 下载文档, URLs, page counters); a numbered line or a month label is content."""
-    if line.marker is None and line.month is None and furniture().is_furniture(line.text):
+    if (line.marker is None or line.marker.bare) and line.month is None and furniture().is_furniture(line.text):
         line.furniture = True
+        line.marker = None
 
 
 @line_feature("heading_words")
@@ -167,9 +175,11 @@ def _cue(line: Line) -> None:
     head_ok = 0 < len(line.head) <= p.max_chars and not _SENTENCE_PUNCT.search(line.head)
     if line.month is None and head_ok:
         line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
-        if line.marker is None and line.cue and line.head != line.cue and (
-            line.head.startswith(plan_vocab().title_not_opening) or not line.head.endswith(line.cue)
-        ):
+        if line.cue:
+            line.opens_with_verb = line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening)
+            tail = line.head[line.head.rfind(line.cue) + len(line.cue) :]
+            line.cue_at_end = not tail or tail in section_words().heading_suffixes
+        if line.marker is None and line.cue and line.head != line.cue and (line.opens_with_verb or not line.cue_at_end):
             # an unnumbered heading ends with its cue noun (活动安排, 工作目标); a line opening with a
             # verb (研究本学期工会工作重点) or going on past the cue (期中质量分析会) is an activity
             line.cue_kind = line.cue = None
@@ -293,7 +303,9 @@ def _cue_index() -> tuple[dict[str, tuple[str, bool]], tuple[tuple[str, str], ..
 
 @cache
 def _any_cue() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, _cue_index()[0])))
+    words = [re.escape(w) for w in _cue_index()[0]]
+    words += [kc.patterns.pattern for kc in section_cues() if kc.patterns is not None]
+    return re.compile("|".join(words))
 
 
 def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
@@ -317,6 +329,16 @@ def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
 
 
 def _find_cue_in(head: str) -> tuple[str | None, str | None, bool, bool]:
+    found = _find_word_cue(head)
+    if found[0] is None:
+        for kc in section_cues():
+            m = kc.patterns.search(head) if kc.patterns is not None else None
+            if m is not None:
+                return kc.kind, m.group(), False, False
+    return found
+
+
+def _find_word_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
     index, exceptions, longest = _cue_index()
     excluded = {kind for phrase, kind in exceptions if phrase in head}
     best: tuple[str, str, bool] | None = None

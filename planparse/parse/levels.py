@@ -25,9 +25,19 @@ def assign_levels(lines: Iterable[Line]) -> dict[int, tuple[int, int]]:
     p = params().levels
     stack: list[list] = []  # [family, last number]
     out: dict[int, tuple[int, int]] = {}
+    first = True  # no content line yet
     for ln in lines:
         mk = ln.marker
-        if mk is None or ln.furniture:
+        if ln.furniture:
+            continue
+        starts_text, first = first, False
+        if mk is None:
+            continue
+        if starts_text and mk.number is not None:
+            # a text that begins in the middle of a plan (the rest of a page: "4、重视……",
+            # "(四)管理制度的完善"): its first line continues a list whose start is elsewhere
+            stack.append([mk.family, mk.number])
+            out[ln.idx] = (0, mk.number)
             continue
         fam, n = mk.family, mk.number
         pos = next((i for i, (f, _) in enumerate(stack) if f == fam), None)

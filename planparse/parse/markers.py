@@ -29,6 +29,9 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     ("arabic_paren", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[)）]\s*[、,.]?\s*")),
     # "1." must not be a decimal or a date (1.5万元, 2023.3.15); "2、" may be followed by a digit (2、3月底前…)
     ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*(?:、|[.,。](?![\d.,。]))\s*[、.,]?\s*")),
+    # a marker without its punctuation, a space before the words: "四 每月主要开展的活动", "1 三月份"
+    ("cjk", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
+    ("arabic", re.compile(r"^(?P<n>\d{1,2})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
     # an item whose digit was lost in a paste: ".认真履行…"
     ("arabic", re.compile(r"^(?P<lost>[.、])\s*(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
 ]
@@ -46,6 +49,7 @@ class Marker:
     number: int | None
     end: int  # where the item's own text starts, relative to the line start
     raw_end: int  # end of the marker proper (trailing spaces excluded)
+    bare: bool = False  # a number and a space only, no punctuation ("四 每月…"): weaker evidence
 
 
 # Which families can start with a given first character: a body line costs no match at all,
@@ -95,4 +99,5 @@ def _accept(family: str, m: re.Match, line: str) -> Marker | None:
     if family == "arabic" and number is not None and line[end : end + 1].isdigit() and "、" not in m.group():
         # 2023.3.15 / 1.5万元 / 3.2.1: a digit right after "1." is no marker; after "2、" it may be (2、3月底前…)
         return None
-    return Marker(family, number, end, len(line[:end].rstrip()))
+    raw_end = len(line[:end].rstrip())
+    return Marker(family, number, end, raw_end, bare=raw_end == len(m.group("n") or "") if "n" in groups else False)

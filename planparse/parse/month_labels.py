@@ -38,6 +38,7 @@ _DOTTED_ROW = re.compile(
     r"^(?:\d{1,2}\s+)?(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?:1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
+_QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_numerals)) + r")\s*季度")
 _THEME = re.compile(r"^\s*(?:活动)?主题\s*[:：]?\s*")
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
@@ -53,6 +54,7 @@ class MonthLabel:
     rest: str = ""  # text after the label on the same line
     theme: str | None = None  # an explicit 主题：… after the label
     week: bool = False
+    closed: bool = True  # a colon (or a cell, or the line's end) closes the label: no running text after it
 
 
 def _numeral(tok: str) -> int | None:
@@ -101,6 +103,13 @@ def match_month_label(line: str) -> MonthLabel | None:
 
     A month followed by a day (3月25日) or 底/初/前 is a date, not a label.
     """
+    quarter = _QUARTER.match(line) if "季度" in line[:8] else None
+    if quarter:
+        q = _MV.quarter_numerals[quarter.group("q")]
+        colon = _AFTER_LABEL.match(line, quarter.end())
+        end = colon.end() if colon else quarter.end()
+        rest = line[end:].strip()
+        return MonthLabel([3 * q - 2, 3 * q - 1, 3 * q], {}, end, rest, closed=colon is not None or not rest)
     head = line[:24]
     if "月" not in head and "周" not in head:
         dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
@@ -128,6 +137,8 @@ def match_month_label(line: str) -> MonthLabel | None:
     if not m:
         return None
     label = m.group("label").rstrip()
+    if _mixed_scripts(label):
+        return None  # 1 三月份 / 4、六月份: the Arabic number is the item's marker, not a month
     # the label must end on 月/月份: "三、加强" has no month and "2023年" alone is a year
     while label and not label.endswith(("月", "份")):
         # back off to the last 月 so that "三月新学期" keeps "三月"
@@ -153,6 +164,7 @@ def match_month_label(line: str) -> MonthLabel | None:
         end += colon.end()
     else:
         end += len(after) - len(after.lstrip())
+    closed = colon is not None or not after.strip()
     rest = line[end:]
     theme = None
     t = _THEME.match(rest)
@@ -170,4 +182,13 @@ def match_month_label(line: str) -> MonthLabel | None:
             rest = rest[note.end() :].strip()
         elif rest.rstrip(":：") in month_vocab().label_fillers:
             rest, end = "", len(line)
-    return MonthLabel(months, years, end, rest, theme)
+    return MonthLabel(months, years, end, rest, theme, closed=closed or theme is not None or not rest)
+
+
+def _mixed_scripts(label: str) -> bool:
+    """A bare number of one script before a month of the other: 1 三月份, 4、六月份 (a marker and a month)."""
+    tokens = list(_TOKEN_RE.finditer(label))
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if not a.group("yue") and a.group("m").isdigit() != b.group("m").isdigit():
+            return True
+    return False

@@ -25,9 +25,6 @@ from planparse.parse.params import params
 from planparse.parse.rules import Decision, RuleTable, Vote
 from planparse.parse.vocab import plan_vocab
 
-# kinds of an untitled opening part beside which a numbered work heading stands as a sibling
-_OPENING_KINDS = ("guiding_ideology", "goals", "situation")
-
 
 @dataclass
 class SectionBlock:
@@ -128,8 +125,9 @@ def _top_level_heading(ctx: LineContext) -> Vote | None:
 @section_start.rule("nested_schedule_heading")
 def _nested_schedule_heading(ctx: LineContext) -> Vote | None:
     """A deeper numbered heading with a schedule cue ((五)活动安排:) is a schedule of its own."""
-    if ctx.cue == "schedule" and ctx.is_item and ctx.level:
-        return Vote("headed:schedule", (f"marker level {ctx.level}", "cue_kind=schedule"))
+    ln = ctx.line
+    if ctx.cue == "schedule" and ctx.is_item and ctx.level and ln.cue_at_end and not ln.opens_with_verb:
+        return Vote("headed:schedule", (f"marker level {ctx.level}", "cue_kind=schedule", "cue_at_end"))
     return None
 
 
@@ -196,16 +194,26 @@ def _work_heading_run(ctx: LineContext) -> Vote | None:
     return None
 
 
-@section_start.rule("work_heading_beside_opening")
-def _work_heading_beside_opening(ctx: LineContext) -> Vote | None:
-    """二、加强师德建设 after 一、指导思想: a work heading beside the opening part, not under it."""
+@section_start.rule("work_heading_beside_part")
+def _work_heading_beside_part(ctx: LineContext) -> Vote | None:
+    """二、加强师德建设 after 一、指导思想, 五、环境创设 after 四、活动安排: a work heading beside a part, not under it.
+
+    A top-level numbered line of the heading's own family is its sibling; beside a part that is
+    no main work it opens an untitled main_work run — unless the plan has had its 主要工作 heading,
+    when the line is one more work area of it (GUIDE: no section of its own).
+    """
     cur = ctx.current
-    if cur is None or not ctx.is_item or ctx.level != 0 or ctx.current_kind() not in _OPENING_KINDS:
+    if cur is None or not ctx.is_item or ctx.level != 0 or ctx.current_kind() == "main_work":
+        return None
+    if any(s.heading is not None and s.opened_as == "main_work" for s in ctx.state.sections):
         return None
     head_line = ctx.current_heading()
-    if head_line is None or (
-        head_line.marker is not None and ctx.line.marker is not None and head_line.marker.family == ctx.line.marker.family
-    ):
+    if head_line is None:
+        # an untitled opening part (a guiding paragraph) has no numbering a line could continue
+        beside = ctx.current_kind() in ("guiding_ideology", "goals", "situation")
+    else:
+        beside = head_line.marker is not None and ctx.line.marker is not None and head_line.marker.family == ctx.line.marker.family
+    if beside:
         return Vote("untitled:main_work", ("marker level 0", f"beside {ctx.current_kind()}"))
     return None
 
@@ -265,7 +273,7 @@ def _open(state: SectionState, plan: int, decision: Decision, line: Line) -> Non
     if form == "untitled":
         _add(block, line)
     state.sections.append(block)
-    state.item_open = decision.rule in ("work_heading_run", "work_heading_beside_opening")
+    state.item_open = decision.rule in ("work_heading_run", "work_heading_beside_part", "mid_list_start")
 
 
 def _add(block: SectionBlock, line: Line) -> None:

@@ -22,6 +22,7 @@ class SectionCues:
     cues: tuple[str, ...]
     exceptions: tuple[str, ...]
     ambiguous: tuple[str, ...]
+    patterns: re.Pattern | None  # cues with words between their parts: 每月主要开展的活动
 
 
 @cache
@@ -33,6 +34,7 @@ def section_cues() -> tuple[SectionCues, ...]:
             cues=tuple(k.get("cues", ())),
             exceptions=tuple(k.get("exceptions", ())),
             ambiguous=tuple(k.get("ambiguous", ())),
+            patterns=re.compile("|".join(f"(?:{x})" for x in k["patterns"])) if k.get("patterns") else None,
         )
         for k in data["kind"]
     )
@@ -41,6 +43,7 @@ def section_cues() -> tuple[SectionCues, ...]:
 @dataclass(frozen=True)
 class SectionWords:
     bare_labels: frozenset[str]  # an unnumbered line that is only one of these labels a paragraph
+    heading_suffixes: tuple[str, ...]  # words a heading may end with after its cue noun (表, 如下)
     joining_words: str  # characters joining two parts in one heading
     annex_labels: frozenset[str]
 
@@ -50,6 +53,7 @@ def section_words() -> SectionWords:
     data = _load("sections.toml")
     return SectionWords(
         bare_labels=frozenset(data.get("bare_labels", ())),
+        heading_suffixes=tuple(data.get("heading_suffixes", ())),
         joining_words="".join(data.get("joining_words", ())),
         annex_labels=frozenset(data.get("annex_labels", ())),
     )
@@ -133,6 +137,7 @@ class MonthVocab:
     table_skip_headers: frozenset[str]
     label_fillers: frozenset[str]
     period_header: re.Pattern
+    quarter_numerals: dict[str, int]
 
     @property
     def table_headers(self) -> frozenset[str]:
@@ -152,4 +157,5 @@ def month_vocab() -> MonthVocab:
         table_skip_headers=frozenset(d["table_skip_headers"]),
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),
+        quarter_numerals=dict(d["quarter_numerals"]),
     )
