@@ -65,6 +65,9 @@ class Line:
     furniture: bool = False
     separator: bool = False
     title_like: bool = False
+    title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
+    page_title: bool = False  # a furniture line that is the page's title with the site's add-ons
+    title_core: tuple[int, int] | None = None  # the plan's own title within the line (relative offsets)
     guiding_opener: bool = False
     table_header: bool = False
     table_cells: tuple[str, ...] = ()
@@ -84,7 +87,7 @@ class Line:
             out["marker"] = f"{self.marker.family}:{self.marker.number}"
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
-        for name in ("cue_kind", "cue", "heading_like", "title_like", "separator", "furniture", "table_header",
+        for name in ("cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "page_title", "separator", "furniture", "table_header",
                      "signature", "guiding_opener", "heads_month_list", "blank_before"):
             value = getattr(self, name)
             if value:
@@ -189,18 +192,59 @@ def _cue(line: Line) -> None:
 
 @line_feature("title")
 def _title(line: Line) -> None:
-    """A title: short, no sentence punctuation, ends in 计划/方案…, names what it is of, opens with no verb."""
-    if line.marker is not None or line.month is not None or line.furniture:
+    """A title: short, no sentence punctuation, ends in 计划/方案…, names what it is of, opens with no verb.
+
+    The site's add-ons ((3篇), (1518字), 最新…) are no part of it: ``title_core`` is the plan's own
+    title within the line. A furniture line with a title's shape is the page's title.
+    """
+    if line.marker is not None or line.month is not None:
         return
     pv = plan_vocab()
-    bare = line.text.strip()
+    start, end = title_core(line.text)
+    core = line.text[start:end]
+    bare = _TRAILING_NOTE.sub("", core)  # 德育处工作计划和安排(学校德育工作月度计划): judged without its note
     ends_title = bare.endswith(pv.title_endings) or line.separator
-    if len(bare) <= params().title.max_chars and ends_title and not _TITLE_BAD.search(bare):
-        has_year = pv.title_year.search(bare) is not None
-        names_subject = has_year or line.separator or any(w in bare[:-2] for w in pv.title_subjects)
-        names_subject = names_subject and (line.separator or not bare.startswith(pv.title_not_opening))
-        # a line with a section cue (2023年工会活动安排) is a heading unless it names a whole plan
-        line.title_like = names_subject and (line.cue_kind is None or bare.endswith(pv.plan_words))
+    if not core or len(core) > params().title.max_chars or not ends_title or _TITLE_BAD.search(bare):
+        return
+    has_year = pv.title_year.search(core) is not None
+    if line.separator or not bare.startswith(pv.title_not_opening):
+        names = has_year or line.separator or any(w in bare[:-2] for w in pv.title_subjects)
+        names_own = has_year or line.separator or any(
+            w in bare[:-2] for w in pv.title_subjects if w not in pv.title_generic_subjects
+        )
+    else:
+        names = names_own = False
+    if not names:
+        return
+    line.title_core = (start, end)
+    if line.furniture:
+        line.page_title = True
+        return
+    # a line with a section cue (2023年工会活动安排) is a heading unless it names a whole plan
+    line.title_like = line.cue_kind is None or bare.endswith(pv.plan_words)
+    # ... or, at a plan's start, unless it names whose it is (学校工会工作思路)
+    line.title_with_cue = not line.title_like and names_own
+
+
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,30}[)）]$")
+
+
+def title_core(text: str) -> tuple[int, int]:
+    """The plan's own title within a title line: the site's add-ons stripped from both ends."""
+    pv = plan_vocab()
+    start, end = 0, len(text.rstrip())
+    while True:
+        lead = pv.title_addons_leading.match(text, start, end)
+        trail = pv.title_addons_trailing.search(text, start, end)
+        if lead is not None and lead.end() > start:
+            start = lead.end()
+        elif trail is not None and trail.start() < end and trail.start() > start:
+            end = trail.start()
+        else:
+            break
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
 
 
 @line_feature("guiding_opener")

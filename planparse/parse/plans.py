@@ -87,20 +87,26 @@ def _title_after_content(ctx: PlanContext) -> Vote | None:
     return Vote("new_titled", ("title_like", "plan has content")) if ctx.line.title_like and ctx.state.content else None
 
 
-@plan_boundary.rule("repeated_title")
-def _repeated_title(ctx: PlanContext) -> Vote | None:
-    """The current plan's title line again: a page showing a plan twice, or a second plan of one name."""
-    title = ctx.current_title()
-    if ctx.line.title_like and title is not None and title.text.strip() == ctx.line.text.strip():
-        return Vote("new_titled", ("title_like", "same as the plan's title"))
+@plan_boundary.rule("first_title")
+def _first_title(ctx: PlanContext) -> Vote | None:
+    """A title line before any content titles the current plan; at its very start, also one with a cue
+    word that names whose plan it is (学校工会工作思路)."""
+    ln, cur = ctx.line, ctx.current
+    if cur.title is not None or ctx.state.content:
+        return None
+    if ln.title_like:
+        return Vote("title", ("title_like",))
+    if ln.title_with_cue and not any(not ctx.lines[i].furniture for i in cur.lines):
+        return Vote("title", ("title_with_cue", "first line"))
     return None
 
 
-@plan_boundary.rule("first_title")
-def _first_title(ctx: PlanContext) -> Vote | None:
-    """A title line before any content titles the current plan."""
-    if ctx.line.title_like and ctx.current.title is None and not ctx.state.content:
-        return Vote("title", ("title_like",))
+@plan_boundary.rule("proper_title_after_separator")
+def _proper_title_after_separator(ctx: PlanContext) -> Vote | None:
+    """A plan opened by a separator (第一篇：…, XX范文(3)) takes the proper title line that follows it."""
+    title = ctx.current_title()
+    if ctx.line.title_like and not ctx.line.separator and title is not None and title.separator and not ctx.state.content:
+        return Vote("title", ("title_like", "plan titled by a separator"))
     return None
 
 
@@ -236,6 +242,23 @@ def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
     return blocks
 
 
+def _title_line(lines: tuple[Line, ...], block: PlanBlock) -> Line | None:
+    """The line whose core is the plan's title: its title line (the lead of a bare 【篇一】), or the
+    page's own title among the furniture before its first content."""
+    if block.title_lead is not None:
+        return lines[block.title_lead]
+    if block.title is not None:
+        return lines[block.title]
+    page_title = None
+    for i in block.lines:
+        ln = lines[i]
+        if not ln.furniture:
+            break
+        if ln.page_title:
+            page_title = ln
+    return page_title
+
+
 def has_content(lines: tuple[Line, ...], block: PlanBlock) -> bool:
     least = params().plans.content_min_chars
     body = [lines[i] for i in block.lines if not lines[i].furniture and i != block.title]
@@ -247,9 +270,10 @@ def has_content(lines: tuple[Line, ...], block: PlanBlock) -> bool:
 def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
     """The calendar year in the title, or (stricter: 2023年, not 2023学年) in the plan's opening lines."""
     pv = plan_vocab()
-    if block.title is not None:
-        lead = lines[block.title_lead].text + " " if block.title_lead is not None else ""
-        m = pv.title_year.search(cjk_years_to_digits(lead + lines[block.title].text))
+    title = _title_line(lines, block)
+    if title is not None:
+        a, b = title.title_core or (0, len(title.text))
+        m = pv.title_year.search(cjk_years_to_digits(title.text[a:b]))
         if m:
             return int(m.group(1))
     opening = ""
@@ -282,9 +306,10 @@ def split_plans(doc: ParseDoc) -> None:
         start, end = lines[block.lines[0]].start, max(ln.end for ln in content)
         k = len(plans)
         plans.append(Annotation(start, end, "plan", block.rule, block.evidence, block))
-        if block.title is not None:
-            first = lines[block.title_lead if block.title_lead is not None else block.title]
-            titles.append(Annotation(first.start, lines[block.title].end, "title", "title_line", ("title_like",), k))
+        title = _title_line(lines, block)
+        if title is not None:
+            a, b = title.title_core or (0, len(title.text))
+            titles.append(Annotation(title.start + a, title.start + b, "title", "title_line", ("title_like",), k))
         year = plan_year(lines, block)
         if year is not None:
             years.append(Annotation(start, start, "year", "plan_year", (), (k, year)))

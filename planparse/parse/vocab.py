@@ -95,6 +95,9 @@ class PlanVocab:
     title_endings: tuple[str, ...]
     title_subjects: tuple[str, ...]
     title_not_opening: tuple[str, ...]
+    title_generic_subjects: tuple[str, ...]
+    title_addons_leading: re.Pattern
+    title_addons_trailing: re.Pattern
     plan_words: tuple[str, ...]
     guiding_window: int
     guiding_opener: re.Pattern
@@ -114,6 +117,9 @@ def plan_vocab() -> PlanVocab:
         title_endings=tuple(d["title_endings"]),
         title_subjects=tuple(d["title_subjects"]),
         title_not_opening=tuple(d["title_not_opening"]),
+        title_generic_subjects=tuple(d["title_generic_subjects"]),
+        title_addons_leading=re.compile("|".join(f"(?:{p})" for p in d["title_addons_leading"])),
+        title_addons_trailing=re.compile("|".join(f"(?:{p})" for p in d["title_addons_trailing"])),
         plan_words=tuple(d["plan_words"]),
         guiding_window=d["guiding_window"],
         guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
