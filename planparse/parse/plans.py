@@ -118,8 +118,16 @@ def _title_shaped_line(ctx: PlanContext) -> Vote | None:
 
 @plan_boundary.rule("month_list_heading")
 def _month_list_heading(ctx: PlanContext) -> Vote | None:
-    """A title-like line over a month list (三月工作计划) is the schedule's heading, not a plan's title."""
-    return Vote("line", ("title_like", "heads_month_list")) if ctx.line.title_like and ctx.line.heads_month_list else None
+    """A title-like line over a month list (三月工作计划) inside a plan is the schedule's heading, not a plan's title.
+
+    At the start of a page, before any title or content, it is the plan's title all the same.
+    """
+    ln, cur = ctx.line, ctx.current
+    if not (ln.title_like and ln.heads_month_list):
+        return None
+    if cur.title is None and not ctx.state.content:
+        return None
+    return Vote("line", ("title_like", "heads_month_list"))
 
 
 def _restart_marker(ctx: PlanContext) -> bool:
