@@ -63,6 +63,7 @@ class Line:
     heading_like: bool = False
     # page structure
     furniture: bool = False
+    hides_text: bool = False  # the site's notice that it hid text here (此处隐藏…字)
     separator: bool = False
     title_like: bool = False
     title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
@@ -152,6 +153,7 @@ def _furniture(line: Line) -> None:
     if (line.marker is None or line.marker.bare) and line.month is None and furniture().is_furniture(line.text):
         line.furniture = True
         line.marker = None
+        line.hides_text = furniture().inline_break.search(line.text) is not None
 
 
 @line_feature("heading_words")
@@ -176,7 +178,7 @@ def _cue(line: Line) -> None:
     """The section kind a heading's cue word names (指导思想, 工作目标, 活动安排 …), and the heading shape."""
     p = params().heading
     head_ok = 0 < len(line.head) <= p.max_chars and not _SENTENCE_PUNCT.search(line.head)
-    if line.month is None and head_ok:
+    if line.month is None and line.month_led is None and head_ok:
         line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
         if line.cue:
             line.opens_with_verb = line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening)

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from planparse.parse.markers import HEADING_FAMILIES, match_marker
 from planparse.parse.month_labels import match_month_label
 from planparse.parse.normalise import WorkingText
 from planparse.parse.params import params
+from planparse.parse.vocab import furniture, plan_vocab
 
 _WS_RUN = re.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
 # where a run-on marker may start: after a sentence end, a colon, or white space
 _CANDIDATE = re.compile(
-    r"[。;；!?！？:：\s”\"」』)]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇⒈-⒛])"
+    r"[。;；!?！？:：\s”\"」』),，]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇⒈-⒛])"
 )
+_COMMA = ",，"
 _TIGHT = re.compile(r"[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、")
 _NUMERAL_CHARS = "一二三四五六七八九十元0123456789"
 _TIGHT_LABEL = re.compile(r"(?:[一二三四五六七八九十元]{1,3}|\d{1,2})月份?\s*[:：]")
@@ -38,7 +41,8 @@ class RawLine:
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    # white space, and commas a scrape leaves at a line's start (",一月,"): no line begins with one
+    while start < end and (text[start].isspace() or text[start] in _COMMA):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -68,6 +72,7 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     ahead, behind = params().lines.run_on_ahead, params().lines.run_on_behind
     cuts: list[int] = []
     loose = [(m.end(), False) for m in _CANDIDATE.finditer(line, 1)]
+    after_comma = {m.end() for m in _CANDIDATE.finditer(line, 1) if m.group()[0] in _COMMA}
     # markers written tight against the text before them ("（1）开学工作（2）制定计划"): taken
     # only when they continue a sequence begun in this line
     tight = [(m.start(), True) for m in _TIGHT.finditer(line, 1) if _tight_before(line[m.start() - 1])]
@@ -102,12 +107,31 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
             prev is None and mk.number == 1 and (before.rstrip().endswith(("。", ";", "；")) or before.endswith(" "))
         )
         heading_run_on = mk.family in HEADING_FAMILIES and _SENTENCE_END.search(before) is not None and prev in (None, mk.number - 1)
-        if is_tight and not in_sequence:
-            continue
+        if (is_tight or pos in after_comma) and not in_sequence:
+            continue  # tight against the text, or after a comma: only a marker that continues a sequence
         if in_sequence or fresh or heading_run_on:
             cuts.append(start + pos)
             last_of_family[mk.family] = mk.number
     return cuts
+
+
+@cache
+def _glued_title() -> re.Pattern:
+    """A title run together with its first heading: 学校德育年度工作计划1一、指导思想."""
+    endings = "|".join(re.escape(w) for w in sorted(plan_vocab().title_endings, key=len, reverse=True))
+    return re.compile(rf"(?:{endings})\d{{0,2}}(?=(?:一|第一部分|第一)\s*[、.,:]|[(（]一[)）])")
+
+
+def _inner_cuts(text: str, start: int, end: int) -> list[int]:
+    """Cuts inside a piece that no marker announces: a site's hidden-text notice, a title glued on."""
+    cuts: list[int] = []
+    for m in furniture().inline_break.finditer(text, start, end):
+        cuts.extend((m.start(), m.end()))
+    if end - start <= params().title.max_chars * 2:
+        m = _glued_title().search(text, start, end)
+        if m is not None and m.end() > start:
+            cuts.append(m.end())
+    return [c for c in cuts if start < c < end]
 
 
 def split_lines(wt: WorkingText) -> list[RawLine]:
@@ -131,7 +155,7 @@ def split_lines(wt: WorkingText) -> list[RawLine]:
         else:
             pieces.append((s, e))
         for ps, pe in pieces:
-            bounds = [ps, *_run_on_cuts(text, ps, pe), pe]
+            bounds = sorted({ps, *_inner_cuts(text, ps, pe), *_run_on_cuts(text, ps, pe), pe})
             for a, b in zip(bounds, bounds[1:], strict=False):
                 a, b = _strip(text, a, b)
                 if a < b:

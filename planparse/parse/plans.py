@@ -45,6 +45,7 @@ class PlanState:
     top_items: int = 0
     content: bool = False
     closed: bool = False  # a closing paragraph (总之……) has been met
+    after_hidden_text: bool = False  # the site hid text just before: what follows resumes elsewhere
 
 
 @dataclass
@@ -128,6 +129,14 @@ def _month_list_heading(ctx: PlanContext) -> Vote | None:
     if cur.title is None and not ctx.state.content:
         return None
     return Vote("line", ("title_like", "heads_month_list"))
+
+
+@plan_boundary.rule("resumes_after_hidden_text")
+def _resumes_after_hidden_text(ctx: PlanContext) -> Vote | None:
+    """The text after a site's 此处隐藏…字 notice resumes elsewhere in the page: another plan's rest."""
+    if ctx.state.after_hidden_text and ctx.state.content and not ctx.line.furniture:
+        return Vote("new_untitled", ("hides_text before",))
+    return None
 
 
 def _restart_marker(ctx: PlanContext) -> bool:
@@ -220,6 +229,7 @@ def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
         d = plan_boundary.decide(PlanContext(ln, i, lines, st, cur, prev))
         if d.label == "furniture":
             cur.lines.append(ln.idx)
+            st.after_hidden_text |= ln.hides_text
             continue
         if d.label == "separator":
             lead = _title_lead(lines, cur, ln)

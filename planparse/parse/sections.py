@@ -194,6 +194,20 @@ def _work_heading_run(ctx: LineContext) -> Vote | None:
     return None
 
 
+@section_start.rule("mid_list_start")
+def _mid_list_start(ctx: LineContext) -> Vote | None:
+    """A text that begins inside a month list (3、… 4、… then 十一月份：): an untitled schedule from its first line."""
+    if ctx.current is not None or not ctx.is_item or ctx.level != 0 or ctx.index != 0:
+        return None
+    family = ctx.line.marker.family
+    for ln in ctx.content[ctx.index + 1 : ctx.index + params().sections.month_run_lookahead]:
+        if ln.month is not None:
+            return Vote("untitled:schedule", ("marker level 0", "first line", "items run into a month label"))
+        if ln.marker is None or ln.marker.family != family:
+            return None
+    return None
+
+
 @section_start.rule("work_heading_beside_part")
 def _work_heading_beside_part(ctx: LineContext) -> Vote | None:
     """二、加强师德建设 after 一、指导思想, 五、环境创设 after 四、活动安排: a work heading beside a part, not under it.

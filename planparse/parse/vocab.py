@@ -64,6 +64,7 @@ class Furniture:
     max_line_chars: int
     link_list_heading: re.Pattern
     link_max_chars: int
+    inline_break: re.Pattern
     anchored: re.Pattern  # the patterns that start with ^, matched at the line start
     floating: re.Pattern  # the others, searched
 
@@ -84,6 +85,7 @@ def furniture() -> Furniture:
         data["max_line_chars"],
         re.compile(data["link_list_heading"]),
         data["link_max_chars"],
+        re.compile(data["inline_break"]),
         re.compile("|".join(f"(?:{p})" for p in anchored)),
         re.compile("|".join(f"(?:{p})" for p in floating)),
     )

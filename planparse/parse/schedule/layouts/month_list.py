@@ -21,6 +21,7 @@ from planparse.parse.vocab import month_vocab, plan_vocab
 _CHUNK = re.compile(r"[^;；。]+")
 _CELL = re.compile(f"[^{CELL_SEPARATORS}]+")
 _WEEK_DATES = re.compile(r"[\d\s月日号./\-—–~～至到()（）]+")
+_DATE_MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]")
 _ENDS_SENTENCE = re.compile(f"[{SENTENCE_END}…{CLOSERS}{COLONS}]\\s*$")
 
 
@@ -57,6 +58,7 @@ class _MonthList:
         self.week = False
         self.pending: tuple[int, int] | None = None  # text on the label's own line: theme or activity
         self.skip_cells: frozenset[int] = frozenset()  # table columns that hold no activities
+        self.leading: list[Line] | None = []  # numbered lines before the first label (a text cut mid-list)
 
     def flush_pending(self) -> None:
         if self.pending is not None and self.period is not None:
@@ -77,6 +79,19 @@ class _MonthList:
             for chunk in _CHUNK.finditer(text, cell.start(), cell.end()):
                 self.out.emit(chunk.start(), chunk.end(), self.period, evidence=("chunk",))
 
+    def emit_leading(self) -> None:
+        """A list cut off before its first label: its items take the month their dates state (3月3日), if any."""
+        leading, self.leading = self.leading, None
+        if not leading:
+            return
+        months = {int(m.group(1)) for ln in leading for m in _DATE_MONTH.finditer(ln.text)}
+        if len(months) != 1:
+            return
+        period = Period((months.pop(),))
+        for ln in leading:
+            self.out.emit(ln.start + ln.content_start, ln.end, period,
+                          marker=(ln.start, ln.start + ln.marker.raw_end), evidence=("before the first label", "date"))
+
     def run(self) -> None:
         block, out = self.block, self.out
         heading = block.heading
@@ -93,6 +108,7 @@ class _MonthList:
                 continue
             if ln.month is not None:
                 self.flush_pending()
+                self.emit_leading()
                 self.period = _period(ln)
                 self.week = ln.month.week
                 rest_start = ln.start + ln.month.end
@@ -100,6 +116,8 @@ class _MonthList:
                     self.pending = (rest_start, ln.end)
                 continue
             if self.period is None:
+                if self.leading is not None and ln.marker is not None and ln.idx in block.levels:
+                    self.leading.append(ln)
                 continue
             if mv.period_header.match(ln.content.strip()) or (ln.marker is None and pv.closing_opener.match(ln.text)):
                 # 下学期: wait for its first month; closing remarks: the month list is over
