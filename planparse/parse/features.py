@@ -49,6 +49,7 @@ class Line:
     marker: Marker | None = None
     month: MonthLabel | None = None
     month_led: MonthLabel | None = None  # a numbered item that opens with a month in running text (4、六月份组织…)
+    prose_month: bool = False  # a paragraph opening with its month (5月,为迎接…): a label only inside a schedule
     content_start: int = 0  # after the marker, relative to the line start
     # heading words and cues
     head: str = ""  # the words up to the first colon, marker excluded
@@ -134,6 +135,9 @@ def _numbering(line: Line) -> None:
     """The numbering marker (一、 （一） 1. ①) and the period label (三月份：, 七、八月), also behind a marker."""
     text = line.text
     line.month = match_month_label(text)
+    if line.month is not None and not line.month.closed:
+        rest = line.month.rest
+        line.prose_month = rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars
     marker = None if line.month else match_marker(text)
     if marker is not None:
         line.marker = marker

@@ -87,16 +87,20 @@ class LineContext:
     def month_run_ahead(self, start: int | None = None) -> bool:
         """A run of month labels from here (before the next numbered cue heading)."""
         p = params().sections
-        count = 0
+        count = heading_items = 0
         i = self.index if start is None else start
-        for ln in self.content[i : i + p.month_run_lookahead]:
-            if ln.month is not None:
+        window = self.content[i : i + p.month_run_lookahead]
+        for k, ln in enumerate(window):
+            if ln.month is not None and not ln.prose_month:
                 count += 1
+                nxt = window[k + 1] if k + 1 < len(window) else None
+                heading_items += nxt is not None and nxt.marker is not None and nxt.month is None
                 if count >= p.month_run:
                     return True
             elif ln.cue_kind and ln.heading_like and ln.marker is not None:
-                return False
-        return False
+                break
+        # fewer labels make a month list when each heads numbered items (二月园务行政 / 1. … 2. …)
+        return count >= p.month_run_with_items and heading_items == count
 
     def months_follow(self) -> bool:
         """A month label or a table header comes next, or a run of month labels soon."""

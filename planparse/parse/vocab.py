@@ -146,6 +146,9 @@ class MonthVocab:
     label_fillers: frozenset[str]
     period_header: re.Pattern
     quarter_numerals: dict[str, int]
+    reference_labels: frozenset[str]
+    theme_labels: frozenset[str]
+    subheading_max_chars: int
 
     @property
     def table_headers(self) -> frozenset[str]:
@@ -166,4 +169,7 @@ def month_vocab() -> MonthVocab:
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),
         quarter_numerals=dict(d["quarter_numerals"]),
+        reference_labels=frozenset(d["reference_labels"]),
+        theme_labels=frozenset(d["theme_labels"]),
+        subheading_max_chars=d["subheading_max_chars"],
     )

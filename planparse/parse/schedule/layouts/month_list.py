@@ -45,6 +45,22 @@ def _period(ln: Line) -> Period:
     return Period(tuple(mk.months), (start, end) if end > start else None, theme, dict(mk.years))
 
 
+def line_role(ln: Line) -> str:
+    """What an unnumbered line under a month label is: reference list, theme, sub-heading or activity."""
+    mv = month_vocab()
+    label = ln.head if ln.after_colon or ln.text.rstrip().endswith((":", "：")) else ""
+    if label in mv.reference_labels:
+        return "reference"
+    if label in mv.theme_labels:
+        return "theme"
+    words = ln.text.rstrip().rstrip(":：").strip()
+    if ln.text.rstrip().endswith((":", "：")) and len(words) <= mv.subheading_max_chars:
+        return "subheading"
+    if ln.text.rstrip().endswith((":", "：")) and ln.marker is None:
+        return "subheading"  # a line of the month's key words ending in a colon (学期尾声,总结考核,…,常规事项：)
+    return "activity"
+
+
 def _looks_wrapped(ln: Line) -> bool:
     """A long line that stops mid-sentence: its text goes on in the next line."""
     return len(ln.text) >= params().schedule.wrap_width and not _ENDS_SENTENCE.search(ln.text)
@@ -135,6 +151,17 @@ class _MonthList:
                     self.pending = None
                 else:
                     self.flush_pending()
+            if not numbered:
+                role = line_role(ln)
+                if role == "theme":
+                    self.flush_pending()
+                    colon = ln.text.find(ln.after_colon) if ln.after_colon else -1
+                    if colon >= 0 and self.period.theme is None:
+                        self.period.theme = (ln.start + colon, ln.end)
+                    continue
+                if role in ("reference", "subheading"):
+                    self.flush_pending()
+                    continue
             if numbered:
                 out.emit(ln.start + ln.content_start, ln.end, self.period,
                          marker=(ln.start, ln.start + ln.marker.raw_end), evidence=("numbered item",))
@@ -144,7 +171,8 @@ class _MonthList:
                 wrapped_from = ln if _looks_wrapped(ln) else None  # a numbered activity hard-wrapped onto this line
                 continue
             wrapped_from = None
-            self.chunks(ln.start, ln.end)
+            # a marker out of sequence (8. after 9.) is no item, but it is no part of the words either
+            self.chunks(ln.start + ln.content_start, ln.end)
         self.flush_pending()
 
 
