@@ -80,6 +80,16 @@ class LineContext:
     def preamble_has_items(self) -> bool:
         return any(self.lines[i].marker is not None for i in self.state.preamble)
 
+    def in_month_list(self) -> bool:
+        cur = self.current
+        return cur is not None and provisional_kind(cur) == "schedule" and cur.months_in_body > 0
+
+    def sibling_of_heading(self) -> bool:
+        """The line is numbered in the current section heading's own family (五、 after 四、活动安排)."""
+        head = self.current_heading()
+        mk = self.line.marker
+        return head is not None and head.marker is not None and mk is not None and head.marker.family == mk.family
+
     def current_kind(self) -> str | None:
         cur = self.current
         return None if cur is None else provisional_kind(cur)
@@ -120,10 +130,16 @@ section_start: RuleTable[LineContext] = RuleTable("section_start", default="add"
 
 @section_start.rule("top_level_heading")
 def _top_level_heading(ctx: LineContext) -> Vote | None:
-    """A top-level numbered heading with a cue word (二、主要工作：) opens a section of its kind."""
-    if ctx.cue and ctx.is_item and ctx.level == 0:
-        return Vote(f"headed:{ctx.cue}", ("marker level 0", f"cue_kind={ctx.cue}", "heading_like"))
-    return None
+    """A top-level numbered heading with a cue word (二、主要工作：) opens a section of its kind.
+
+    Not a line that opens with a verb (三、检查师资培训工作安排), nor an item under a month label
+    whose numbering is not the schedule heading's own: those are activities.
+    """
+    if not (ctx.cue and ctx.is_item and ctx.level == 0) or ctx.line.opens_with_verb:
+        return None
+    if ctx.in_month_list() and not ctx.sibling_of_heading():
+        return None
+    return Vote(f"headed:{ctx.cue}", ("marker level 0", f"cue_kind={ctx.cue}", "heading_like"))
 
 
 @section_start.rule("nested_schedule_heading")
@@ -147,8 +163,7 @@ def _unnumbered_heading(ctx: LineContext) -> Vote | None:
     if not cue or ln.marker is not None or ln.month is not None:
         return None
     cur = ctx.current
-    in_month_list = cur is not None and ctx.current_kind() == "schedule" and cur.months_in_body > 0
-    if cue != "schedule" and in_month_list:
+    if cue != "schedule" and ctx.in_month_list():
         return None
     label_in_item = ctx.state.item_open and cur is not None and cur.heading is None
     if cue != "schedule" and label_in_item:
