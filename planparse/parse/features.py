@@ -31,6 +31,7 @@ from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cu
 _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words too
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
 _TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
+_COMMA_BEFORE_CUE = re.compile(r"[,，]")
 _TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
 
 
@@ -137,7 +138,8 @@ def _numbering(line: Line) -> None:
     line.month = match_month_label(text)
     if line.month is not None and not line.month.closed:
         rest = line.month.rest
-        line.prose_month = rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars
+        words = rest.strip(" ,，")
+        line.prose_month = bool(words) and (rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars)
     marker = None if line.month else match_marker(text)
     if marker is not None:
         line.marker = marker
@@ -184,6 +186,9 @@ def _cue(line: Line) -> None:
     head_ok = 0 < len(line.head) <= p.max_chars and not _SENTENCE_PUNCT.search(line.head)
     if line.month is None and line.month_led is None and head_ok:
         line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
+        if line.cue and _COMMA_BEFORE_CUE.search(line.head[: line.head.rfind(line.cue)]):
+            # 预约家长,写好评语,汇报幼儿情况: clauses before the cue make a sentence, not a heading
+            line.cue_kind = line.cue = None
         if line.cue:
             line.opens_with_verb = line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening)
             tail = line.head[line.head.rfind(line.cue) + len(line.cue) :]

@@ -145,6 +145,10 @@ def split_lines(wt: WorkingText) -> list[RawLine]:
         if s >= e:
             blank = True
             continue
+        if phys.lstrip()[:1] in _COMMA:
+            # ",一月," — a scrape that wraps every line in commas: the trailing one goes too
+            while e > s and text[e - 1] in _COMMA:
+                e -= 1
         pieces: list[tuple[int, int]] = []
         if is_flattened(text[s:e]):
             cut = s

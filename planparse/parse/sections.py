@@ -58,6 +58,7 @@ class LineContext:
     state: SectionState
     has_guiding_heading: bool
     lines: tuple[Line, ...]  # all the document's lines (sections hold indices into them)
+    levels: dict[int, tuple[int, int]]  # the plan's numbering: line idx → (level, number)
 
     @property
     def current(self) -> SectionBlock | None:
@@ -85,10 +86,16 @@ class LineContext:
         return cur is not None and provisional_kind(cur) == "schedule" and cur.months_in_body > 0
 
     def sibling_of_heading(self) -> bool:
-        """The line is numbered in the current section heading's own family (五、 after 四、活动安排)."""
+        """The line is numbered at the current section heading's level or above (五、 after 四、活动安排,
+        三、 after （二）活动安排)."""
         head = self.current_heading()
         mk = self.line.marker
-        return head is not None and head.marker is not None and mk is not None and head.marker.family == mk.family
+        if head is None or head.marker is None or mk is None:
+            return False
+        if head.marker.family == mk.family:
+            return True
+        head_level = self.levels.get(head.idx, (None,))[0]
+        return head_level is not None and self.level is not None and self.level <= head_level
 
     def current_kind(self) -> str | None:
         cur = self.current
@@ -327,7 +334,7 @@ def group_sections(doc: ParseDoc, k: int, levels: dict[int, tuple[int, int]]) ->
     state = SectionState([], [])
     for i, ln in enumerate(content):
         level = levels[ln.idx][0] if ln.marker is not None and ln.idx in levels else None
-        ctx = LineContext(ln, i, content, level, state, has_guiding_heading, doc.lines)
+        ctx = LineContext(ln, i, content, level, state, has_guiding_heading, doc.lines, levels)
         d = section_start.decide(ctx)
         if d.label != "add":
             _open(state, k, d, ln)
