@@ -149,6 +149,8 @@ class MonthVocab:
     reference_labels: frozenset[str]
     theme_labels: frozenset[str]
     subheading_max_chars: int
+    record_name_fields: tuple[str, ...]
+    record_time_fields: tuple[str, ...]
 
     @property
     def table_headers(self) -> frozenset[str]:
@@ -172,4 +174,6 @@ def month_vocab() -> MonthVocab:
         reference_labels=frozenset(d["reference_labels"]),
         theme_labels=frozenset(d["theme_labels"]),
         subheading_max_chars=d["subheading_max_chars"],
+        record_name_fields=tuple(d["record_name_fields"]),
+        record_time_fields=tuple(d["record_time_fields"]),
     )
