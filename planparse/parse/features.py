@@ -277,9 +277,9 @@ def _table_header(line: Line) -> None:
     p = params().table
     if len(bare) > p.header_max_chars:
         return
-    known = month_vocab().table_headers
+    mv = month_vocab()
     cells = tuple(c for c in _TABLE_SPLIT.split(bare) if c)
-    if 0 < len(cells) <= p.header_max_cells and all(c in known for c in cells):
+    if 0 < len(cells) <= p.header_max_cells and all(mv.column_roles(c) is not None for c in cells):
         line.table_header = True
         line.table_cells = cells
 

@@ -117,7 +117,8 @@ class _MonthList:
             if ln.table_header:
                 if len(ln.table_cells) >= 2:
                     cells = ln.table_cells
-                    self.skip_cells = frozenset(k - 1 for k, c in enumerate(cells) if k > 0 and c in mv.table_skip_headers)
+                    roles = [mv.column_roles(c) or () for c in cells]
+                    self.skip_cells = frozenset(k - 1 for k, r in enumerate(roles) if k > 0 and "activity" not in r)
                 continue
             if ln.furniture or ln.signature:
                 continue
