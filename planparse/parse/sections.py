@@ -23,7 +23,7 @@ from planparse.parse.features import Line, heading_end
 from planparse.parse.levels import levels_by_plan, plan_body
 from planparse.parse.params import params
 from planparse.parse.rules import Decision, RuleTable, Vote
-from planparse.parse.vocab import plan_vocab
+from planparse.parse.vocab import month_vocab, plan_vocab
 
 
 @dataclass
@@ -119,6 +119,16 @@ class LineContext:
         # fewer labels make a month list when each heads numbered items (二月园务行政 / 1. … 2. …)
         return count >= p.month_run_with_items and heading_items == count
 
+    def table_ahead(self) -> bool:
+        """A schedule table's header starts here: its column names include a period and an activity."""
+        roles: set[str] = set()
+        for ln in self.content[self.index : self.index + params().table.header_max_cells + 1]:
+            if not ln.table_header:
+                break
+            for cell in ln.table_cells:
+                roles.update(month_vocab().column_roles(cell) or ())
+        return bool(roles & {"month", "week", "dates"}) and "activity" in roles
+
     def months_follow(self) -> bool:
         """A month label or a table header comes next, or a run of month labels soon."""
         nxt = self.content[self.index + 1] if self.index + 1 < len(self.content) else None
@@ -185,7 +195,7 @@ def _heading_holds_month_list(ctx: LineContext) -> Vote | None:
     """A month list right under a heading that is no guiding part (三、具体工作) belongs to that heading."""
     ln, cur = ctx.line, ctx.current
     if (ln.table_header or ln.month is not None) and cur is not None and cur.heading is not None and not cur.lines:
-        if ctx.current_kind() not in ("guiding_ideology", "schedule") and ctx.month_run_ahead():
+        if ctx.current_kind() not in ("guiding_ideology", "schedule") and (ctx.month_run_ahead() or ctx.table_ahead()):
             return Vote("add", ("month label or table header", "heading with no content yet"))
     return None
 
@@ -194,8 +204,11 @@ def _heading_holds_month_list(ctx: LineContext) -> Vote | None:
 def _untitled_month_list(ctx: LineContext) -> Vote | None:
     """A month table's header, or a run of month labels, outside any schedule: an untitled schedule."""
     ln = ctx.line
-    if (ln.table_header or ln.month is not None) and ctx.current_kind() != "schedule" and ctx.month_run_ahead():
-        return Vote("untitled:schedule", ("month label or table header", "month run ahead"))
+    if (ln.table_header or ln.month is not None) and ctx.current_kind() != "schedule":
+        if ctx.month_run_ahead():
+            return Vote("untitled:schedule", ("month label or table header", "month run ahead"))
+        if ln.table_header and ctx.table_ahead():
+            return Vote("untitled:schedule", ("table header", "period and activity columns"))
     return None
 
 
