@@ -16,6 +16,7 @@ schedule) live in their own modules as rule tables over these facts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -66,6 +67,7 @@ class Line:
     # page structure
     furniture: bool = False
     hides_text: bool = False  # the site's notice that it hid text here (此处隐藏…字)
+    preview: bool = False  # a viewer's preview of the text that follows (furniture)
     separator: bool = False
     title_like: bool = False
     title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
@@ -329,6 +331,50 @@ def _link_lists(lines: list[Line]) -> None:
                 in_list = False
             else:
                 ln.furniture = True
+
+
+@neighbourhood_feature("preview")
+def _preview(lines: list[Line]) -> None:
+    """A document viewer's preview: a stretch of lines whose words come again, whole, right after it.
+
+    Sites show the first lines of a plan (a summary, a truncated snippet) and then the full text;
+    the preview is page furniture, the full text the plan. Words are compared folded to letters and
+    digits, so the copies may be cut into lines differently.
+    """
+    p = params().preview
+    folded = ["".join(ch for ch in ln.text if ch.isalnum()) for ln in lines]
+    starts: list[int] = []
+    pos = 0
+    for f in folded:
+        starts.append(pos)
+        pos += len(f)
+    stream = "".join(folded)
+    # lines are keyed by the words that start at them, running on into the next lines
+    keys = [stream[a : a + p.key_chars] if folded[i] else "" for i, a in enumerate(starts)]
+    by_key: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if len(key) == p.key_chars:
+            by_key.setdefault(key, []).append(i)
+    i = 0
+    while i < len(lines):
+        same = by_key.get(keys[i], []) if len(keys[i]) == p.key_chars else []
+        at = bisect_right(same, i)  # the lines after i with the same key, at most max_lines on
+        later = same[at : bisect_right(same, i + p.max_lines, lo=at)]
+        for k in later:
+            length = starts[k] - starts[i]
+            if length < p.min_chars or length > p.max_chars:
+                continue
+            if stream.find(keys[i], starts[i] + 1, starts[k]) >= 0:
+                break  # the words repeat inside the stretch: a periodic text (table rows), no preview
+            # the copy must go on past the preview: a plan printed twice whole is two copies, no preview
+            more = len(stream) - (starts[k] + length)
+            if more >= p.min_chars and stream[starts[i] : starts[k]] == stream[starts[k] : starts[k] + length]:
+                for j in range(i, k):
+                    lines[j].furniture = True
+                    lines[j].preview = True
+                i = k - 1
+                break
+        i += 1
 
 
 @neighbourhood_feature("heads_month_list")

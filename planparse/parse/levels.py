@@ -30,7 +30,9 @@ def assign_levels(lines: Iterable[Line]) -> dict[int, tuple[int, int]]:
         mk = ln.marker
         if ln.furniture:
             continue
-        starts_text, first = first, False
+        starts_text = first
+        # a page's short header remnant (计划总结) does not start the text; a real line does
+        first = first and mk is None and ln.month is None and len(ln.text) < params().plans.content_min_chars
         if mk is None:
             continue
         if starts_text and mk.number is not None:

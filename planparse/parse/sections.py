@@ -78,6 +78,14 @@ class LineContext:
         cur = self.current
         return None if cur is None or cur.heading is None else self.lines[cur.heading]
 
+    def starts_text(self) -> bool:
+        """Nothing of substance before this line in the plan: at most a short header remnant (计划总结)."""
+        least = params().plans.content_min_chars
+        return all(
+            self.lines[i].marker is None and self.lines[i].month is None and len(self.lines[i].text) < least
+            for i in self.state.preamble
+        )
+
     def preamble_has_items(self) -> bool:
         return any(self.lines[i].marker is not None for i in self.state.preamble)
 
@@ -236,7 +244,7 @@ def _work_heading_run(ctx: LineContext) -> Vote | None:
 @section_start.rule("mid_list_start")
 def _mid_list_start(ctx: LineContext) -> Vote | None:
     """A text that begins inside a month list (3、… 4、… then 十一月份：): an untitled schedule from its first line."""
-    if ctx.current is not None or not ctx.is_item or ctx.level != 0 or ctx.index != 0:
+    if ctx.current is not None or not ctx.is_item or ctx.level != 0 or not ctx.starts_text():
         return None
     family = ctx.line.marker.family
     for ln in ctx.content[ctx.index + 1 : ctx.index + params().sections.month_run_lookahead]:
