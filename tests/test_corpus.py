@@ -21,7 +21,9 @@ Each expected file is the gold format of ../shared/eval (see GUIDE.md there) plu
 
 ``test_expected_file_is_consistent`` checks each expected file on its own and must
 always pass.  The other tests compare ``planparse.parse_file`` with the expected
-files; they fail until the parser handles the format a file exercises.
+files; they fail until the parser handles the format a file exercises.  Where the
+parser is wrong by GUIDE.md and the gap is not fixed yet, ``KNOWN_GAPS`` names the
+file and comparison with the reason, and that comparison is a strict xfail.
 """
 
 from __future__ import annotations
@@ -35,6 +37,13 @@ from typing import Any
 
 import pytest
 
+# Corpus files whose expectations the parser does not meet yet, where the parser is wrong by
+# GUIDE.md: (file, comparison) -> what it gets wrong.  Those comparisons are strict xfails: when a
+# gap is fixed its test XPASSes and fails the suite, so remove its line here.
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+}
+COMPARISONS = ("plans", "sections", "items", "schedule")
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 EXPECTED = sorted(CORPUS.glob("*.expected.json"))
 KINDS = {"guiding_ideology", "goals", "main_work", "measures", "schedule", "situation", "other"}
@@ -43,6 +52,16 @@ TRAILING = set("。；;，,、：:！!？?.．…　 \t\n")
 
 def _ids(paths: list[Path]) -> list[str]:
     return [p.name.removesuffix(".expected.json") for p in paths]
+
+
+def _cases(comparison: str) -> list[Any]:
+    """The expected files for one comparison, a known gap marked as a strict xfail."""
+    cases = []
+    for path, name in zip(EXPECTED, _ids(EXPECTED), strict=True):
+        reason = KNOWN_GAPS.get((name, comparison))
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        cases.append(pytest.param(path, id=name, marks=marks))
+    return cases
 
 
 def read_text(path: Path) -> str:
@@ -114,6 +133,12 @@ def test_corpus_is_big_enough() -> None:
         assert txt.with_name(txt.name.removesuffix(".txt") + ".expected.json").exists(), (
             f"{txt.name} has no expected file"
         )
+
+
+def test_known_gaps_name_corpus_files() -> None:
+    names = set(_ids(EXPECTED))
+    stale = [key for key in KNOWN_GAPS if key[0] not in names or key[1] not in COMPARISONS]
+    assert not stale, f"KNOWN_GAPS entries naming no corpus file or comparison: {stale}"
 
 
 @pytest.mark.parametrize("exp_path", EXPECTED, ids=_ids(EXPECTED))
@@ -196,7 +221,7 @@ def test_expected_file_is_consistent(exp_path: Path) -> None:
 # ---------------------------------------------------------------- the parser against them
 
 
-@pytest.mark.parametrize("exp_path", EXPECTED, ids=_ids(EXPECTED))
+@pytest.mark.parametrize("exp_path", _cases("plans"))
 def test_plans_titles_years(exp_path: Path) -> None:
     exp, _ = load(exp_path)
     doc = parsed(exp_path)
@@ -211,7 +236,7 @@ def _section_rows(sections: list[tuple[str, str | None, int]], text: str) -> lis
     return [f"{k:16} at {at:>6}  heading={h!r}  text={text[at : at + 14]!r}" for k, h, at in sections]
 
 
-@pytest.mark.parametrize("exp_path", EXPECTED, ids=_ids(EXPECTED))
+@pytest.mark.parametrize("exp_path", _cases("sections"))
 def test_sections(exp_path: Path) -> None:
     exp, text = load(exp_path)
     doc = parsed(exp_path)
@@ -244,7 +269,7 @@ def _parser_items(plan: Any) -> list[tuple[int, int, int | None, str]]:
     return out
 
 
-@pytest.mark.parametrize("exp_path", EXPECTED, ids=_ids(EXPECTED))
+@pytest.mark.parametrize("exp_path", _cases("items"))
 def test_items(exp_path: Path) -> None:
     exp, _ = load(exp_path)
     doc = parsed(exp_path)
@@ -271,7 +296,7 @@ def test_items(exp_path: Path) -> None:
     assert not diffs, f"{exp['file']}:\n" + "\n".join(diffs)
 
 
-@pytest.mark.parametrize("exp_path", EXPECTED, ids=_ids(EXPECTED))
+@pytest.mark.parametrize("exp_path", _cases("schedule"))
 def test_schedule(exp_path: Path) -> None:
     exp, _ = load(exp_path)
     doc = parsed(exp_path)
