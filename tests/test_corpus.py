@@ -41,6 +41,9 @@ import pytest
 # GUIDE.md: (file, comparison) -> what it gets wrong.  Those comparisons are strict xfails: when a
 # gap is fixed its test XPASSes and fails the suite, so remove its line here.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("42_month_led_item_start", "schedule"): (
+        "a bare number before a quote (2 “三八”节…) stays in the activity; the signature 大一班全体老师 is an entry"
+    ),
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 
