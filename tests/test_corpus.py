@@ -57,6 +57,18 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("54_comma_noise_scrape", "schedule"): (
         "sub-heading lines ending in a colon inside a month (,常规事项:, ,季节性工作:,) become activities"
     ),
+    ("55_viewer_summary_flattened", "plans"): (
+        "the viewer's summary line (title + 1(655字) + the text's start) opens a plan of its own"
+    ),
+    ("55_viewer_summary_flattened", "sections"): (
+        "…and in the full text 一、指导思想 run on after the title (…计划 一、指导思想 以…) is an item, not a heading"
+    ),
+    ("55_viewer_summary_flattened", "items"): (
+        "1. sub-items run on after a （一） heading in a flattened line (（一）夯实组织基础 1.召开…) are not split"
+    ),
+    ("55_viewer_summary_flattened", "schedule"): (
+        "entries fall in the second plan, and the link-list heading 相关文档 after the schedule is an entry"
+    ),
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 
