@@ -12,7 +12,11 @@ Each expected file is the gold format of ../shared/eval (see GUIDE.md there) plu
   without its marker.  Levels come from the order in which marker families
   first appear in the plan, numbered section headings included: in a plan with
   一、指导思想 / 二、主要工作, the 一、 family is level 0 and the （一） items under
-  二、主要工作 are level 1.  Section headings themselves are sections, not items.
+  二、主要工作 are level 1.  The levels nest: a family met again closes the ones
+  opened below it, so 1. items directly under 四、工作要求 are level 1 even when
+  1. was level 2 under an earlier （一） (files 32, 34, 44).  A text that starts
+  mid-plan (4、重视……) has its first family at level 0.  Section headings
+  themselves are sections, not items.
 * THE ONE RULE FOR SCHEDULES: items inside ``schedule`` sections are NOT listed
   in ``items`` (a month's activities are checked through ``schedule`` instead),
   and the parser's items of schedule sections are left out of the comparison.
