@@ -53,18 +53,27 @@ def test_rule_tables_load_from_data_and_every_rule_has_a_pattern() -> None:
             assert rule.pattern, f"{table.name}.{rule.name} needs a docstring naming its pattern"
 
 
-def test_code_and_rules_toml_must_agree() -> None:
-    table: RuleTable[int] = RuleTable("schedule_layout", default="month_list")
+def test_code_and_rules_toml_must_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    import planparse.parse.rules as rules
+
+    data = {"toy": {"rules": [{"name": "listed", "weight": 2}, {"name": "off", "enabled": False}]}}
+    monkeypatch.setattr(rules, "_rules_data", lambda: data)
+    table: RuleTable[int] = RuleTable("toy", default="none")
+    table.rule("listed")(lambda ctx: Vote("yes"))
     with pytest.raises(RuleError, match="which no code defines"):
-        _ = table.rules  # rules.toml lists month_list, which this table has not got
-    table.rule("month_list")(lambda ctx: None)
+        _ = table.rules  # the data lists "off", which this table has not got
+    table.rule("off")(lambda ctx: Vote("no"))
+    assert [(r.name, r.weight) for r in table.rules] == [("listed", 2.0)]  # "off" is switched off
     table.rule("not_in_the_data_file")(lambda ctx: None)
     with pytest.raises(RuleError, match="does not list"):
         _ = table.rules
 
 
-def test_votes_add_up_and_the_heaviest_decision_wins() -> None:
-    table: RuleTable[str] = RuleTable("schedule_layout", default="month_list")
+def test_votes_add_up_and_the_heaviest_decision_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    import planparse.parse.rules as rules
+
+    monkeypatch.setattr(rules, "_rules_data", lambda: {"toy": {"rules": [{"name": "month_list", "weight": 1}]}})
+    table: RuleTable[str] = RuleTable("toy", default="month_list")
     table.rule("month_list")(lambda ctx: Vote("month_list"))
     table.add("a", lambda ctx: Vote("x", ("fa",)), weight=0.6)
     table.add("b", lambda ctx: Vote("x", ("fb",)), weight=0.6)

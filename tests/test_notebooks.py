@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import nbformat
@@ -30,9 +29,8 @@ def test_saved_with_outputs(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_notebook_executes(name: str) -> None:
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    start = time.perf_counter()
-    NotebookClient(nb, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
-    assert time.perf_counter() - start < 30
+    # no timing here (a loaded CI machine would fail it): speed is the benchmark scripts' job
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
     outs = _outputs(nb)
     assert not [o for o in outs if o.output_type == "error"]
     pngs = [o for o in outs if "image/png" in o.get("data", {})]

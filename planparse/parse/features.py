@@ -31,6 +31,7 @@ from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cu
 _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words too
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
 _TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
+_COMMA_BEFORE_CUE = re.compile(r"[,，]")
 _TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
 
 
@@ -49,6 +50,7 @@ class Line:
     marker: Marker | None = None
     month: MonthLabel | None = None
     month_led: MonthLabel | None = None  # a numbered item that opens with a month in running text (4、六月份组织…)
+    prose_month: bool = False  # a paragraph opening with its month (5月,为迎接…): a label only inside a schedule
     content_start: int = 0  # after the marker, relative to the line start
     # heading words and cues
     head: str = ""  # the words up to the first colon, marker excluded
@@ -134,6 +136,10 @@ def _numbering(line: Line) -> None:
     """The numbering marker (一、 （一） 1. ①) and the period label (三月份：, 七、八月), also behind a marker."""
     text = line.text
     line.month = match_month_label(text)
+    if line.month is not None and not line.month.closed:
+        rest = line.month.rest
+        words = rest.strip(" ,，")
+        line.prose_month = bool(words) and (rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars)
     marker = None if line.month else match_marker(text)
     if marker is not None:
         line.marker = marker
@@ -180,6 +186,9 @@ def _cue(line: Line) -> None:
     head_ok = 0 < len(line.head) <= p.max_chars and not _SENTENCE_PUNCT.search(line.head)
     if line.month is None and line.month_led is None and head_ok:
         line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
+        if line.cue and _COMMA_BEFORE_CUE.search(line.head[: line.head.rfind(line.cue)]):
+            # 预约家长,写好评语,汇报幼儿情况: clauses before the cue make a sentence, not a heading
+            line.cue_kind = line.cue = None
         if line.cue:
             line.opens_with_verb = line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening)
             tail = line.head[line.head.rfind(line.cue) + len(line.cue) :]
@@ -268,9 +277,9 @@ def _table_header(line: Line) -> None:
     p = params().table
     if len(bare) > p.header_max_chars:
         return
-    known = month_vocab().table_headers
+    mv = month_vocab()
     cells = tuple(c for c in _TABLE_SPLIT.split(bare) if c)
-    if 0 < len(cells) <= p.header_max_cells and all(c in known for c in cells):
+    if 0 < len(cells) <= p.header_max_cells and all(mv.column_roles(c) is not None for c in cells):
         line.table_header = True
         line.table_cells = cells
 

@@ -84,6 +84,8 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         if _tight_before(line[m.start() - 1]) and line[m.start() - 1] not in _NUMERAL_CHARS  # not 二月 of 十二月
     ]
     for pos, is_tight in sorted(set(loose + tight + tight_labels)):
+        if not line[:pos].strip(" |｜"):
+            continue  # "| 1、…": a table cell's opening bar and its content are one line
         # short windows: a marker or label shows in its first characters, and what precedes it in
         # the last few; slicing the whole line at every candidate would be quadratic on a long line
         rest = line[pos : pos + ahead]
@@ -145,6 +147,10 @@ def split_lines(wt: WorkingText) -> list[RawLine]:
         if s >= e:
             blank = True
             continue
+        if phys.lstrip()[:1] in _COMMA:
+            # ",一月," — a scrape that wraps every line in commas: the trailing one goes too
+            while e > s and text[e - 1] in _COMMA:
+                e -= 1
         pieces: list[tuple[int, int]] = []
         if is_flattened(text[s:e]):
             cut = s

@@ -28,7 +28,7 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     ("arabic", re.compile(r"^(?P<c>[⒈-⒛])\s*")),  # ⒈ ⒉: one character for "1."
     ("arabic_paren", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[)）]\s*[、,.]?\s*")),
     # "1." must not be a decimal or a date (1.5万元, 2023.3.15); "2、" may be followed by a digit (2、3月底前…)
-    ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*(?:、|[.,。](?![\d.,。]))\s*[、.,]?\s*")),
+    ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*(?:、|[.。](?![\d.,。])|,(?![.,。]))\s*[、.,]?\s*")),
     # a marker without its punctuation, a space before the words: "四 每月主要开展的活动", "1 三月份"
     ("cjk", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
     ("arabic", re.compile(r"^(?P<n>\d{1,2})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
@@ -97,7 +97,10 @@ def _accept(family: str, m: re.Match, line: str) -> Marker | None:
         if number is None:
             return None
     if family == "arabic" and number is not None and line[end : end + 1].isdigit() and "、" not in m.group():
-        # 2023.3.15 / 1.5万元 / 3.2.1: a digit right after "1." is no marker; after "2、" it may be (2、3月底前…)
-        return None
+        # 2023.3.15 / 1.5万元 / 3.2.1: a digit right after "1." is no marker; after "2、" it may be
+        # (2、3月底前…), and after "2," too unless three digits follow (2,300元 is a number; 2,30岁以上… an item)
+        digits = len(line[end:]) - len(line[end:].lstrip("0123456789"))
+        if "," not in m.group() or digits == 3:
+            return None
     raw_end = len(line[:end].rstrip())
     return Marker(family, number, end, raw_end, bare=raw_end == len(m.group("n") or "") if "n" in groups else False)

@@ -23,7 +23,7 @@ from planparse.parse.features import Line, heading_end
 from planparse.parse.levels import levels_by_plan, plan_body
 from planparse.parse.params import params
 from planparse.parse.rules import Decision, RuleTable, Vote
-from planparse.parse.vocab import plan_vocab
+from planparse.parse.vocab import month_vocab, plan_vocab
 
 
 @dataclass
@@ -58,6 +58,7 @@ class LineContext:
     state: SectionState
     has_guiding_heading: bool
     lines: tuple[Line, ...]  # all the document's lines (sections hold indices into them)
+    levels: dict[int, tuple[int, int]]  # the plan's numbering: line idx → (level, number)
 
     @property
     def current(self) -> SectionBlock | None:
@@ -80,6 +81,22 @@ class LineContext:
     def preamble_has_items(self) -> bool:
         return any(self.lines[i].marker is not None for i in self.state.preamble)
 
+    def in_month_list(self) -> bool:
+        cur = self.current
+        return cur is not None and provisional_kind(cur) == "schedule" and cur.months_in_body > 0
+
+    def sibling_of_heading(self) -> bool:
+        """The line is numbered at the current section heading's level or above (五、 after 四、活动安排,
+        三、 after （二）活动安排)."""
+        head = self.current_heading()
+        mk = self.line.marker
+        if head is None or head.marker is None or mk is None:
+            return False
+        if head.marker.family == mk.family:
+            return True
+        head_level = self.levels.get(head.idx, (None,))[0]
+        return head_level is not None and self.level is not None and self.level <= head_level
+
     def current_kind(self) -> str | None:
         cur = self.current
         return None if cur is None else provisional_kind(cur)
@@ -87,16 +104,30 @@ class LineContext:
     def month_run_ahead(self, start: int | None = None) -> bool:
         """A run of month labels from here (before the next numbered cue heading)."""
         p = params().sections
-        count = 0
+        count = heading_items = 0
         i = self.index if start is None else start
-        for ln in self.content[i : i + p.month_run_lookahead]:
-            if ln.month is not None:
+        window = self.content[i : i + p.month_run_lookahead]
+        for k, ln in enumerate(window):
+            if ln.month is not None and not ln.prose_month:
                 count += 1
+                nxt = window[k + 1] if k + 1 < len(window) else None
+                heading_items += nxt is not None and nxt.marker is not None and nxt.month is None
                 if count >= p.month_run:
                     return True
             elif ln.cue_kind and ln.heading_like and ln.marker is not None:
-                return False
-        return False
+                break
+        # fewer labels make a month list when each heads numbered items (二月园务行政 / 1. … 2. …)
+        return count >= p.month_run_with_items and heading_items == count
+
+    def table_ahead(self) -> bool:
+        """A schedule table's header starts here: its column names include a period and an activity."""
+        roles: set[str] = set()
+        for ln in self.content[self.index : self.index + params().table.header_max_cells + 1]:
+            if not ln.table_header:
+                break
+            for cell in ln.table_cells:
+                roles.update(month_vocab().column_roles(cell) or ())
+        return bool(roles & {"month", "week", "dates"}) and "activity" in roles
 
     def months_follow(self) -> bool:
         """A month label or a table header comes next, or a run of month labels soon."""
@@ -116,10 +147,16 @@ section_start: RuleTable[LineContext] = RuleTable("section_start", default="add"
 
 @section_start.rule("top_level_heading")
 def _top_level_heading(ctx: LineContext) -> Vote | None:
-    """A top-level numbered heading with a cue word (二、主要工作：) opens a section of its kind."""
-    if ctx.cue and ctx.is_item and ctx.level == 0:
-        return Vote(f"headed:{ctx.cue}", ("marker level 0", f"cue_kind={ctx.cue}", "heading_like"))
-    return None
+    """A top-level numbered heading with a cue word (二、主要工作：) opens a section of its kind.
+
+    Not a line that opens with a verb (三、检查师资培训工作安排), nor an item under a month label
+    whose numbering is not the schedule heading's own: those are activities.
+    """
+    if not (ctx.cue and ctx.is_item and ctx.level == 0) or ctx.line.opens_with_verb:
+        return None
+    if ctx.in_month_list() and not ctx.sibling_of_heading():
+        return None
+    return Vote(f"headed:{ctx.cue}", ("marker level 0", f"cue_kind={ctx.cue}", "heading_like"))
 
 
 @section_start.rule("nested_schedule_heading")
@@ -143,8 +180,7 @@ def _unnumbered_heading(ctx: LineContext) -> Vote | None:
     if not cue or ln.marker is not None or ln.month is not None:
         return None
     cur = ctx.current
-    in_month_list = cur is not None and ctx.current_kind() == "schedule" and cur.months_in_body > 0
-    if cue != "schedule" and in_month_list:
+    if cue != "schedule" and ctx.in_month_list():
         return None
     label_in_item = ctx.state.item_open and cur is not None and cur.heading is None
     if cue != "schedule" and label_in_item:
@@ -159,7 +195,7 @@ def _heading_holds_month_list(ctx: LineContext) -> Vote | None:
     """A month list right under a heading that is no guiding part (三、具体工作) belongs to that heading."""
     ln, cur = ctx.line, ctx.current
     if (ln.table_header or ln.month is not None) and cur is not None and cur.heading is not None and not cur.lines:
-        if ctx.current_kind() not in ("guiding_ideology", "schedule") and ctx.month_run_ahead():
+        if ctx.current_kind() not in ("guiding_ideology", "schedule") and (ctx.month_run_ahead() or ctx.table_ahead()):
             return Vote("add", ("month label or table header", "heading with no content yet"))
     return None
 
@@ -168,8 +204,11 @@ def _heading_holds_month_list(ctx: LineContext) -> Vote | None:
 def _untitled_month_list(ctx: LineContext) -> Vote | None:
     """A month table's header, or a run of month labels, outside any schedule: an untitled schedule."""
     ln = ctx.line
-    if (ln.table_header or ln.month is not None) and ctx.current_kind() != "schedule" and ctx.month_run_ahead():
-        return Vote("untitled:schedule", ("month label or table header", "month run ahead"))
+    if (ln.table_header or ln.month is not None) and ctx.current_kind() != "schedule":
+        if ctx.month_run_ahead():
+            return Vote("untitled:schedule", ("month label or table header", "month run ahead"))
+        if ln.table_header and ctx.table_ahead():
+            return Vote("untitled:schedule", ("table header", "period and activity columns"))
     return None
 
 
@@ -308,7 +347,7 @@ def group_sections(doc: ParseDoc, k: int, levels: dict[int, tuple[int, int]]) ->
     state = SectionState([], [])
     for i, ln in enumerate(content):
         level = levels[ln.idx][0] if ln.marker is not None and ln.idx in levels else None
-        ctx = LineContext(ln, i, content, level, state, has_guiding_heading, doc.lines)
+        ctx = LineContext(ln, i, content, level, state, has_guiding_heading, doc.lines, levels)
         d = section_start.decide(ctx)
         if d.label != "add":
             _open(state, k, d, ln)

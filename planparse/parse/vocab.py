@@ -140,16 +140,26 @@ class MonthVocab:
     list_joiners: tuple[str, ...]
     range_joiners: tuple[str, ...]
     date_followers: regex.Pattern
-    table_month_headers: tuple[str, ...]
-    table_content_headers: tuple[str, ...]
-    table_skip_headers: frozenset[str]
+    table_columns: dict[str, str]  # header word → the role of its column (month, activity, responsible …)
+    header_joiners: str
     label_fillers: frozenset[str]
     period_header: re.Pattern
     quarter_numerals: dict[str, int]
+    reference_labels: frozenset[str]
+    theme_labels: frozenset[str]
+    subheading_max_chars: int
+    record_name_fields: tuple[str, ...]
+    record_time_fields: tuple[str, ...]
 
-    @property
-    def table_headers(self) -> frozenset[str]:
-        return frozenset(self.table_month_headers) | frozenset(self.table_content_headers)
+    def column_roles(self, cell: str) -> tuple[str, ...] | None:
+        """The roles a header cell names (月份、主题 → month, theme), or None when it is no header cell."""
+        role = self.table_columns.get(cell)
+        if role is not None:
+            return (role,)
+        parts = [x for x in re.split("[" + re.escape(self.header_joiners) + "]", cell) if x]
+        if len(parts) < 2 or any(x not in self.table_columns for x in parts):
+            return None
+        return tuple(self.table_columns[x] for x in parts)
 
 
 @cache
@@ -160,10 +170,14 @@ def month_vocab() -> MonthVocab:
         list_joiners=tuple(d["list_joiners"]),
         range_joiners=tuple(d["range_joiners"]),
         date_followers=regex.compile("^(?:" + "|".join(d["date_followers"]) + ")"),
-        table_month_headers=tuple(d["table_month_headers"]),
-        table_content_headers=tuple(d["table_content_headers"]),
-        table_skip_headers=frozenset(d["table_skip_headers"]),
+        table_columns={word: role for role, words in d["table_columns"].items() for word in words},
+        header_joiners="".join(d["table"]["header_joiners"]),
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),
         quarter_numerals=dict(d["quarter_numerals"]),
+        reference_labels=frozenset(d["reference_labels"]),
+        theme_labels=frozenset(d["theme_labels"]),
+        subheading_max_chars=d["subheading_max_chars"],
+        record_name_fields=tuple(d["record_name_fields"]),
+        record_time_fields=tuple(d["record_time_fields"]),
     )

@@ -38,12 +38,20 @@ class ScheduleBlock:
 
 Extractor = Callable[[ScheduleBlock, EntryWriter], None]
 schedule_layout: RuleTable[ScheduleBlock] = RuleTable("schedule_layout", default="month_list")
-EXTRACTORS: dict[str, Extractor] = {}
+# a month list inside a part that is no schedule (month-led work items): no section of its own
+embedded_schedule: RuleTable[ScheduleBlock] = RuleTable("embedded_schedule", default="none")
+EXTRACTORS: dict[str, Extractor] = {"none": lambda block, out: None}
 
 
 def layout(name: str, detect: Callable[[ScheduleBlock], Vote | None], extract: Extractor) -> None:
     """Register a schedule layout: its detector votes in ``schedule_layout``, its extractor writes entries."""
     schedule_layout.rule(name)(detect)
+    EXTRACTORS[name] = extract
+
+
+def embedded_layout(name: str, detect: Callable[[ScheduleBlock], Vote | None], extract: Extractor) -> None:
+    """Register a layout of month lists found inside parts that are no schedule."""
+    embedded_schedule.rule(name)(detect)
     EXTRACTORS[name] = extract
 
 
@@ -66,12 +74,11 @@ def read_schedules(doc: ParseDoc) -> None:
     lines = doc.lines
     out: list[Annotation] = []
     for k, section in enumerate(doc.layer("sections")):
-        if section.label != "schedule":
-            continue
         block = section.data
         heading = lines[block.heading] if block.heading is not None else None
         sched = ScheduleBlock(doc, k, heading, [lines[i] for i in block.lines], by_plan[block.plan])
-        decision = schedule_layout.decide(sched)
+        table = schedule_layout if section.label == "schedule" else embedded_schedule
+        decision = table.decide(sched)
         writer = EntryWriter(doc.text, k, decision.label)
         EXTRACTORS[decision.label](sched, writer)
         out.extend(writer.entries)

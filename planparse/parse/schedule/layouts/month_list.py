@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.parse.chars import CELL_SEPARATORS, CLOSERS, COLONS, SENTENCE_END
+from planparse.parse.chars import CELL_SEPARATORS
 from planparse.parse.features import Line
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
@@ -22,7 +22,6 @@ _CHUNK = re.compile(r"[^;；。]+")
 _CELL = re.compile(f"[^{CELL_SEPARATORS}]+")
 _WEEK_DATES = re.compile(r"[\d\s月日号./\-—–~～至到()（）]+")
 _DATE_MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]")
-_ENDS_SENTENCE = re.compile(f"[{SENTENCE_END}…{CLOSERS}{COLONS}]\\s*$")
 
 
 def detect(block: ScheduleBlock) -> Vote | None:
@@ -45,9 +44,25 @@ def _period(ln: Line) -> Period:
     return Period(tuple(mk.months), (start, end) if end > start else None, theme, dict(mk.years))
 
 
-def _looks_wrapped(ln: Line) -> bool:
-    """A long line that stops mid-sentence: its text goes on in the next line."""
-    return len(ln.text) >= params().schedule.wrap_width and not _ENDS_SENTENCE.search(ln.text)
+def line_role(ln: Line) -> str:
+    """What an unnumbered line under a month label is: reference list, theme, sub-heading or activity."""
+    mv = month_vocab()
+    label = ln.head if ln.after_colon or ln.text.rstrip().endswith((":", "：")) else ""
+    if label in mv.reference_labels:
+        return "reference"
+    if label in mv.theme_labels:
+        return "theme"
+    words = ln.text.rstrip().rstrip(":：").strip()
+    if ln.text.rstrip().endswith((":", "：")) and len(words) <= mv.subheading_max_chars:
+        return "subheading"
+    if ln.text.rstrip().endswith((":", "：")) and ln.marker is None:
+        return "subheading"  # a line of the month's key words ending in a colon (学期尾声,总结考核,…,常规事项：)
+    return "activity"
+
+
+def _field_label(ln: Line) -> bool:
+    """A detail line that opens with a short label and a colon (时间：…, 地点：…, 参加人员：…)."""
+    return bool(ln.after_colon) and 0 < len(ln.head) <= params().schedule.field_label_max_chars
 
 
 class _MonthList:
@@ -97,12 +112,13 @@ class _MonthList:
         heading = block.heading
         heading_family = heading.marker.family if heading is not None and heading.marker else None
         mv, pv = month_vocab(), plan_vocab()
-        wrapped_from: Line | None = None
+        numbered_open = False  # the last entry is a numbered activity that unnumbered lines run on
         for ln in block.lines:
             if ln.table_header:
                 if len(ln.table_cells) >= 2:
                     cells = ln.table_cells
-                    self.skip_cells = frozenset(k - 1 for k, c in enumerate(cells) if k > 0 and c in mv.table_skip_headers)
+                    roles = [mv.column_roles(c) or () for c in cells]
+                    self.skip_cells = frozenset(k - 1 for k, r in enumerate(roles) if k > 0 and "activity" not in r)
                 continue
             if ln.furniture or ln.signature:
                 continue
@@ -135,16 +151,30 @@ class _MonthList:
                     self.pending = None
                 else:
                     self.flush_pending()
+            if not numbered:
+                role = line_role(ln)
+                if role == "theme":
+                    self.flush_pending()
+                    colon = ln.text.find(ln.after_colon) if ln.after_colon else -1
+                    if colon >= 0 and self.period.theme is None:
+                        self.period.theme = (ln.start + colon, ln.end)
+                    continue
+                if role in ("reference", "subheading"):
+                    self.flush_pending()
+                    continue
             if numbered:
                 out.emit(ln.start + ln.content_start, ln.end, self.period,
                          marker=(ln.start, ln.start + ln.marker.raw_end), evidence=("numbered item",))
-                wrapped_from = ln if _looks_wrapped(ln) else None
+                numbered_open = True
                 continue
-            if wrapped_from is not None and out.entries and out.entries[-1].data.marker is not None and out.extend_last(ln.start, ln.end):
-                wrapped_from = ln if _looks_wrapped(ln) else None  # a numbered activity hard-wrapped onto this line
+            # an unnumbered line under a numbered activity is more of it (a hard wrap, or its detail
+            # sentence): a numbered item is never split; a detail line with a label of its own
+            # (时间：…, 地点：…) is no part of it
+            if numbered_open and ln.marker is None and not _field_label(ln) and out.extend_last(ln.start, ln.end):
                 continue
-            wrapped_from = None
-            self.chunks(ln.start, ln.end)
+            numbered_open = False
+            # a marker out of sequence (8. after 9.) is no item, but it is no part of the words either
+            self.chunks(ln.start + ln.content_start, ln.end)
         self.flush_pending()
 
 

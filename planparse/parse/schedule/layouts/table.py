@@ -1,0 +1,248 @@
+"""A schedule table flattened to text: a header row of column names, then its rows.
+
+Three flattenings are read:
+
+- one cell per line (时间 / 活动内容 / 参加范围, then 一月 / … / …), cells maybe ending in " |";
+- cells opened by "| " with a lone "|" ending each row (a forum's table), where a row may hold
+  fewer cells than the header because its first cells span several rows;
+- one row per line, cells joined by "|" (a Word table's tabs become "|" when normalising).
+
+Each header cell gives its column a role (data/months.toml ``[table_columns]``): the months come
+from the period columns (月份, 起止日期, 周次 with dates), the activities from the activity
+columns, and the person responsible and the participants become the entry's fields. Inside an
+activity cell, numbered items are one entry each, lines one each, chunks between ；/。 one each,
+and a line of short names separated by spaces (春节联欢会 元宵节 登塔比赛) one entry per name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planparse.parse.markers import match_marker
+from planparse.parse.month_labels import match_month_label
+from planparse.parse.params import params
+from planparse.parse.rules import Vote
+from planparse.parse.schedule import ScheduleBlock, layout
+from planparse.parse.schedule.entries import EntryWriter, Period, trim
+from planparse.parse.vocab import month_vocab
+
+_SEP = re.compile(r"\s*[|｜]\s*")
+_CELL_TEXT = re.compile(r"[^|｜]+")
+_CHUNK = re.compile(r"[^;；。]+")
+_SPACES = re.compile(r"\s+")
+_DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*[0-3]?\d|[./·]\s*[0-3]?\d(?!\d))")
+_PERIOD_ROLES = ("month", "dates", "week")
+_FIELD_ROLES = ("responsible", "participants")
+
+
+@dataclass
+class Cell:
+    """A table cell: the working spans of its lines (separators trimmed)."""
+
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+    def text(self, text: str) -> str:
+        return "\n".join(text[a:b] for a, b in self.pieces)
+
+
+@dataclass
+class Table:
+    roles: list[tuple[str, ...]]  # per column
+    rows: list[list[Cell]]
+    form: str
+
+
+def _cell_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A line's span without the cell separators and spaces around it."""
+    while start < end and (text[start].isspace() or text[start] in "|｜"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "|｜"):
+        end -= 1
+    return start, end
+
+
+def _header(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str] | None:
+    """Where the header ends (index into block.lines), its columns' roles, and the table's form."""
+    mv = month_vocab()
+    lines = block.lines
+    for i, ln in enumerate(lines):
+        cells = [c for c in _SEP.split(ln.text.strip()) if c]
+        roles = [mv.column_roles(c) for c in cells]
+        if len(cells) >= 2 and all(r is not None for r in roles) and ("|" in ln.text or "｜" in ln.text):
+            return i + 1, [r for r in roles if r is not None], "rows"
+        # one header cell per line: a run of them (maybe opened or closed by "|")
+        run: list[tuple[str, ...]] = []
+        j = i
+        while j < len(lines):
+            words = lines[j].text.strip().strip("|｜").strip()
+            r = mv.column_roles(words) if words else None
+            if r is None:
+                break
+            run.append(r)
+            j += 1
+        if len(run) >= 2:
+            form = "pipe_cells" if any(lines[k].text.lstrip().startswith(("|", "｜")) for k in range(i, j)) else "cells"
+            if j < len(lines) and lines[j].text.strip() in ("|", "｜"):
+                j += 1  # the header row's own end
+            return j, run, form
+        if ln.month is not None:
+            return None  # months before any header: a month list
+    return None
+
+
+def _has_activity(roles: list[tuple[str, ...]]) -> bool:
+    return any("activity" in r for r in roles)
+
+
+def read_table(block: ScheduleBlock) -> Table | None:
+    found = _header(block)
+    if found is None:
+        return None
+    end, roles, form = found
+    if not _has_activity(roles):
+        return None
+    body = [ln for ln in block.lines[end:] if not ln.furniture]
+    text = block.text
+    rows: list[list[Cell]] = []
+    if form == "rows":
+        for ln in body:
+            cells = []
+            for m in _CELL_TEXT.finditer(text, ln.start, ln.end):
+                a, b = _cell_span(text, m.start(), m.end())
+                cells.append(Cell([(a, b)] if a < b else []))
+            if any(c.pieces for c in cells):
+                rows.append(cells)
+    elif form == "pipe_cells":
+        row: list[Cell] = []
+        for ln in body:
+            stripped = ln.text.strip()
+            if stripped in ("|", "｜"):
+                if row:
+                    rows.append(row)
+                row = []
+                continue
+            span = _cell_span(text, ln.start, ln.end)
+            if stripped.startswith(("|", "｜")) or not row:
+                row.append(Cell([span] if span[0] < span[1] else []))
+            elif span[0] < span[1]:
+                row[-1].pieces.append(span)
+        if row:
+            rows.append(row)
+    else:  # one cell per line: a row starts at each month in the first period column
+        row = []
+        for ln in body:
+            span = _cell_span(text, ln.start, ln.end)
+            if span[0] >= span[1]:
+                continue
+            starts_row = ln.month is not None and not ln.prose_month
+            if starts_row or not row:
+                if row:
+                    rows.append(row)
+                row = [Cell([span])]
+            elif len(row) < len(roles):
+                row.append(Cell([span]))
+            else:
+                row[-1].pieces.append(span)  # more lines than columns: the last cell goes on
+        if row:
+            rows.append(row)
+    return Table(roles, rows, form)
+
+
+def detect(block: ScheduleBlock) -> Vote | None:
+    """A header row of column names (月份 | 活动内容 | 负责人) and rows under it."""
+    table = read_table(block)
+    if table is None or not table.rows:
+        return None
+    return Vote("table", (f"{len(table.roles)} columns", f"{len(table.rows)} rows", table.form))
+
+
+def _cell_months(text: str, cell: Cell, role: str) -> tuple[int, ...] | None:
+    words = cell.text(text).strip()
+    if not words:
+        return None
+    if role == "month":
+        label = match_month_label(words)
+        return tuple(label.months) if label is not None else None
+    m = _DATE.search(words)
+    return (int(m.group(1)),) if m else None
+
+
+def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Entries of one line of an activity cell: chunks between ；/。, a list of short names at its spaces."""
+    out: list[tuple[int, int]] = []
+    limit = params().schedule.short_name_max_chars
+    for chunk in _CHUNK.finditer(text, start, end):
+        a, b = trim(text, chunk.start(), chunk.end())
+        if a >= b:
+            continue
+        names = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[a:b])]
+        if len(names) >= 2 and all(y - x <= limit for x, y in names):
+            out.extend((a + x, a + y) for x, y in names)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _activities(text: str, cell: Cell) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """(words, marker) of each entry in an activity cell."""
+    out: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
+    for a, b in cell.pieces:
+        mk = match_marker(text[a:b])
+        if mk is not None and mk.number is not None:
+            out.append(((a + mk.end, b), (a, a + mk.raw_end)))
+            continue
+        out.extend((p, None) for p in _phrases(text, a, b))
+    return out
+
+
+def _field_values(text: str, cell: Cell | None, n: int) -> list[tuple[int, int] | None]:
+    """A responsible/participants cell for n entries: one name each when it lists n, else the whole cell."""
+    if cell is None or not cell.pieces:
+        return [None] * n
+    a, b = cell.pieces[0][0], cell.pieces[-1][1]
+    if len(cell.pieces) == 1:
+        names = [(a + m.start(), a + m.end()) for m in re.finditer(r"\S+", text[a:b])]
+        if len(names) == n and n > 1:
+            return list(names)
+    return [(a, b)] * n
+
+
+def extract(block: ScheduleBlock, out: EntryWriter) -> None:
+    table = read_table(block)
+    if table is None:
+        return
+    text = block.text
+    ncols = len(table.roles)
+    last_months: dict[int, tuple[int, ...]] = {}  # column → months last seen (a cell spanning rows)
+    for row in table.rows:
+        # a row with fewer cells than the header lost its first ones to cells spanning rows
+        offset = ncols - len(row) if len(row) < ncols and table.form == "pipe_cells" else 0
+        by_col: dict[int, Cell] = {offset + k: c for k, c in enumerate(row[:ncols])}
+        for col in range(ncols):
+            role = next((r for r in table.roles[col] if r in _PERIOD_ROLES), None)
+            cell = by_col.get(col)
+            if role is None and col == 0 and table.form == "cells":
+                role = "month"  # a row of one cell per line starts at its month, whatever the header calls it
+            if role is not None and cell is not None:
+                months = _cell_months(text, cell, role)
+                if months:
+                    last_months[col] = months
+        fields = {r: next((c for col, c in by_col.items() if r in table.roles[col]), None) for r in _FIELD_ROLES}
+        for col, cell in sorted(by_col.items()):
+            if "activity" not in table.roles[col]:
+                continue
+            # the months of an activity column come from the nearest period column to its left
+            source = max((c for c in last_months if c < col), default=None)
+            if source is None:
+                continue
+            period = Period(last_months[source])
+            acts = _activities(text, cell)
+            responsible = _field_values(text, fields["responsible"], len(acts))
+            participants = _field_values(text, fields["participants"], len(acts))
+            for (words, marker), who, whom in zip(acts, responsible, participants, strict=True):
+                out.emit(*words, period, marker=marker, evidence=("table cell", " / ".join(table.roles[col])),
+                         responsible=who, participants=whom)
+
+
+layout("table", detect, extract)
