@@ -57,10 +57,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("50_numbered_title_inline", "schedule"): (
         "…and that month line's activities (庆“六一”文艺汇演；大班毕业典礼) are lost from plan 1"
     ),
-    ("54_comma_noise_scrape", "sections"): "headings keep the scrape's trailing comma (一、指导思想,)",
-    ("54_comma_noise_scrape", "schedule"): (
-        "sub-heading lines ending in a colon inside a month (,常规事项:, ,季节性工作:,) become activities"
-    ),
     ("55_viewer_summary_flattened", "plans"): (
         "the viewer's summary line (title + 1(655字) + the text's start) opens a plan of its own"
     ),
