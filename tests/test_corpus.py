@@ -12,7 +12,11 @@ Each expected file is the gold format of ../shared/eval (see GUIDE.md there) plu
   without its marker.  Levels come from the order in which marker families
   first appear in the plan, numbered section headings included: in a plan with
   一、指导思想 / 二、主要工作, the 一、 family is level 0 and the （一） items under
-  二、主要工作 are level 1.  Section headings themselves are sections, not items.
+  二、主要工作 are level 1.  The levels nest: a family met again closes the ones
+  opened below it, so 1. items directly under 四、工作要求 are level 1 even when
+  1. was level 2 under an earlier （一） (files 32, 34, 44).  A text that starts
+  mid-plan (4、重视……) has its first family at level 0.  Section headings
+  themselves are sections, not items.
 * THE ONE RULE FOR SCHEDULES: items inside ``schedule`` sections are NOT listed
   in ``items`` (a month's activities are checked through ``schedule`` instead),
   and the parser's items of schedule sections are left out of the comparison.
@@ -21,7 +25,9 @@ Each expected file is the gold format of ../shared/eval (see GUIDE.md there) plu
 
 ``test_expected_file_is_consistent`` checks each expected file on its own and must
 always pass.  The other tests compare ``planparse.parse_file`` with the expected
-files; they fail until the parser handles the format a file exercises.
+files; they fail until the parser handles the format a file exercises.  Where the
+parser is wrong by GUIDE.md and the gap is not fixed yet, ``KNOWN_GAPS`` names the
+file and comparison with the reason, and that comparison is a strict xfail.
 """
 
 from __future__ import annotations
@@ -35,6 +41,38 @@ from typing import Any
 
 import pytest
 
+# Corpus files whose expectations the parser does not meet yet, where the parser is wrong by
+# GUIDE.md: (file, comparison) -> what it gets wrong.  Those comparisons are strict xfails: when a
+# gap is fixed its test XPASSes and fails the suite, so remove its line here.
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("42_month_led_item_start", "schedule"): (
+        "a bare number before a quote (2 “三八”节…) is no marker, so it runs on into the entry before it (or stays in"
+        " its activity); the signature 大一班全体老师 runs on into June's last entry"
+    ),
+    ("47_title_fanwen_wordcount", "plans"): (
+        "a four-digit length add-on (1518字) stays in the title (title_addons_trailing allows 1-3 digits in brackets)"
+    ),
+    ("50_numbered_title_inline", "plans"): (
+        "a numbered title run on after the last month's activities (…毕业典礼。XX园务计划2) takes the whole line as title"
+    ),
+    ("50_numbered_title_inline", "schedule"): (
+        "…and that month line's activities (庆“六一”文艺汇演；大班毕业典礼) are lost from plan 1"
+    ),
+    ("55_viewer_summary_flattened", "plans"): (
+        "the viewer's summary line (title + 1(655字) + the text's start) opens a plan of its own"
+    ),
+    ("55_viewer_summary_flattened", "sections"): (
+        "…and in the full text 一、指导思想 run on after the title (…计划 一、指导思想 以…) is an item, not a heading"
+    ),
+    ("55_viewer_summary_flattened", "items"): (
+        "1. sub-items run on after a （一） heading in a flattened line (（一）夯实组织基础 1.召开…) are not split"
+    ),
+    ("55_viewer_summary_flattened", "schedule"): (
+        "entries fall in the second plan, and the link-list heading 相关文档 after the schedule is an entry"
+    ),
+}
+COMPARISONS = ("plans", "sections", "items", "schedule")
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 EXPECTED = sorted(CORPUS.glob("*.expected.json"))
 KINDS = {"guiding_ideology", "goals", "main_work", "measures", "schedule", "situation", "other"}
@@ -43,6 +81,16 @@ TRAILING = set("。；;，,、：:！!？?.．…　 \t\n")
 
 def _ids(paths: list[Path]) -> list[str]:
     return [p.name.removesuffix(".expected.json") for p in paths]
+
+
+def _cases(comparison: str) -> list[Any]:
+    """The expected files for one comparison, a known gap marked as a strict xfail."""
+    cases = []
+    for path, name in zip(EXPECTED, _ids(EXPECTED), strict=True):
+        reason = KNOWN_GAPS.get((name, comparison))
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        cases.append(pytest.param(path, id=name, marks=marks))
+    return cases
 
 
 def read_text(path: Path) -> str:
@@ -114,6 +162,12 @@ def test_corpus_is_big_enough() -> None:
         assert txt.with_name(txt.name.removesuffix(".txt") + ".expected.json").exists(), (
             f"{txt.name} has no expected file"
         )
+
+
+def test_known_gaps_name_corpus_files() -> None:
+    names = set(_ids(EXPECTED))
+    stale = [key for key in KNOWN_GAPS if key[0] not in names or key[1] not in COMPARISONS]
+    assert not stale, f"KNOWN_GAPS entries naming no corpus file or comparison: {stale}"
 
 
 @pytest.mark.parametrize("exp_path", EXPECTED, ids=_ids(EXPECTED))
@@ -196,7 +250,7 @@ def test_expected_file_is_consistent(exp_path: Path) -> None:
 # ---------------------------------------------------------------- the parser against them
 
 
-@pytest.mark.parametrize("exp_path", EXPECTED, ids=_ids(EXPECTED))
+@pytest.mark.parametrize("exp_path", _cases("plans"))
 def test_plans_titles_years(exp_path: Path) -> None:
     exp, _ = load(exp_path)
     doc = parsed(exp_path)
@@ -211,7 +265,7 @@ def _section_rows(sections: list[tuple[str, str | None, int]], text: str) -> lis
     return [f"{k:16} at {at:>6}  heading={h!r}  text={text[at : at + 14]!r}" for k, h, at in sections]
 
 
-@pytest.mark.parametrize("exp_path", EXPECTED, ids=_ids(EXPECTED))
+@pytest.mark.parametrize("exp_path", _cases("sections"))
 def test_sections(exp_path: Path) -> None:
     exp, text = load(exp_path)
     doc = parsed(exp_path)
@@ -244,7 +298,7 @@ def _parser_items(plan: Any) -> list[tuple[int, int, int | None, str]]:
     return out
 
 
-@pytest.mark.parametrize("exp_path", EXPECTED, ids=_ids(EXPECTED))
+@pytest.mark.parametrize("exp_path", _cases("items"))
 def test_items(exp_path: Path) -> None:
     exp, _ = load(exp_path)
     doc = parsed(exp_path)
@@ -271,7 +325,7 @@ def test_items(exp_path: Path) -> None:
     assert not diffs, f"{exp['file']}:\n" + "\n".join(diffs)
 
 
-@pytest.mark.parametrize("exp_path", EXPECTED, ids=_ids(EXPECTED))
+@pytest.mark.parametrize("exp_path", _cases("schedule"))
 def test_schedule(exp_path: Path) -> None:
     exp, _ = load(exp_path)
     doc = parsed(exp_path)

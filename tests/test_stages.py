@@ -719,7 +719,32 @@ def _corpus_docs() -> list[Path]:
     return sorted(CORPUS.glob("*.txt"))
 
 
-@pytest.mark.parametrize("path", _corpus_docs(), ids=lambda p: p.stem)
+# Corpus files whose parse breaks a span invariant today, with the parser bug: strict xfails, so the
+# fix fails the suite until the line here is removed.
+SPAN_GAPS: dict[str, str] = {
+    "42_month_led_item_start": (
+        "an activity run on across a line that ends in 。 drops the 。 from its words but not from its span"
+    ),
+}
+
+
+def _corpus_span_cases() -> list[object]:
+    return [
+        pytest.param(
+            path,
+            id=path.stem,
+            marks=[pytest.mark.xfail(strict=True, reason=SPAN_GAPS[path.stem])] if path.stem in SPAN_GAPS else [],
+        )
+        for path in _corpus_docs()
+    ]
+
+
+def test_span_gaps_name_corpus_files() -> None:
+    stale = set(SPAN_GAPS) - {p.stem for p in _corpus_docs()}
+    assert not stale, f"SPAN_GAPS entries naming no corpus file: {sorted(stale)}"
+
+
+@pytest.mark.parametrize("path", _corpus_span_cases())
 def test_corpus_spans_are_consistent(path: Path) -> None:
     doc = planparse.parse_file(path, tag=False)
     n = len(doc.text)
