@@ -32,6 +32,7 @@ from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cu
 _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words too
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
 _TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
+_NOT_WORD = re.compile(r"[\W_]+")
 _COMMA_BEFORE_CUE = re.compile(r"[,，]")
 _TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
 
@@ -210,7 +211,7 @@ def _title(line: Line) -> None:
     The site's add-ons ((3篇), (1518字), 最新…) are no part of it: ``title_core`` is the plan's own
     title within the line. A furniture line with a title's shape is the page's title.
     """
-    if line.marker is not None or line.month is not None:
+    if line.marker is not None or line.month is not None or len(line.text) > 2 * params().title.max_chars:
         return
     pv = plan_vocab()
     start, end = title_core(line.text)
@@ -342,7 +343,7 @@ def _preview(lines: list[Line]) -> None:
     digits, so the copies may be cut into lines differently.
     """
     p = params().preview
-    folded = ["".join(ch for ch in ln.text if ch.isalnum()) for ln in lines]
+    folded = [_NOT_WORD.sub("", ln.text) for ln in lines]
     starts: list[int] = []
     pos = 0
     for f in folded:

@@ -19,20 +19,17 @@ from planparse.datafiles import data_path
 class ParamTable:
     """One table of params.toml; its keys read as attributes, nested tables as ParamTables."""
 
-    __slots__ = ("_name", "_values")
-
     def __init__(self, name: str, values: dict[str, Any]) -> None:
-        self._name = name
-        self._values = {k: ParamTable(f"{name}.{k}", v) if isinstance(v, dict) else v for k, v in values.items()}
+        # plain attributes: the stages read parameters on every line, and a dict look-up behind
+        # __getattr__ costs several times an attribute's
+        self.__dict__.update({k: ParamTable(f"{name}.{k}", v) if isinstance(v, dict) else v for k, v in values.items()})
+        self.__dict__["_name"] = name
 
-    def __getattr__(self, key: str) -> Any:
-        try:
-            return self._values[key]
-        except KeyError:
-            raise AttributeError(f"params.toml has no parameter {self._name}.{key}") from None
+    def __getattr__(self, key: str) -> Any:  # only reached for a name params.toml lacks
+        raise AttributeError(f"params.toml has no parameter {self.__dict__['_name']}.{key}")
 
     def __repr__(self) -> str:
-        return f"ParamTable({self._name!r}, {sorted(self._values)})"
+        return f"ParamTable({self._name!r}, {sorted(k for k in self.__dict__ if k != '_name')})"
 
 
 @cache
