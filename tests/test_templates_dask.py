@@ -1,0 +1,64 @@
+"""Template groups on Dask with signatures on disk: same groups as in memory, on a small LocalCluster."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("dask.bag")
+distributed = pytest.importorskip("distributed")
+
+import planparse  # noqa: E402
+from planparse.analysis.compare.templates import find_templates, shingle_hashes, signatures  # noqa: E402
+from planparse.analysis.compare.templates_dask import find_templates_dask  # noqa: E402
+from tests.test_templates import CORPUS, _partition, edited  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def copies():
+    rng = random.Random(11)
+    docs = [d for d in (planparse.parse_file(p, tag=False) for p in CORPUS[:10]) if d.plans]
+    out = []
+    for d in docs:
+        for c in range(4):
+            rate = 0.6 if c == 3 else rng.uniform(0.01, 0.05)
+            out.append(d.model_copy(update={"text": edited(d.text, rate, rng), "source": f"copies/{Path(d.source).stem}_{c}.txt"}))
+    return out
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as lc:
+        with distributed.Client(lc) as client:
+            yield client
+
+
+def test_dask_groups_are_the_in_memory_groups(copies, cluster, tmp_path) -> None:
+    on_disk = find_templates_dask(copies, tmp_path / "work", partition_size=7)
+    in_memory = find_templates(copies, workers=1)
+    assert len(list((tmp_path / "work" / "units").glob("part-*.parquet"))) == 6  # 40 documents, 7 a task
+    a, b = _partition(on_disk), _partition(in_memory)
+    # the disk path decides on the MinHash estimate, memory on the exact Jaccard: near the threshold they may differ
+    assert len(a & b) >= 0.8 * len(b)
+    assert list(on_disk.columns) == list(in_memory.columns)
+    assert on_disk.jaccard.isna().all() and on_disk.est_jaccard.between(0, 1).all()
+    assert (on_disk.groupby("group").representative.sum() == 1).all()
+    plans = on_disk[on_disk.level == "plan"]
+    assert not plans.doc_id.str.endswith("_3").any()  # the 60 % rewrites are nobody's copy
+    assert (tmp_path / "work" / "groups.parquet").is_file()
+
+
+def test_signatures_on_disk_are_the_units_signatures(copies, cluster, tmp_path) -> None:
+    import pyarrow.parquet as pq
+
+    from planparse.analysis.compare.templates import units_of
+
+    find_templates_dask(copies[:5], tmp_path, levels=("plan",), partition_size=5)
+    sigs = np.load(tmp_path / "signatures" / "part-00000.npy", mmap_mode="r")
+    table = pq.read_table(tmp_path / "units" / "part-00000.parquet")
+    units = units_of(copies[:5], ("plan",))
+    assert sigs.shape == (len(units), 64) and table.num_rows == len(units)
+    assert np.array_equal(sigs, signatures([shingle_hashes(u.text) for u in units], 64))
