@@ -1,6 +1,7 @@
 """Benchmark find_templates at 1k, 4k and 10k synthetic plans: time, peak memory, growth, agreement. Not a unit test.
 
     python scripts/benchmark_templates.py [--sizes 1000 4000 10000] [--workers 2] [--no-compare] [--no-tracemalloc]
+    python scripts/benchmark_templates.py --dask [--sizes ...] [--workers 2]     # the on-disk path on a LocalCluster
 
 The source plans are corpus/*.txt and, when present, ../shared/eval/dev/texts/*.txt, parsed once
 (nothing of them is written anywhere). Synthetic documents are edited copies made here, in memory:
@@ -16,6 +17,13 @@ reported). Then the growth exponent of time (and of checks) between sizes, from 
 (``method="pairs"``: every candidate pair from the LSH) runs too, and the groups of the two are
 compared: adjusted Rand index (scikit-learn) over the units either method grouped, and the share
 of the old method's groups found identical (same members).
+
+With ``--dask`` it runs ``find_templates_dask`` instead, on a LocalCluster of ``--workers`` worker
+processes, and prints per size the wall time, the peak RSS over all processes (driver and
+workers), the driver's own peak of Python allocations during the step (tracemalloc, started once
+the documents exist: what grouping keeps in memory), bytes of it per unit with the extrapolation to
+a million plans, and the disk the signatures take; on the largest corpus, its agreement with the
+in-memory ``find_templates``.
 """
 
 from __future__ import annotations
@@ -30,6 +38,9 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -169,7 +180,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-compare", action="store_true", help="skip the all-pairs run on the largest corpus")
     ap.add_argument("--no-tracemalloc", action="store_true", help="skip the second, traced run of each size")
+    ap.add_argument("--dask", action="store_true", help="benchmark find_templates_dask on a LocalCluster instead")
     args = ap.parse_args()
+    if args.dask:
+        return dask_main(args)
 
     from planparse.analysis.compare import find_templates
 
@@ -215,6 +229,53 @@ def main() -> None:
                 f"{ag['identical_groups']:.1%} of {ag['old_groups']} (new: {ag['new_groups']}), "
                 f"units grouped by both {ag['same_grouped']:.1%} of {ag['grouped_units']}"
             )
+
+
+def dask_main(args: argparse.Namespace) -> None:
+    import shutil
+    import tempfile
+
+    from distributed import Client, LocalCluster
+
+    from planparse.analysis.compare import find_templates
+    from planparse.analysis.compare.templates_dask import find_templates_dask
+
+    base = source_documents()
+    workers = args.workers or 2
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster):
+        rows = []
+        for n in sorted(args.sizes):
+            docs = synthetic(base, n, args.seed)
+            work = Path(tempfile.mkdtemp(prefix="templates_dask_"))
+            try:
+                tracemalloc.start()
+                df, elapsed, _cpu, rss = measured(lambda docs=docs, work=work: find_templates_dask(docs, work, load=False))
+                traced = tracemalloc.get_traced_memory()[1]
+                tracemalloc.stop()
+                units = sum(len(np.load(f, mmap_mode="r")) for f in (work / "signatures").glob("*.npy"))
+                disk = sum(f.stat().st_size for f in work.rglob("*") if f.is_file())
+                groups = pd.read_parquet(df)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+            rows.append((n, elapsed, traced))
+            print(
+                f"{n:>7} plans, {units:,} units: {elapsed:6.1f} s wall, peak RSS {rss / 2**20:6.0f} MiB (driver + {workers} workers), "
+                f"driver tracemalloc peak {traced / 2**20:6.1f} MiB ({traced / units:.0f} B a unit → "
+                f"{traced / n * 1e6 / 2**30:.1f} GiB at a million plans), disk {disk / 2**20:.0f} MiB; "
+                f"groups {groups.groupby('level').group.nunique().to_dict()}"
+            )  # fmt: skip
+        if len(rows) > 1:
+            ns = [r[0] for r in rows]
+            print(f"growth exponent over {ns}: wall time {slope(ns, [r[1] for r in rows]):.2f}, driver memory {slope(ns, [r[2] for r in rows]):.2f}")
+        memory = find_templates(docs, workers=workers)
+        for level in ("plan", "section", None):
+            a = groups if level is None else groups[groups.level == level]
+            b = memory if level is None else memory[memory.level == level]
+            ag = agreement(a, b)
+            print(
+                f"  against find_templates at {rows[-1][0]} plans ({level or 'all levels'}): adjusted Rand {ag['ari']:.4f}, "
+                f"identical groups {ag['identical_groups']:.1%} of {ag['old_groups']} (dask: {ag['new_groups']})"
+            )  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -147,3 +147,12 @@ def test_no_progress_bar_by_default(copies, capsys) -> None:
 def test_defaults_come_from_the_data_file() -> None:
     d = settings()["defaults"]
     assert 0 < d["threshold"] < 1 and d["shingle"] >= 2 and d["num_perm"] >= 16
+
+
+def test_a_unit_met_first_is_checked_against_later_members_of_a_group() -> None:
+    # 1–2 are a group from an earlier band; 0 comes first in this bucket and is close to 2 only
+    sim = {frozenset((1, 2)): 0.9, frozenset((0, 2)): 0.6}
+    linker = Linker(3, 0.5, lambda a, b: sim.get(frozenset((a, b)), 0.1), lambda a, b: False, max_anchors=8, per_group=4)
+    linker.bucket([1, 2])
+    linker.bucket([0, 1, 2])
+    assert {linker.uf.find(i) for i in range(3)} == {0}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -148,10 +149,10 @@ def buckets(keys: np.ndarray, ids: np.ndarray) -> Iterator[np.ndarray]:
 
 
 class UnionFind:
-    """Groups of units; the root of a group is its smallest member."""
+    """Groups of units; the root of a group is its smallest member (8 bytes a unit: an array, not a list)."""
 
     def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+        self.parent = array("q", range(n))
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -181,6 +182,7 @@ class Linker:
         verify: Callable[[int, int], float],
         same_plan: Callable[[int, int], bool],
         max_anchors: int,
+        per_group: int = 1,
     ) -> None:
         self.uf = UnionFind(n)
         self.linked = bytearray(n)
@@ -188,32 +190,42 @@ class Linker:
         self.verify = verify
         self.same_plan = same_plan
         self.max_anchors = max_anchors
+        self.per_group = per_group
         self.checks = 0
 
     def bucket(self, members: Iterable[int]) -> None:
         find = self.uf.find
-        anchor_of: dict[int, int] = {}  # root of a group met in this bucket -> its first member here
+        # root of a group met in this bucket -> its first members here, the ones others are checked against
+        anchors_of: dict[int, list[int]] = {}
         for m in members:
             m = int(m)
-            if find(m) in anchor_of:
-                continue  # already joined to a group of this bucket: nothing to check
-            matched: list[int] = []
-            for root, a in list(islice(anchor_of.items(), self.max_anchors)):
-                if self.same_plan(a, m):
+            root = find(m)
+            mine = anchors_of.get(root)
+            if mine is not None and len(mine) >= self.per_group:
+                continue  # its group has its say in this bucket already: nothing to check
+            matched: list[tuple[int, int]] = []  # (root, the member of that group that m is close to)
+            for other, anchors in list(islice(anchors_of.items(), self.max_anchors + (mine is not None))):
+                if other == root:
                     continue
-                self.checks += 1
-                if self.verify(a, m) >= self.threshold:
-                    matched.append(root)
+                for a in anchors:  # the group's first members here, until one is close enough
+                    if self.same_plan(a, m):
+                        continue
+                    self.checks += 1
+                    if self.verify(a, m) >= self.threshold:
+                        matched.append((other, a))
+                        break
+            if mine is None:
+                mine = anchors_of[root] = []
+            mine.append(m)
             if not matched:
-                anchor_of[find(m)] = m
                 continue
-            first = anchor_of[matched[0]]
-            for root in matched:
-                a = anchor_of.pop(root)
+            joined = anchors_of.pop(root)
+            for other, a in matched:
+                joined += anchors_of.pop(other)
                 self.uf.union(a, m)
                 self.linked[a] = 1
             self.linked[m] = 1
-            anchor_of[find(m)] = first
+            anchors_of[find(m)] = joined[: self.per_group]
 
 
 @dataclass
@@ -436,6 +448,7 @@ def _link_by_buckets(units, levels, sigs, plan_of, threshold, num_perm, shingles
     linker = Linker(
         len(units), threshold, _exact_verifier(sigs, shingles, threshold),
         lambda a, b: plan_of[a] == plan_of[b], settings()["grouping"]["max_anchors"],
+        settings()["grouping"]["anchors_per_group"],
     )  # fmt: skip
     for level in levels:
         idx = _level_ids(units, level)

@@ -10,15 +10,14 @@ The same grouping as :func:`planparse.analysis.compare.templates.find_templates`
    A partition writes ``units/part-NNNNN.parquet`` (what a unit is, band keys, item hashes) and
    ``signatures/part-NNNNN.npy`` (its signatures, uint32, read back memory-mapped). No text leaves
    the worker.
+   With ``exact`` (the default) it also writes ``shingles/part-NNNNN.npy``, the shingle sets end to end.
 2. **Groups, in this process**: one band at a time, the band keys of all units (8 bytes a unit) are
-   sorted into buckets and linked by union-find as in memory, each check the MinHash estimate of
-   Jaccard read from the memory-mapped signatures. What stays in memory is a few integers per unit.
+   sorted into buckets and linked by union-find exactly as in memory, each check reading the two
+   units' signatures (and, when exact, shingle sets) from the memory-mapped files. What stays in
+   memory is a few numbers per unit, never a text or a signature matrix.
 3. **Measures**: each group's representative is its MinHash medoid; members are measured against it
-   from signatures (estimated Jaccard, containment estimated from it and the shingle counts) and
-   item hashes (items recurring unchanged).
-
-The texts are never all in one place, so there is no exact Jaccard here: ``jaccard`` is NaN and
-``est_jaccard`` carries the estimate (64 permutations: ±0.06 at 0.5).
+   (exact Jaccard and containment from the shingle files, or estimated from signatures and shingle
+   counts) and by item hashes (items recurring unchanged).
 """
 
 from __future__ import annotations
@@ -35,6 +34,7 @@ from planparse.analysis.compare.templates import (
     Linker,
     band_keys,
     buckets,
+    jaccard,
     lsh_bands,
     representative,
     settings,
@@ -57,7 +57,14 @@ def _item_hash(text: str) -> int:
 
 
 def write_partition(
-    docs: list[Document], part: int, workdir: str, levels: Sequence[str], shingle: int, num_perm: int, bands: list[tuple[int, int]]
+    docs: list[Document],
+    part: int,
+    workdir: str,
+    levels: Sequence[str],
+    shingle: int,
+    num_perm: int,
+    bands: list[tuple[int, int]],
+    exact: bool,
 ) -> int:
     """Step 1 for one partition: its units' signatures and band keys to disk; returns the number of units."""
     import pyarrow as pa
@@ -89,24 +96,52 @@ def write_partition(
     (root / "signatures").mkdir(parents=True, exist_ok=True)
     pq.write_table(pa.table(columns), root / "units" / f"part-{part:05d}.parquet")
     np.save(root / "signatures" / f"part-{part:05d}.npy", sigs)
+    if exact:  # the shingle sets, end to end (their lengths are n_shingles), for exact checks in the driver
+        (root / "shingles").mkdir(parents=True, exist_ok=True)
+        np.save(root / "shingles" / f"part-{part:05d}.npy", np.concatenate(sets) if sets else np.empty(0, dtype=np.uint32))
     return len(units)
 
 
 class SignatureStore:
     """The units written by step 1: columns read one at a time, signatures memory-mapped, by global unit id."""
 
-    def __init__(self, workdir: Path, parts: int) -> None:
+    def __init__(self, workdir: Path, parts: int, exact: bool) -> None:
         self.units = [workdir / "units" / f"part-{p:05d}.parquet" for p in range(parts)]
         self.sigs = [np.load(workdir / "signatures" / f"part-{p:05d}.npy", mmap_mode="r") for p in range(parts)]
         sizes = [len(s) for s in self.sigs]
         self.offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
         self.n = int(self.offsets[-1])
+        self.exact = exact
+        if exact:
+            self.shingle_files = [np.load(workdir / "shingles" / f"part-{p:05d}.npy", mmap_mode="r") for p in range(parts)]
+            counts = self.column("n_shingles").astype(np.int64)
+            # where each unit's set starts in its partition's file: a running sum restarted per partition
+            starts = np.cumsum(counts) - counts
+            first = np.concatenate([starts, [0]])[self.offsets[:-1]]  # an empty last partition points past the end
+            self.shingle_start = starts - np.repeat(first, sizes)
+            self.n_shingles = counts
+
+    def shingles(self, i: int) -> np.ndarray:
+        p = int(np.searchsorted(self.offsets, i, side="right")) - 1
+        start = int(self.shingle_start[i])
+        return np.asarray(self.shingle_files[p][start : start + int(self.n_shingles[i])])
 
     def column(self, name: str) -> np.ndarray:
         import pyarrow.parquet as pq
 
         parts = [pq.read_table(p, columns=[name]).column(name) for p in self.units]
         return np.concatenate([c.to_numpy(zero_copy_only=False) for c in parts]) if parts else np.empty(0)
+
+    def level_ids(self, level: str) -> np.ndarray:
+        """Global ids of the units of one level, read a partition at a time."""
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        out = [
+            np.flatnonzero(pc.equal(pq.read_table(p, columns=["level"]).column("level"), level).to_numpy(zero_copy_only=False)) + lo
+            for p, lo in zip(self.units, self.offsets, strict=False)
+        ]
+        return np.concatenate(out).astype(np.int64) if out else np.empty(0, dtype=np.int64)
 
     def signature(self, i: int) -> np.ndarray:
         p = int(np.searchsorted(self.offsets, i, side="right")) - 1
@@ -139,13 +174,22 @@ def find_templates_dask(
     shingle: int | None = None,
     num_perm: int | None = None,
     partition_size: int = 500,
-) -> pd.DataFrame:
+    exact: bool = True,
+    load: bool = True,
+) -> pd.DataFrame | Path:
     """Groups of near-copies, like ``find_templates``, with signatures on disk under ``workdir`` and step 1 on Dask.
 
     ``documents``: a ``dask.bag`` of Documents, or Documents or paths (parsed on the workers,
     ``partition_size`` to a task). Dask's current scheduler runs step 1: a ``distributed.Client``
-    when one is open, else threads. The result (also written to ``workdir/groups.parquet``) has
-    ``find_templates``' columns; ``jaccard`` is NaN (no texts here), ``est_jaccard`` the estimate.
+    when one is open, else threads. The groups are written to ``workdir/groups/`` (a Parquet
+    dataset, one file per partition, rows by group) with ``find_templates``' columns; ``jaccard`` is
+    NaN (no texts here), ``est_jaccard`` the estimate. Returned as one DataFrame in group order, or,
+    with ``load=False`` (a corpus whose groups do not fit in memory), the dataset's path.
+
+    With ``exact`` (the default) the shingle sets are written too (4 bytes a shingle, about 4 bytes
+    a character of text) and checks and measures are exact, so the groups are ``find_templates``'
+    own; without, the MinHash estimate decides (``jaccard`` is NaN, ``shared`` estimated from it)
+    and the disk holds signatures only (256 bytes a unit).
     """
     import dask
 
@@ -159,26 +203,39 @@ def find_templates_dask(
 
     parts = _bag_of(documents, partition_size).to_delayed()
     write = dask.delayed(write_partition, pure=False)
-    dask.compute(*[write(p, i, str(root), tuple(levels), shingle, num_perm, bands) for i, p in enumerate(parts)])
+    dask.compute(*[write(p, i, str(root), tuple(levels), shingle, num_perm, bands, exact) for i, p in enumerate(parts)])
 
-    store = SignatureStore(root, len(parts))
+    store = SignatureStore(root, len(parts), exact)
     linked, roots = _link(store, levels, bands, threshold)
-    df = _groups(store, linked, roots)
-    df.to_parquet(root / "groups.parquet", index=False)
-    return df
+    out = root / "groups"
+    _groups(store, linked, roots, out)
+    if not load:
+        return out
+    import pandas as pd
+
+    files = sorted(out.glob("part-*.parquet"))
+    if not files:
+        return _frame([])
+    df = pd.concat([pd.read_parquet(f) for f in files], ignore_index=True)
+    return _frame(df.sort_values(["group", "_unit"], kind="stable").drop(columns="_unit"))
 
 
 def _link(store: SignatureStore, levels: Sequence[str], bands: list[tuple[int, int]], threshold: float) -> tuple[np.ndarray, np.ndarray]:
-    level = store.column("level").astype(str)
     plan_key = store.column("plan_key").astype(np.int64)
     signature = store.signature
+    margin = settings()["grouping"]["estimate_margin"]
 
     def verify(a: int, b: int) -> float:
-        return float((signature(a) == signature(b)).mean())
+        est = float((signature(a) == signature(b)).mean())
+        if not store.exact or est < threshold - margin:
+            return est  # far below the threshold the exact check would not change the answer (as in memory)
+        return jaccard(store.shingles(a), store.shingles(b))
 
-    linker = Linker(store.n, threshold, verify, lambda a, b: plan_key[a] == plan_key[b], settings()["grouping"]["max_anchors"])
-    ids_of = {lv: np.flatnonzero(level == lv) for lv in levels}
-    del level
+    grouping = settings()["grouping"]
+    linker = Linker(
+        store.n, threshold, verify, lambda a, b: plan_key[a] == plan_key[b], grouping["max_anchors"], grouping["anchors_per_group"]
+    )
+    ids_of = {lv: store.level_ids(lv) for lv in levels}
     for bi in range(len(bands)):
         keys = store.column(f"band_{bi:02d}").astype(np.uint64)  # one band in memory at a time
         for ids in ids_of.values():
@@ -189,19 +246,25 @@ def _link(store: SignatureStore, levels: Sequence[str], bands: list[tuple[int, i
     return np.frombuffer(bytes(linker.linked), dtype=np.uint8).astype(bool), roots
 
 
-def _groups(store: SignatureStore, linked: np.ndarray, roots: np.ndarray) -> pd.DataFrame:
-    import pandas as pd
+def _groups(store: SignatureStore, linked: np.ndarray, roots: np.ndarray, out: Path) -> None:
+    """Step 3: the group rows, written partition by partition under ``out`` (``_unit``: the global unit id, for order)."""
+    import shutil
+
     import pyarrow.parquet as pq
 
+    if out.exists():
+        shutil.rmtree(out)  # a previous run's groups are not this run's
+    out.mkdir(parents=True)
     members = np.flatnonzero(linked)
     if not len(members):
-        return _frame([])
-    level = store.column("level").astype(str)
+        return
+    is_plan = np.zeros(store.n, dtype=bool)
+    is_plan[store.level_ids("plan")] = True
     chars = store.column("chars").astype(np.int64)
     n_shingles = store.column("n_shingles").astype(np.int64)
     group_roots, sizes = np.unique(roots[members], return_counts=True)
     # groups largest first, plans before sections, then by first member (as find_templates orders them)
-    order = np.lexsort((group_roots, level[group_roots] != "plan", -sizes))
+    order = np.lexsort((group_roots, ~is_plan[group_roots], -sizes))
     group_no = np.full(store.n, -1, dtype=np.int64)
     size_of = np.zeros(store.n, dtype=np.int64)
     for g, k in enumerate(order):
@@ -213,36 +276,52 @@ def _groups(store: SignatureStore, linked: np.ndarray, roots: np.ndarray) -> pd.
     sample = settings()["grouping"]["consensus_sample"]
     rep_of = np.full(store.n, -1, dtype=np.int64)  # per member: the unit it is measured against
     is_rep = np.zeros(store.n, dtype=bool)
-    est = np.full(store.n, np.nan)
+    est = np.full(store.n, np.nan, dtype=np.float32)
+    shared = np.zeros(store.n, dtype=np.float32)
+    exact_jac = np.full(store.n, np.nan, dtype=np.float32)
+
+    def exact(a: int, b: int) -> None:  # a measured against b, from the shingle files
+        mine, other = store.shingles(a), store.shingles(b)
+        inter = len(np.intersect1d(mine, other, assume_unique=True))
+        exact_jac[a] = inter / max(1, len(mine) + len(other) - inter)
+        shared[a] = inter / len(mine) if len(mine) else 0.0
+
     for g_members in np.split(by_group, bounds):
         sigs = store.signature_rows(g_members)
         r = int(representative(sigs, chars[g_members], sample, rng))
+        rep = int(g_members[r])
         agree = (sigs == sigs[r]).mean(axis=1)
-        agree_others = agree.copy()
-        agree_others[r] = -1.0
-        closest = int(np.argmax(agree_others))
-        rep_of[g_members] = g_members[r]
-        rep_of[g_members[r]] = g_members[closest]
-        is_rep[g_members[r]] = True
+        rep_of[g_members] = rep
+        is_rep[rep] = True
         est[g_members] = agree
-        est[g_members[r]] = agree[closest]
+        others = [k for k in range(len(g_members)) if k != r]
+        if store.exact:
+            for k in others:
+                exact(int(g_members[k]), rep)
+            # the representative against its closest member, by the exact measure (as in memory)
+            closest = max(others, key=lambda k: (exact_jac[g_members[k]], -k))
+        else:
+            closest = max(others, key=lambda k: (agree[k], -k))
+        rep_of[rep] = g_members[closest]
+        est[rep] = agree[closest]
+        if store.exact:
+            exact(rep, int(g_members[closest]))
 
-    # containment from the estimate: |A∩R| = J (|A| + |R|) / (1 + J)
-    j = est[members]
-    inter = j * (n_shingles[members] + n_shingles[rep_of[members]]) / (1 + j)
-    shared = np.clip(np.divide(inter, n_shingles[members], out=np.zeros(len(members)), where=n_shingles[members] > 0), 0, 1)
-    shared_of = dict(zip(members.tolist(), shared.tolist(), strict=True))
+    if not store.exact:
+        # containment from the estimate: |A∩R| = J (|A| + |R|) / (1 + J)
+        j = est[members]
+        inter = j * (n_shingles[members] + n_shingles[rep_of[members]]) / (1 + j)
+        shared[members] = np.clip(np.divide(inter, n_shingles[members], out=np.zeros(len(members)), where=n_shingles[members] > 0), 0, 1)
 
-    wanted = set(rep_of[members].tolist())
+    wanted = np.unique(rep_of[members])
     items_of: dict[int, set[int]] = {}
-    frames = []
     cols = ["level", "doc_id", "source", "plan_index", "section_index", "section_kind", "title", "chars", "items"]
     for p, path in enumerate(store.units):  # pass 1: the items of the units others are measured against
         lo, hi = store.offsets[p], store.offsets[p + 1]
-        rows = [int(i) for i in wanted if lo <= i < hi]
-        if rows:
-            items = pq.read_table(path, columns=["items"]).column("items").to_pylist()
-            items_of.update({i: set(items[i - lo]) for i in rows})
+        here = wanted[np.searchsorted(wanted, lo) : np.searchsorted(wanted, hi)]
+        if len(here):
+            items = pq.read_table(path, columns=["items"]).column("items").take(here - lo).to_pylist()
+            items_of.update({int(i): set(got) for i, got in zip(here, items, strict=True)})
     for p, path in enumerate(store.units):  # pass 2: one partition's members at a time
         lo, hi = store.offsets[p], store.offsets[p + 1]
         local = members[(members >= lo) & (members < hi)]
@@ -253,21 +332,21 @@ def _groups(store: SignatureStore, linked: np.ndarray, roots: np.ndarray) -> pd.
             (sum(h in items_of[int(rep_of[i])] for h in own) / len(own)) if len(own) else float("nan")
             for i, own in zip(local, table["items"], strict=True)
         ]
-        frames.append(
+        rows = _frame(
             table.drop(columns="items").assign(
                 group=group_no[roots[local]], group_size=size_of[roots[local]], representative=is_rep[local],
-                jaccard=np.nan, est_jaccard=np.round(est[local], 4), shared=[round(shared_of[int(i)], 4) for i in local],
+                jaccard=np.round(exact_jac[local].astype(float), 4), est_jaccard=np.round(est[local].astype(float), 4), shared=np.round(shared[local].astype(float), 4),
                 item_share=np.round(item_share, 4), _unit=local,
-            )
+            ),
+            extra=["_unit"],
         )  # fmt: skip
-    df = pd.concat(frames, ignore_index=True).sort_values(["group", "_unit"], kind="stable").drop(columns="_unit")
-    return _frame(df)
+        rows.sort_values(["group", "_unit"], kind="stable").to_parquet(out / f"part-{p:05d}.parquet", index=False)
 
 
-def _frame(df: Any) -> pd.DataFrame:
+def _frame(df: Any, extra: Sequence[str] = ()) -> pd.DataFrame:
     import pandas as pd
 
-    out = pd.DataFrame(df, columns=COLUMNS).reset_index(drop=True)
+    out = pd.DataFrame(df, columns=[*COLUMNS, *extra]).reset_index(drop=True)
     out["section_index"] = out["section_index"].astype("Int64")
     out["representative"] = out["representative"].astype(bool)
     return out
