@@ -358,24 +358,44 @@ def _preview(lines: list[Line]) -> None:
             by_key.setdefault(key, []).append(i)
     i = 0
     while i < len(lines):
-        same = by_key.get(keys[i], []) if len(keys[i]) == p.key_chars else []
-        at = bisect_right(same, i)  # the lines after i with the same key, at most max_lines on
-        later = same[at : bisect_right(same, i + p.max_lines, lo=at)]
-        for k in later:
-            length = starts[k] - starts[i]
+        k = _preview_end(i, stream, starts, folded, keys, by_key)
+        if k is not None:
+            for j in range(i, k):
+                lines[j].furniture = True
+                lines[j].preview = True
+            i = k
+        else:
+            i += 1
+
+
+def _preview_end(
+    i: int, stream: str, starts: list[int], folded: list[str], keys: list[str], by_key: dict[str, list[int]]
+) -> int | None:
+    """The line where the copy of a preview starting at line i begins, or None.
+
+    The preview may open with a few words of its own (the viewer's 1(655字) and a repeated title):
+    on a long line, its match with the copy may start up to ``head_chars`` into it.
+    """
+    p = params().preview
+    heads = range(p.head_chars + 1) if len(folded[i]) >= p.long_line_chars else range(1)
+    for o in heads:
+        at = starts[i] + o
+        key = stream[at : at + p.key_chars]
+        if len(key) < p.key_chars:
+            break
+        same = by_key.get(key, [])
+        lo = bisect_right(same, i)  # the lines after i with that key, at most max_lines on
+        for k in same[lo : bisect_right(same, i + p.max_lines, lo=lo)]:
+            length = starts[k] - at
             if length < p.min_chars or length > p.max_chars:
                 continue
-            if stream.find(keys[i], starts[i] + 1, starts[k]) >= 0:
+            if stream.find(key, at + 1, starts[k]) >= 0:
                 break  # the words repeat inside the stretch: a periodic text (table rows), no preview
             # the copy must go on past the preview: a plan printed twice whole is two copies, no preview
             more = len(stream) - (starts[k] + length)
-            if more >= p.min_chars and stream[starts[i] : starts[k]] == stream[starts[k] : starts[k] + length]:
-                for j in range(i, k):
-                    lines[j].furniture = True
-                    lines[j].preview = True
-                i = k - 1
-                break
-        i += 1
+            if more >= p.min_chars and stream[at : starts[k]] == stream[starts[k] : starts[k] + length]:
+                return k
+    return None
 
 
 @neighbourhood_feature("heads_month_list")

@@ -30,8 +30,8 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     # "1." must not be a decimal or a date (1.5万元, 2023.3.15); "2、" may be followed by a digit (2、3月底前…)
     ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*(?:、|[.。](?![\d.,。])|,(?![.,。]))\s*[、.,]?\s*")),
     # a marker without its punctuation, a space before the words: "四 每月主要开展的活动", "1 三月份"
-    ("cjk", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
-    ("arabic", re.compile(r"^(?P<n>\d{1,2})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
+    ("cjk", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf“\"《「])")),
+    ("arabic", re.compile(r"^(?P<n>\d{1,2})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf“\"《「])")),
     # an item whose digit was lost in a paste: ".认真履行…"
     ("arabic", re.compile(r"^(?P<lost>[.、])\s*(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
 ]
