@@ -261,10 +261,15 @@ def title_core(text: str) -> tuple[int, int]:
     return start, end
 
 
+def _unlabelled(line: Line) -> bool:
+    """A line that no earlier fact already claims: no marker, no period label, no furniture."""
+    return line.marker is None and line.month is None and not line.furniture
+
+
 @line_feature("guiding_opener")
 def _guiding_opener(line: Line) -> None:
     """A paragraph that opens by setting the guiding line (以……为指导, 深入贯彻……精神, 坚持……)."""
-    if line.marker is not None or line.month is not None or line.furniture:
+    if not _unlabelled(line):
         return
     pv = plan_vocab()
     if len(line.text) >= params().guiding.opener_min_chars and pv.guiding_opener.search(line.text[: pv.guiding_window]):
@@ -274,7 +279,7 @@ def _guiding_opener(line: Line) -> None:
 @line_feature("table_header")
 def _table_header(line: Line) -> None:
     """A row of a schedule table's header cells (时间 | 活动内容 | 负责人), or one such cell."""
-    if line.marker is not None or line.month is not None or line.furniture:
+    if not _unlabelled(line):
         return
     bare = line.text.strip()
     p = params().table
@@ -290,7 +295,7 @@ def _table_header(line: Line) -> None:
 @line_feature("signature")
 def _signature(line: Line) -> None:
     """Who wrote the plan and when (XX小学工会 / 2023年2月), closing it."""
-    if line.marker is not None or line.month is not None or line.furniture:
+    if not _unlabelled(line):
         return
     bare = line.text.strip()
     line.signature = len(bare) <= params().signature.max_chars and plan_vocab().signature.match(bare) is not None

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from planparse.parse.chars import MARKER_BULLETS
 from planparse.parse.numerals import cjk_to_int
 
 _CJK = "[一二三四五六七八九十百]{1,4}"
-_BULLET = r"(?:[-•·*▪■□◆◇●○]\s*)?"
+_BULLET = rf"(?:[{re.escape(MARKER_BULLETS)}]\s*)?"
 
 # Family name → pattern. Group "n" holds the numeral. Tried in this order.
 FAMILIES: list[tuple[str, re.Pattern]] = [
@@ -54,13 +55,12 @@ class Marker:
 
 # Which families can start with a given first character: a body line costs no match at all,
 # a numbered one only the patterns of its kind.
-_BULLETS = "-•·*▪■□◆◇●○"
 _STARTS = {
-    "part": "第", "ordinal": "第", "paren_cjk": "(（" + _BULLETS, "cjk": "一二三四五六七八九十百" + _BULLETS,
-    "paren_arabic": "(（" + _BULLETS + "".join(chr(c) for c in range(0x2474, 0x2488)),
+    "part": "第", "ordinal": "第", "paren_cjk": "(（" + MARKER_BULLETS, "cjk": "一二三四五六七八九十百" + MARKER_BULLETS,
+    "paren_arabic": "(（" + MARKER_BULLETS + "".join(chr(c) for c in range(0x2474, 0x2488)),
     "circled": "".join(chr(c) for c in range(0x2460, 0x2474)),
-    "arabic_paren": "0123456789" + _BULLETS,
-    "arabic": "0123456789.、" + _BULLETS + "".join(chr(c) for c in range(0x2488, 0x249C)),
+    "arabic_paren": "0123456789" + MARKER_BULLETS,
+    "arabic": "0123456789.、" + MARKER_BULLETS + "".join(chr(c) for c in range(0x2488, 0x249C)),
 }
 _BY_FIRST: dict[str, list[tuple[str, re.Pattern]]] = {}
 for _family, _pat in FAMILIES:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from planparse.parse.chars import BULLETS
 from planparse.parse.vocab import month_vocab
 
 _MV = month_vocab()  # the numerals and joining words of months.toml
@@ -43,7 +44,7 @@ _THEME = re.compile(r"^\s*(?:活动)?主题\s*[:：]?\s*")
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
-_LEAD = re.compile(r"^(?:[◆◇●○■□★☆▲△▪•·*\-]\s*|【\s*|\[\s*)")
+_LEAD = re.compile(rf"^(?:[{re.escape(BULLETS)}]\s*|【\s*|\[\s*)")
 
 
 @dataclass(frozen=True)
