@@ -8,19 +8,24 @@ appear in a plan (see items.py).
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
+from planparse.datafiles import data_path
 from planparse.parse.chars import MARKER_BULLETS
 from planparse.parse.numerals import cjk_to_int
 
 _CJK = "[一二三四五六七八九十百]{1,4}"
+_WORDS = tomllib.loads(data_path("markers.toml").read_text(encoding="utf-8"))
+_PART_WORDS = "|".join(map(re.escape, _WORDS["part_words"]))
+_NOT_ORDINAL = "|".join(map(re.escape, _WORDS["ordinal_not_before"]))
 _BULLET = rf"(?:[{re.escape(MARKER_BULLETS)}]\s*)?"
 
 # Family name → pattern. Group "n" holds the numeral. Tried in this order.
 FAMILIES: list[tuple[str, re.Pattern]] = [
-    ("part", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:部分|章|节)\s*[、,.:：]?\s*")),
-    ("ordinal", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!周|篇|学期|阶段|次|名|届|期|年|个|天|课|单元)")),
+    ("part", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:{_PART_WORDS})\s*[、,.:：]?\s*")),
+    ("ordinal", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!{_NOT_ORDINAL})")),
     ("paren_cjk", re.compile(rf"^{_BULLET}[(（]\s*(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
     ("cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。\d])\s*[、,.]?\s*")),
     ("paren_arabic", re.compile(r"^" + _BULLET + r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*[、,.:：]*\s*")),

@@ -40,7 +40,14 @@ _DOTTED_ROW = re.compile(
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
 _QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_numerals)) + r")\s*季度")
-_THEME = re.compile(r"^\s*(?:活动)?主题\s*[:：]?\s*")
+
+
+@lru_cache(maxsize=1)
+def _theme_after_label() -> re.Pattern:
+    words = sorted(month_vocab().label_theme_words, key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, words)) + r")\s*[:：]?\s*")
+
+
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
@@ -168,7 +175,7 @@ def match_month_label(line: str) -> MonthLabel | None:
     closed = colon is not None or not after.strip()
     rest = line[end:]
     theme = None
-    t = _THEME.match(rest)
+    t = _theme_after_label().match(rest)
     if t:
         theme = rest[t.end() :].strip() or None
         rest = ""
