@@ -361,9 +361,10 @@ def _preview(lines: list[Line]) -> None:
     for i, key in enumerate(keys):
         if len(key) == p.key_chars:
             by_key.setdefault(key, []).append(i)
+    maybe = _preview_candidates(stream, starts, folded, keys)
     i = 0
     while i < len(lines):
-        k = _preview_end(i, stream, starts, folded, keys, by_key)
+        k = _preview_end(i, stream, starts, folded, keys, by_key) if i in maybe else None
         if k is not None:
             for j in range(i, k):
                 lines[j].furniture = True
@@ -371,6 +372,31 @@ def _preview(lines: list[Line]) -> None:
             i = k
         else:
             i += 1
+
+
+def _preview_candidates(stream: str, starts: list[int], folded: list[str], keys: list[str]) -> set[int]:
+    """The lines a preview could start at: where a later line's key occurs at a preview's distance before it.
+
+    One ``str.find`` per line instead of a look-up per possible start: most texts have no preview,
+    and this filter lets :func:`_preview_end` run only where one may be.
+    """
+    p = params().preview
+    maybe: set[int] = set()
+    for k, key in enumerate(keys):
+        if len(key) != p.key_chars:
+            continue
+        lo, hi = max(0, starts[k] - p.max_chars), starts[k] - p.min_chars
+        at = stream.find(key, lo, hi + p.key_chars) if hi >= lo else -1
+        while at >= 0:
+            i = bisect_right(starts, at) - 1  # the line holding ``at``; lines with no words share its start
+            j = i
+            while j >= 0 and starts[j] == at:
+                maybe.add(j)
+                j -= 1
+            if at - starts[i] <= p.head_chars and len(folded[i]) >= p.long_line_chars:
+                maybe.add(i)
+            at = stream.find(key, at + 1, hi + p.key_chars)
+    return maybe
 
 
 def _preview_end(
