@@ -33,6 +33,7 @@ _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words to
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
 _TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
 _NOT_WORD = re.compile(r"[\W_]+")
+_SPACE_RUN = re.compile(r"[ \t]+(?=\S)")
 _COMMA_BEFORE_CUE = re.compile(r"[,，]")
 _TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
 
@@ -57,6 +58,7 @@ class Line:
     # heading words and cues
     head: str = ""  # the words up to the first colon, marker excluded
     after_colon: str = ""
+    head_space: int | None = None  # where a space, standing for the colon, ends the heading's words
     annex: bool = False  # 附：… — the heading is the whole line
     cue_kind: str | None = None
     cue: str | None = None
@@ -165,14 +167,31 @@ def _furniture(line: Line) -> None:
         line.hides_text = furniture().inline_break.search(line.text) is not None
 
 
+def _cue_heads(words: str) -> bool:
+    """Whether ``words`` read as a heading: a section cue that ends them, with no sentence punctuation."""
+    if _SENTENCE_PUNCT.search(words):
+        return False
+    cue = find_cue(words)[1]
+    if not cue:
+        return False
+    tail = words[words.rfind(cue) + len(cue) :]
+    return not tail or tail in section_words().heading_suffixes
+
+
 @line_feature("heading_words")
 def _heading_words(line: Line) -> None:
     """The words a heading would have: up to a colon near the start, or the whole short line."""
     p = params().heading
     content = line.content
     colon = _COLON.search(content, 0, p.colon_window)
-    if colon:
-        line.head, line.after_colon = content[: colon.start()].strip(), content[colon.end() :].strip()
+    space = None if colon or line.marker is None else _SPACE_RUN.search(content, 1, p.max_chars + 1)
+    if space is not None and not _cue_heads(content[: space.start()]):
+        space = None  # a space stands for the colon only after a heading's words (一、指导思想 以……)
+    if space is not None:
+        line.head_space = space.start()
+    if colon or space:
+        cut = colon or space
+        line.head, line.after_colon = content[: cut.start()].strip(), content[cut.end() :].strip()
     elif len(content) <= p.colon_window * 2:
         line.head = content.strip().rstrip(TRAILING)
     else:
@@ -537,6 +556,8 @@ def extract_features(doc: ParseDoc) -> None:
 def heading_end(line: Line) -> int:
     """Working offset where a heading line's heading ends: at its colon (included) or a table cell."""
     content = line.text[line.content_start :]
+    if line.head_space is not None:
+        return line.start + line.content_start + line.head_space
     if not line.annex:
         for i, ch in enumerate(content):
             if ch in COLONS:
