@@ -6,6 +6,8 @@ round trip) are planparse.check's; tests/test_fuzz.py runs them on generated and
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,69 @@ def test_corpus_files_satisfy_every_invariant() -> None:
     assert files
     found = {f.name: problems(planparse.parse_file(f, tag=False)) for f in files}
     assert {name: p for name, p in found.items() if p} == {}
+
+
+# ---- item 1: deeply nested HTML ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("depth", [1000, 5000])
+def test_deeply_nested_html_is_read(depth: int) -> None:
+    page = "<html><body>" + "<div>" * depth + "一、指导思想" + "</div>" * depth + "</body></html>"
+    doc = planparse.parse_bytes(page.encode(), source="x.html", tag=False)
+    assert doc.text == "一、指导思想"
+
+
+def test_unclosed_font_tags_keep_the_lines() -> None:
+    page = "<html><body>" + "<font>" * 3000 + "一、指导思想<p>以人为本。</p><p>二、主要工作</p></body></html>"
+    doc = planparse.parse_bytes(page.encode(), source="x.html", tag=False)
+    assert doc.text.splitlines() == ["一、指导思想", "以人为本。", "二、主要工作"]
+
+
+def test_tables_nested_beyond_the_limit_keep_their_text() -> None:
+    depth = 200
+    page = "<html><body>" + "<table><tr><td>甲</td><td>" * depth + "一、指导思想" + "</td></tr></table>" * depth + "</body></html>"
+    doc = planparse.parse_bytes(page.encode(), source="x.html", tag=False)
+    assert "一、指导思想" in doc.text
+    assert doc.text.count("甲") == depth
+
+
+# ---- item 2: anything that is not a regular file is refused at once ---------------------------------------
+
+
+@pytest.mark.parametrize("name", ["p.txt", "p.docx", "p.html", "p"])
+def test_fifo_is_refused_without_blocking(tmp_path: Path, name: str) -> None:
+    import os
+
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    done = threading.Event()
+
+    def unblock() -> None:
+        # should parse_file open the FIFO and wait for a writer, be that writer after a while: the
+        # test then fails on the message instead of hanging the suite
+        if not done.wait(20):
+            with contextlib.suppress(OSError):
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+    threading.Thread(target=unblock, daemon=True).start()
+    try:
+        with pytest.raises(planparse.InputError, match="named pipe, not a regular file"):
+            planparse.parse_file(fifo)
+    finally:
+        done.set()
+
+
+def test_device_is_refused() -> None:
+    with pytest.raises(planparse.InputError, match="device, not a regular file"):
+        planparse.parse_file("/dev/zero")
+
+
+def test_fifo_codebook_is_refused(tmp_path: Path) -> None:
+    import os
+
+    from planparse.errors import CodebookError
+
+    fifo = tmp_path / "book.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(CodebookError, match="not a regular file"):
+        planparse.parse_text("二、主要工作\n1、开展活动", codebook=fifo)
