@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,76 @@ def test_fifo_codebook_is_refused(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(CodebookError, match="not a regular file"):
         planparse.parse_text("二、主要工作\n1、开展活动", codebook=fifo)
+
+
+# ---- item 3: no DOCTYPE or entity in any part of a .docx, as the XML parser sees it --------------------------
+
+_DOCTYPE = b'<!DOCTYPE w:document [<!ENTITY org "XX\xe5\xad\xa6\xe6\xa0\xa1">]>'
+
+
+def _rewrite_docx(change: Callable[[dict[str, bytes]], dict[str, bytes]]) -> bytes:
+    """plan_docx() with its members (name → bytes) passed through ``change``."""
+    import io
+    import zipfile
+
+    from plan_inputs import plan_docx
+
+    with zipfile.ZipFile(io.BytesIO(plan_docx())) as src:
+        members = {i.filename: src.read(i) for i in src.infolist()}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for member, blob in change(members).items():
+            zf.writestr(member, blob)
+    return buf.getvalue()
+
+
+def _with_doctype(xml: bytes, filler: bytes = b"") -> bytes:
+    head, rest = xml.split(b"?>", 1)
+    return head + b"?>" + filler + _DOCTYPE + rest
+
+
+def _doctype_after_long_comment(m: dict[str, bytes]) -> dict[str, bytes]:
+    return {**m, "word/document.xml": _with_doctype(m["word/document.xml"], b"<!--" + b"x" * 70_000 + b"-->")}
+
+
+def _utf32_document(m: dict[str, bytes]) -> dict[str, bytes]:
+    xml = _with_doctype(m["word/document.xml"]).decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-32"')
+    return {**m, "word/document.xml": xml.encode("utf-32")}
+
+
+def _renamed_main_part(m: dict[str, bytes]) -> dict[str, bytes]:
+    out = {k: v for k, v in m.items() if k != "word/document.xml"}
+    out["word/document.dat"] = _with_doctype(m["word/document.xml"])
+    out["[Content_Types].xml"] = m["[Content_Types].xml"].replace(b"/word/document.xml", b"/word/document.dat")
+    out["_rels/.rels"] = m["_rels/.rels"].replace(b"word/document.xml", b"word/document.dat")
+    return out
+
+
+def _entity_reference(m: dict[str, bytes]) -> dict[str, bytes]:
+    xml = _with_doctype(m["word/document.xml"]).replace("工作计划".encode(), "工作计划&org;之后的字".encode(), 1)
+    return {**m, "word/document.xml": xml}
+
+
+def _doctype_in_an_image_named_part(m: dict[str, bytes]) -> dict[str, bytes]:
+    return {**m, "word/media/note.bin": b'<?xml version="1.0"?>' + _DOCTYPE + b"<a>&org;</a>"}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [_doctype_after_long_comment, _utf32_document, _renamed_main_part, _entity_reference, _doctype_in_an_image_named_part],
+)
+def test_docx_doctype_is_refused_wherever_it_hides(change: Callable[[dict[str, bytes]], dict[str, bytes]]) -> None:
+    data = _rewrite_docx(change)
+    with pytest.raises(planparse.InputError, match="DOCTYPE|entit"):
+        planparse.parse_bytes(data, source="plan.docx", tag=False)
+
+
+def test_docx_renamed_main_part_without_doctype_still_reads() -> None:
+    # the guard refuses declarations, not unusual part names
+    def renamed(m: dict[str, bytes]) -> dict[str, bytes]:
+        out = _renamed_main_part(m)
+        out["word/document.dat"] = m["word/document.xml"]
+        return out
+
+    doc = planparse.parse_bytes(_rewrite_docx(renamed), source="plan.docx", tag=False)
+    assert "指导思想" in doc.text
