@@ -208,3 +208,70 @@ def test_docx_renamed_main_part_without_doctype_still_reads() -> None:
 
     doc = planparse.parse_bytes(_rewrite_docx(renamed), source="plan.docx", tag=False)
     assert "指导思想" in doc.text
+
+
+# ---- item 4: exports survive characters XML forbids, and never leave a broken file ---------------------------
+
+_FFFF_PLAN = "XX小学工会工作计划\n一、指导思想\n服务教职工。\n二、主要工作\n1、开展活动\uffff。\n2、召开教代会\ufffe。\n三、月份安排\n三月：植树\uffff活动\n"
+
+
+def test_export_with_uffff_writes_every_file(tmp_path: Path) -> None:
+    import openpyxl
+    import pandas as pd
+
+    from planparse.io.export import export_documents
+
+    doc = planparse.parse_text(_FFFF_PLAN, tag=False)
+    assert doc.plans and doc.plans[0].schedule
+    written = export_documents([doc], tmp_path, ["csv", "parquet", "xlsx"])
+    assert {p.name for p in written} == {p.name for p in tmp_path.iterdir()}
+    assert (tmp_path / "schedule_khcoder.csv") in written
+    book = openpyxl.load_workbook(tmp_path / "planparse.xlsx")
+    texts = [row[0] for row in book["schedule"].iter_rows(values_only=True)]
+    assert texts[0] == "doc_id" and len(texts) == 2
+    # the CSV keeps the text as it is (UTF-8 can hold U+FFFF); only the workbook has to drop it
+    assert "植树\uffff活动" in pd.read_csv(tmp_path / "schedule_khcoder.csv", encoding="utf-8-sig")["text"].tolist()
+
+
+def test_a_failing_export_leaves_no_broken_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from planparse.io import export
+
+    (tmp_path / "planparse.xlsx").write_bytes(b"the previous workbook")
+
+    def broken_writer(tables: object, path: Path) -> None:
+        path.write_bytes(b"PK\x03\x04 half a workbook")
+        raise ValueError("All strings must be XML compatible")
+
+    monkeypatch.setattr(export, "_write_xlsx", broken_writer)
+    doc = planparse.parse_text(_FFFF_PLAN, tag=False)
+    with pytest.raises(ValueError, match="XML compatible"):
+        export.export_documents([doc], tmp_path, ["xlsx"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["planparse.xlsx"]
+    assert (tmp_path / "planparse.xlsx").read_bytes() == b"the previous workbook"
+
+
+def test_export_to_an_unwritable_place_is_an_output_error(tmp_path: Path) -> None:
+    from planparse.errors import OutputError
+    from planparse.io.export import export_documents
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    doc = planparse.parse_text(_FFFF_PLAN, tag=False)
+    with pytest.raises(OutputError, match="cannot create the folder"):
+        export_documents([doc], blocker / "out", ["csv"])
+
+
+# ---- item 5: lone surrogates -------------------------------------------------------------------------------
+
+
+def test_lone_surrogates_are_replaced_at_the_entry_point(tmp_path: Path) -> None:
+    from planparse.io.export import export_documents
+
+    text = "二、主要工作\n1、开展活动\ud800。\n2、召开\udfff教代会"
+    doc = planparse.parse_text(text, tag=False)
+    assert doc.text == text.replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
+    assert len(doc.text) == len(text)  # one for one: offsets into the caller's text still hold
+    assert any("surrogate" in w for w in doc.warnings)
+    assert problems(doc) == []
+    export_documents([doc], tmp_path)  # every format
+    assert (tmp_path / "planparse.xlsx").stat().st_size > 0
