@@ -152,3 +152,15 @@ def test_dated_corpus_rows_carry_their_dates() -> None:
     doc = planparse.parse_file("corpus/26_teaching_week_table.txt", tag=False)
     first = doc.plans[0].schedule[0]  # 2022—2023学年第二学期: the spring term is in 2023
     assert [(d.year, d.start_month, d.start_day, d.end_month, d.end_day) for d in first.dates] == [(2023, 2, 13, 2, 17)]
+
+
+def test_the_schedule_table_carries_dates_responsible_and_participants() -> None:
+    from planparse.analysis.tables import schedule_table
+
+    df = schedule_table(planparse.parse_file("corpus/29_class_teacher_dated_rows.txt", tag=False))
+    first = df.iloc[0]
+    assert first.dates == ["2023-02-13/2023-02-17"]
+    assert df[df.activity == "选举新一届班委会"].iloc[0].dates == ["2023-02-20"]
+    df = schedule_table(planparse.parse_file("corpus/20_kindergarten_table_owner.txt", tag=False))
+    assert df.iloc[0].responsible == "陈老师"
+    assert df.responsible.notna().all()
