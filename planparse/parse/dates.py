@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -182,21 +182,21 @@ def base_year(plan: Plan, text: str) -> int | None:
     return first + 1 if second_term else first
 
 
-def _nearest_year(month: int, calendar_months: Sequence[CalendarMonth]) -> int | None:
-    """The year of ``month`` next to an entry's months: the same year unless it lies half a year away."""
-    years = {cm.month: cm.year for cm in calendar_months}
+def nearest_year(month: int, years: Mapping[int, int | None]) -> int | None:
+    """The year of ``month`` beside an entry's months (month → year, in the entry's order): the
+    year of that month when it is one of them, else of its first month, unless half a year away."""
     if month in years:
         return years[month]
-    known = [cm for cm in calendar_months if cm.year is not None]
+    known = [(m, y) for m, y in years.items() if y is not None]
     if not known:
         return None
-    first = known[0]
+    first_month, first_year = known[0]
     wrap = params().schedule.year_wrap_months
-    if first.month - month > wrap:
-        return first.year + 1 if first.year is not None else None
-    if month - first.month > wrap:
-        return first.year - 1 if first.year is not None else None
-    return first.year
+    if first_month - month > wrap:
+        return first_year + 1
+    if month - first_month > wrap:
+        return first_year - 1
+    return first_year
 
 
 def _week_days(text: str, region: Span, term_start: dt.date) -> list[DayRange]:
@@ -266,7 +266,7 @@ def add_dates(text: str, plan: Plan, labels: Sequence[Span | None]) -> None:
                 continue
             seen.add(day.span)
             if day.year is None:
-                day.year = _nearest_year(day.start_month, entry.calendar)
+                day.year = nearest_year(day.start_month, {c.month: c.year for c in entry.calendar})
             dates.append(day)
         dates.sort(key=lambda d: d.span)
         entry.dates = dates
