@@ -79,6 +79,20 @@ function itemList(items) {
   return list;
 }
 
+function entryList(entries) {
+  const list = el("ul", { class: "entries" });
+  let label;
+  for (const entry of entries) {
+    const thisLabel = (entry.month_label || entry.months.join("、") + " 月").trim();
+    if (thisLabel !== label) {
+      list.append(el("li", { class: "month-label" }, thisLabel));
+      label = thisLabel;
+    }
+    list.append(el("li", { class: "entry" }, node(shorten(entry.activity), entry.span)));
+  }
+  return list;
+}
+
 function renderOutline(doc) {
   const root = el("ul");
   doc.plans.forEach((plan, p) => {
@@ -90,26 +104,25 @@ function renderOutline(doc) {
     for (const span of plan.preamble) {
       inner.append(el("li", {}, node(`前言：${shorten(spanText(span), 30)}`, span)));
     }
-    for (const section of plan.sections) {
+    // a schedule section shows its entries under their month labels (its items are the same lines
+    // without the months); entries that belong to no section follow the plan's sections
+    const bySection = new Map();
+    for (const entry of plan.schedule) {
+      const key = entry.section_index ?? -1;
+      if (!bySection.has(key)) bySection.set(key, []);
+      bySection.get(key).push(entry);
+    }
+    plan.sections.forEach((section, s) => {
       const heading = section.heading ? shorten(section.heading, 30) : `（无标题）${shorten(spanText(section.span), 20)}`;
       const sli = el("li", { class: "section" }, node(heading, section.span, section.kind));
-      if (section.items.length) sli.append(itemList(section.items));
+      if (bySection.has(s)) sli.append(entryList(bySection.get(s)));
+      else if (section.items.length) sli.append(itemList(section.items));
       inner.append(sli);
-    }
-    if (plan.schedule.length) {
-      const sched = el("li", { class: "schedule" }, el("span", { class: "kind kind-schedule" }, "日程"), `${plan.schedule.length} 条`);
-      const list = el("ul");
-      let label = undefined;
-      for (const entry of plan.schedule) {
-        const thisLabel = entry.month_label || entry.months.join("、") + " 月";
-        if (thisLabel !== label) {
-          list.append(el("li", { class: "month-label" }, thisLabel.trim()));
-          label = thisLabel;
-        }
-        list.append(el("li", { class: "entry" }, node(shorten(entry.activity), entry.span)));
-      }
-      sched.append(list);
-      inner.append(sched);
+    });
+    if (bySection.has(-1)) {
+      const rest = el("li", { class: "schedule" }, el("span", { class: "kind kind-schedule" }, "日程"));
+      rest.append(entryList(bySection.get(-1)));
+      inner.append(rest);
     }
     li.append(inner);
     root.append(li);
