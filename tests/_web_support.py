@@ -68,13 +68,17 @@ def docx_bytes(lines: list[str] = DOCX_LINES) -> bytes:
 
 
 @contextmanager
-def running_server(log_path: Path, *extra: str) -> Iterator[str]:
+def running_server(log_path: Path, *extra: str, browser: str | None = None) -> Iterator[str]:
     """``planparse serve --no-browser`` on a free port; yields its URL. Everything the server writes
-    goes to ``log_path``, for the tests that check no document content is logged."""
+    goes to ``log_path``, for the tests that check no document content is logged. With ``browser``
+    (a $BROWSER command line) the server opens the page in it instead."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if browser is not None:
+        env["BROWSER"] = browser
+    flags = [] if browser is not None else ["--no-browser"]
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "planparse", "serve", "--no-browser", "--port", "0", *extra],
+            [sys.executable, "-m", "planparse", "serve", *flags, "--port", "0", *extra],
             stdout=log, stderr=subprocess.STDOUT, env=env, cwd=REPO,
         )
         try:

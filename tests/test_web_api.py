@@ -340,3 +340,44 @@ def test_the_server_logs_nothing_of_the_documents(tmp_path: Path) -> None:
     for secret in (marker_text, marker_file, "青石镇", "三八"):
         assert secret not in log, log
     assert "POST /api" not in log  # no access log at all
+
+
+def test_serve_opens_the_browser_on_its_address(tmp_path: Path) -> None:
+    import sys
+    import time
+
+    opened = tmp_path / "opened.txt"
+    script = tmp_path / "browser.py"
+    script.write_text(f"import sys, pathlib\npathlib.Path({str(opened)!r}).write_text(sys.argv[1])\n", encoding="utf-8")
+    # webbrowser runs $BROWSER with the URL in place of %s
+    with running_server(tmp_path / "serve.log", browser=f"{sys.executable} {script} %s") as url:
+        deadline = time.monotonic() + 20
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert opened.read_text(encoding="utf-8") == url
+
+
+def test_the_server_listens_on_this_machine_only() -> None:
+    from planparse.web.server import bind
+
+    first = bind(0)
+    try:
+        host, port = first.getsockname()
+        assert host == "127.0.0.1" and port > 0
+        first.listen()
+        second = bind(port)  # the port is taken: another free one on 127.0.0.1
+        try:
+            assert second.getsockname()[0] == "127.0.0.1" and second.getsockname()[1] != port
+        finally:
+            second.close()
+    finally:
+        first.close()
+
+
+def test_serve_help_says_what_it_does() -> None:
+    from click.testing import CliRunner
+
+    from planparse.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0 and "127.0.0.1" in result.output and "--no-browser" in result.output
