@@ -315,6 +315,19 @@ def test_the_page_year_places_a_plan_without_one() -> None:
         apply_rows(doc, [ScheduleRow(plan=2, months="3", activity="x")])
 
 
+def test_the_page_year_replaces_the_plan_year_for_a_plan_used_again() -> None:
+    import planparse
+
+    doc = planparse.parse_text(SAMPLE_PLAN, tag=False)
+    rows = rows_from_document(doc)
+    rows[0].dates = "3月8日"
+    kept = apply_rows(doc, rows)
+    again = apply_rows(doc, rows, year=2026)
+    assert {c.year for e in kept.plans[0].schedule for c in e.calendar} == {2025}
+    assert {c.year for e in again.plans[0].schedule for c in e.calendar} == {2026}
+    assert again.plans[0].schedule[0].dates[0].year == 2026 and again.plans[0].year == 2025
+
+
 # --- the real server: its log holds nothing of the documents ------------------------------------
 
 

@@ -179,8 +179,10 @@ def _entry(row: ScheduleRow, plan: Plan, previous: ScheduleEntry | None) -> Sche
 def apply_rows(doc: Document, rows: list[ScheduleRow], year: int | None = None) -> Document:
     """A copy of ``doc`` whose plans' schedules are the rows, in the rows' order.
 
-    ``year`` stands in for a plan that states none (the page's 年份 field): it places the months in
-    the calendar (``ScheduleEntry.calendar``, ``DayRange.year``); ``Plan.year`` stays what the text says.
+    ``year`` (the page's 年份 field) is the year the schedule starts in, for a plan that states none
+    or for last year's plan used again; it replaces the plan's own in placing the months and days in
+    the calendar (``ScheduleEntry.calendar``, ``DayRange.year``), as ``planparse calendar --year`` does.
+    ``Plan.year`` stays what the text says. Without it the parser's years stand.
     Raises RowError naming the row (counted from 1 as the page shows them) and the cell.
     """
     from planparse.parse.schedule.calendar import calendar_years
@@ -200,12 +202,12 @@ def apply_rows(doc: Document, rows: list[ScheduleRow], year: int | None = None) 
             schedules[row.plan].append(entry)
     for p, plan in enumerate(out.plans):
         plan.schedule = schedules[p]
-        plan_year = plan.year if plan.year is not None else year
+        start = year if year is not None else plan.year
         groups = [(e.month_label, tuple(e.months)) for e in plan.schedule]
-        for entry, years in zip(plan.schedule, calendar_years(groups, plan_year), strict=True):
+        for entry, years in zip(plan.schedule, calendar_years(groups, start), strict=True):
             entry.calendar = [CalendarMonth(year=years[m], month=m) for m in entry.months]
             for d in entry.dates:
-                if d.year is None:  # the parser's own year, when it gave one, stands
+                if year is not None or d.year is None:  # else the parser's own year (a school year's) stands
                     d.year = years.get(d.start_month)
     return out
 

@@ -173,6 +173,10 @@ function render(result) {
   renderOutline(state.doc);
   renderTable();
   $("year-hint").hidden = !result.needs_year;
+  // empty: the plan's own year stands; what she types replaces it (last year's plan used again)
+  const stated = state.doc.plans.find((plan) => plan.year);
+  $("year").value = "";
+  $("year").placeholder = stated ? `计划写的是 ${stated.year}` : "如 2025";
   $("result").hidden = false;
   showMessage("");
 }
