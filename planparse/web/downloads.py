@@ -44,28 +44,44 @@ def file_stem(doc: Document) -> str:
 
 
 def _xlsx(doc: Document) -> bytes:
-    from planparse.analysis.tables import schedule_table
-    from planparse.io.export import write_tables
+    try:
+        from planparse.io.people_xlsx import people_workbook
+    except ImportError:  # a planparse without the people's workbook: the analysts' schedule sheet
+        from planparse.analysis.tables import schedule_table
+        from planparse.io.export import write_tables
 
-    with tempfile.TemporaryDirectory(prefix="planparse-web-") as tmp:
-        (path,) = write_tables({"schedule": schedule_table(doc)}, tmp, ["xlsx"], khcoder=False)
-        return path.read_bytes()
+        with tempfile.TemporaryDirectory(prefix="planparse-web-") as tmp:
+            (path,) = write_tables({"schedule": schedule_table(doc)}, tmp, ["xlsx"], khcoder=False)
+            return path.read_bytes()
+    return people_workbook(doc)
 
 
 def _csv(doc: Document) -> bytes:
-    from planparse.analysis.tables import schedule_table
-    from planparse.io.export import flatten_lists
+    import pandas as pd
 
+    try:
+        from planparse.io.schedule_rows import people_columns, people_rows
+    except ImportError:  # a planparse without the people's rows: the analysts' schedule table
+        from planparse.analysis.tables import schedule_table
+        from planparse.io.export import flatten_lists
+
+        table = flatten_lists(schedule_table(doc))
+    else:
+        columns = people_columns()  # the workbook's first sheet, the same columns and Chinese headers
+        table = pd.DataFrame(people_rows(doc), columns=list(columns)).rename(columns=columns)
     # UTF-8 with a byte-order mark, as planparse export writes it: Excel and WPS need it for Chinese
-    return flatten_lists(schedule_table(doc)).to_csv(index=False).encode("utf-8-sig")
+    return table.to_csv(index=False).encode("utf-8-sig")
 
 
 def _ics(doc: Document, year: int | None) -> bytes:
     try:
-        from planparse.io import calendar
+        from planparse.io.calendar import MissingYearError, document_ics
     except ImportError:
         raise DownloadError("这个版本的 planparse 还不能导出日历（.ics）：请先下载 .xlsx 或 .csv") from None
-    return calendar.calendar_bytes(doc, year=year)
+    try:
+        return document_ics(doc, year=year)
+    except MissingYearError:
+        raise DownloadError("计划里没有写年份：请在“年份”里填写日程开始的那一年，再下载日历") from None
 
 
 def _json(doc: Document) -> bytes:
