@@ -19,6 +19,9 @@ Rows, per group of files:
 - ``jieba.lcut``: the reference, every text cut whole.
 - ``structure``: ``parse_text(text, tag=False)``: the parser alone (issue 13 item 1: ≥ 10×).
 - ``tagging``: ``tag_document`` on the parsed Documents, the tagging cost alone (item 2: ≥ 1×).
+- ``tag rjieba``: the same tagging with the optional rjieba segmenter (when installed), and its
+  agreement with jieba: the share of keyword lists (plans, items, entries) that are identical, and
+  the mean Jaccard overlap of the keyword sets.
 - ``parse+tag``: ``parse_text(text, tag=True)``, what ``planparse export`` pays per file.
 - ``parse_file``: read + decode + structure parse, from disk.
 Then the peak memory of one structure pass (tracemalloc) and the process's max RSS.
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import os
 import resource
 import statistics
@@ -122,6 +126,32 @@ def report(runs: list[Run], nbytes: int, nfiles: int) -> None:
         )
 
 
+def keyword_lists(doc: object) -> list[list[str]]:
+    lists: list[list[str]] = []
+    for plan in doc.plans:  # type: ignore[attr-defined]
+        lists.append(list(plan.keywords))
+        lists += [list(item.keywords) for item in plan.walk_items()]
+        lists += [list(entry.keywords) for entry in plan.schedule]
+    return lists
+
+
+def agreement(parsed: list) -> tuple[int, int, float]:
+    """How far rjieba's keywords match jieba's: identical lists, their count, mean Jaccard of the sets."""
+    from planparse.analysis.tagging import tag_document
+
+    same = total = 0
+    overlap = 0.0
+    for doc in parsed:
+        by_jieba = keyword_lists(tag_document(doc, segmenter="jieba"))
+        by_rjieba = keyword_lists(tag_document(doc, segmenter="rjieba"))
+        for a, b in zip(by_jieba, by_rjieba, strict=True):
+            total += 1
+            same += a == b
+            union = set(a) | set(b)
+            overlap += len(set(a) & set(b)) / len(union) if union else 1.0
+    return same, total, overlap / total if total else 1.0
+
+
 def measure_group(name: str, files: list[Path], args: argparse.Namespace) -> None:
     import jieba
 
@@ -154,12 +184,28 @@ def measure_group(name: str, files: list[Path], args: argparse.Namespace) -> Non
         for p in files:
             planparse.parse_file(p, tag=False)
 
+    def tagging_rjieba() -> None:
+        from planparse.analysis.tagging import tag_document
+
+        for doc in parsed:
+            tag_document(doc, segmenter="rjieba")
+
     runs = [Run("jieba.lcut", segment), Run("structure", structure)]
+    has_rjieba = importlib.util.find_spec("rjieba") is not None
     if not args.no_tag:
-        runs += [Run("tagging", tagging), Run("parse+tag", parse_and_tag)]
+        runs.append(Run("tagging", tagging))
+        if has_rjieba:
+            runs.append(Run("tag rjieba", tagging_rjieba))
+        runs.append(Run("parse+tag", parse_and_tag))
     runs.append(Run("parse_file", from_disk))
     interleaved(runs, args.seconds, args.repeat)
     report(runs, nbytes, len(files))
+    if has_rjieba and not args.no_tag:
+        same, total, jaccard = agreement(parsed)
+        print(
+            f"  rjieba keywords agree with jieba's: {same}/{total} lists identical ({same / total:.1%}),"
+            f" mean Jaccard {jaccard:.3f}"
+        )
     if not args.no_memory:
         peak = peak_of_one_pass(structure)
         print(f"  structure pass peak {peak / 2**20:.1f} MiB (tracemalloc)")

@@ -106,11 +106,11 @@ def keywords(text: str, top_k: int = 5, segmenter: str | None = None) -> list[st
     words = content_words(text, segmenter)
     if not words or top_k <= 0:
         return []
-    counts = Counter(words)
-    first = {w: i for i, w in reversed(list(enumerate(words)))}
+    counts = Counter(words)  # in first-seen order, which breaks ties below (sorted is stable)
     idf = get_idf()
+    values, unknown = idf.values, idf.unknown
     total = len(words)
-    scored = sorted(counts, key=lambda w: (-(counts[w] / total) * idf(w), first[w]))
+    scored = sorted(counts, key=lambda w: -(counts[w] / total) * values.get(w, unknown))
     return scored[:top_k]
 
 

@@ -140,6 +140,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=200_000)  # a plan's vocabulary is small and its words come again and again
 def is_content_word(word: str) -> bool:
     """Whether ``word`` may be a keyword: two characters or more, Chinese, no stop word or number."""
     if len(word) < 2 or word in stopwords():
@@ -169,6 +170,7 @@ def tokenize(text: str, segmenter: str | None = None) -> list[str]:
 
 def clear_line_cache() -> None:
     _tokenize_line.cache_clear()
+    _content_line.cache_clear()
 
 
 @lru_cache(maxsize=50_000)
@@ -182,4 +184,15 @@ def _tokenize_line(line: str, segmenter: str) -> tuple[str, ...]:
 
 def content_words(text: str, segmenter: str | None = None) -> list[str]:
     """The tokens of ``text`` that may be keywords, in order, repeats kept."""
-    return [tok for tok in tokenize(text, segmenter) if is_content_word(tok)]
+    name = segmenter_name(segmenter)
+    out: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            out.extend(_content_line(line, name))
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _content_line(line: str, segmenter: str) -> tuple[str, ...]:
+    # cached beside the tokens: the stop-word and number tests are then paid once per line too
+    return tuple(tok for tok in _tokenize_line(line, segmenter) if is_content_word(tok))
