@@ -11,6 +11,7 @@ in worker processes.
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -80,7 +81,8 @@ def _signatures(texts: Sequence[str], k: int, num_perm: int, workers: int, progr
     from tqdm import tqdm
 
     jobs = [(t, k, num_perm) for t in texts]
-    bar = tqdm(total=len(jobs), desc="minhash", unit="unit", disable=not progress, leave=False)
+    # a bar only for a person watching a terminal: scripts, notebooks and logs get no stray output
+    bar = tqdm(total=len(jobs), desc="minhash", unit="unit", disable=not (progress and sys.stderr.isatty()), leave=False)
     try:
         if workers > 1 and len(jobs) >= PARALLEL_FROM:
             from concurrent.futures import ProcessPoolExecutor
@@ -158,7 +160,7 @@ def find_templates(
     shingle: int = 5,
     num_perm: int = 64,
     workers: int | None = None,
-    progress: bool = True,
+    progress: bool = False,
 ) -> pd.DataFrame:
     """Group the plans and sections that are near-copies of each other.
 
