@@ -156,3 +156,20 @@ def test_a_unit_met_first_is_checked_against_later_members_of_a_group() -> None:
     linker.bucket([1, 2])
     linker.bucket([0, 1, 2])
     assert {linker.uf.find(i) for i in range(3)} == {0}
+
+
+def test_a_unit_close_only_to_a_late_member_is_found_by_estimate() -> None:
+    # 0–19 are one group; 20 is close to 15 alone, who is not among the group's first 8 here
+    close = {frozenset((15, 20)): 0.6}
+
+    def verify(a: int, b: int) -> float:
+        return 0.9 if max(a, b) < 20 else close.get(frozenset((a, b)), 0.1)
+
+    def estimates(m: int, others: list[int]) -> np.ndarray:
+        return np.array([verify(a, m) for a in others])
+
+    linker = Linker(21, 0.5, verify, lambda a, b: False, max_anchors=8, per_group=8,
+                    estimates=estimates, window=256, rescue_checks=3, margin=0.25)  # fmt: skip
+    linker.bucket(range(20))
+    linker.bucket(range(21))
+    assert linker.uf.find(20) == 0 and linker.linked[20]

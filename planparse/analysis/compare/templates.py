@@ -184,6 +184,10 @@ class Linker:
         same_plan: Callable[[int, int], bool],
         max_anchors: int,
         per_group: int = 1,
+        estimates: Callable[[int, list[int]], np.ndarray] | None = None,
+        window: int = 0,
+        rescue_checks: int = 0,
+        margin: float = 1.0,
     ) -> None:
         self.uf = UnionFind(n)
         self.linked = bytearray(n)
@@ -192,14 +196,20 @@ class Linker:
         self.same_plan = same_plan
         self.max_anchors = max_anchors
         self.per_group = per_group
+        self.estimates = estimates
+        self.window = window
+        self.rescue_checks = rescue_checks
+        self.margin = margin
         self.checks = 0
 
     def bucket(self, members: Iterable[int]) -> None:
         find = self.uf.find
         # root of a group met in this bucket -> its first members here, the ones others are checked against
         anchors_of: dict[int, list[int]] = {}
+        seen: list[int] = []
         for m in members:
             m = int(m)
+            seen.append(m)
             root = find(m)
             mine = anchors_of.get(root)
             if mine is not None and len(mine) >= self.per_group:
@@ -215,6 +225,8 @@ class Linker:
                     if self.verify(a, m) >= self.threshold:
                         matched.append((other, a))
                         break
+            if not matched and mine is None and self.estimates is not None and len(seen) > 1:
+                matched = self._rescue(m, root, seen[:-1], anchors_of)
             if mine is None:
                 mine = anchors_of[root] = []
             mine.append(m)
@@ -228,6 +240,30 @@ class Linker:
             self.linked[m] = 1
             anchors_of[find(m)] = joined[: self.per_group]
 
+    def _rescue(self, m: int, root: int, earlier: list[int], anchors_of: dict[int, list[int]]) -> list[tuple[int, int]]:
+        """A unit no group's first members took: the earlier members of the bucket closest to it by estimate, checked.
+
+        One vectorised estimate over at most ``window`` earlier members, then exact checks of the
+        few best (a copy edited further from the 范文 may be close to only one or two members).
+        """
+        window = earlier[-self.window :]
+        est = self.estimates(m, window)
+        order = np.argsort(-est, kind="stable")[: self.rescue_checks]
+        find = self.uf.find
+        for k in order:
+            if est[k] < self.threshold - self.margin:
+                break
+            a = window[int(k)]
+            if self.same_plan(a, m) or find(a) == root:
+                continue
+            self.checks += 1
+            if self.verify(a, m) >= self.threshold:
+                other = find(a)
+                if other not in anchors_of:  # a group whose first members here are not a (a singleton's is)
+                    anchors_of[other] = [a]
+                return [(other, a)]
+        return []
+
 
 @dataclass
 class _Unit:
@@ -238,7 +274,15 @@ class _Unit:
     title: str | None
     kind: str | None
     text: str  # folded
-    items: list[str]  # folded item texts
+    raw_items: list[str]  # item texts as written; folded on first use (only group members need them)
+    _items: list[str] | None = None
+
+    @property
+    def items(self) -> list[str]:
+        """The folded item texts."""
+        if self._items is None:
+            self._items = [fold(t) for t in self.raw_items]
+        return self._items
 
 
 def units_of(documents: list[Document], levels: Sequence[str]) -> list[_Unit]:
@@ -248,8 +292,8 @@ def units_of(documents: list[Document], levels: Sequence[str]) -> list[_Unit]:
     for ref in plan_refs(documents):
         plan, doc = ref.plan, ref.doc
         if "plan" in levels:
-            items = [fold(item_text(it)) for _, it in _all_items(plan.sections)]
-            items += [fold(e.activity) for e in plan.schedule]
+            items = [item_text(it) for _, it in _all_items(plan.sections)]
+            items += [e.activity for e in plan.schedule]
             units.append(_Unit("plan", ref.doc_index, ref.plan_index, None, plan.title, None, fold(ref.text), items))
         if "section" in levels:
             plan_len = max(1, plan.span[1] - plan.span[0])
@@ -259,8 +303,8 @@ def units_of(documents: list[Document], levels: Sequence[str]) -> list[_Unit]:
                 text = fold(doc.span_text(sec.span))
                 if len(text) < cfg["min_section_chars"]:
                     continue
-                items = [fold(item_text(it)) for _, it in walk_with_path(sec.items)]
-                items += [fold(e.activity) for e in plan.schedule if e.section_index == si]
+                items = [item_text(it) for _, it in walk_with_path(sec.items)]
+                items += [e.activity for e in plan.schedule if e.section_index == si]
                 units.append(_Unit("section", ref.doc_index, ref.plan_index, si, sec.heading, sec.kind.value, text, items))
     return units
 
@@ -367,8 +411,8 @@ def find_templates(
     Two units are linked when the exact Jaccard similarity of their ``shingle``-character shingle
     sets is at least ``threshold`` (defaults in planparse/data/templates.toml); a group is a
     connected set of linked units of one level (plan or section). ``method="representative"``
-    (the default) checks each LSH bucket's members against one member per group met there;
-    ``"pairs"`` checks every candidate pair the LSH returns, as planparse did before 0.2
+    (the default) checks each LSH bucket's members against a few members of each group met there;
+    ``"pairs"`` checks every candidate pair the LSH returns, as planparse did before bucket linking
     (quadratic in a group's size; kept to compare with). One row per member, groups largest first:
 
     - ``group`` (int), ``level`` ("plan"/"section"), ``group_size``
@@ -447,10 +491,12 @@ def _exact_verifier(sigs: np.ndarray, shingles: _ShingleCache, threshold: float)
 def _link_by_buckets(units, levels, sigs, plan_of, threshold, num_perm, shingles) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
     bands = lsh_bands(threshold, num_perm)
     walked = 0
+    grouping = settings()["grouping"]
     linker = Linker(
         len(units), threshold, _exact_verifier(sigs, shingles, threshold),
-        lambda a, b: plan_of[a] == plan_of[b], settings()["grouping"]["max_anchors"],
-        settings()["grouping"]["anchors_per_group"],
+        lambda a, b: plan_of[a] == plan_of[b], grouping["max_anchors"], grouping["anchors_per_group"],
+        lambda m, others: (sigs[others] == sigs[m]).mean(axis=1), grouping["rescue_window"], grouping["rescue_checks"],
+        grouping["estimate_margin"],
     )  # fmt: skip
     for level in levels:
         idx = _level_ids(units, level)
@@ -465,7 +511,7 @@ def _link_by_buckets(units, levels, sigs, plan_of, threshold, num_perm, shingles
 
 
 def _link_all_pairs(units, levels, sigs, plan_of, threshold, num_perm, shingles) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
-    """planparse ≤ 0.1: every candidate pair an LSH query returns, checked unless both ends are linked already."""
+    """The method before bucket linking: every candidate pair an LSH query returns, checked unless both ends are linked already."""
     bands = lsh_bands(threshold, num_perm)
     uf = UnionFind(len(units))
     linked = np.zeros(len(units), dtype=bool)

@@ -233,8 +233,10 @@ def _link(store: SignatureStore, levels: Sequence[str], bands: list[tuple[int, i
 
     grouping = settings()["grouping"]
     linker = Linker(
-        store.n, threshold, verify, lambda a, b: plan_key[a] == plan_key[b], grouping["max_anchors"], grouping["anchors_per_group"]
-    )
+        store.n, threshold, verify, lambda a, b: plan_key[a] == plan_key[b], grouping["max_anchors"], grouping["anchors_per_group"],
+        lambda m, others: (store.signature_rows(np.asarray(others)) == signature(m)).mean(axis=1),
+        grouping["rescue_window"], grouping["rescue_checks"], grouping["estimate_margin"],
+    )  # fmt: skip
     ids_of = {lv: store.level_ids(lv) for lv in levels}
     for bi in range(len(bands)):
         keys = store.column(f"band_{bi:02d}").astype(np.uint64)  # one band in memory at a time
