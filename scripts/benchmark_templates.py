@@ -291,8 +291,8 @@ def dask_main(args: argparse.Namespace) -> None:
         if len(rows) > 1:
             ns = [r[0] for r in rows]
             print(f"growth exponent over {ns}: wall time {slope(ns, [r[1] for r in rows]):.2f}, driver memory {slope(ns, [r[2] for r in rows]):.2f}")
-            # the first run's peak carries fixed costs (imports, the cluster's client): the slope is what a plan adds
-            (n1, _, m1, u1), (n2, _, m2, u2) = rows[0], rows[-1]
+            # the first run's peak carries fixed costs (imports, the cluster's client): the last two sizes' slope is what a plan adds
+            (n1, _, m1, u1), (n2, _, m2, u2) = rows[-2], rows[-1]
             per_plan = max(0.0, (m2 - m1) / (n2 - n1))
             print(f"driver memory a plan adds: {per_plan:.0f} B ({max(0.0, (m2 - m1) / (u2 - u1)):.0f} B a unit) → "
                   f"{(m2 + per_plan * (1e6 - n2)) / 2**30:.2f} GiB in the driver at a million plans")  # fmt: skip
