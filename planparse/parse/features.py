@@ -52,6 +52,7 @@ class Line:
     # numbering and periods
     marker: Marker | None = None
     month: MonthLabel | None = None
+    weak_label: MonthLabel | None = None  # a festival's name (五四青年节：…) or a dotted date (3.5 …) opening the line
     month_led: MonthLabel | None = None  # a numbered item that opens with a month in running text (4、六月份组织…)
     prose_month: bool = False  # a paragraph opening with its month (5月,为迎接…): a label only inside a schedule
     content_start: int = 0  # after the marker, relative to the line start
@@ -145,6 +146,10 @@ def _numbering(line: Line) -> None:
     """The numbering marker (一、 （一） 1. ①) and the period label (三月份：, 七、八月), also behind a marker."""
     text = line.text
     line.month = match_month_label(text)
+    if line.month is not None and line.month.weak:
+        # 五四青年节：… / 3.5 学雷锋… name a month only in a schedule without month labels (the
+        # month_list layout decides); elsewhere the line is what it says
+        line.weak_label, line.month = line.month, None
     if line.month is not None and not line.month.closed:
         rest = line.month.rest
         words = rest.strip(" ,，")
@@ -156,7 +161,7 @@ def _numbering(line: Line) -> None:
         line.marker = marker
         line.content_start = marker.end
         numbered_month = match_month_label(text[marker.end :])
-        if numbered_month is not None:
+        if numbered_month is not None and not numbered_month.weak:
             numbered_month = replace(numbered_month, end=numbered_month.end + marker.end)
             if numbered_month.closed:  # 2 四月份：(1)… — a numbered month label
                 line.month = numbered_month
