@@ -45,6 +45,9 @@ import pytest
 # GUIDE.md: (file, comparison) -> what it gets wrong.  Those comparisons are strict xfails: when a
 # gap is fixed its test XPASSes and fails the suite, so remove its line here.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("59_health_center_decimal_pipe", "sections"): "a heading numbered by a bare digit and a space before 月度 (5 月度工作安排) is read as the month label 5月, so the schedule section is untitled (heading None)",
+    ("59_health_center_decimal_pipe", "items"): "decimal multilevel numbering (2.1, 3.1, 3.1.1 under '1 指导思想' headings) is not recognised as markers: no items at all",
+    ("59_health_center_decimal_pipe", "schedule"): "'5 月度工作安排' gives month-5 entries (度工作安排, the header cells); the ' | ' table header 月份 | 重点工作 | 责任科室 is not taken as a header because 责任科室 is no known responsible word, so every responsible cell (公卫科…) becomes an activity",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 
