@@ -48,7 +48,7 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("59_health_center_decimal_pipe", "sections"): "a heading numbered by a bare digit and a space before 月度 (5 月度工作安排) is read as the month label 5月, so the schedule section is untitled (heading None)",
     ("59_health_center_decimal_pipe", "items"): "decimal multilevel numbering (2.1, 3.1, 3.1.1 under '1 指导思想' headings) is not recognised as markers: no items at all",
     ("59_health_center_decimal_pipe", "schedule"): "'5 月度工作安排' gives month-5 entries (度工作安排, the header cells); the ' | ' table header 月份 | 重点工作 | 责任科室 is not taken as a header because 责任科室 is no known responsible word, so every responsible cell (公卫科…) becomes an activity",
-    ("61_retired_cadres_month_paragraphs", "sections"): "an unnumbered 主要工作 heading (ambiguous cue) over 1、 work items followed by month-led paragraphs (2月，……) is made one schedule section; it should stay main_work and the month paragraphs open an untitled schedule at the first of them",
+    ("61_retired_cadres_month_paragraphs", "sections"): "an unnumbered 主要工作 heading (ambiguous cue) over 1、 work items followed by month-led paragraphs (2月，……) is made one schedule section (under a non-ambiguous 主要任务 they stay inside main_work instead): month-led paragraphs after a headed part's items should open an untitled schedule at the first of them",
     ("61_retired_cadres_month_paragraphs", "items"): "the 1、 work items fall into the section taken as a schedule (see sections), so no items are reported",
     ("61_retired_cadres_month_paragraphs", "schedule"): "the signer line 教育局离退休干部工作科 before the closing date becomes a December activity: the signature pattern knows no unit ending in 科 (nor 局/股/中心), though a short line right before the closing date line is the signer",
 }
