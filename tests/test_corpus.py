@@ -51,6 +51,10 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("61_retired_cadres_month_paragraphs", "sections"): "an unnumbered 主要工作 heading (ambiguous cue) over 1、 work items followed by month-led paragraphs (2月，……) is made one schedule section (under a non-ambiguous 主要任务 they stay inside main_work instead): month-led paragraphs after a headed part's items should open an untitled schedule at the first of them",
     ("61_retired_cadres_month_paragraphs", "items"): "the 1、 work items fall into the section taken as a schedule (see sections), so no items are reported",
     ("61_retired_cadres_month_paragraphs", "schedule"): "the signer line 教育局离退休干部工作科 before the closing date becomes a December activity: the signature pattern knows no unit ending in 科 (nor 局/股/中心), though a short line right before the closing date line is the signer",
+    ("62_antidrug_fanwen_cells", "schedule"): "in a table flattened one cell per line with a third column (月份 / 活动内容 / 负责部门), an activity cell of several numbered lines (1.… 2.…) yields only its first line: the rest of the cell is taken as the next column and lost",
+    ("63_traditional_psych_terms", "sections"): "term-phase labels with their months in brackets (學期初（9月）： / 學期中（10—11月）： / 學期末（12月—次年1月）：) are not read as periods, so 肆、工作安排 (ambiguous cue) holding only them stays main_work instead of schedule",
+    ("63_traditional_psych_terms", "items"): "part headings numbered with financial numerals (壹、貳、參、肆、伍) are headings but their family is not counted in the levels: 一、 items under them come out level 0 instead of 1, （一） 1 instead of 2 (and the schedule's (1) items are listed, see sections)",
+    ("63_traditional_psych_terms", "schedule"): "no entries: a phase label 學期初（9月）： is no period label (the month in brackets after a term phase should give the period; 12月—次年1月 → [1, 12])",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 
