@@ -55,6 +55,10 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("63_traditional_psych_terms", "sections"): "term-phase labels with their months in brackets (學期初（9月）： / 學期中（10—11月）： / 學期末（12月—次年1月）：) are not read as periods, so 肆、工作安排 (ambiguous cue) holding only them stays main_work instead of schedule",
     ("63_traditional_psych_terms", "items"): "part headings numbered with financial numerals (壹、貳、參、肆、伍) are headings but their family is not counted in the levels: 一、 items under them come out level 0 instead of 1, （一） 1 instead of 2 (and the schedule's (1) items are listed, see sections)",
     ("63_traditional_psych_terms", "schedule"): "no entries: a phase label 學期初（9月）： is no period label (the month in brackets after a term phase should give the period; 12月—次年1月 → [1, 12])",
+    ("64_school_pe_week_table", "sections"): "四、训练与竞赛安排 (…安排 whose subject, 训练/竞赛, is no cue word) over a week table is not a schedule heading: it becomes a main-work item and an untitled schedule opens at the first row's date cell",
+    ("64_school_pe_week_table", "items"): "the schedule heading 四、训练与竞赛安排 is listed as a fourth level-0 item of 三、主要工作 (see sections)",
+    ("64_school_pe_week_table", "schedule"): "a week table with cells joined by ' | ' (第1周 | 2.6-2.10 | content | 负责人) is not read by column: week cells (第2周) and 负责人 cells become activities; even with a known header (活动内容) the last cell (负责人) is taken as the activity, and without a 负责人 column no entry is found",
+    ("65_library_month_items", "schedule"): "the signer line 实验中学图书馆 before the closing date becomes an activity of the last month (元月): the signature pattern knows no unit ending in 图书馆 (same pattern as file 61)",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 
