@@ -59,6 +59,8 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("64_school_pe_week_table", "items"): "the schedule heading 四、训练与竞赛安排 is listed as a fourth level-0 item of 三、主要工作 (see sections)",
     ("64_school_pe_week_table", "schedule"): "a week table with cells joined by ' | ' (第1周 | 2.6-2.10 | content | 负责人) is not read by column: week cells (第2周) and 负责人 cells become activities; even with a known header (活动内容) the last cell (负责人) is taken as the activity, and without a 负责人 column no entry is found",
     ("65_library_month_items", "schedule"): "the signer line 实验中学图书馆 before the closing date becomes an activity of the last month (元月): the signature pattern knows no unit ending in 图书馆 (same pattern as file 61)",
+    ("66_kindergarten_health_xun", "schedule"): "上旬：/中旬：/下旬： lines under a month label keep the 旬 prefix in the activity; it is the time within the month (as in 3月上旬：), part of the period label, and the activity is the words after it",
+    ("67_kindergarten_parents_pipe_cells", "schedule"): "in a ' | ' table whose content cell holds numbered activities (2月 | 1.… 2.… | 班主任), the last activity runs on over the next cell (更新家园联系栏 | 班主任); with a known header word (工作内容, 主要活动) the 负责人 cell alone is taken as each month's activity instead",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 
