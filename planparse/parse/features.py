@@ -339,7 +339,8 @@ def _outline_numbers(lines: list[Line]) -> None:
     """1.1 / 1.2 / 2.1: outline numbers are markers where they count on from one line to the next.
 
     A candidate is confirmed when the next candidate is the following number of the same part
-    (1.1 → 1.2) or the first of the next part once its own part was confirmed (1.2 → 2.1). A lone
+    (1.1 → 1.2); once it is, the next may also be the following number of an outer part (3.1.2 →
+    3.2) or the first under the next part (1.2 → 2.1, 3.1.2 → 3.2.1). A lone
     "3.12 植树节" or a list of dates (3.5, 3.12, 4.5) stays text.
     """
     found = [(i, _outline_parts(ln)) for i, ln in enumerate(lines) if ln.outline_candidate is not None]
@@ -347,8 +348,10 @@ def _outline_numbers(lines: list[Line]) -> None:
     for (i, a), (j, b) in zip(found, found[1:], strict=False):
         if a[:-1] == b[:-1] and b[-1] == a[-1] + 1:
             confirmed |= {i, j}
-        elif i in confirmed and b[-1] == 1 and len(a) == len(b) and b[-2] == a[-2] + 1:
-            confirmed.add(j)
+        elif i in confirmed and len(b) < len(a) and b[:-1] == a[: len(b) - 1] and b[-1] == a[len(b) - 1] + 1:
+            confirmed.add(j)  # 3.1.2 → 3.2: the next of an outer number
+        elif i in confirmed and b[-1] == 1 and len(b) >= 2 and b[:-2] == a[: len(b) - 2] and b[-2] == a[len(b) - 2] + 1:
+            confirmed.add(j)  # 1.2 → 2.1, 3.1.2 → 3.2.1: the first under the next part
     for i in confirmed:
         old = lines[i]
         line = Line(old.idx, old.start, old.end, old.text, blank_before=old.blank_before,

@@ -18,7 +18,7 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_YEAR = r"(?:(?P<y>(?:19|20)\d\d|20xx|20XX|XX|xx)\s*(?:年度?|年)?\s*)"
+_YEAR = rf"(?:(?P<y>(?:19|20)\d\d|20xx|20XX|XX|xx|{_alternation(list(_MV.next_year_words))})\s*(?:年度?|年)?\s*)"
 _MNUM = rf"(?:{_alternation(list(_MV.numerals))}|1[0-2]|0?[1-9])"
 _LIST_JOIN = _alternation([j for j in _MV.list_joiners if j.strip()])
 _RANGE_JOIN = _alternation(list(_MV.range_joiners))
@@ -48,6 +48,12 @@ _QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_nu
 def _month_part() -> re.Pattern:
     """A part of a month right after its label, and the colon that closes the label (上旬：)."""
     return re.compile(r"\s*(?:" + _alternation(list(_MV.month_parts)) + r")(?=\s*[:：|｜])")
+
+
+@lru_cache(maxsize=1)
+def _term_phase() -> re.Pattern:
+    """A phase of the term with its months in brackets and a colon: 学期初（9月）："""
+    return re.compile(r"(?:" + _alternation(list(_MV.term_phases)) + r")\s*[(（](?P<inner>[^()（）]{1,16})[)）]\s*[:：]\s*")
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +134,11 @@ def match_month_label(line: str) -> MonthLabel | None:
 
     A month followed by a day (3月25日) or 底/初/前 is a date, not a label.
     """
+    phase = _term_phase().match(line) if "(" in line[:12] or "（" in line[:12] else None
+    if phase is not None:
+        inner = match_month_label(phase.group("inner").strip())
+        if inner is not None and not inner.rest:
+            return MonthLabel(inner.months, inner.years, phase.end(), line[phase.end() :].strip())
     festival = _festival().match(line)
     if festival is not None:
         month = _MV.festivals[festival.group("name")]
