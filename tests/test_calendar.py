@@ -143,9 +143,3 @@ def test_the_calendar_command(tmp_path: Path) -> None:
     assert _run("calendar", str(plan), "-o", str(out), "--year", "2023", "--force").returncode == 0
     assert _events_icalendar(out.read_bytes())[0][1].year == 2023
 
-
-def test_calendar_bytes_is_document_ics_for_the_page() -> None:
-    from planparse.io.calendar import calendar_bytes
-
-    doc = planparse.parse_text(NO_YEAR, tag=False)
-    assert _events_icalendar(calendar_bytes(doc, year=2024)) == _events_icalendar(document_ics(doc, year=2024))

@@ -112,3 +112,12 @@ def test_a_single_file_shows_its_steps(tmp_path: Path, capsys: pytest.CaptureFix
     assert "union.txt" in err and "features" in err and "8/8" in err  # read, six stages, build
     planparse.parse_file(path, tag=False, progress=None)  # stderr is no terminal here: no bar
     assert capsys.readouterr().err == ""
+
+
+def test_schedule_table_in_chinese_with_dates() -> None:
+    from planparse.io.render import schedule_table
+
+    lines = schedule_table(planparse.parse_text(PLAN, tag=False), lang="zh").splitlines()
+    assert lines[0].split() == ["计划", "月份", "日期", "活动", "所属部分"]
+    assert lines[1].split()[:3] == ["1", "3", "3月8日"]
+    assert len(lines) == 4

@@ -48,6 +48,7 @@ def parse_cmd(file: str, fmt: str, explain: bool, spans: bool, **opts: Any) -> N
 
         click.echo(outline(doc, lang=current_language(), spans=spans))
     else:
+        from planparse.cli.i18n import current_language
         from planparse.io.render import schedule_table
 
-        click.echo(schedule_table(doc))
+        click.echo(schedule_table(doc, lang=current_language()))

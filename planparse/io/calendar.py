@@ -193,7 +193,3 @@ def rows_ics(rows: Iterable[Mapping[str, str]], *, year: int | None, name: str =
     """The .ics bytes of the people's (possibly edited) rows."""
     return events_ics(rows_events(rows, year=year, name=name), name=name, stamp=stamp)
 
-
-def calendar_bytes(doc: Document, *, year: int | None = None) -> bytes:
-    """The web page's name for :func:`document_ics`: the .ics of ``doc`` (as edited), ``year`` for a plan without one."""
-    return document_ics(doc, year=year)

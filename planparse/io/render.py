@@ -126,22 +126,31 @@ def outline(doc: Document, *, lang: str = "en", spans: bool = False) -> str:
     return "\n".join(lines)
 
 
-def schedule_table(doc: Document) -> str:
-    """The schedule as an aligned table: plan, months, activity, theme, section it came from."""
-    header = ("plan", "months", "activity", "theme", "section")
-    rows: list[tuple[str, ...]] = []
+def schedule_table(doc: Document, *, lang: str = "en") -> str:
+    """The schedule as an aligned table: plan, months, dates, activity, theme, responsible, section.
+
+    The dates, theme and responsible columns are there when some entry has them; ``lang``: en or zh headers.
+    """
+    words = labels(lang)
+    keys = ["plan", "months", "dates", "activity", "theme", "responsible", "section"]
+    rows: list[dict[str, str]] = []
     for k, plan in enumerate(doc.plans):
         for e in plan.schedule:
             section = ""
             if e.section_index is not None and e.section_index < len(plan.sections):
                 sec = plan.sections[e.section_index]
                 section = (sec.heading or sec.kind.label_zh).strip()
-            rows.append((str(k + 1), ",".join(map(str, e.months)), e.activity, e.theme or "", shorten(section, 16)))
+            rows.append({"plan": str(k + 1), "months": ",".join(map(str, e.months)), "dates": format_dates(e.dates),
+                         "activity": e.activity, "theme": e.theme or "", "responsible": e.responsible or "",
+                         "section": shorten(section, 16)})
     if not rows:
-        return "(no schedule entries)"
-    widths = [max(_display_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    widths[2] = min(widths[2], 60)
+        return words["no_entries"]
+    keys = [key for key in keys if key not in ("dates", "theme", "responsible") or any(r[key] for r in rows)]
+    header = [words[f"column_{key}"] for key in keys]
+    table = [[r[key] for key in keys] for r in rows]
+    widths = [max(_display_width(r[i]) for r in [header, *table]) for i in range(len(keys))]
+    widths[keys.index("activity")] = min(widths[keys.index("activity")], 60)
     out = ["  ".join(_pad(h, w) for h, w in zip(header, widths, strict=True)).rstrip()]
-    for r in rows:
+    for r in table:
         out.append("  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip())
     return "\n".join(out)
