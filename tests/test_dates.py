@@ -164,3 +164,8 @@ def test_the_schedule_table_carries_dates_responsible_and_participants() -> None
     df = schedule_table(planparse.parse_file("corpus/20_kindergarten_table_owner.txt", tag=False))
     assert df.iloc[0].responsible == "陈老师"
     assert df.responsible.notna().all()
+
+
+def test_numbering_across_lines_is_no_date() -> None:
+    assert find_dates("1、\n2.\n4.各中队上好主题队课") == []
+    assert _days("2024.3.15前报德育处") == [(3, 15, 3, 15, "2024.3.15")]
