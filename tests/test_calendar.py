@@ -75,6 +75,15 @@ def test_every_event_has_the_properties_rfc_5545_requires() -> None:
     assert len(set(uids)) == len(uids) == 4
 
 
+def test_lines_are_crlf_and_folded_at_75_octets() -> None:
+    data = document_ics(planparse.parse_text(UNION * 1, tag=False))
+    assert data.endswith(b"\r\n")
+    lines = data.split(b"\r\n")[:-1]
+    assert lines[0] == b"BEGIN:VCALENDAR" and lines[-1] == b"END:VCALENDAR"
+    assert all(len(line) <= 75 and b"\n" not in line for line in lines)
+    assert any(line.startswith(b" ") for line in lines)  # the long Chinese descriptions were folded
+
+
 def test_the_same_plan_gives_the_same_uids() -> None:
     doc = planparse.parse_text(UNION, tag=False)
     stamp = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
