@@ -169,3 +169,20 @@ def test_the_schedule_table_carries_dates_responsible_and_participants() -> None
 def test_numbering_across_lines_is_no_date() -> None:
     assert find_dates("1、\n2.\n4.各中队上好主题队课") == []
     assert _days("2024.3.15前报德育处") == [(3, 15, 3, 15, "2024.3.15")]
+
+
+def test_exports_carry_dates_and_responsible(tmp_path) -> None:
+    import pandas as pd
+
+    from planparse.io.export import export_documents
+
+    docs = [planparse.parse_file("corpus/29_class_teacher_dated_rows.txt", tag=False),
+            planparse.parse_file("corpus/20_kindergarten_table_owner.txt", tag=False)]
+    export_documents(docs, tmp_path, ["csv", "parquet"])
+    csv = pd.read_csv(tmp_path / "schedule.csv", encoding="utf-8-sig")
+    assert csv.dates.iloc[0] == "2023-02-13/2023-02-17"
+    assert "陈老师" in set(csv.responsible.dropna())
+    parquet = pd.read_parquet(tmp_path / "schedule.parquet")
+    assert list(parquet.dates.iloc[0]) == ["2023-02-13/2023-02-17"]
+    kh = pd.read_csv(tmp_path / "schedule_khcoder.csv", encoding="utf-8-sig")
+    assert kh.dates.iloc[0] == "2023-02-13/2023-02-17" and "陈老师" in set(kh.responsible.dropna())
