@@ -27,7 +27,8 @@ from functools import cache
 import regex
 
 from planparse.datafiles import data_path
-from planparse.models import CalendarMonth, DayRange, Plan, ScheduleEntry, Span
+from planparse.models import CalendarMonth, DayRange, Plan, Span
+from planparse.parse.construct import construct
 from planparse.parse.numerals import cjk_to_int
 from planparse.parse.params import params
 from planparse.parse.schedule.calendar import calendar_years
@@ -110,8 +111,8 @@ def _day_range(m: regex.Match[str], offset: int) -> DayRange | None:
         if groups.get("d2") or groups.get("d2b"):
             end = m.end("d1")
     year = int(groups["y"]) if groups.get("y") else None
-    return DayRange.model_construct(start_month=m1, start_day=d1, end_month=m2, end_day=d2, year=year,
-                                    span=(start + offset, end + offset))
+    return construct(DayRange, start_month=m1, start_day=d1, end_month=m2, end_day=d2, year=year,
+                     span=(start + offset, end + offset))
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DayRange]:
@@ -220,25 +221,27 @@ def _week_days(text: str, region: Span, term_start: dt.date) -> list[DayRange]:
             continue
         start = monday + dt.timedelta(weeks=first - 1)
         end = monday + dt.timedelta(weeks=last - 1, days=vocab.week_days - 1)
-        out.append(DayRange.model_construct(start_month=start.month, start_day=start.day, end_month=end.month,
+        out.append(construct(DayRange, start_month=start.month, start_day=start.day, end_month=end.month,
                                             end_day=end.day, year=start.year,
                                             span=(region[0] + m.start(), region[0] + m.end())))
     return out
 
 
-def _regions(text: str, entries: Sequence[ScheduleEntry], order: Sequence[int], starts: Sequence[int], k: int,
-             label: Span | None, longest: int) -> list[Span]:
+def _regions(text: str, ordered: Sequence[tuple[Span, int]], starts: Sequence[int], k: int, own: Span,
+             label: Span | None) -> list[Span]:
     """Where entry ``k``'s dates are written: its lines less the other entries' words, and its label.
 
-    ``order``: the entries' indexes by span start, ``starts`` those starts, ``longest`` the longest span.
+    ``ordered``: (span, entry index) of every entry sorted by span, ``starts`` their starts. Only
+    the entries starting from the last one before entry ``k``'s lines to the end of those lines are
+    looked at, so that the entries of a long schedule are not all compared with each other.
     """
-    s, e = entries[k].span
+    s, e = own
     line_start = text.rfind("\n", 0, s) + 1
     line_end = text.find("\n", e)
     line_end = len(text) if line_end < 0 else line_end
-    first, last = bisect_left(starts, line_start - longest), bisect_left(starts, line_end)
-    others = sorted(entries[j].span for j in order[first:last]
-                    if j != k and entries[j].span[0] < line_end and line_start < entries[j].span[1])
+    lo = max(0, bisect_left(starts, line_start) - 1)
+    hi = bisect_left(starts, line_end)
+    others = [o for o, j in ordered[lo:hi] if j != k and o[0] < line_end and line_start < o[1]]
     regions: list[Span] = []
     pos = line_start
     for a, b in others:
@@ -264,7 +267,7 @@ def add_dates(text: str, plan: Plan, labels: Sequence[Span | None]) -> None:
     if plan.year is None and year is not None:
         groups = [(e.month_label, tuple(e.months)) for e in entries]
         for entry, cal in zip(entries, calendar_years(groups, year), strict=True):
-            entry.calendar = [CalendarMonth.model_construct(year=cal[m], month=m) for m in entry.months]
+            entry.calendar = [construct(CalendarMonth, year=cal[m], month=m) for m in entry.months]
     lo = min([e.span[0] for e in entries] + [label[0] for label in labels if label is not None])
     hi = max([e.span[1] for e in entries] + [label[1] for label in labels if label is not None])
     hi = len(text) if text.find("\n", hi) < 0 else text.find("\n", hi)
@@ -274,13 +277,12 @@ def add_dates(text: str, plan: Plan, labels: Sequence[Span | None]) -> None:
     term_start: dt.date | None = None
     if start is not None and year is not None:
         term_start = dt.date(year, *start) if _valid(*start) and not (start == (2, 29) and not calendar.isleap(year)) else None
-    order = sorted(range(len(entries)), key=lambda j: entries[j].span)
-    starts = [entries[j].span[0] for j in order]
-    longest = max(e.span[1] - e.span[0] for e in entries)
+    ordered = sorted((tuple(entry.span), k) for k, entry in enumerate(entries))
+    starts = [span[0] for span, _ in ordered]
     for k, entry in enumerate(entries):
         seen: set[Span] = set()
         dates: list[DayRange] = []
-        regions = _regions(text, entries, order, starts, k, labels[k], longest)
+        regions = _regions(text, ordered, starts, k, entry.span, labels[k])
         found = [day for region in regions for day in find_dates(text, *region)]
         if not found and term_start is not None:  # a week is read only where no day is written
             found = [day for region in regions for day in _week_days(text, region, term_start)]
