@@ -42,6 +42,8 @@ def test_written_dates_are_read_with_their_span(text: str, expected: list[tuple[
         "2月30日",  # no such day
         "13.5 分",
         "版本3.2.1",
+        "每周三下午3.30召开教研会",
+        "晚上7.30 观看新闻联播",
     ],
 )
 def test_amounts_markers_and_bare_months_are_no_dates(text: str) -> None:

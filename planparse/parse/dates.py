@@ -62,7 +62,9 @@ def date_vocab() -> DateVocab:
     def compile_(pattern: str) -> regex.Pattern[str]:
         joiner = "|".join(regex.escape(j) for j in data["range_joiners"])
         units = "|".join(regex.escape(u) for u in data["units"])
-        return regex.compile(pattern.replace("{number}", data["number"]).replace("{joiner}", joiner).replace("{units}", units))
+        times = "|".join(regex.escape(t) for t in data["time_words"])
+        return regex.compile(pattern.replace("{number}", data["number"]).replace("{joiner}", joiner)
+                             .replace("{units}", units).replace("{time_words}", times))
 
     return DateVocab(
         chinese=compile_(data["chinese"]),
