@@ -152,3 +152,10 @@ def test_the_calendar_command(tmp_path: Path) -> None:
     assert _run("calendar", str(plan), "-o", str(out), "--year", "2023", "--force").returncode == 0
     assert _events_icalendar(out.read_bytes())[0][1].year == 2023
 
+
+
+def test_the_calendar_to_standard_output_from_standard_input() -> None:
+    done = subprocess.run([sys.executable, "-m", "planparse", "calendar", "-", "-o", "-"], input=UNION.encode(),
+                          capture_output=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert len(_events_ics(done.stdout)) == 4
