@@ -322,7 +322,9 @@ def test_the_page_year_replaces_the_plan_year_for_a_plan_used_again() -> None:
     rows = rows_from_document(doc)
     rows[0].dates = "3月8日"
     kept = apply_rows(doc, rows)
+    before = doc.model_dump()
     again = apply_rows(doc, rows, year=2026)
+    assert doc.model_dump() == before and kept.plans[0].schedule[0].dates[0].year == 2025  # no copy shares a change
     assert {c.year for e in kept.plans[0].schedule for c in e.calendar} == {2025}
     assert {c.year for e in again.plans[0].schedule for c in e.calendar} == {2026}
     assert again.plans[0].schedule[0].dates[0].year == 2026 and again.plans[0].year == 2025

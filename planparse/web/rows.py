@@ -71,19 +71,25 @@ def _month_number(token: str) -> int | None:
     return numerals.get(token)
 
 
+@functools.cache
+def _joiner_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    _, list_joiners, range_joiners = _month_words()
+    lists = "|".join(regex.escape(j) for j in list_joiners if j.strip()) + r"|\s+"
+    ranges = "|".join(regex.escape(j) for j in range_joiners if j.strip())
+    return regex.compile(lists), regex.compile(ranges)
+
+
 def parse_months(cell: str) -> list[int]:
     """"3", "3月", "7、8", "七、八月", "9-10", "12、1" → calendar months, ascending, no duplicates."""
-    _, list_joiners, range_joiners = _month_words()
     text = cell.strip()
     if not text:
         return []
-    lists = "|".join(regex.escape(j) for j in list_joiners if j.strip()) + r"|\s+"
-    ranges = "|".join(regex.escape(j) for j in range_joiners if j.strip())
+    lists, ranges = _joiner_patterns()
     months: set[int] = set()
-    for part in regex.split(lists, text):
+    for part in lists.split(text):
         if not part.strip():
             continue
-        ends = [p for p in regex.split(ranges, part) if p.strip()]
+        ends = [p for p in ranges.split(part) if p.strip()]
         numbers = [_month_number(p) for p in ends]
         if not numbers or len(numbers) > 2 or any(n is None for n in numbers):
             raise RowError(f"月份“{cell}”看不懂：请写 1 到 12 的数字，如 3 或 7、8")
@@ -151,7 +157,10 @@ def _entry(row: ScheduleRow, plan: Plan, previous: ScheduleEntry | None) -> Sche
     if not activity:
         raise RowError("请填写活动")
     span = base.span if base is not None else (plan.span[1], plan.span[1])
-    dates = base.dates if base is not None and row.dates.strip() == format_dates(base.dates) else parse_dates(row.dates, span)
+    if base is not None and row.dates.strip() == format_dates(base.dates):
+        dates = [d.model_copy() for d in base.dates]  # copies: apply_rows sets their years
+    else:
+        dates = parse_dates(row.dates, span)
     months = parse_months(row.months)
     for d in dates:  # a date names its months even when the month cell leaves them out
         months = sorted(set(months) | {d.start_month, d.end_month})
@@ -187,10 +196,9 @@ def apply_rows(doc: Document, rows: list[ScheduleRow], year: int | None = None) 
     """
     from planparse.parse.schedule.calendar import calendar_years
 
-    out = doc.model_copy(deep=True)
-    schedules: dict[int, list[ScheduleEntry]] = {p: [] for p in range(len(out.plans))}
+    schedules: dict[int, list[ScheduleEntry]] = {p: [] for p in range(len(doc.plans))}
     for number, row in enumerate(rows, start=1):
-        if not 0 <= row.plan < len(out.plans):
+        if not 0 <= row.plan < len(doc.plans):
             raise RowError(f"第 {number} 行：没有第 {row.plan + 1} 份计划")
         plan = doc.plans[row.plan]
         previous = schedules[row.plan][-1] if schedules[row.plan] else None
@@ -200,8 +208,10 @@ def apply_rows(doc: Document, rows: list[ScheduleRow], year: int | None = None) 
             raise RowError(f"第 {number} 行：{exc}") from None
         if entry is not None:
             schedules[row.plan].append(entry)
-    for p, plan in enumerate(out.plans):
-        plan.schedule = schedules[p]
+    # shallow copies share the sections and text, which nothing here changes (a deep copy of a
+    # large plan costs seconds); every entry, and every date whose year is set, is new
+    out = doc.model_copy(update={"plans": [plan.model_copy(update={"schedule": schedules[p]}) for p, plan in enumerate(doc.plans)]})
+    for plan in out.plans:
         start = year if year is not None else plan.year
         groups = [(e.month_label, tuple(e.months)) for e in plan.schedule]
         for entry, years in zip(plan.schedule, calendar_years(groups, start), strict=True):
