@@ -45,15 +45,6 @@ import pytest
 # GUIDE.md: (file, comparison) -> what it gets wrong.  Those comparisons are strict xfails: when a
 # gap is fixed its test XPASSes and fails the suite, so remove its line here.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("55_viewer_summary_flattened", "sections"): (
-        "…and in the full text 一、指导思想 run on after the title (…计划 一、指导思想 以…) is an item, not a heading"
-    ),
-    ("55_viewer_summary_flattened", "items"): (
-        "1. sub-items run on after a （一） heading in a flattened line (（一）夯实组织基础 1.召开…) are not split"
-    ),
-    ("55_viewer_summary_flattened", "schedule"): (
-        "entries fall in the second plan, and the link-list heading 相关文档 after the schedule is an entry"
-    ),
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 

@@ -24,7 +24,7 @@ from functools import cache
 from planparse.parse.chars import COLONS, SENTENCE_END, TRAILING
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
-from planparse.parse.markers import Marker, match_marker
+from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
 from planparse.parse.month_labels import MonthLabel, match_month_label
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cues, section_words
@@ -33,6 +33,7 @@ _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words to
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
 _TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
 _NOT_WORD = re.compile(r"[\W_]+")
+_SPACE_RUN = re.compile(r"[ \t]+(?=\S)")
 _COMMA_BEFORE_CUE = re.compile(r"[,，]")
 _TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
 
@@ -54,9 +55,14 @@ class Line:
     month_led: MonthLabel | None = None  # a numbered item that opens with a month in running text (4、六月份组织…)
     prose_month: bool = False  # a paragraph opening with its month (5月,为迎接…): a label only inside a schedule
     content_start: int = 0  # after the marker, relative to the line start
+    # an outline number (1.1, 2.3.1) is a marker only in a run that counts on (1.1, 1.2): alone it
+    # reads as a date (3.12 植树节); the neighbourhood confirms it and the line's facts are redone
+    outline_candidate: Marker | None = None
+    outline_confirmed: bool = False
     # heading words and cues
     head: str = ""  # the words up to the first colon, marker excluded
     after_colon: str = ""
+    head_space: int | None = None  # where a space, standing for the colon, ends the heading's words
     annex: bool = False  # 附：… — the heading is the whole line
     cue_kind: str | None = None
     cue: str | None = None
@@ -144,6 +150,8 @@ def _numbering(line: Line) -> None:
         words = rest.strip(" ,，")
         line.prose_month = bool(words) and (rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars)
     marker = None if line.month else match_marker(text)
+    if marker is not None and marker.family in OUTLINE_FAMILIES and not line.outline_confirmed:
+        line.outline_candidate, marker = marker, None
     if marker is not None:
         line.marker = marker
         line.content_start = marker.end
@@ -165,14 +173,31 @@ def _furniture(line: Line) -> None:
         line.hides_text = furniture().inline_break.search(line.text) is not None
 
 
+def _cue_heads(words: str) -> bool:
+    """Whether ``words`` read as a heading: a section cue that ends them, with no sentence punctuation."""
+    if _SENTENCE_PUNCT.search(words):
+        return False
+    cue = find_cue(words)[1]
+    if not cue:
+        return False
+    tail = words[words.rfind(cue) + len(cue) :]
+    return not tail or tail in section_words().heading_suffixes
+
+
 @line_feature("heading_words")
 def _heading_words(line: Line) -> None:
     """The words a heading would have: up to a colon near the start, or the whole short line."""
     p = params().heading
     content = line.content
     colon = _COLON.search(content, 0, p.colon_window)
-    if colon:
-        line.head, line.after_colon = content[: colon.start()].strip(), content[colon.end() :].strip()
+    space = None if colon or line.marker is None else _SPACE_RUN.search(content, 1, p.max_chars + 1)
+    if space is not None and not _cue_heads(content[: space.start()]):
+        space = None  # a space stands for the colon only after a heading's words (一、指导思想 以……)
+    if space is not None:
+        line.head_space = space.start()
+    if colon or space:
+        cut = colon or space
+        line.head, line.after_colon = content[: cut.start()].strip(), content[cut.end() :].strip()
     elif len(content) <= p.colon_window * 2:
         line.head = content.strip().rstrip(TRAILING)
     else:
@@ -302,6 +327,68 @@ def _signature(line: Line) -> None:
 
 
 # ---------------------------------------------------------------- the lines around
+
+
+@neighbourhood_feature("outline_numbers")
+def _outline_numbers(lines: list[Line]) -> None:
+    """1.1 / 1.2 / 2.1: outline numbers are markers where they count on from one line to the next.
+
+    A candidate is confirmed when the next candidate is the following number of the same part
+    (1.1 → 1.2) or the first of the next part once its own part was confirmed (1.2 → 2.1). A lone
+    "3.12 植树节" or a list of dates (3.5, 3.12, 4.5) stays text.
+    """
+    found = [(i, _outline_parts(ln)) for i, ln in enumerate(lines) if ln.outline_candidate is not None]
+    confirmed: set[int] = set()
+    for (i, a), (j, b) in zip(found, found[1:], strict=False):
+        if a[:-1] == b[:-1] and b[-1] == a[-1] + 1:
+            confirmed |= {i, j}
+        elif i in confirmed and b[-1] == 1 and len(a) == len(b) and b[-2] == a[-2] + 1:
+            confirmed.add(j)
+    for i in confirmed:
+        old = lines[i]
+        line = Line(old.idx, old.start, old.end, old.text, blank_before=old.blank_before,
+                    starts_physical=old.starts_physical)
+        line.outline_confirmed = True
+        for _, extract in LINE_FEATURES:
+            extract(line)
+        lines[i] = line
+
+
+def _outline_parts(line: Line) -> tuple[int, ...]:
+    marker = line.outline_candidate
+    assert marker is not None
+    return tuple(int(p) for p in line.text[: marker.raw_end].strip(" 、").split("."))
+
+
+@neighbourhood_feature("numbered_month_labels")
+def _numbered_month_labels(lines: list[Line]) -> None:
+    """一、二月份 / 二、三月份 / 三、四月份: numbered month labels, not the month pairs [1, 2], [2, 3] …
+
+    A label written "X、Y月" reads alone as two months (七、八月份). Where such labels follow one
+    another with their first numerals counting 1, 2, 3 …, the numerals are markers: a list of
+    month pairs never overlaps itself like that.
+    """
+    run: list[tuple[Line, Marker, MonthLabel]] = []
+
+    def close() -> None:
+        if len(run) >= params().month_labels.numbered_run_min:
+            for line, marker, label in run:
+                line.marker, line.content_start, line.month = marker, marker.end, label
+        run.clear()
+
+    for line in lines:
+        if line.month is None or line.marker is not None or line.furniture:
+            continue
+        marker = match_marker(line.text)
+        label = match_month_label(line.text[marker.end :]) if marker and marker.family == "cjk" else None
+        if marker is None or label is None or not label.closed:
+            close()
+            continue
+        if run and marker.number != run[-1][1].number + 1:
+            close()
+        if run or marker.number == 1:
+            run.append((line, marker, replace(label, end=label.end + marker.end)))
+    close()
 
 
 @neighbourhood_feature("table_header_confirmed")
@@ -537,6 +624,8 @@ def extract_features(doc: ParseDoc) -> None:
 def heading_end(line: Line) -> int:
     """Working offset where a heading line's heading ends: at its colon (included) or a table cell."""
     content = line.text[line.content_start :]
+    if line.head_space is not None:
+        return line.start + line.content_start + line.head_space
     if not line.annex:
         for i, ch in enumerate(content):
             if ch in COLONS:

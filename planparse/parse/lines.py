@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from planparse.parse.markers import HEADING_FAMILIES, match_marker
+from planparse.parse.markers import HEADING_FAMILIES, OUTER_FAMILIES, match_marker
 from planparse.parse.month_labels import match_month_label
 from planparse.parse.normalise import WorkingText
 from planparse.parse.params import params
@@ -113,6 +113,10 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
             continue  # tight against the text, or after a comma: only a marker that continues a sequence
         if in_sequence or fresh or heading_run_on:
             cuts.append(start + pos)
+            if mk.family in HEADING_FAMILIES:
+                # a heading opens a new part: the lists below it count afresh (（一）… 1.召开…)
+                for family in [f for f in last_of_family if f not in OUTER_FAMILIES]:
+                    del last_of_family[family]
             last_of_family[mk.family] = mk.number
     return cuts
 
