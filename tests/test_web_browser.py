@@ -118,6 +118,15 @@ def test_upload_a_docx(page) -> None:
     assert [cell(page, r, "活动").input_value() for r in (1, 2, 3)] == ["制定各班教研计划", "开展半日活动观摩研讨", "组织教师撰写观察记录"]
 
 
+def test_the_drop_zone_opens_the_file_chooser_from_the_keyboard(page) -> None:
+    page.focus("#drop-zone")
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    chooser.value.set_files({"name": "计划.txt", "mimeType": "text/plain", "buffer": SAMPLE_PLAN.encode("utf-8")})
+    page.wait_for_selector("#result:not([hidden])")
+    assert page.inner_text("#result-title") == "计划.txt：1 份计划，4 条日程"
+
+
 def test_drop_a_text_file(page) -> None:
     transfer = page.evaluate_handle(
         """(text) => { const dt = new DataTransfer();
