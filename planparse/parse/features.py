@@ -52,6 +52,7 @@ class Line:
     # numbering and periods
     marker: Marker | None = None
     month: MonthLabel | None = None
+    weak_label: MonthLabel | None = None  # a festival's name (五四青年节：…) or a dotted date (3.5 …) opening the line
     month_led: MonthLabel | None = None  # a numbered item that opens with a month in running text (4、六月份组织…)
     prose_month: bool = False  # a paragraph opening with its month (5月,为迎接…): a label only inside a schedule
     content_start: int = 0  # after the marker, relative to the line start
@@ -145,6 +146,10 @@ def _numbering(line: Line) -> None:
     """The numbering marker (一、 （一） 1. ①) and the period label (三月份：, 七、八月), also behind a marker."""
     text = line.text
     line.month = match_month_label(text)
+    if line.month is not None and line.month.weak:
+        # 五四青年节：… / 3.5 学雷锋… name a month only in a schedule without month labels (the
+        # month_list layout decides); elsewhere the line is what it says
+        line.weak_label, line.month = line.month, None
     if line.month is not None and not line.month.closed:
         rest = line.month.rest
         words = rest.strip(" ,，")
@@ -156,7 +161,7 @@ def _numbering(line: Line) -> None:
         line.marker = marker
         line.content_start = marker.end
         numbered_month = match_month_label(text[marker.end :])
-        if numbered_month is not None:
+        if numbered_month is not None and not numbered_month.weak:
             numbered_month = replace(numbered_month, end=numbered_month.end + marker.end)
             if numbered_month.closed:  # 2 四月份：(1)… — a numbered month label
                 line.month = numbered_month
@@ -334,7 +339,8 @@ def _outline_numbers(lines: list[Line]) -> None:
     """1.1 / 1.2 / 2.1: outline numbers are markers where they count on from one line to the next.
 
     A candidate is confirmed when the next candidate is the following number of the same part
-    (1.1 → 1.2) or the first of the next part once its own part was confirmed (1.2 → 2.1). A lone
+    (1.1 → 1.2); once it is, the next may also be the following number of an outer part (3.1.2 →
+    3.2) or the first under the next part (1.2 → 2.1, 3.1.2 → 3.2.1). A lone
     "3.12 植树节" or a list of dates (3.5, 3.12, 4.5) stays text.
     """
     found = [(i, _outline_parts(ln)) for i, ln in enumerate(lines) if ln.outline_candidate is not None]
@@ -342,8 +348,10 @@ def _outline_numbers(lines: list[Line]) -> None:
     for (i, a), (j, b) in zip(found, found[1:], strict=False):
         if a[:-1] == b[:-1] and b[-1] == a[-1] + 1:
             confirmed |= {i, j}
-        elif i in confirmed and b[-1] == 1 and len(a) == len(b) and b[-2] == a[-2] + 1:
-            confirmed.add(j)
+        elif i in confirmed and len(b) < len(a) and b[:-1] == a[: len(b) - 1] and b[-1] == a[len(b) - 1] + 1:
+            confirmed.add(j)  # 3.1.2 → 3.2: the next of an outer number
+        elif i in confirmed and b[-1] == 1 and len(b) >= 2 and b[:-2] == a[: len(b) - 2] and b[-2] == a[len(b) - 2] + 1:
+            confirmed.add(j)  # 1.2 → 2.1, 3.1.2 → 3.2.1: the first under the next part
     for i in confirmed:
         old = lines[i]
         line = Line(old.idx, old.start, old.end, old.text, blank_before=old.blank_before,

@@ -16,7 +16,10 @@ from planparse.datafiles import data_path
 from planparse.parse.chars import MARKER_BULLETS
 from planparse.parse.numerals import cjk_to_int
 
-_CJK = "[一二三四五六七八九十百壹贰貳叁參肆伍陆陸柒捌玖拾佰]{1,4}"
+_CJK = "[一二三四五六七八九十百]{1,4}"
+# formal (financial) numerals 壹、贰、叁: a family of their own, since a plan numbering its parts
+# with them numbers what is under them with 一、
+_FORMAL = "[壹贰貳叁參肆伍陆陸柒捌玖拾佰]{1,4}"
 _WORDS = tomllib.loads(data_path("markers.toml").read_text(encoding="utf-8"))
 _PART_WORDS = "|".join(map(re.escape, _WORDS["part_words"]))
 _NOT_ORDINAL = "|".join(map(re.escape, _WORDS["ordinal_not_before"]))
@@ -32,6 +35,7 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     # Ⅰ、 Ⅱ. ⅲ: Roman numerals (one character each in Unicode)
     ("roman", re.compile(r"^(?P<c>[\u2160-\u216b\u2170-\u217b])\s*[、,.:：]?\s*")),
     ("cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。])\s*[、,.]?\s*")),
+    ("formal", re.compile(rf"^{_BULLET}(?P<n>{_FORMAL})\s*[、,.:：。](?![、,.:：。])\s*[、,.]?\s*")),
     ("paren_arabic", re.compile(r"^" + _BULLET + r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*[、,.:：]*\s*")),
     ("paren_arabic", re.compile(r"^(?P<c>[⑴-⒇])\s*[、,.]?\s*")),
     ("circled", re.compile(r"^(?P<c>[①-⑳])\s*[、,.]?\s*")),
@@ -52,7 +56,7 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
 
 # The families that number a plan's top-level parts (一、 第一部分 第一、), and with （一） the
 # families strong enough to start a heading run on after a sentence.
-OUTER_FAMILIES = frozenset({"cjk", "part", "ordinal"})
+OUTER_FAMILIES = frozenset({"cjk", "formal", "part", "ordinal"})
 HEADING_FAMILIES = OUTER_FAMILIES | {"paren_cjk"}
 # outline numbers (1.1, 2.3.1): markers only where the lines around confirm them (see features)
 OUTLINE_FAMILIES = frozenset({"decimal", "decimal3"})
@@ -69,10 +73,12 @@ class Marker:
 
 # Which families can start with a given first character: a body line costs no match at all,
 # a numbered one only the patterns of its kind.
-_NUMERAL_STARTS = "一二三四五六七八九十百壹贰貳叁參肆伍陆陸柒捌玖拾"
+_NUMERAL_STARTS = "一二三四五六七八九十百"
+_FORMAL_STARTS = "壹贰貳叁參肆伍陆陸柒捌玖拾"
 _STARTS = {
     "part": "第", "ordinal": "第", "paren_cjk": "(（" + _NUMERAL_STARTS + MARKER_BULLETS,
     "cjk": _NUMERAL_STARTS + MARKER_BULLETS,
+    "formal": _FORMAL_STARTS + MARKER_BULLETS,
     "roman": "".join(chr(c) for c in [*range(0x2160, 0x216C), *range(0x2170, 0x217C)]),
     "decimal": "0123456789",
     "decimal3": "0123456789",
