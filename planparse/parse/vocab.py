@@ -110,6 +110,7 @@ class PlanVocab:
     opening_year: regex.Pattern
     opening_year_chars: int
     signature: regex.Pattern
+    signer_last_chars: str  # a short line above the closing date signs the plan when it ends in one
     closing_opener: re.Pattern
 
 
@@ -132,6 +133,7 @@ def plan_vocab() -> PlanVocab:
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],
         signature=regex.compile(d["signature"]),
+        signer_last_chars=d["signer_last_chars"],
         closing_opener=re.compile(d["closing_openers"]),
     )
 
