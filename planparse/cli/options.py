@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from planparse.errors import PlanparseError
-from planparse.models import Document
 
 if TYPE_CHECKING:
+    from planparse.models import Document
     from planparse.parse.explain import Explanation
 
 DEFAULT_MAX_MB = 50
