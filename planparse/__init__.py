@@ -41,6 +41,7 @@ _LAZY = {
     "schedule_table": "planparse.analysis.tables",
     "all_tables": "planparse.analysis.tables",
     "export_documents": "planparse.io.export",
+    "ExportWriter": "planparse.io.export",
     "tag_document": "planparse.analysis.tagging",
     "find_templates": "planparse.analysis.compare",
     "month_counts": "planparse.analysis.months",
@@ -52,7 +53,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from planparse.analysis.months import month_counts
     from planparse.analysis.tables import all_tables, items_table, plans_table, schedule_table, sections_table
     from planparse.analysis.tagging import tag_document
-    from planparse.io.export import export_documents
+    from planparse.io.export import ExportWriter, export_documents
     from planparse.models import (
         CalendarMonth,
         CategoryHit,
@@ -89,6 +90,7 @@ __all__ = [
     "CategoryHit",
     "DayRange",
     "CodebookError",
+    "ExportWriter",
     "Document",
     "InputError",
     "Item",
