@@ -18,7 +18,8 @@ from planparse.cli.options import input_options, jobs_option, load_documents
 
 @click.command("export")
 @click.argument("files", nargs=-1, required=True, type=str)
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write the tables in.")
+@click.option("--out", "out_dir", required=True, type=click.Path(),
+              help="Folder to write the tables in (with --for people, a folder or the .xlsx file).")
 @click.option(
     "--format",
     "formats",
@@ -27,6 +28,15 @@ from planparse.cli.options import input_options, jobs_option, load_documents
     help="Write only these formats (repeat the option); default: CSV and Parquet, and .xlsx for up to 1000 files.",
 )
 @click.option("--no-khcoder", is_flag=True, help="Do not write schedule_khcoder.csv.")
+@click.option(
+    "--for",
+    "audience",
+    type=click.Choice(["analyst", "people"]),
+    default="analyst",
+    show_default=True,
+    help="analyst: the four tables; people: one workbook (日程安排.xlsx) of the schedule with Chinese headers.",
+)
+@click.option("--force", is_flag=True, help="Overwrite files that exist already.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option(
     "--engine",
@@ -48,26 +58,64 @@ def export_cmd(
     out_dir: str,
     formats: tuple[str, ...],
     no_khcoder: bool,
+    audience: str,
+    force: bool,
     quiet: bool,
     engine: str,
     scheduler: str | None,
     jobs: int | None,
     **opts: object,
 ) -> None:
-    """Parse FILES and write their tables as CSV (UTF-8 with BOM), Parquet and .xlsx into --out."""
+    """Parse FILES and write their tables as CSV (UTF-8 with BOM), Parquet and .xlsx into --out.
+
+    With --for people: one workbook of the schedule for people to read and edit (--out may then
+    name the .xlsx file itself).
+    """
+    from pathlib import Path
+
     from planparse.errors import PlanparseError
-    from planparse.io.export import ExportWriter, default_formats, export_rows
+    from planparse.io.export import KHCODER_NAME, TABLE_NAMES, XLSX_NAME, ExportWriter, default_formats, export_rows
 
     chosen = formats or default_formats(len(files))
+    if audience == "people":
+        from planparse.io.people_xlsx import people_file_name
+
+        opts["no_tag"] = True  # the people's workbook shows no keywords or categories: do not pay for tagging
+        targets = [Path(out_dir) if out_dir.lower().endswith(".xlsx") else Path(out_dir) / people_file_name()]
+    else:
+        names = [f"{t}.{f}" for f in ("csv", "parquet") if f in chosen for t in TABLE_NAMES]
+        names += [XLSX_NAME] * ("xlsx" in chosen) + [KHCODER_NAME] * (not no_khcoder)
+        targets = [Path(out_dir) / name for name in names]
+    existing = [t for t in targets if t.exists()]
+    if existing and not force:  # checked before parsing: a long run must not end in this refusal
+        more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
+        raise PlanparseError(f"exists already{more}; use --force to overwrite", str(existing[0]))
+
     show = not quiet and sys.stderr.isatty()
-    if engine == "dask":
+    written: list[Path] | None
+    if audience == "people":
+        from tqdm import tqdm
+
+        from planparse.io.people_xlsx import write_people_workbook
+
+        docs, failures = [], []
+        for _file, result in load_documents(files, jobs=jobs, progress=show, **opts):  # type: ignore[arg-type]
+            if isinstance(result, PlanparseError):
+                failures.append(result)
+                tqdm.write(f"planparse: {result}", file=sys.stderr)
+            else:
+                docs.append(result)
+        exported = len(docs)
+        written = [write_people_workbook(docs, targets[0], force=True)]
+    elif engine == "dask":
         from planparse.dask import export_with_dask
 
-        exported, failures = export_with_dask(
+        exported, failure_lines = export_with_dask(
             list(files), out_dir, chosen, khcoder=not no_khcoder, scheduler=scheduler, workers=jobs, **opts
         )
-        for failure in failures:
-            click.echo(f"planparse: {failure}", err=True)
+        for line in failure_lines:
+            click.echo(f"planparse: {line}", err=True)
+        failures = list(failure_lines)
         written = None
     else:
         from tqdm import tqdm

@@ -14,6 +14,9 @@ stays flat whatever the corpus size.
 - .xlsx (openpyxl, write-only mode: rows go to disk as they come): one workbook, one sheet per
   table, lists joined with "|", characters XML cannot hold dropped. Written when asked for, or by
   default for a small corpus (``xlsx_auto_max_documents``).
+- Every file (and Parquet folder) is written under a temporary name and renamed when the export is
+  complete: a failure leaves the previous files, or none, never a broken one; a folder that cannot be
+  written is an OutputError naming it.
 - ``schedule_khcoder.csv``: the schedule in the shape content-analysis tools (KH Coder, etc.)
   import: the ``text`` column first, one row per entry (not per month, so no text is counted
   twice), then variables, with one 0/1 column per category (``cat_节日庆祝`` …) for
@@ -23,10 +26,12 @@ stays flat whatever the corpus size.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
 import re
+import secrets
 import shutil
 import tempfile
 import tomllib
@@ -37,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planparse.datafiles import data_path
+from planparse.errors import OutputError
 from planparse.models import Document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -196,61 +202,107 @@ def _clean_cell(value: Any, limit: int) -> Any:
 # --- the writer ---------------------------------------------------------------------------------
 
 
-class _CsvSink:
+def _staging_name(final: Path) -> Path:
+    """A temporary name beside ``final``: every file is written there and renamed when complete."""
+    return final.with_name(f".{final.name}.{secrets.token_hex(4)}.tmp{final.suffix}")
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+class _Staged:
+    """A file (or a folder of parts) written under a temporary name, put in place by ``commit()``."""
+
+    def __init__(self, final: Path) -> None:
+        self.final = final
+        self.tmp = _staging_name(final)
+
+    def commit(self) -> None:
+        try:
+            if self.final.is_dir() and not self.final.is_symlink():
+                # the parts of the previous export would mix with ours: the folder is replaced whole
+                old = _staging_name(self.final)
+                os.replace(self.final, old)
+                os.replace(self.tmp, self.final)
+                _remove(old)
+            else:
+                os.replace(self.tmp, self.final)  # a file (an older planparse's one-file .parquet too)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", str(self.final)) from None
+
+    def abort(self) -> None:
+        _remove(self.tmp)
+
+
+class _CsvSink(_Staged):
     def __init__(self, path: Path, columns: Sequence[str]) -> None:
-        self.path = path
-        self.fh = open(path, "wb")  # noqa: SIM115 - closed by close()
-        self.fh.write(b"\xef\xbb\xbf")
-        header = io.StringIO()
-        csv.writer(header, lineterminator="\n").writerow(columns)
-        self.fh.write(header.getvalue().encode("utf-8"))
+        super().__init__(path)
+        try:
+            self.fh = open(self.tmp, "wb")  # noqa: SIM115 - closed by close()
+            self.fh.write(b"\xef\xbb\xbf")
+            header = io.StringIO()
+            csv.writer(header, lineterminator="\n").writerow(columns)
+            self.fh.write(header.getvalue().encode("utf-8"))
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", str(path)) from None
 
     def write(self, table: pa.Table) -> None:
         import pyarrow.csv as pacsv
 
         if table.num_rows:
             options = pacsv.WriteOptions(include_header=False, quoting_style="needed")
-            pacsv.write_csv(_flat_for_text(table), self.fh, options)
+            try:
+                pacsv.write_csv(_flat_for_text(table), self.fh, options)
+            except OSError as exc:
+                raise OutputError(f"cannot write: {exc.strerror or exc}", str(self.final)) from None
 
     def close(self) -> None:
         self.fh.close()
 
+    def abort(self) -> None:
+        self.fh.close()
+        super().abort()
 
-class _ParquetSink:
+
+class _ParquetSink(_Staged):
     def __init__(self, directory: Path) -> None:
-        _clear_dataset(directory)
-        directory.mkdir(parents=True)
-        self.directory = directory
+        super().__init__(directory)
+        try:
+            self.tmp.mkdir(parents=True)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", str(directory)) from None
         self.parts = 0
 
     def write(self, table: pa.Table) -> None:
         import pyarrow.parquet as pq
 
-        path = self.directory / f"part-{self.parts:05d}.parquet"
-        tmp = path.with_name(f".{path.name}.tmp")
-        pq.write_table(table, tmp)
-        os.replace(tmp, path)  # a reader never sees half a part
+        path = self.tmp / f"part-{self.parts:05d}.parquet"
+        try:
+            pq.write_table(table, path)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", str(self.final)) from None
         self.parts += 1
 
     def part_files(self) -> list[Path]:
-        return sorted(self.directory.glob("part-*.parquet"))
+        return sorted(self.tmp.glob("part-*.parquet"))
 
 
-def _clear_dataset(directory: Path) -> None:
-    """Remove a previous export of this table (the parts of another run would mix with ours)."""
-    if directory.is_dir():
-        shutil.rmtree(directory)
-    elif directory.exists():
-        directory.unlink()  # an older planparse wrote one file of this name
+def _save_workbook(book: Any, path: Path) -> None:
+    book.save(path)
 
 
-class _XlsxSink:
+class _XlsxSink(_Staged):
     """One workbook in openpyxl's write-only mode: each appended row goes to a temporary file."""
 
     def __init__(self, path: Path) -> None:
         from openpyxl import Workbook
 
-        self.path = path
+        super().__init__(path)
         self.book = Workbook(write_only=True)
         self.sheets: dict[str, Any] = {}
         self.rows: dict[str, int] = {}
@@ -277,10 +329,23 @@ class _XlsxSink:
             sheet.append([_clean_cell(v, self.max_chars) for v in row])
             self.rows[name] += 1
 
+    def abort(self) -> None:
+        # finish each sheet's XML stream (openpyxl complains when a generator is dropped open)
+        # and remove its temporary file now rather than at the interpreter's exit
+        for sheet in self.book.worksheets:
+            with contextlib.suppress(Exception):
+                sheet.close()
+            out = getattr(getattr(sheet, "_writer", None), "out", None)
+            if isinstance(out, str):
+                with contextlib.suppress(OSError):
+                    os.remove(out)
+        super().abort()
+
     def close(self) -> None:
-        tmp = self.path.with_name(f".{self.path.name}.tmp")
-        self.book.save(tmp)
-        os.replace(tmp, self.path)
+        try:
+            _save_workbook(self.book, self.tmp)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", str(self.final)) from None
 
 
 class ExportWriter:
@@ -309,7 +374,10 @@ class ExportWriter:
         from planparse.analysis.tables import SCHEMAS
 
         self.out = Path(out_dir)
-        self.out.mkdir(parents=True, exist_ok=True)
+        try:
+            self.out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create the folder: {exc.strerror or exc}", str(self.out)) from None
         self.formats = tuple(f for f in FORMATS if f in formats)
         self.khcoder = khcoder
         self.batch_documents = batch_documents or settings().batch_documents
@@ -378,22 +446,40 @@ class ExportWriter:
         self._any_written = True
 
     def close(self) -> list[Path]:
-        """Write what is left, finish every file, and return the files (and Parquet folders) written."""
+        """Write what is left, finish every file, and return the files (and Parquet folders) written.
+
+        Every file is written under a temporary name and put in place only here, once all are
+        complete: an export that fails leaves the previous files, or none, never a broken one.
+        """
         if self._closed:
             return self.written
-        self.flush()
-        if not self._any_written:  # no document: every table still gets its columns
-            self._write({name: arrow_table([], name) for name in self._rows})
+        try:
+            self.flush()
+            if not self._any_written:  # no document: every table still gets its columns
+                self._write({name: arrow_table([], name) for name in self._rows})
+            for sink in self._csv.values():
+                sink.close()
+            if self._xlsx is not None:
+                self._xlsx.close()
+            khcoder = self._write_khcoder() if self.khcoder else None
+        except BaseException:
+            self._abort()
+            raise
         self._closed = True
-        for sink in self._csv.values():
-            sink.close()
-        if self._xlsx is not None:
-            self._xlsx.close()
-        if self.khcoder:
-            self._write_khcoder()
+        staged: list[_Staged] = [*self._csv.values(), *(self._parquet.values() if self._scratch is None else [])]
+        staged += [s for s in (self._xlsx, khcoder) if s is not None]
+        for sink in staged:
+            sink.commit()
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
         return self.written
+
+    def _abort(self) -> None:
+        self._closed = True
+        for sink in [*self._csv.values(), *self._parquet.values(), *([self._xlsx] if self._xlsx else [])]:
+            sink.abort()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
 
     @property
     def written(self) -> list[Path]:
@@ -408,19 +494,25 @@ class ExportWriter:
             out.append(self.out / KHCODER_NAME)
         return out
 
-    def _write_khcoder(self) -> None:
+    def _write_khcoder(self) -> _Staged:
         import pyarrow.parquet as pq
 
         columns = ["doc_id", "plan_id", "entry_index", "plan_title", "organisation", "year", "month", "months",
                    "theme", "section_kind", "activity", "categories"]  # fmt: skip
         names = sorted(self._categories)
-        path = self.out / KHCODER_NAME
-        tmp = path.with_name(f".{path.name}.tmp")
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-            for n, part in enumerate(self._parquet["schedule"].part_files()):
-                df = pq.read_table(part, columns=columns).to_pandas()
-                khcoder_table(df, names).to_csv(fh, index=False, header=n == 0, lineterminator="\n")
-        os.replace(tmp, path)
+        sheet = _Staged(self.out / KHCODER_NAME)
+        try:
+            with open(sheet.tmp, "w", encoding="utf-8-sig", newline="") as fh:
+                for n, part in enumerate(self._parquet["schedule"].part_files()):
+                    df = pq.read_table(part, columns=columns).to_pandas()
+                    khcoder_table(df, names).to_csv(fh, index=False, header=n == 0, lineterminator="\n")
+        except OSError as exc:
+            sheet.abort()
+            raise OutputError(f"cannot write: {exc.strerror or exc}", str(sheet.final)) from None
+        except BaseException:
+            sheet.abort()
+            raise
+        return sheet
 
     def __enter__(self) -> ExportWriter:
         return self
@@ -428,12 +520,8 @@ class ExportWriter:
     def __exit__(self, *exc: object) -> None:
         if exc[0] is None:
             self.close()
-        else:  # an error: close the files, keep what was written, do not finish the KH Coder sheet
-            self._closed = True
-            for sink in self._csv.values():
-                sink.close()
-            if self._scratch is not None:
-                shutil.rmtree(self._scratch, ignore_errors=True)
+        elif not self._closed:  # an error on the way: nothing half-written is left behind
+            self._abort()
 
 
 def export_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:

@@ -5,6 +5,12 @@ Item and ScheduleEntry and ``keywords`` and ``organisation`` of every Plan.
 jieba and the dictionaries load on the first call that needs keywords, not on import, once per
 process, from planparse's cache (``planparse.cache``) after the first time. Organisations and
 categories need no jieba (``with_keywords=False``).
+
+Tagging reads the text in simplified script, as the parser's working text has it
+(the same one-for-one character map, ``planparse/data/charmap.toml``): 活動 and 活动
+are one keyword, and a traditional plan gets the categories its simplified copy
+gets. Keywords and cues are therefore in simplified script; every span still points
+into the original ``Document.text``, which tagging never changes.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from planparse.analysis.tagging.keywords import keywords
 from planparse.analysis.tagging.organisation import find_organisation
 from planparse.analysis.tagging.tokenizer import SEGMENTERS, clear_line_cache, segmenter_name
 from planparse.models import Document
+from planparse.parse.charmap import simplify
 
 ITEM_KEYWORDS = 5
 PLAN_KEYWORDS = 10
@@ -52,17 +59,18 @@ def tag_document(
         clear_line_cache()  # lines are shared within a document; a benchmark gets no free hits
     for plan in doc.plans:
         if with_keywords:
-            plan.keywords = keywords(doc.span_text(plan.span), PLAN_KEYWORDS, segmenter)
+            plan.keywords = keywords(simplify(doc.span_text(plan.span)), PLAN_KEYWORDS, segmenter)
         if plan.organisation is None:
-            plan.organisation = find_organisation(plan, doc)
+            plan.organisation = find_organisation(plan, doc)  # the name as the plan writes it
         for item in plan.walk_items():
             # the item's own text: its children are tagged on their own
-            text = item.body or item.text
+            text = simplify(item.body or item.text)
             if with_keywords:
                 item.keywords = keywords(text, ITEM_KEYWORDS, segmenter)
             item.categories = book.classify(text)
         for entry in plan.schedule:
+            text = simplify(entry.activity)
             if with_keywords:
-                entry.keywords = keywords(entry.activity, ITEM_KEYWORDS, segmenter)
-            entry.categories = book.classify(entry.activity)
+                entry.keywords = keywords(text, ITEM_KEYWORDS, segmenter)
+            entry.categories = book.classify(text)
     return doc

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import threading
 import tomllib
 from dataclasses import dataclass, field
@@ -159,10 +160,12 @@ def load_codebook(path: str | os.PathLike[str] | None = None) -> Codebook:
     file = Path(path) if path is not None else Path(data_path("codebook.toml"))
     shown = str(path) if path is not None else str(file)
     try:
-        stamp = file.stat().st_mtime_ns
+        st = file.stat()
     except OSError as exc:
         raise CodebookError(f"cannot read codebook: {exc.strerror or exc}", shown) from None
-    key = (str(file.resolve()), stamp)
+    if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+        raise CodebookError("cannot read codebook: not a regular file", shown)
+    key = (str(file.resolve()), st.st_mtime_ns)
     with _cache_lock:
         cached = _cache.get(key)
     if cached is not None:
