@@ -68,6 +68,16 @@ def test_duckdb_and_pyarrow_dataset_read_the_parts_as_one_table(docs, streamed):
     assert cats[0][0] == sum("节日庆祝" in c for c in schedule.categories) > 0
 
 
+def test_polars_reads_the_parts_as_one_table(docs, streamed):
+    import polars as pl
+
+    items = pl.read_parquet(str(streamed / "items.parquet" / "*.parquet"))
+    expected = all_tables(docs)["items"]
+    assert items.height == len(expected)
+    assert items["text"].to_list() == expected.text.tolist()
+    assert items["categories"].to_list() == [list(c) for c in expected.categories]
+
+
 def test_csv_appended_per_batch_reads_as_the_flattened_tables(docs, streamed):
     expected = all_tables(docs)
     for name, frame in expected.items():
