@@ -68,6 +68,22 @@ def lcut_mb_per_s(paths: list[Path]) -> float:
     return nbytes / 1e6 / best
 
 
+def pickle_sizes(paths: list[Path]) -> tuple[float, float]:
+    """What a worker sends back per byte of text: a pickled Document, and the table rows sent instead."""
+    import pickle
+
+    import planparse
+    from planparse.io.export import export_rows
+
+    text = doc_bytes = row_bytes = 0
+    for p in paths:
+        doc = planparse.parse_file(p, tag=False)
+        text += len(doc.text.encode("utf-8"))
+        doc_bytes += len(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
+        row_bytes += len(pickle.dumps(export_rows(doc), protocol=pickle.HIGHEST_PROTOCOL))
+    return doc_bytes / text, row_bytes / text
+
+
 def run_export(paths: list[Path], out: Path, extra: list[str]) -> dict:
     args = ["export", *map(str, paths), "--out", str(out), "--quiet", *extra]
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
@@ -97,6 +113,8 @@ def main() -> int:
     files = write_plans(max(args.sizes), args.dir / "files")
     reference = lcut_mb_per_s(files[:300])
     print(f"{os.cpu_count()} cores; reference jieba.lcut {reference:.3f} MB/s (one core, {min(300, len(files))} of the files)")
+    doc_ratio, row_ratio = pickle_sizes(files[:100])
+    print(f"a worker's answer per byte of text: pickled Document {doc_ratio:.1f}×, table rows {row_ratio:.1f}× (sent instead)")
     runs: list[tuple[str, list[str]]] = [("csv+parquet, no tag", ["--format", "csv", "--format", "parquet", "--no-tag"])]
     if not args.no_tag_only:
         seg = ["--segmenter", args.segmenter] if args.segmenter else []
