@@ -9,7 +9,8 @@ four tables of the same files together (``dask.compute``), and the wall time is 
 files/s, the speed-up over one worker and the parallel efficiency. Reference measured in the
 same run: the local path (``planparse.parse_file`` + ``tables.document_rows``) over a sample of
 the files in this process, on one core, so the cluster's per-worker rate can be read against it
-(the difference is the scheduler's and the transfer's cost).
+(the difference is the scheduler's and the transfer's cost). The workers' CPU seconds are printed
+too: on a machine shared with other jobs the wall time says more about their load than ours.
 
 The last lines extrapolate from the best per-worker rate: the hours for a million plans on this
 machine and on clusters of 16 and 64 workers, assuming the efficiency measured at the largest
@@ -28,6 +29,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic_plans import write_plans  # noqa: E402
+
+
+def _cpu_seconds() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def local_rate(paths: list[Path], tag: bool) -> float:
@@ -67,17 +75,20 @@ def main() -> int:
             with Client(cluster) as client:
                 client.run(lambda: __import__("planparse.dask"))  # workers import planparse before timing
                 tables = read_plans([str(p) for p in paths], tag=args.tag)
+                cpu0 = sum(client.run(_cpu_seconds).values())
                 t0 = time.perf_counter()
                 results = dask.compute(*tables.values())
                 wall = time.perf_counter() - t0
+                cpu = sum(client.run(_cpu_seconds).values()) - cpu0
         rows = sum(len(df) for df in results)
         rates[n] = len(paths) / wall
         first = min(rates)
         base = rates[first] / first  # files/s a worker, at the smallest cluster
         print(
-            f"  {n} worker{'s' if n > 1 else ' '}  {wall:7.1f} s  {rates[n]:7.1f} files/s  {rows} rows"
-            f"  per worker {rates[n] / n:6.1f} files/s = {rates[n] / n / reference:5.2f}× the local path"
+            f"  {n} worker{'s' if n > 1 else ' '}  {wall:7.1f} s wall  {rates[n]:7.1f} files/s  {rows} rows"
             f"  speed-up {rates[n] / rates[first]:4.2f}  efficiency {rates[n] / (n * base):4.0%}"
+            f"  | workers' CPU {cpu:6.1f} s: {len(paths) / cpu:6.1f} files per CPU-second"
+            f" = {len(paths) / cpu / reference:4.2f}× the local path"
         )
     top, first = max(rates), min(rates)
     efficiency = rates[top] / (top * rates[first] / first)

@@ -85,7 +85,7 @@ def pickle_sizes(paths: list[Path]) -> tuple[float, float]:
 
 
 def run_export(paths: list[Path], out: Path, extra: list[str]) -> dict:
-    args = ["export", *map(str, paths), "--out", str(out), "--quiet", *extra]
+    args = ["export", *map(str, paths), "--out", str(out), "--quiet", "--force", *extra]
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
         json.dump(args, fh)
     try:
@@ -96,7 +96,7 @@ def run_export(paths: list[Path], out: Path, extra: list[str]) -> dict:
         os.unlink(fh.name)
     stats = json.loads(proc.stderr.strip().splitlines()[-1])
     if stats["code"]:
-        print(proc.stderr, file=sys.stderr)
+        raise SystemExit(f"planparse export failed:\n{proc.stderr}")
     stats["wall"] = wall
     return stats
 
