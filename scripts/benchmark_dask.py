@@ -70,6 +70,7 @@ def main() -> int:
         f"reference: local path in this process {reference:.1f} files/s (one core, CPU time, 200 files)"
     )
     rates: dict[int, float] = {}
+    cpu_rates: dict[int, float] = {}
     for n in args.workers:
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
             with Client(cluster) as client:
@@ -80,6 +81,7 @@ def main() -> int:
                 results = dask.compute(*tables.values())
                 wall = time.perf_counter() - t0
                 cpu = sum(client.run(_cpu_seconds).values()) - cpu0
+        cpu_rates[n] = len(paths) / cpu
         rows = sum(len(df) for df in results)
         rates[n] = len(paths) / wall
         first = min(rates)
@@ -94,9 +96,11 @@ def main() -> int:
     efficiency = rates[top] / (top * rates[first] / first)
     per_worker = rates[first] / first
     print(f"extrapolated to 1,000,000 plans (per worker {per_worker:.1f} files/s, efficiency {efficiency:.0%}):")
+    per_cpu = min(cpu_rates.values())
+    print(f"  (and from the workers' CPU time, {per_cpu:.1f} files per CPU-second: what a core of its own gives)")
     for workers in (os.cpu_count() or 1, 16, 64):
         hours = 1_000_000 / (per_worker * workers * (efficiency if workers > 1 else 1.0)) / 3600
-        print(f"  {workers:>3} workers: {hours:6.1f} h")
+        print(f"  {workers:>3} workers: {hours:6.1f} h by wall time   {1_000_000 / (per_cpu * workers) / 3600:6.2f} h by CPU time")
     return 0
 
 

@@ -77,3 +77,19 @@ def test_export_with_dask_writes_what_the_local_export_writes(client, tmp_path):
         _lists(pd.read_parquet(tmp_path / "dask" / "items.parquet")),
         _lists(pd.read_parquet(tmp_path / "local" / "items.parquet")),
     )
+
+
+def test_cli_export_engine_dask_names_a_bad_file_and_exports_the_rest(client, tmp_path):
+    from click.testing import CliRunner
+
+    from planparse.cli import cli
+
+    missing = str(tmp_path / "missing.txt")
+    args = ["export", *FILES[:2], missing, "--out", str(tmp_path / "out"), "--no-tag", "--format", "parquet",
+            "--engine", "dask", "--scheduler", client.scheduler.address]  # fmt: skip
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert [ln for ln in result.stderr.splitlines() if "missing.txt" in ln][0].count("no such file") == 1
+    assert "2 of 3 files exported" in result.stderr
+    plans = pd.read_parquet(tmp_path / "out" / "plans.parquet")
+    assert sorted(set(plans.doc_id)) == sorted(FILES[:2])
