@@ -122,6 +122,9 @@ def khcoder_table(schedule: pd.DataFrame, categories: Sequence[str] | None = Non
             "first_month": first["month"],
             "months": first["months"],
             "theme": first["theme"],
+            "dates": first["dates"].map(_joined),
+            "responsible": first["responsible"],
+            "participants": first["participants"],
             "section_kind": first["section_kind"],
             "categories": first["categories"].map(_joined),
         }
@@ -497,14 +500,12 @@ class ExportWriter:
     def _write_khcoder(self) -> _Staged:
         import pyarrow.parquet as pq
 
-        columns = ["doc_id", "plan_id", "entry_index", "plan_title", "organisation", "year", "month", "months",
-                   "theme", "section_kind", "activity", "categories"]  # fmt: skip
         names = sorted(self._categories)
         sheet = _Staged(self.out / KHCODER_NAME)
         try:
             with open(sheet.tmp, "w", encoding="utf-8-sig", newline="") as fh:
                 for n, part in enumerate(self._parquet["schedule"].part_files()):
-                    df = pq.read_table(part, columns=columns).to_pandas()
+                    df = pq.read_table(part).to_pandas()  # one part at a time: memory stays flat
                     khcoder_table(df, names).to_csv(fh, index=False, header=n == 0, lineterminator="\n")
         except OSError as exc:
             sheet.abort()
