@@ -77,3 +77,17 @@ def test_signatures_on_disk_are_the_units_signatures(copies, cluster, tmp_path) 
     units = units_of(copies[:5], ("plan",))
     assert sigs.shape == (len(units), 64) and table.num_rows == len(units)
     assert np.array_equal(sigs, signatures([shingle_hashes(u.text) for u in units], 64))
+
+
+def test_dask_reads_paths_on_the_workers_and_names_the_bad_ones(cluster, tmp_path) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    text = CORPUS[0].read_text(encoding="utf-8")
+    rng = random.Random(5)
+    for i in range(3):
+        (plans / f"school{i}.txt").write_text(edited(text, 0.02, rng), encoding="utf-8")
+    (plans / "empty.txt").write_text("", encoding="utf-8")
+    df = find_templates_dask([str(plans / "*.txt")], tmp_path / "work", levels=("plan",), partition_size=2)
+    assert set(df.doc_id) == {"school0", "school1", "school2"} and df.group.nunique() == 1
+    errors = pd.concat([pd.read_csv(f) for f in (tmp_path / "work" / "errors").glob("*.csv")])
+    assert list(errors.path.map(lambda p: Path(p).name)) == ["empty.txt"]

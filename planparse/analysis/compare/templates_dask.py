@@ -57,7 +57,7 @@ def _item_hash(text: str) -> int:
 
 
 def write_partition(
-    docs: list[Document],
+    docs: list[Document | tuple[str, str]],
     part: int,
     workdir: str,
     levels: Sequence[str],
@@ -71,8 +71,16 @@ def write_partition(
     import pyarrow.parquet as pq
 
     root = Path(workdir)
-    units = units_of(list(docs), levels)
-    ids = doc_ids(list(docs))
+    failed = [d for d in docs if not isinstance(d, Document)]
+    docs = [d for d in docs if isinstance(d, Document)]
+    if failed:  # named, not dropped: errors/part-N.csv lists the files that could not be read
+        import csv
+
+        (root / "errors").mkdir(parents=True, exist_ok=True)
+        with (root / "errors" / f"part-{part:05d}.csv").open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows([("path", "message"), *failed])
+    units = units_of(docs, levels)
+    ids = doc_ids(docs)
     sets = [shingle_hashes(u.text, shingle) for u in units]
     sigs = signatures(sets, num_perm) if units else np.empty((0, num_perm), dtype=np.uint32)
     keys = band_keys(sigs, bands)
@@ -158,11 +166,22 @@ def _bag_of(documents: Any, partition_size: int) -> dask.bag.Bag:
         return documents
     items = list(documents)
     if items and not isinstance(items[0], Document):
-        from planparse.pipeline import parse_file
+        # paths, globs or fsspec URLs, read on the workers as planparse.dask reads them
+        from planparse.dask import expand_paths
 
-        paths = [str(p) for p in items]
-        return db.from_sequence(paths, partition_size=partition_size).map(lambda p: parse_file(p, tag=False))
+        return db.from_sequence(expand_paths(items), partition_size=partition_size).map(_document_or_error)
     return db.from_sequence(items, partition_size=partition_size)
+
+
+def _document_or_error(path: str) -> Document | tuple[str, str]:
+    """A file's Document, or ``(path, message)`` when it cannot be read: one bad file never stops the corpus."""
+    from planparse.dask import _parse_path
+    from planparse.errors import PlanparseError
+
+    try:
+        return _parse_path(path, {"tag": False})
+    except PlanparseError as exc:
+        return (path, exc.message)
 
 
 def find_templates_dask(
@@ -179,8 +198,9 @@ def find_templates_dask(
 ) -> pd.DataFrame | Path:
     """Groups of near-copies, like ``find_templates``, with signatures on disk under ``workdir`` and step 1 on Dask.
 
-    ``documents``: a ``dask.bag`` of Documents, or Documents or paths (parsed on the workers,
-    ``partition_size`` to a task). Dask's current scheduler runs step 1: a ``distributed.Client``
+    ``documents``: a ``dask.bag`` of Documents, or Documents, or paths, globs and fsspec URLs (read
+    and parsed on the workers, ``partition_size`` to a task; a file that cannot be read is listed in
+    ``workdir/errors/``). Dask's current scheduler runs step 1: a ``distributed.Client``
     when one is open, else threads. The groups are written to ``workdir/groups/`` (a Parquet
     dataset, one file per partition, rows by group) with ``find_templates``' columns; ``jaccard`` is
     NaN (no texts here), ``est_jaccard`` the estimate. Returned as one DataFrame in group order, or,
