@@ -1,6 +1,6 @@
 """The shipped activity codebook: scored against hand-labelled entries, its data checked, variants and nesting.
 
-corpus/codebook_sample.tsv holds schedule entries written for this project in the styles of 30-odd
+corpus/codebook_sample.tsv holds schedule entries written for this project in the styles of 13
 kinds of real plan (工会 of schools, hospitals and companies, 德育, 少先队, 团委, 班主任, 幼儿园,
 教研组, 社区, 党建, 安全), each with the categories a person gives it by the codebook's descriptions.
 """
