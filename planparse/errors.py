@@ -25,3 +25,7 @@ class UnsupportedFormatError(InputError):
 
 class CodebookError(PlanparseError):
     """A user-supplied codebook or vocabulary file has an error."""
+
+
+class OutputError(PlanparseError):
+    """An output file cannot be written: its folder is missing or read-only, the disk is full."""

@@ -7,6 +7,7 @@ one way. This module only wires them together.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -20,6 +21,14 @@ if TYPE_CHECKING:
     from planparse.parse.explain import Explanation
 
 DEFAULT_MAX_BYTES = 50 * 2**20
+# A str may hold lone surrogates (from surrogateescape, UTF-7, a careless caller); no encoding can
+# write them, so JSON and every export would fail: each becomes U+FFFD, one for one, offsets kept.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with every lone surrogate replaced by U+FFFD, and how many there were."""
+    return _LONE_SURROGATE.subn("\ufffd", text)
 
 
 def parse_text(text: str, source: str | None = None, *, tag: bool = True, codebook: str | Path | None = None) -> Document:
@@ -59,7 +68,10 @@ def parse_bytes(
 def parse_source(src: SourceText, *, tag: bool = False, codebook: str | Path | None = None) -> Document:
     from planparse.parse.structure import build
 
-    doc = build(src.text, source=src.source, encoding=src.encoding, fmt=src.format)
+    text, replaced = replace_lone_surrogates(src.text)
+    doc = build(text, source=src.source, encoding=src.encoding, fmt=src.format)
+    if replaced:
+        doc.warnings.append(f"{replaced} lone surrogate code point(s) (not text: no encoding can write them) replaced by U+FFFD")
     if tag:
         from planparse.analysis.tagging import tag_document
         from planparse.errors import CodebookError
@@ -88,7 +100,7 @@ def explain_source(src: SourceText) -> Explanation:
     from planparse.parse.explain import explain
     from planparse.parse.structure import parse_structure
 
-    pdoc = parse_structure(src.text)
+    pdoc = parse_structure(replace_lone_surrogates(src.text)[0])
     return explain(pdoc, build_document(pdoc, source=src.source, encoding=src.encoding, fmt=src.format))
 
 

@@ -124,7 +124,10 @@ def month_bars(
 
 def save(fig: Figure, path: str | Path, *, dpi: int = 150) -> Path:
     """Write ``fig`` (PNG, SVG or PDF by the extension) with the Agg-based canvas."""
+    from planparse.io.atomic import atomic_path
+
     path = Path(path)
-    with cjk_style():
-        fig.savefig(path, dpi=dpi)
+    with cjk_style(), atomic_path(path) as tmp:
+        # the format from the final name: the temporary one ends in the same extension, but say it
+        fig.savefig(tmp, dpi=dpi, format=path.suffix.lstrip(".").lower() or None)
     return path

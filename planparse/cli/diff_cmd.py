@@ -57,8 +57,10 @@ def diff_cmd(
         use_color = color if color is not None else (out is None and sys.stdout.isatty())
         text = to_text(result, color=use_color)
     if out:
-        with open(out, "w", encoding="utf-8") as fh:
-            fh.write(text + "\n")
+        from planparse.io.atomic import atomic_path
+
+        with atomic_path(out) as tmp:
+            tmp.write_text(text + "\n", encoding="utf-8")
         click.echo(f"wrote {out}", err=True)
     else:
         click.echo(text, color=bool(color) if fmt == "text" and color is not None else None)

@@ -4,6 +4,8 @@
   list columns (categories, keywords) joined with "|".
 - Parquet (pyarrow): list columns stay lists, dtypes are kept.
 - .xlsx (openpyxl): one workbook, one sheet per table; lists joined with "|".
+- Every file is written under a temporary name and renamed when complete (planparse.io.atomic):
+  a failure leaves no broken file.
 - ``schedule_khcoder.csv``: the schedule in the shape content-analysis tools
   (KH Coder, etc.) import: the ``text`` column first, one row per entry (not per
   month, so no text is counted twice), then variables, with one 0/1 column per
@@ -18,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planparse.errors import OutputError
+from planparse.io.atomic import atomic_path
 from planparse.models import Document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,8 +30,9 @@ if TYPE_CHECKING:  # pragma: no cover
 FORMATS = ("csv", "parquet", "xlsx")
 LIST_SEP = "|"
 TABLE_NAMES = ("plans", "sections", "items", "schedule")
-# characters an .xlsx cell may not hold (openpyxl refuses them)
-_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# characters an .xlsx cell may not hold: XML 1.0 forbids these controls, U+FFFE, U+FFFF and lone
+# surrogates (openpyxl or lxml refuse them)
+_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def flatten_lists(df: pd.DataFrame, sep: str = LIST_SEP) -> pd.DataFrame:
@@ -90,25 +95,32 @@ def write_tables(
     if unknown:
         raise ValueError(f"unknown format {unknown[0]!r}; choose from {', '.join(FORMATS)}")
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder: {exc.strerror or exc}", str(out)) from None
     written: list[Path] = []
     if "csv" in formats:
         for name, df in tables.items():
             path = out / f"{name}.csv"
-            flatten_lists(df).to_csv(path, index=False, encoding="utf-8-sig")
+            with atomic_path(path) as tmp:
+                flatten_lists(df).to_csv(tmp, index=False, encoding="utf-8-sig")
             written.append(path)
     if "parquet" in formats:
         for name, df in tables.items():
             path = out / f"{name}.parquet"
-            df.to_parquet(path, index=False, engine="pyarrow")
+            with atomic_path(path) as tmp:
+                df.to_parquet(tmp, index=False, engine="pyarrow")
             written.append(path)
     if "xlsx" in formats:
         path = out / "planparse.xlsx"
-        _write_xlsx(tables, path)
+        with atomic_path(path) as tmp:
+            _write_xlsx(tables, tmp)
         written.append(path)
     if khcoder and "schedule" in tables:
         path = out / "schedule_khcoder.csv"
-        khcoder_table(tables["schedule"]).to_csv(path, index=False, encoding="utf-8-sig")
+        with atomic_path(path) as tmp:
+            khcoder_table(tables["schedule"]).to_csv(tmp, index=False, encoding="utf-8-sig")
         written.append(path)
     return written
 

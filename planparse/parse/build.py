@@ -8,13 +8,18 @@ validation per node would only cost time (the JSON round trip is tested instead)
 
 from __future__ import annotations
 
+import re
+
 from planparse.models import CalendarMonth, Document, Item, Plan, ScheduleEntry, Section, SectionKind, Span
 from planparse.parse.chars import ACTIVITY_STRIP
+from planparse.parse.dates import add_dates
 from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.schedule.calendar import calendar_years
 from planparse.parse.schedule.entries import EntryData
 
 _KINDS = {k.value: k for k in SectionKind}
+# what an unassigned span holds when it fills a gap: non-space characters, one line at most
+_NON_SPACE_RUN = re.compile(r"\S(?:[^\S\n]*\S)*")
 
 
 def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, fmt: str) -> Document:
@@ -58,8 +63,27 @@ def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, f
         groups = [(e.month_label, tuple(e.months)) for e in model.schedule]
         for entry, cal in zip(model.schedule, calendar_years(groups, model.year), strict=True):
             entry.calendar = [CalendarMonth.model_construct(year=cal[m], month=m) for m in entry.months]
+        add_dates(doc.original, model, [None if e.data.label is None else doc.orig_span(*e.data.label)
+                                        for s in by_plan.get(k, []) for e in entries_by_section.get(s, [])])
         out.plans.append(model)
+    out.unassigned.extend(_gaps(doc.original, [*(p.span for p in out.plans), *out.furniture, *out.unassigned]))
     out.unassigned.sort()
+    return out
+
+
+def _gaps(text: str, spans: list[Span]) -> list[Span]:
+    """Runs of non-space text outside every span: what the stages left out is unassigned, never lost.
+
+    The stages file a line outside every plan as unassigned, but some characters belong to no line
+    (a page number cut from the start of a flattened copy, HTML tags and entities blanked in a .txt,
+    a U+FEFF or U+200B at a plan's edge): each such run becomes an unassigned span of its own.
+    """
+    out: list[Span] = []
+    pos = 0
+    for start, end in [*sorted(spans), (len(text), len(text))]:
+        if start > pos:
+            out.extend(m.span() for m in _NON_SPACE_RUN.finditer(text, pos, start))
+        pos = max(pos, end)
     return out
 
 

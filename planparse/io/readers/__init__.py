@@ -155,18 +155,25 @@ def read_path(path: str | Path, *, encoding: str | None = None, max_bytes: int =
         raise InputError(f"cannot access: {exc.strerror or exc}", name) from None
     if stat.S_ISDIR(st.st_mode):
         raise InputError("is a directory, not a file", name)
+    if not stat.S_ISREG(st.st_mode):
+        # opening a FIFO blocks until a writer comes, a device may never end: refuse at once
+        raise InputError(f"{_file_kind(st.st_mode)}, not a regular file: give a file, or '-' for standard input", name)
     fmt = format_for_name(name)
-    if stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+    if st.st_size > max_bytes:
         raise InputError(f"file is {st.st_size / 2**20:.1f} MB, above the {max_bytes / 2**20:g} MB limit (see --max-size)", name)
-    if stat.S_ISREG(st.st_mode) and st.st_size == 0:
+    if st.st_size == 0:
         raise InputError("empty file", name)
     try:
-        with open(path, "rb") as fh:
-            # bounded: a file that grows, or a pipe or device, cannot make us read without end;
-            # a regular file is read at its own size (read(n) would set aside n bytes first)
+        # O_NONBLOCK: should the path have become a FIFO since stat, opening it must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise InputError("not a regular file (it changed while being opened)", name)
+            # bounded: a file that grows cannot make us read without end; it is read at its own
+            # size (read(n) would set aside n bytes first)
             limit = max_bytes + 1
-            data = fh.read(min(limit, st.st_size + 1)) if stat.S_ISREG(st.st_mode) else fh.read(limit)
-            if stat.S_ISREG(st.st_mode) and len(data) > st.st_size:
+            data = fh.read(min(limit, st.st_size + 1))
+            if len(data) > st.st_size:
                 data += fh.read(limit - len(data))  # it grew since stat: still bounded
     except PermissionError:
         raise InputError("permission denied", name) from None
@@ -175,6 +182,16 @@ def read_path(path: str | Path, *, encoding: str | None = None, max_bytes: int =
     if len(data) > max_bytes:
         raise InputError(f"file is above the {max_bytes / 2**20:g} MB limit (see --max-size)", name)
     return read_bytes(data, name=name, encoding=encoding, fmt=fmt)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 __all__ = ["DEFAULT_MAX_BYTES", "SourceText", "clean_newlines", "format_for_name", "read_bytes", "read_path", "sniff_format"]

@@ -20,8 +20,13 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 # Parts of a paragraph whose text is not the paragraph's own: deleted revisions, text boxes (their
 # paragraphs are reached on their own), field instructions, footnote references.
 _SKIP = {W + "del", W + "moveFrom", W + "txbxContent", _MC_FALLBACK, W + "instrText", W + "pPr", W + "rPr"}
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_DTD_UTF16 = [re.compile(re.escape(s.encode(enc)), re.IGNORECASE) for s in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-16-le", "utf-16-be")]
+# "<!DOCTYPE" / "<!ENTITY" as bytes in every encoding an XML parser detects without a declaration
+# (UTF-8 and ASCII-compatible ones, UTF-16, UTF-32), searched in the whole of every member
+_DTD_BYTES = [
+    re.compile(re.escape(word.encode(enc)), re.IGNORECASE)
+    for word in ("<!DOCTYPE", "<!ENTITY")
+    for enc in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+]
 
 
 def check_ole(data: bytes, name: str) -> None:
@@ -84,9 +89,31 @@ def _safe_members(data: bytes, name: str) -> dict[str, bytes]:
             detail = (str(exc).splitlines() or [""])[0][:200]
             raise InputError(f"corrupt or truncated .docx ({detail})", name) from None
     for member, blob in members.items():
-        if member.lower().endswith((".xml", ".rels")) and (_DTD.search(blob[:1 << 16]) or any(p.search(blob[:1 << 16]) for p in _DTD_UTF16)):
-            raise InputError(f"refused .docx: {member} declares a DOCTYPE or entities", name)
+        _refuse_dtd(member, blob, name)
     return members
+
+
+def _refuse_dtd(member: str, blob: bytes, name: str) -> None:
+    """Refuse a member that declares a DOCTYPE or entities, whatever its name, size or encoding.
+
+    Two checks: the bytes (any part, the whole of it: a DOCTYPE may follow a long comment), and
+    what lxml itself makes of the part: python-docx reads parts by content type, not by name, so
+    every member that parses as XML is looked at as the parser sees it.
+    """
+    if any(p.search(blob) for p in _DTD_BYTES):
+        raise InputError(f"refused .docx: {member} declares a DOCTYPE or entities", name)
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(blob, parser)
+    except etree.XMLSyntaxError:
+        return  # not XML (an image) or broken XML: python-docx fails on it in turn, as corrupt
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
+        raise InputError(f"refused .docx: {member} declares a DOCTYPE or entities", name)
+    if any(isinstance(el, etree._Entity) for el in root.iter()):
+        raise InputError(f"refused .docx: {member} refers to an entity", name)
 
 
 def _repack(members: dict[str, bytes]) -> io.BytesIO:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 _DROP = ["script", "style", "nav", "header", "footer", "noscript", "template", "iframe", "svg", "head", "title", "form", "button", "select"]
@@ -35,10 +36,21 @@ class _Text:
         self.cur = []
 
 
-def _walk(node: Any, out: _Text, pre: bool = False) -> None:
+def _walk(root: Any, out: _Text, pre: bool = False, table_depth: int = 0) -> None:
+    """The text of ``root``'s descendants, in order. A loop over an explicit stack, not recursion:
+    a scraped page with a thousand unclosed <font> or <div> tags nests that deep."""
     from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
-    for child in node.children:
+    # each frame: the children still to visit, whether inside <pre>, whether the element ends a line
+    stack: list[tuple[Iterator[Any], bool, bool]] = [(iter(root.children), pre, False)]
+    while stack:
+        children, pre, ends_line = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if ends_line:
+                out.newline()
+            continue
         if isinstance(child, NavigableString):
             if isinstance(child, Comment | Doctype | Declaration | ProcessingInstruction):
                 continue
@@ -55,29 +67,48 @@ def _walk(node: Any, out: _Text, pre: bool = False) -> None:
         name = child.name
         if name == "br":
             out.newline()
-        elif name == "table":
+        elif name == "table" and table_depth < _max_table_depth():
             out.newline()
-            _table(child, out)
-        elif name in _BLOCK or name == "tr":
+            _table(child, out, table_depth + 1)
+        elif name in _BLOCK or name in ("tr", "table"):
+            # a table nested deeper than the limit reads as blocks: row by row, without the cell layout
             out.newline()
-            _walk(child, out, pre or name == "pre")
-            out.newline()
+            stack.append((iter(child.children), pre or name == "pre", True))
         else:
-            _walk(child, out, pre)
+            stack.append((iter(child.children), pre, False))
 
 
-def _cell_text(cell: Any) -> str:
+def _max_table_depth() -> int:
+    from planparse.io.readers._config import config
+
+    return int(config()["html"]["max_table_depth"])
+
+
+def _cell_text(cell: Any, table_depth: int) -> str:
     sub = _Text()
-    _walk(cell, sub)
+    _walk(cell, sub, table_depth=table_depth)
     sub.newline()
     return " ".join(sub.lines)
 
 
-def _table(table: Any, out: _Text) -> None:
-    for tr in table.find_all("tr"):
-        if tr.find_parent("table") is not table:
-            continue  # rows of a nested table are part of their cell's text
-        cells = [_cell_text(td) for td in tr.find_all(["td", "th"]) if td.find_parent("tr") is tr]
+def _own(node: Any, wanted: tuple[str, ...]) -> Iterator[Any]:
+    """The elements named ``wanted`` that belong to ``node`` itself: not looked for inside a nested
+    table or inside an element already found (a row's cells, not a nested table's). Linear, so a
+    page of tables nested inside cells costs its size, not its size times its depth."""
+    stack: list[Iterator[Any]] = [iter(node.children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif getattr(child, "name", None) in wanted:
+            yield child
+        elif getattr(child, "name", None) not in (None, "table"):
+            stack.append(iter(child.children))
+
+
+def _table(table: Any, out: _Text, table_depth: int) -> None:
+    for tr in _own(table, ("tr",)):
+        cells = [_cell_text(td, table_depth) for td in _own(tr, ("td", "th"))]
         while cells and not cells[-1]:
             cells.pop()
         if cells:

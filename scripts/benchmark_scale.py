@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Scaling benchmark: does parsing stay linear in time and bounded in memory as input grows?
+
+    python scripts/benchmark_scale.py                       # all three cases at their default sizes
+    python scripts/benchmark_scale.py --case lines          # 25k, 50k, 100k, 200k short plan lines
+    python scripts/benchmark_scale.py --case monthline      # month labels run together in one line
+    python scripts/benchmark_scale.py --case bigfile --sizes 5,20,50   # repeated plans, MB of UTF-8
+    python scripts/benchmark_scale.py --no-tracemalloc      # time and RSS only (tracemalloc is slow)
+
+Cases (each measured at a ladder of growing sizes):
+
+- ``lines``: one plan of N short numbered lines (sizes in lines; default 25k..200k);
+- ``monthline``: month labels run together in one line, 三月：…。四月：…。 (sizes in characters;
+  default 200k..1.6M; the issue saw n^1.2 and 1.25 GB at 3.2 M);
+- ``bigfile``: the sample plans of corpus/ repeated, blank lines between, written to a file and
+  parsed with ``parse_file`` (sizes in MB of UTF-8; default 5, 20, 50).
+
+Every measurement runs in a fresh child process, so that one size's memory does not hide the
+next one's: the child generates the input, parses it once untraced (CPU seconds and the growth of
+max RSS over the baseline after imports and input generation), then once under tracemalloc (the
+peak of Python allocations). Printed per size: characters, CPU seconds, µs per character, RSS
+growth and tracemalloc peak in bytes per input character; between consecutive sizes, the growth
+exponent k of time and memory (cost ∝ n^k: 1.0 is linear). A size that exceeds ``--timeout`` is
+reported as such and ends its case. Parsing is with ``tag=False`` (structure only) unless ``--tag``.
+Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+DEFAULT_SIZES: dict[str, list[float]] = {
+    "lines": [25_000, 50_000, 100_000, 200_000],
+    "monthline": [200_000, 400_000, 800_000, 1_600_000],
+    "bigfile": [5, 20, 50],
+}
+UNITS = {"lines": "lines", "monthline": "chars", "bigfile": "MB"}
+
+MONTHS = "一二三四五六七八九十"
+MONTH_NAMES = [*(f"{m}月" for m in MONTHS), "十一月", "十二月"]
+ACTIVITIES = [
+    "召开教代会，讨论学期工作计划",
+    "开展教师读书活动",
+    "组织青年教师教学基本功比赛",
+    "做好困难教职工慰问工作",
+    "举办庆“三八”妇女节系列活动",
+    "开展职工趣味运动会",
+    "完成工会会员信息统计",
+    "组织教职工体检",
+]
+
+
+def short_lines(n: int) -> str:
+    """A plan of ``n`` short lines: numbered items under numbered parts, with sub-items between."""
+    out = ["XX小学2024年工会工作计划", "一、指导思想", "以服务教职工为中心，推进学校各项工作。", "二、主要工作"]
+    part = 2
+    for i in range(n):
+        if i and i % 500 == 0:
+            part += 1
+            out.append(f"{_cn(part)}、第{part}方面工作")
+        if i % 7 == 3:
+            out.append(f"（{i % 9 + 1}）{ACTIVITIES[i % len(ACTIVITIES)]}。")
+        else:
+            out.append(f"{i % 50 + 1}、{ACTIVITIES[i % len(ACTIVITIES)]}。")
+    return "\n".join(out) + "\n"
+
+
+def month_line(n_chars: int) -> str:
+    """Month labels run together in one line (a flattened schedule), about ``n_chars`` long."""
+    head = "XX中学德育工作计划\n一、指导思想\n立德树人。\n二、月份安排\n"
+    pieces: list[str] = []
+    size = len(head)
+    i = 0
+    while size < n_chars:
+        piece = f"{MONTH_NAMES[i % 12]}：{ACTIVITIES[i % len(ACTIVITIES)]}。"
+        pieces.append(piece)
+        size += len(piece)
+        i += 1
+    return head + "".join(pieces) + "\n"
+
+
+def repeated_plans(megabytes: float) -> str:
+    """The corpus plans repeated until the UTF-8 size reaches ``megabytes`` MB (10^6 bytes)."""
+    plans = [p.read_text(encoding="utf-8-sig") for p in sorted(CORPUS.glob("*.txt"))]
+    if not plans:
+        raise SystemExit(f"no .txt plans in {CORPUS}")
+    target = int(megabytes * 1e6)
+    parts: list[str] = []
+    size = 0
+    i = 0
+    while size < target:
+        text = plans[i % len(plans)].strip() + "\n\n\n"
+        parts.append(text)
+        size += len(text.encode("utf-8"))
+        i += 1
+    return "".join(parts)
+
+
+def _cn(n: int) -> str:
+    """A Chinese numeral for part numbers (1..99), as plans write them: 三, 十二, 二十一."""
+    if n < 10:
+        return MONTHS[n - 1]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else MONTHS[tens - 1]) + "十" + (MONTHS[ones - 1] if ones else "")
+
+
+def make_text(case: str, size: float) -> str:
+    if case == "lines":
+        return short_lines(int(size))
+    if case == "monthline":
+        return month_line(int(size))
+    return repeated_plans(size)
+
+
+def child(case: str, size: float, tag: bool, trace: bool) -> None:
+    """One measurement, in this (fresh) process; prints one JSON line."""
+    import gc
+    import resource
+    import time
+    import tracemalloc
+
+    import planparse
+
+    planparse.parse_text(short_lines(20), tag=tag)  # warm-up: lazy imports, regexes, dictionaries
+    text = make_text(case, size)
+    path: Path | None = None
+    if case == "bigfile":
+        fd, name = tempfile.mkstemp(suffix=".txt", prefix="planparse_scale_")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        path = Path(name)
+
+    def parse() -> None:
+        if path is not None:
+            planparse.parse_file(path, tag=tag, max_bytes=max(len(text) * 4, 2**20))
+        else:
+            planparse.parse_text(text, tag=tag)
+
+    try:
+        gc.collect()
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+        t0 = time.process_time()
+        parse()
+        seconds = time.process_time() - t0
+        rss_growth = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) * 1024
+        peak = None
+        if trace:
+            gc.collect()
+            tracemalloc.start()
+            parse()
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+    finally:
+        if path is not None:
+            path.unlink()
+    print(json.dumps({"chars": len(text), "seconds": seconds, "rss_growth": rss_growth, "peak": peak}))
+
+
+def measure(case: str, size: float, tag: bool, trace: bool, timeout: float) -> dict[str, float | None] | str:
+    """Run one measurement in a child process: its figures, or why there are none."""
+    cmd = [sys.executable, __file__, "--child", case, "--child-size", repr(size)]
+    if tag:
+        cmd.append("--tag")
+    if not trace:
+        cmd.append("--no-tracemalloc")
+    try:
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return f"timed out after {timeout:g} s"
+    if run.returncode != 0:
+        last = (run.stderr.strip().splitlines() or ["no output"])[-1]
+        return f"failed (exit {run.returncode}): {last}"
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def exponent(a: float, b: float, na: float, nb: float) -> str:
+    if a <= 0 or b <= 0 or na == nb:
+        return "   -"
+    return f"{math.log(b / a) / math.log(nb / na):4.2f}"
+
+
+def run_case(case: str, sizes: list[float], tag: bool, trace: bool, timeout: float) -> None:
+    print(f"\n== {case}: sizes in {UNITS[case]} ==")
+    print(
+        f"{'size':>10} {'chars':>11} {'CPU s':>8} {'µs/char':>8} {'RSS B/char':>10} {'trace B/char':>12}"
+        f"   {'k(time)':>7} {'k(RSS)':>6} {'k(trace)':>8}"
+    )
+    previous: dict[str, float | None] | None = None
+    for size in sizes:
+        result = measure(case, size, tag, trace, timeout)
+        if isinstance(result, str):
+            print(f"{size:>10g} {result}")
+            return
+        chars = float(result["chars"] or 0)
+        secs = float(result["seconds"] or 0)
+        rss = float(result["rss_growth"] or 0)
+        peak = result["peak"]
+        peak_s = f"{float(peak) / chars:12.1f}" if peak is not None else f"{'-':>12}"
+        ks = "   " + " ".join(["   -   ", "  -   ", "   -    "])
+        if previous is not None:
+            pc = float(previous["chars"] or 0)
+            k_peak = (
+                exponent(float(previous["peak"]), float(peak), pc, chars)
+                if peak is not None and previous["peak"] is not None
+                else "   -"
+            )
+            ks = (
+                f"   {exponent(float(previous['seconds'] or 0), secs, pc, chars):>7}"
+                f" {exponent(float(previous['rss_growth'] or 0), rss, pc, chars):>6} {k_peak:>8}"
+            )
+        print(f"{size:>10g} {chars:>11,.0f} {secs:8.2f} {secs / chars * 1e6:8.2f} {rss / chars:10.1f} {peak_s}{ks}")
+        sys.stdout.flush()
+        previous = result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--case", choices=[*DEFAULT_SIZES, "all"], default="all")
+    ap.add_argument("--sizes", help="comma-separated sizes for the chosen case (lines, chars or MB)")
+    ap.add_argument("--tag", action="store_true", help="parse with keyword and category tagging")
+    ap.add_argument("--no-tracemalloc", action="store_true", help="skip the traced pass (it doubles the run time)")
+    ap.add_argument("--timeout", type=float, default=1200.0, help="seconds per measurement (default 1200)")
+    ap.add_argument("--child", choices=list(DEFAULT_SIZES), help=argparse.SUPPRESS)
+    ap.add_argument("--child-size", type=float, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.child:
+        child(args.child, args.child_size, args.tag, not args.no_tracemalloc)
+        return 0
+    if args.sizes and args.case == "all":
+        ap.error("--sizes needs one --case")
+    cases = list(DEFAULT_SIZES) if args.case == "all" else [args.case]
+    print(f"python {sys.version.split()[0]}, one child process per size, tag={args.tag}")
+    for case in cases:
+        sizes = [float(s) for s in args.sizes.split(",")] if args.sizes else DEFAULT_SIZES[case]
+        run_case(case, sizes, args.tag, not args.no_tracemalloc, args.timeout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
