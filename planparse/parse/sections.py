@@ -23,7 +23,7 @@ from planparse.parse.features import Line, heading_end
 from planparse.parse.levels import levels_by_plan, plan_body
 from planparse.parse.params import params
 from planparse.parse.rules import Decision, RuleTable, Vote
-from planparse.parse.vocab import month_vocab, plan_vocab
+from planparse.parse.vocab import month_vocab, plan_vocab, section_words
 
 
 @dataclass
@@ -165,6 +165,21 @@ def _top_level_heading(ctx: LineContext) -> Vote | None:
     if ctx.in_month_list() and not ctx.sibling_of_heading():
         return None
     return Vote(f"headed:{ctx.cue}", ("marker level 0", f"cue_kind={ctx.cue}", "heading_like"))
+
+
+@section_start.rule("period_heading")
+def _period_heading(ctx: LineContext) -> Vote | None:
+    """A top-level heading ending in a period noun (四、训练与竞赛安排) over a month list or table is a schedule.
+
+    Its words name no section kind, but what follows them does: a month label or a schedule
+    table's header on the next line, or a run of month labels soon.
+    """
+    ln = ctx.line
+    if ctx.cue or not (ctx.is_item and ctx.level == 0) or not ln.heading_like or ln.opens_with_verb:
+        return None
+    if not ln.head.endswith(section_words().period_heading_endings) or not ctx.months_follow():
+        return None
+    return Vote("headed:schedule", ("marker level 0", "ends in a period noun", "months follow"))
 
 
 @section_start.rule("nested_schedule_heading")
