@@ -50,7 +50,7 @@ files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in {".txt", ".do
 # paths relative to here keep the saved outputs free of this machine's folders
 names = [os.path.relpath(p) for p in files]
 docs, failed = [], []
-for name, result in planparse.parse_files(names, jobs=1):
+for _, result in planparse.parse_files(names, jobs=1):
     (failed if isinstance(result, planparse.PlanparseError) else docs).append(result)
 print(f"{folder.name}: {len(docs)} documents, {sum(len(d.plans) for d in docs)} plans"
       + (f"; {len(failed)} could not be read: " + "; ".join(map(str, failed)) if failed else ""))
@@ -99,7 +99,7 @@ COMPARE = [
     ),
     new_code_cell(
         "from planparse.analysis.compare import doc_ids\n\n"
-        "by_id = dict(zip(doc_ids(docs), docs))\n"
+        "by_id = dict(zip(doc_ids(docs), docs, strict=True))\n"
         "pair = pairs.iloc[0] if len(pairs) else None\n"
         "if pair is not None:\n"
         "    a = (by_id[pair.a_doc_id], int(pair.a_plan_index))\n"
