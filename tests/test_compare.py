@@ -177,3 +177,22 @@ def test_cli_similar_pairs_and_templates() -> None:
     assert levels and set(levels) == {"section"}  # only the unchanged sections are copies at 0.99
     res = CliRunner().invoke(cli, ["similar", str(OLD), "--templates"])
     assert "no near-copies found" in res.output
+
+
+def test_export_and_similar_name_a_file_by_the_same_id(tmp_path) -> None:
+    import io
+
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from planparse.cli import cli
+
+    files = [str(OLD), str(NEW)]
+    res = CliRunner().invoke(cli, ["export", *files, "--out", str(tmp_path / "out"), "--format", "csv", "-q"])
+    assert res.exit_code == 0, res.output
+    exported = pd.read_csv(tmp_path / "out" / "plans.csv", encoding="utf-8-sig")
+    res = CliRunner().invoke(cli, ["similar", *files, "--format", "csv"])
+    pairs = pd.read_csv(io.StringIO(res.output))
+    assert set(exported.doc_id) == {pairs.a_doc_id[0], pairs.b_doc_id[0]}
+    assert set(exported.source) == set(files)  # the path has its own column
+    assert all(len(i) <= len(stem(i)) + 7 for i in exported.doc_id)  # short: stem, '-', six hex digits
