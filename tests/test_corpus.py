@@ -45,11 +45,6 @@ import pytest
 # GUIDE.md: (file, comparison) -> what it gets wrong.  Those comparisons are strict xfails: when a
 # gap is fixed its test XPASSes and fails the suite, so remove its line here.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("61_retired_cadres_month_paragraphs", "sections"): "an unnumbered 主要工作 heading (ambiguous cue) over 1、 work items followed by month-led paragraphs (2月，……) is made one schedule section (under a non-ambiguous 主要任务 they stay inside main_work instead): month-led paragraphs after a headed part's items should open an untitled schedule at the first of them",
-    ("61_retired_cadres_month_paragraphs", "items"): "the 1、 work items fall into the section taken as a schedule (see sections), so no items are reported",
-    ("61_retired_cadres_month_paragraphs", "schedule"): "the signer line 教育局离退休干部工作科 before the closing date becomes a December activity: the signature pattern knows no unit ending in 科 (nor 局/股/中心), though a short line right before the closing date line is the signer",
-    ("62_antidrug_fanwen_cells", "schedule"): "in a table flattened one cell per line with a third column (月份 / 活动内容 / 负责部门), an activity cell of several numbered lines (1.… 2.…) yields only its first line: the rest of the cell is taken as the next column and lost",
-    ("67_kindergarten_parents_pipe_cells", "schedule"): "in a ' | ' table whose content cell holds numbered activities (2月 | 1.… 2.… | 班主任), the last activity runs on over the next cell (更新家园联系栏 | 班主任); with a known header word (工作内容, 主要活动) the 负责人 cell alone is taken as each month's activity instead",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 

@@ -112,10 +112,15 @@ class LineContext:
     def month_run_ahead(self, start: int | None = None) -> bool:
         """A run of month labels from here (before the next numbered cue heading)."""
         p = params().sections
-        count = heading_items = 0
+        count = heading_items = led_paragraphs = 0
         i = self.index if start is None else start
         window = self.content[i : i + p.month_run_lookahead]
         for k, ln in enumerate(window):
+            # paragraphs each led by a month, one after another (2月，召开…… / 3月，组织……), are a
+            # month list too; one such paragraph among others is prose
+            led_paragraphs = led_paragraphs + 1 if ln.month is not None and ln.prose_month else 0
+            if led_paragraphs >= p.month_run:
+                return True
             if ln.month is not None and not ln.prose_month:
                 count += 1
                 nxt = window[k + 1] if k + 1 < len(window) else None

@@ -110,6 +110,7 @@ class PlanVocab:
     opening_year: regex.Pattern
     opening_year_chars: int
     signature: regex.Pattern
+    signer_last_chars: str  # a short line above the closing date signs the plan when it ends in one
     closing_opener: re.Pattern
 
 
@@ -132,6 +133,7 @@ def plan_vocab() -> PlanVocab:
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],
         signature=regex.compile(d["signature"]),
+        signer_last_chars=d["signer_last_chars"],
         closing_opener=re.compile(d["closing_openers"]),
     )
 
@@ -143,6 +145,7 @@ class MonthVocab:
     range_joiners: tuple[str, ...]
     date_followers: regex.Pattern
     month_parts: tuple[str, ...]
+    label_lead_words: tuple[str, ...]
     next_year_words: tuple[str, ...]
     term_phases: tuple[str, ...]
     festivals: dict[str, int]
@@ -184,6 +187,7 @@ def month_vocab() -> MonthVocab:
         range_joiners=tuple(d["range_joiners"]),
         date_followers=regex.compile("^(?:" + "|".join(d["date_followers"]) + ")"),
         month_parts=tuple(d["month_parts"]),
+        label_lead_words=tuple(d["label_lead_words"]),
         next_year_words=tuple(d["next_year_words"]),
         term_phases=tuple(d["term_phases"]),
         festivals=dict(d["festivals"]),

@@ -76,22 +76,24 @@ class Category:
     # one search for any cue: most texts match few categories, and a miss then costs one
     # regular-expression scan instead of a substring test per cue
     _any_cue: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    # and before that a test on characters: no cue can occur in a text that has none of their first ones
+    _first_chars: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._any_cue = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))
+        self._first_chars = frozenset(c[0] for c in self.cues if c)
 
-    def match(self, folded: str) -> list[str]:
-        """The cues (and pattern matches) of this category found in ``folded`` text."""
-        return list(dict.fromkeys(cue for cue, _, _ in self.occurrences(folded)))
+    def match(self, folded: str, chars: frozenset[str] | set[str] | None = None) -> list[str]:
+        """The cues (and pattern matches) of this category found in ``folded`` text (``chars``: its characters)."""
+        return list(dict.fromkeys(cue for cue, _, _ in self.occurrences(folded, chars)))
 
-    def occurrences(self, folded: str) -> list[tuple[str, int, int]]:
+    def occurrences(self, folded: str, chars: frozenset[str] | set[str] | None = None) -> list[tuple[str, int, int]]:
         """Each cue found in ``folded`` with every place it occurs; a pattern with its first match."""
-        if self._any_cue.search(folded) is None:
-            found: list[str] = []
-        else:
+        found: list[str] = []
+        if (chars is None or not self._first_chars.isdisjoint(chars)) and self._any_cue.search(folded):
             found = list(dict.fromkeys(cue for cue in self.cues if cue in folded))
-        # 教职工代表大会 says all that 大会 says: of nested cues keep the longest
-        found = [c for c in found if not any(c != o and c in o for o in found)]
+            # 教职工代表大会 says all that 大会 says: of nested cues keep the longest
+            found = [c for c in found if not any(c != o and c in o for o in found)]
         places = [(cue, m.start(), m.end()) for cue in found for m in re.finditer(re.escape(cue), folded)]
         for pat in self.patterns:
             m = pat.search(folded)
@@ -118,10 +120,11 @@ class Codebook:
         folded = self.variants.apply(fold(text))
         if not folded:
             return []
-        found = [(cat, cat.occurrences(folded)) for cat in self.categories]
+        chars = set(folded)
+        found = [(cat, places) for cat in self.categories if (places := cat.occurrences(folded, chars))]
         hits = []
         for cat, places in found:
-            others = [p for other, theirs in found if other is not cat for p in theirs]
+            others = [p for other, theirs in found if other is not cat for p in theirs] if len(found) > 1 else []
             # across categories the longer cue speaks for the place: 集体备课 is 教研活动, not also 备课's
             # 教学常规; 汇报课 is not a 汇报. A cue counts where it stands outside every longer cue of another category.
             kept = [p for p in places if not _inside_a_longer_cue(p, others)]
