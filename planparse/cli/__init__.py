@@ -6,6 +6,7 @@ with exit code 2; nothing reaches the user as a traceback.
 
 from __future__ import annotations
 
+import io
 import sys
 
 import click
@@ -27,9 +28,18 @@ cli.add_command(__import__("planparse.cli.similar_cmd", fromlist=["similar_cmd"]
 cli.add_command(__import__("planparse.cli.rules_cmd", fromlist=["rules_cmd"]).rules_cmd)
 
 
+def _output_never_fails_on_the_console_encoding() -> None:
+    """A console in GBK (Chinese Windows, PYTHONIOENCODING=gbk) cannot show every character of a plan
+    ("•", emoji): such a character is shown as "?" instead of the command crashing."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
     from planparse.errors import PlanparseError
 
+    _output_never_fails_on_the_console_encoding()
     try:
         cli.main(standalone_mode=False)
     except PlanparseError as exc:

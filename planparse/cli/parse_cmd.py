@@ -30,7 +30,7 @@ def parse_cmd(file: str, fmt: str, explain: bool, **opts: Any) -> None:
         return
     doc = load_document(file, **opts)
     if fmt == "json":
-        sys.stdout.write(doc.model_dump_json())
+        sys.stdout.write(_json_for(doc.model_dump_json(), sys.stdout.encoding))
         sys.stdout.write("\n")
     elif fmt == "outline":
         from planparse.io.render import outline
@@ -40,3 +40,15 @@ def parse_cmd(file: str, fmt: str, explain: bool, **opts: Any) -> None:
         from planparse.io.render import schedule_table
 
         click.echo(schedule_table(doc))
+
+
+def _json_for(text: str, encoding: str | None) -> str:
+    """The JSON as it is when the output encoding can hold it, else with \\u escapes (still the same
+    JSON, in ASCII): replacing characters would change the Document."""
+    try:
+        text.encode(encoding or "utf-8")
+        return text
+    except (UnicodeEncodeError, LookupError):
+        import json
+
+        return json.dumps(json.loads(text), ensure_ascii=True, separators=(",", ":"))
