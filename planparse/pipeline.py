@@ -115,14 +115,16 @@ def parse_files(
 
     Yields ``(path, Document)`` or ``(path, PlanparseError)`` in the order given, so that one bad
     file never stops a corpus. ``jobs``: worker processes (None: one per core for 16 files or
-    more, else 1). ``options`` go to :func:`parse_file` (encoding, max_bytes, tag, codebook).
+    more, else 1). ``progress``: a progress bar on stderr, drawn only when stderr is a terminal.
+    ``options`` go to :func:`parse_file` (encoding, max_bytes, tag, codebook).
     """
     names = [str(p) for p in paths]
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(names) >= _PARALLEL_FROM else 1
     jobs = max(1, min(jobs, len(names) or 1))
     bar = None
-    if progress:
+    # a bar only for a person watching a terminal: a script's or notebook's stderr stays clean
+    if progress and sys.stderr.isatty():
         from tqdm import tqdm
 
         bar = tqdm(total=len(names), desc="parsing", unit="file", file=sys.stderr, disable=len(names) < 2)

@@ -45,31 +45,6 @@ import pytest
 # GUIDE.md: (file, comparison) -> what it gets wrong.  Those comparisons are strict xfails: when a
 # gap is fixed its test XPASSes and fails the suite, so remove its line here.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("42_month_led_item_start", "schedule"): (
-        "a bare number before a quote (2 “三八”节…) is no marker, so it runs on into the entry before it (or stays in"
-        " its activity); the signature 大一班全体老师 runs on into June's last entry"
-    ),
-    ("47_title_fanwen_wordcount", "plans"): (
-        "a four-digit length add-on (1518字) stays in the title (title_addons_trailing allows 1-3 digits in brackets)"
-    ),
-    ("50_numbered_title_inline", "plans"): (
-        "a numbered title run on after the last month's activities (…毕业典礼。XX园务计划2) takes the whole line as title"
-    ),
-    ("50_numbered_title_inline", "schedule"): (
-        "…and that month line's activities (庆“六一”文艺汇演；大班毕业典礼) are lost from plan 1"
-    ),
-    ("55_viewer_summary_flattened", "plans"): (
-        "the viewer's summary line (title + 1(655字) + the text's start) opens a plan of its own"
-    ),
-    ("55_viewer_summary_flattened", "sections"): (
-        "…and in the full text 一、指导思想 run on after the title (…计划 一、指导思想 以…) is an item, not a heading"
-    ),
-    ("55_viewer_summary_flattened", "items"): (
-        "1. sub-items run on after a （一） heading in a flattened line (（一）夯实组织基础 1.召开…) are not split"
-    ),
-    ("55_viewer_summary_flattened", "schedule"): (
-        "entries fall in the second plan, and the link-list heading 相关文档 after the schedule is an entry"
-    ),
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 

@@ -721,11 +721,7 @@ def _corpus_docs() -> list[Path]:
 
 # Corpus files whose parse breaks a span invariant today, with the parser bug: strict xfails, so the
 # fix fails the suite until the line here is removed.
-SPAN_GAPS: dict[str, str] = {
-    "42_month_led_item_start": (
-        "an activity run on across a line that ends in 。 drops the 。 from its words but not from its span"
-    ),
-}
+SPAN_GAPS: dict[str, str] = {}
 
 
 def _corpus_span_cases() -> list[object]:

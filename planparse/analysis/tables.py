@@ -9,7 +9,8 @@ and hold for empty input too:
 - text columns: pandas ``string`` (missing values are ``pd.NA``)
 - counts, indexes, months, spans: ``int64``; ``year``, ``calendar_year``,
   ``number``, ``parent_index``, ``section_index``: nullable ``Int64``
-- ``categories`` and ``keywords``: ``object`` holding a ``list[str]`` per row
+- ``categories``, ``keywords`` and ``dates``: ``object`` holding a ``list[str]`` per row (a date is
+  ISO 8601: ``2024-03-12``, or the interval ``2024-03-04/2024-03-08``; ``--03-12`` without a year)
 - ``is_heading``: ``bool``
 
 pandas is imported when a table is built, not when planparse is.
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from planparse.io.schedule_rows import iso_day_range
 from planparse.models import Document, Item, Plan
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -87,6 +89,9 @@ SCHEDULE_SCHEMA: dict[str, str] = {
     "month_label": STR,
     "activity": STR,
     "theme": STR,
+    "dates": LIST,
+    "responsible": STR,
+    "participants": STR,
     "section_index": NINT,
     "section_kind": STR,
     "categories": LIST,
@@ -240,6 +245,7 @@ def schedule_table(docs: Document | Iterable[Document]) -> pd.DataFrame:
     for base, plan in _each_plan(docs):
         for index, entry in enumerate(plan.schedule):
             years = {cm.month: cm.year for cm in entry.calendar}
+            dates = [iso_day_range(d) for d in entry.dates]
             kind = None
             if entry.section_index is not None and 0 <= entry.section_index < len(plan.sections):
                 kind = plan.sections[entry.section_index].kind.value
@@ -254,6 +260,9 @@ def schedule_table(docs: Document | Iterable[Document]) -> pd.DataFrame:
                         "month_label": entry.month_label,
                         "activity": entry.activity,
                         "theme": entry.theme,
+                        "dates": dates,
+                        "responsible": entry.responsible,
+                        "participants": entry.participants,
                         "section_index": entry.section_index,
                         "section_kind": kind,
                         "categories": _categories(entry.categories),

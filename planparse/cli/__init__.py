@@ -26,6 +26,8 @@ cli.add_command(__import__("planparse.cli.diff_cmd", fromlist=["diff_cmd"]).diff
 cli.add_command(__import__("planparse.cli.months_cmd", fromlist=["months_cmd"]).months_cmd)
 cli.add_command(__import__("planparse.cli.similar_cmd", fromlist=["similar_cmd"]).similar_cmd)
 cli.add_command(__import__("planparse.cli.rules_cmd", fromlist=["rules_cmd"]).rules_cmd)
+cli.add_command(__import__("planparse.cli.calendar_cmd", fromlist=["calendar_cmd"]).calendar_cmd)
+cli.add_command(__import__("planparse.cli.serve_cmd", fromlist=["serve_cmd"]).serve_cmd)
 
 
 def _output_never_fails_on_the_console_encoding() -> None:

@@ -37,8 +37,15 @@ def months_cmd(
     """Count the schedule entries of FILES by month."""
     from planparse.analysis.months import month_counts, with_month_labels
 
-    opts["no_tag"] = bool(opts.get("no_tag")) and by == "none"  # categories and keywords need tagging
+    # what each breakdown needs: keywords need jieba, categories only the codebook, a plain count nothing
+    tag_here = by == "category"
+    opts["no_tag"] = by != "keyword"
     docs = read_all(files, jobs=jobs, **opts)  # type: ignore[arg-type]
+    if tag_here:
+        from planparse.analysis.tagging import tag_document
+
+        for doc in docs:
+            tag_document(doc, opts.get("codebook"), with_keywords=False)  # type: ignore[arg-type]
     by_ = None if by == "none" else by
     counts = month_counts(docs, by=by_, school_year=school_year, per_plan=per_plan, top=top)  # type: ignore[arg-type]
     if fmt == "csv":

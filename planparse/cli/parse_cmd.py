@@ -28,7 +28,16 @@ def parse_cmd(file: str, fmt: str, explain: bool, **opts: Any) -> None:
         ex = load_explanation(file, encoding=opts.get("encoding"), max_mb=opts.get("max_mb", DEFAULT_MAX_MB))
         click.echo(ex.to_text())
         return
+    light = fmt != "json" and not opts.get("no_tag")
+    if light:
+        # the outline and the schedule table show organisations but no keywords: tag without
+        # jieba (regular expressions and the codebook), which keeps a small file under a second
+        opts = {**opts, "no_tag": True}
     doc = load_document(file, **opts)
+    if light:
+        from planparse.analysis.tagging import tag_document
+
+        tag_document(doc, opts.get("codebook"), with_keywords=False)
     if fmt == "json":
         sys.stdout.write(_json_for(doc.model_dump_json(), sys.stdout.encoding))
         sys.stdout.write("\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from planparse.cli.options import input_options, jobs_option, read_all
@@ -39,7 +41,8 @@ def similar_cmd(
     opts["no_tag"] = True  # wording is all that is compared
     docs = read_all(files, jobs=jobs, **opts)  # type: ignore[arg-type]
     if templates:
-        df = find_templates(docs, threshold=0.5 if threshold is None else threshold, progress=False)
+        # a progress bar is for someone watching: only on a terminal, never into a log or a pipe
+        df = find_templates(docs, threshold=threshold, progress=sys.stderr.isatty())
         cols = ["group", "level", "doc_id", "plan_index", "section_index", "title", "jaccard", "shared", "item_share"]
         df = df[cols]
     else:

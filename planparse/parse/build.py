@@ -12,6 +12,7 @@ import re
 
 from planparse.models import CalendarMonth, Document, Item, Plan, ScheduleEntry, Section, SectionKind, Span
 from planparse.parse.chars import ACTIVITY_STRIP
+from planparse.parse.dates import add_dates
 from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.schedule.calendar import calendar_years
 from planparse.parse.schedule.entries import EntryData
@@ -62,6 +63,8 @@ def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, f
         groups = [(e.month_label, tuple(e.months)) for e in model.schedule]
         for entry, cal in zip(model.schedule, calendar_years(groups, model.year), strict=True):
             entry.calendar = [CalendarMonth.model_construct(year=cal[m], month=m) for m in entry.months]
+        add_dates(doc.original, model, [None if e.data.label is None else doc.orig_span(*e.data.label)
+                                        for s in by_plan.get(k, []) for e in entries_by_section.get(s, [])])
         out.plans.append(model)
     out.unassigned.extend(_gaps(doc.original, [*(p.span for p in out.plans), *out.furniture, *out.unassigned]))
     out.unassigned.sort()

@@ -33,6 +33,7 @@ _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words to
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
 _TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
 _NOT_WORD = re.compile(r"[\W_]+")
+_SPACE_RUN = re.compile(r"[ \t]+(?=\S)")
 _COMMA_BEFORE_CUE = re.compile(r"[,，]")
 _TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
 
@@ -57,6 +58,7 @@ class Line:
     # heading words and cues
     head: str = ""  # the words up to the first colon, marker excluded
     after_colon: str = ""
+    head_space: int | None = None  # where a space, standing for the colon, ends the heading's words
     annex: bool = False  # 附：… — the heading is the whole line
     cue_kind: str | None = None
     cue: str | None = None
@@ -165,14 +167,31 @@ def _furniture(line: Line) -> None:
         line.hides_text = furniture().inline_break.search(line.text) is not None
 
 
+def _cue_heads(words: str) -> bool:
+    """Whether ``words`` read as a heading: a section cue that ends them, with no sentence punctuation."""
+    if _SENTENCE_PUNCT.search(words):
+        return False
+    cue = find_cue(words)[1]
+    if not cue:
+        return False
+    tail = words[words.rfind(cue) + len(cue) :]
+    return not tail or tail in section_words().heading_suffixes
+
+
 @line_feature("heading_words")
 def _heading_words(line: Line) -> None:
     """The words a heading would have: up to a colon near the start, or the whole short line."""
     p = params().heading
     content = line.content
     colon = _COLON.search(content, 0, p.colon_window)
-    if colon:
-        line.head, line.after_colon = content[: colon.start()].strip(), content[colon.end() :].strip()
+    space = None if colon or line.marker is None else _SPACE_RUN.search(content, 1, p.max_chars + 1)
+    if space is not None and not _cue_heads(content[: space.start()]):
+        space = None  # a space stands for the colon only after a heading's words (一、指导思想 以……)
+    if space is not None:
+        line.head_space = space.start()
+    if colon or space:
+        cut = colon or space
+        line.head, line.after_colon = content[: cut.start()].strip(), content[cut.end() :].strip()
     elif len(content) <= p.colon_window * 2:
         line.head = content.strip().rstrip(TRAILING)
     else:
@@ -261,10 +280,15 @@ def title_core(text: str) -> tuple[int, int]:
     return start, end
 
 
+def _unlabelled(line: Line) -> bool:
+    """A line that no earlier fact already claims: no marker, no period label, no furniture."""
+    return line.marker is None and line.month is None and not line.furniture
+
+
 @line_feature("guiding_opener")
 def _guiding_opener(line: Line) -> None:
     """A paragraph that opens by setting the guiding line (以……为指导, 深入贯彻……精神, 坚持……)."""
-    if line.marker is not None or line.month is not None or line.furniture:
+    if not _unlabelled(line):
         return
     pv = plan_vocab()
     if len(line.text) >= params().guiding.opener_min_chars and pv.guiding_opener.search(line.text[: pv.guiding_window]):
@@ -274,7 +298,7 @@ def _guiding_opener(line: Line) -> None:
 @line_feature("table_header")
 def _table_header(line: Line) -> None:
     """A row of a schedule table's header cells (时间 | 活动内容 | 负责人), or one such cell."""
-    if line.marker is not None or line.month is not None or line.furniture:
+    if not _unlabelled(line):
         return
     bare = line.text.strip()
     p = params().table
@@ -290,7 +314,7 @@ def _table_header(line: Line) -> None:
 @line_feature("signature")
 def _signature(line: Line) -> None:
     """Who wrote the plan and when (XX小学工会 / 2023年2月), closing it."""
-    if line.marker is not None or line.month is not None or line.furniture:
+    if not _unlabelled(line):
         return
     bare = line.text.strip()
     line.signature = len(bare) <= params().signature.max_chars and plan_vocab().signature.match(bare) is not None
@@ -356,26 +380,72 @@ def _preview(lines: list[Line]) -> None:
     for i, key in enumerate(keys):
         if len(key) == p.key_chars:
             by_key.setdefault(key, []).append(i)
+    maybe = _preview_candidates(stream, starts, folded, keys)
     i = 0
     while i < len(lines):
-        same = by_key.get(keys[i], []) if len(keys[i]) == p.key_chars else []
-        at = bisect_right(same, i)  # the lines after i with the same key, at most max_lines on
-        later = same[at : bisect_right(same, i + p.max_lines, lo=at)]
-        for k in later:
-            length = starts[k] - starts[i]
+        k = _preview_end(i, stream, starts, folded, keys, by_key) if i in maybe else None
+        if k is not None:
+            for j in range(i, k):
+                lines[j].furniture = True
+                lines[j].preview = True
+            i = k
+        else:
+            i += 1
+
+
+def _preview_candidates(stream: str, starts: list[int], folded: list[str], keys: list[str]) -> set[int]:
+    """The lines a preview could start at: where a later line's key occurs at a preview's distance before it.
+
+    One ``str.find`` per line instead of a look-up per possible start: most texts have no preview,
+    and this filter lets :func:`_preview_end` run only where one may be.
+    """
+    p = params().preview
+    maybe: set[int] = set()
+    for k, key in enumerate(keys):
+        if len(key) != p.key_chars:
+            continue
+        lo, hi = max(0, starts[k] - p.max_chars), starts[k] - p.min_chars
+        at = stream.find(key, lo, hi + p.key_chars) if hi >= lo else -1
+        while at >= 0:
+            i = bisect_right(starts, at) - 1  # the line holding ``at``; lines with no words share its start
+            j = i
+            while j >= 0 and starts[j] == at:
+                maybe.add(j)
+                j -= 1
+            if at - starts[i] <= p.head_chars and len(folded[i]) >= p.long_line_chars:
+                maybe.add(i)
+            at = stream.find(key, at + 1, hi + p.key_chars)
+    return maybe
+
+
+def _preview_end(
+    i: int, stream: str, starts: list[int], folded: list[str], keys: list[str], by_key: dict[str, list[int]]
+) -> int | None:
+    """The line where the copy of a preview starting at line i begins, or None.
+
+    The preview may open with a few words of its own (the viewer's 1(655字) and a repeated title):
+    on a long line, its match with the copy may start up to ``head_chars`` into it.
+    """
+    p = params().preview
+    heads = range(p.head_chars + 1) if len(folded[i]) >= p.long_line_chars else range(1)
+    for o in heads:
+        at = starts[i] + o
+        key = stream[at : at + p.key_chars]
+        if len(key) < p.key_chars:
+            break
+        same = by_key.get(key, [])
+        lo = bisect_right(same, i)  # the lines after i with that key, at most max_lines on
+        for k in same[lo : bisect_right(same, i + p.max_lines, lo=lo)]:
+            length = starts[k] - at
             if length < p.min_chars or length > p.max_chars:
                 continue
-            if stream.find(keys[i], starts[i] + 1, starts[k]) >= 0:
+            if stream.find(key, at + 1, starts[k]) >= 0:
                 break  # the words repeat inside the stretch: a periodic text (table rows), no preview
             # the copy must go on past the preview: a plan printed twice whole is two copies, no preview
             more = len(stream) - (starts[k] + length)
-            if more >= p.min_chars and stream[starts[i] : starts[k]] == stream[starts[k] : starts[k] + length]:
-                for j in range(i, k):
-                    lines[j].furniture = True
-                    lines[j].preview = True
-                i = k - 1
-                break
-        i += 1
+            if more >= p.min_chars and stream[at : starts[k]] == stream[starts[k] : starts[k] + length]:
+                return k
+    return None
 
 
 @neighbourhood_feature("heads_month_list")
@@ -486,6 +556,8 @@ def extract_features(doc: ParseDoc) -> None:
 def heading_end(line: Line) -> int:
     """Working offset where a heading line's heading ends: at its colon (included) or a table cell."""
     content = line.text[line.content_start :]
+    if line.head_space is not None:
+        return line.start + line.content_start + line.head_space
     if not line.annex:
         for i, ch in enumerate(content):
             if ch in COLONS:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from planparse.parse.markers import HEADING_FAMILIES, match_marker
+from planparse.parse.markers import HEADING_FAMILIES, OUTER_FAMILIES, match_marker
 from planparse.parse.month_labels import match_month_label
 from planparse.parse.normalise import WorkingText
 from planparse.parse.params import params
@@ -113,6 +113,10 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
             continue  # tight against the text, or after a comma: only a marker that continues a sequence
         if in_sequence or fresh or heading_run_on:
             cuts.append(start + pos)
+            if mk.family in HEADING_FAMILIES:
+                # a heading opens a new part: the lists below it count afresh (（一）… 1.召开…)
+                for family in [f for f in last_of_family if f not in OUTER_FAMILIES]:
+                    del last_of_family[family]
             last_of_family[mk.family] = mk.number
     return cuts
 
@@ -124,9 +128,20 @@ def _glued_title() -> re.Pattern:
     return re.compile(rf"(?:{endings})\d{{0,2}}(?=(?:一|第一部分|第一)\s*[、.,:]|[(（]一[)）])")
 
 
+@cache
+def _trailing_title() -> re.Pattern:
+    """A plan's title run on after the last sentence of the plan before: …毕业典礼。XX园务计划2."""
+    endings = "|".join(re.escape(w) for w in sorted(plan_vocab().title_endings, key=len, reverse=True))
+    limit = params().title.max_chars
+    return re.compile(rf"(?<=[。;；!?！？])\s*(?=[^。;；!?！？:：,，、\s]{{2,{limit}}}(?:{endings})\d{{0,2}}$)")
+
+
 def _inner_cuts(text: str, start: int, end: int) -> list[int]:
     """Cuts inside a piece that no marker announces: a site's hidden-text notice, a title glued on."""
     cuts: list[int] = []
+    m = _trailing_title().search(text, start, end)
+    if m is not None and not text.startswith(plan_vocab().title_not_opening, m.end()):
+        cuts.append(m.end())  # (制定下学期工作计划 after a full stop is an activity's last clause)
     for m in furniture().inline_break.finditer(text, start, end):
         cuts.extend((m.start(), m.end()))
     if end - start <= params().title.max_chars * 2:

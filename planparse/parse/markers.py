@@ -8,18 +8,24 @@ appear in a plan (see items.py).
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
+from planparse.datafiles import data_path
+from planparse.parse.chars import MARKER_BULLETS
 from planparse.parse.numerals import cjk_to_int
 
 _CJK = "[一二三四五六七八九十百]{1,4}"
-_BULLET = r"(?:[-•·*▪■□◆◇●○]\s*)?"
+_WORDS = tomllib.loads(data_path("markers.toml").read_text(encoding="utf-8"))
+_PART_WORDS = "|".join(map(re.escape, _WORDS["part_words"]))
+_NOT_ORDINAL = "|".join(map(re.escape, _WORDS["ordinal_not_before"]))
+_BULLET = rf"(?:[{re.escape(MARKER_BULLETS)}]\s*)?"
 
 # Family name → pattern. Group "n" holds the numeral. Tried in this order.
 FAMILIES: list[tuple[str, re.Pattern]] = [
-    ("part", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:部分|章|节)\s*[、,.:：]?\s*")),
-    ("ordinal", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!周|篇|学期|阶段|次|名|届|期|年|个|天|课|单元)")),
+    ("part", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:{_PART_WORDS})\s*[、,.:：]?\s*")),
+    ("ordinal", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!{_NOT_ORDINAL})")),
     ("paren_cjk", re.compile(rf"^{_BULLET}[(（]\s*(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
     ("cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。\d])\s*[、,.]?\s*")),
     ("paren_arabic", re.compile(r"^" + _BULLET + r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*[、,.:：]*\s*")),
@@ -30,8 +36,8 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     # "1." must not be a decimal or a date (1.5万元, 2023.3.15); "2、" may be followed by a digit (2、3月底前…)
     ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*(?:、|[.。](?![\d.,。])|,(?![.,。]))\s*[、.,]?\s*")),
     # a marker without its punctuation, a space before the words: "四 每月主要开展的活动", "1 三月份"
-    ("cjk", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
-    ("arabic", re.compile(r"^(?P<n>\d{1,2})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
+    ("cjk", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf“\"《「])")),
+    ("arabic", re.compile(r"^(?P<n>\d{1,2})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf“\"《「])")),
     # an item whose digit was lost in a paste: ".认真履行…"
     ("arabic", re.compile(r"^(?P<lost>[.、])\s*(?=[\u4e00-\u9fff\u3400-\u4dbf])")),
 ]
@@ -54,13 +60,12 @@ class Marker:
 
 # Which families can start with a given first character: a body line costs no match at all,
 # a numbered one only the patterns of its kind.
-_BULLETS = "-•·*▪■□◆◇●○"
 _STARTS = {
-    "part": "第", "ordinal": "第", "paren_cjk": "(（" + _BULLETS, "cjk": "一二三四五六七八九十百" + _BULLETS,
-    "paren_arabic": "(（" + _BULLETS + "".join(chr(c) for c in range(0x2474, 0x2488)),
+    "part": "第", "ordinal": "第", "paren_cjk": "(（" + MARKER_BULLETS, "cjk": "一二三四五六七八九十百" + MARKER_BULLETS,
+    "paren_arabic": "(（" + MARKER_BULLETS + "".join(chr(c) for c in range(0x2474, 0x2488)),
     "circled": "".join(chr(c) for c in range(0x2460, 0x2474)),
-    "arabic_paren": "0123456789" + _BULLETS,
-    "arabic": "0123456789.、" + _BULLETS + "".join(chr(c) for c in range(0x2488, 0x249C)),
+    "arabic_paren": "0123456789" + MARKER_BULLETS,
+    "arabic": "0123456789.、" + MARKER_BULLETS + "".join(chr(c) for c in range(0x2488, 0x249C)),
 }
 _BY_FIRST: dict[str, list[tuple[str, re.Pattern]]] = {}
 for _family, _pat in FAMILIES:

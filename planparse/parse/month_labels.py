@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from planparse.parse.chars import BULLETS
 from planparse.parse.vocab import month_vocab
 
 _MV = month_vocab()  # the numerals and joining words of months.toml
@@ -39,11 +40,18 @@ _DOTTED_ROW = re.compile(
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
 _QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_numerals)) + r")\s*季度")
-_THEME = re.compile(r"^\s*(?:活动)?主题\s*[:：]?\s*")
+
+
+@lru_cache(maxsize=1)
+def _theme_after_label() -> re.Pattern:
+    words = sorted(month_vocab().label_theme_words, key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(map(re.escape, words)) + r")\s*[:：]?\s*")
+
+
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
-_LEAD = re.compile(r"^(?:[◆◇●○■□★☆▲△▪•·*\-]\s*|【\s*|\[\s*)")
+_LEAD = re.compile(rf"^(?:[{re.escape(BULLETS)}]\s*|【\s*|\[\s*)")
 
 
 @dataclass(frozen=True)
@@ -167,7 +175,7 @@ def match_month_label(line: str) -> MonthLabel | None:
     closed = colon is not None or not after.strip()
     rest = line[end:]
     theme = None
-    t = _THEME.match(rest)
+    t = _theme_after_label().match(rest)
     if t:
         theme = rest[t.end() :].strip() or None
         rest = ""

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+
+from planparse.parse.params import params
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060"}
 _SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
@@ -88,11 +91,14 @@ class WorkingText:
 
 # A page number that a PDF or web copy leaves at a physical line start: "2、", "3." …
 _PAGE_NO = re.compile(r"^[ \t\u3000]*(\d{1,3})[ \t]*[、.．][ \t\u3000]?")
-_MIN_PAGE_LINE = 120
 # quick checks: without three numbered lines and one page-long line there is nothing to cut
 _PAGE_NO_ANYWHERE = re.compile(r"^[ \t\u3000]*\d{1,3}[ \t]*[、.．]", re.M)
-_LONG_LINE = re.compile(r"[^\n]{" + str(_MIN_PAGE_LINE) + "}")
 _SENTENCE_END = re.compile(r"[。！？；.!?;:：]\s*[”\"』」)）]?\s*$")
+
+
+@cache
+def _long_line(chars: int) -> re.Pattern:
+    return re.compile(r"[^\n]{" + str(chars) + "}")
 
 
 def find_page_numbers(text: str) -> list[tuple[int, int]]:
@@ -102,7 +108,9 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
     long, flattened lines straight through, and the line before one rarely ends a
     sentence.
     """
-    if _LONG_LINE.search(text) is None or len(_PAGE_NO_ANYWHERE.findall(text)) < 3:
+    p = params().normalise
+    min_line = p.page_line_chars
+    if _long_line(min_line).search(text) is None or len(_PAGE_NO_ANYWHERE.findall(text)) < p.page_run:
         return []
     lines: list[tuple[int, str]] = []
     pos = 0
@@ -117,7 +125,11 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
     prev_line = ""
 
     def is_page_run() -> bool:
-        return len(run) >= 3 and long_lines >= len(run) * 0.6 and cut_sentences >= (len(run) - 1) * 0.6
+        return (
+            len(run) >= p.page_run
+            and long_lines >= len(run) * p.page_long_share
+            and cut_sentences >= (len(run) - 1) * p.page_cut_share
+        )
 
     for idx, (start, raw) in enumerate(lines):
         if not raw.strip():
@@ -126,13 +138,13 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
         value = int(m.group(1)) if m else None
         if m and (expected is None and value in (1, 2) or value == expected):
             run.append((idx, start, start + m.end()))
-            long_lines += len(raw) >= _MIN_PAGE_LINE
+            long_lines += len(raw) >= min_line
             cut_sentences += bool(prev_line) and not _SENTENCE_END.search(prev_line)
             expected = value + 1
             prev_line = raw
             continue
         prev_line = raw
-        if len(raw) >= _MIN_PAGE_LINE and run:
+        if len(raw) >= min_line and run:
             continue  # a long unnumbered line inside the run (a page without its number)
         if is_page_run():
             best.append(run)

@@ -147,6 +147,7 @@ class MonthVocab:
     quarter_numerals: dict[str, int]
     reference_labels: frozenset[str]
     theme_labels: frozenset[str]
+    label_theme_words: tuple[str, ...]
     subheading_max_chars: int
     record_name_fields: tuple[str, ...]
     record_time_fields: tuple[str, ...]
@@ -177,6 +178,7 @@ def month_vocab() -> MonthVocab:
         quarter_numerals=dict(d["quarter_numerals"]),
         reference_labels=frozenset(d["reference_labels"]),
         theme_labels=frozenset(d["theme_labels"]),
+        label_theme_words=tuple(d["label_theme_words"]),
         subheading_max_chars=d["subheading_max_chars"],
         record_name_fields=tuple(d["record_name_fields"]),
         record_time_fields=tuple(d["record_time_fields"]),

@@ -31,19 +31,17 @@ _idf: IdfTable | None = None
 
 @dataclass
 class IdfTable:
-    plan: dict[str, float]
-    general: dict[str, float]
-    scale: float
+    """Each word's IDF: the plan table's value, else jieba's general value × ``scale``, else ``unknown``.
+
+    Held as one merged dict (``values``), so a lookup is one dict access and the table is one
+    marshal-able value for planparse's cache.
+    """
+
+    values: dict[str, float]
     unknown: float
 
     def __call__(self, word: str) -> float:
-        value = self.plan.get(word)
-        if value is not None:
-            return value
-        general = self.general.get(word)
-        if general is not None:
-            return general * self.scale
-        return self.unknown
+        return self.values.get(word, self.unknown)
 
 
 def _read_idf(path: str) -> tuple[dict[str, float], dict[str, str]]:
@@ -67,37 +65,52 @@ def _read_idf(path: str) -> tuple[dict[str, float], dict[str, str]]:
 
 
 def general_idf_path() -> str:
-    """jieba's own IDF table (general Chinese), shipped inside the jieba package."""
+    """jieba's own IDF table (general Chinese), shipped inside the jieba package.
+
+    Found without importing ``jieba.analyse``, which would import ``jieba.posseg`` (half a second).
+    """
     import os
+    from importlib.util import find_spec
 
-    import jieba.analyse
+    spec = find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jieba is not installed")
+    return os.path.join(next(iter(spec.submodule_search_locations)), "analyse", "idf.txt")
 
-    return os.path.join(os.path.dirname(jieba.analyse.__file__), "idf.txt")
+
+def _build_idf() -> tuple[dict[str, float], float]:
+    plan, params = _read_idf(data_path("idf.txt"))
+    general, _ = _read_idf(general_idf_path())
+    scale = float(params.get("general_scale", "1.0"))
+    unknown = float(params.get("unknown", str(max(plan.values(), default=10.0))))
+    values = {word: value * scale for word, value in general.items()}
+    values.update(plan)
+    return values, unknown
 
 
 def get_idf() -> IdfTable:
+    """The IDF table, loaded once per process (from planparse's cache after the first time)."""
     global _idf
     if _idf is None:
         with _lock:
             if _idf is None:
-                plan, params = _read_idf(data_path("idf.txt"))
-                general, _ = _read_idf(general_idf_path())
-                scale = float(params.get("general_scale", "1.0"))
-                unknown = float(params.get("unknown", str(max(plan.values(), default=10.0))))
-                _idf = IdfTable(plan, general, scale, unknown)
+                from planparse.cache import cached
+
+                values, unknown = cached("idf", [data_path("idf.txt"), general_idf_path()], _build_idf)
+                _idf = IdfTable(values, unknown)
     return _idf
 
 
-def keywords(text: str, top_k: int = 5) -> list[str]:
+def keywords(text: str, top_k: int = 5, segmenter: str | None = None) -> list[str]:
     """The ``top_k`` most specific content words of ``text``, best first (ties: first seen first)."""
-    words = content_words(text)
+    words = content_words(text, segmenter)
     if not words or top_k <= 0:
         return []
-    counts = Counter(words)
-    first = {w: i for i, w in reversed(list(enumerate(words)))}
+    counts = Counter(words)  # in first-seen order, which breaks ties below (sorted is stable)
     idf = get_idf()
+    values, unknown = idf.values, idf.unknown
     total = len(words)
-    scored = sorted(counts, key=lambda w: (-(counts[w] / total) * idf(w), first[w]))
+    scored = sorted(counts, key=lambda w: -(counts[w] / total) * values.get(w, unknown))
     return scored[:top_k]
 
 

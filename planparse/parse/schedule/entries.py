@@ -91,6 +91,11 @@ class EntryWriter:
         if s >= e or "\n" not in gap or gap.strip().strip(ACTIVITY_STRIP):
             return False
         data: EntryData = last.data
+        # the punctuation that ended the last piece is inside the activity now: its words keep it
+        a, b = data.pieces[-1]
+        while b < start and not self.text[b].isspace():
+            b += 1
+        data.pieces[-1] = (a, b)
         data.pieces.append((s, e))
         self.entries[-1] = Annotation(last.start, e, last.label, last.rule, last.evidence + ("hard wrap",), data)
         return True

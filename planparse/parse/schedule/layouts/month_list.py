@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.parse.chars import CELL_SEPARATORS
+from planparse.parse.chars import CELL_SEPARATORS, SENTENCE_END
 from planparse.parse.features import Line
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
@@ -21,6 +21,7 @@ from planparse.parse.vocab import month_vocab, plan_vocab
 _CHUNK = re.compile(r"[^;；。]+")
 _CELL = re.compile(f"[^{CELL_SEPARATORS}]+")
 _WEEK_DATES = re.compile(r"[\d\s月日号./\-—–~～至到()（）]+")
+_SENTENCE_ENDS = SENTENCE_END + ".…"
 _DATE_MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]")
 
 
@@ -170,7 +171,11 @@ class _MonthList:
             # an unnumbered line under a numbered activity is more of it (a hard wrap, or its detail
             # sentence): a numbered item is never split; a detail line with a label of its own
             # (时间：…, 地点：…) is no part of it
-            if numbered_open and ln.marker is None and not _field_label(ln) and out.extend_last(ln.start, ln.end):
+            # across a blank line, only when the activity stopped mid-sentence (a signature after
+            # the last activity's full stop is no part of it)
+            ended = bool(out.entries) and block.text[out.entries[-1].end : out.entries[-1].end + 1] in _SENTENCE_ENDS
+            if numbered_open and ln.marker is None and not _field_label(ln) and not (ln.blank_before and ended) \
+                    and out.extend_last(ln.start, ln.end):
                 continue
             numbered_open = False
             # a marker out of sequence (8. after 9.) is no item, but it is no part of the words either

@@ -1,0 +1,272 @@
+"""Stage (on the built models): the days a schedule entry's text states, and the years they fall in.
+
+Entries come out of the schedule layouts with months only. This stage reads the dates written
+around each entry (4月21日, 5/24, 3.12植树节, 12月1日——3日, 3月5日至10日, 2.13-2.17, and 第3周 when
+the plan says when its term starts) into :class:`DayRange` values, each with its span into
+``Document.text``. The patterns are data (``data/dates.toml``).
+
+Where an entry's dates are looked for: its own line(s), less the words of the other entries on
+them (a table row's date cell belongs to every activity of the row; a month line's 3月12日 to the
+activity it is written in), and its month label (a label 3月5日—3月10日： dates every entry under it).
+
+Years: the entry's calendar year for that month when the plan's year is known; a plan that only
+names its school year (2022—2023学年第二学期) gets its calendar from that school year, a first term
+running on from the first year (九月…一月 puts 一月 in the next year), a second term in the second.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from planparse.datafiles import data_path
+from planparse.models import CalendarMonth, DayRange, Plan, ScheduleEntry, Span
+from planparse.parse.numerals import cjk_to_int
+from planparse.parse.params import params
+from planparse.parse.schedule.calendar import calendar_years
+
+_DATE_CHARS = 24  # room for the longest date a cue may be followed by: 2023年12月31日—2024年1月1日
+_LEAP_YEAR = 2024  # a day is checked against the longest month it can be in: 2月29日 is a date
+
+
+@dataclass(frozen=True)
+class DateVocab:
+    chinese: regex.Pattern[str]
+    numeric: regex.Pattern[str]
+    week: regex.Pattern[str]
+    school_year: regex.Pattern[str]
+    second_term: tuple[str, ...]
+    term_start_cues: tuple[str, ...]
+    term_start_window: int
+    week_days: int
+    school_year_chars: int
+
+
+@cache
+def date_vocab() -> DateVocab:
+    with data_path("dates.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+
+    def compile_(pattern: str) -> regex.Pattern[str]:
+        joiner = "|".join(regex.escape(j) for j in data["range_joiners"])
+        units = "|".join(regex.escape(u) for u in data["units"])
+        return regex.compile(pattern.replace("{number}", data["number"]).replace("{joiner}", joiner).replace("{units}", units))
+
+    return DateVocab(
+        chinese=compile_(data["chinese"]),
+        numeric=compile_(data["numeric"]),
+        week=compile_(data["week"]),
+        school_year=compile_(data["school_year"]),
+        second_term=tuple(data["second_term"]),
+        term_start_cues=tuple(data["term_start_cues"]),
+        term_start_window=int(data["term_start_window"]),
+        week_days=int(data["week_days"]),
+        school_year_chars=int(data["school_year_chars"]),
+    )
+
+
+# full-width ASCII forms (！ … ～) and the ideographic space, as their ASCII characters
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def fold(text: str) -> str:
+    """Full-width digits and punctuation as ASCII, one character for one, so that offsets keep."""
+    return text.translate(_FOLD)
+
+
+def _number(s: str | None) -> int | None:
+    if s is None:
+        return None
+    return int(s) if s.isdigit() else cjk_to_int(s)
+
+
+def _valid(month: int | None, day: int | None) -> bool:
+    return month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(_LEAP_YEAR, month)[1]
+
+
+def _day_range(m: regex.Match[str]) -> DayRange | None:
+    groups = m.groupdict()
+    m1, d1 = _number(groups.get("m1")), _number(groups.get("d1"))
+    if not _valid(m1, d1):
+        return None
+    assert m1 is not None and d1 is not None
+    d2 = _number(groups.get("d2") or groups.get("d2b"))
+    m2 = _number(groups.get("m2")) or m1
+    start, end = m.span()
+    if d2 is None or not _valid(m2, d2) or (m2 == m1 and d2 < d1):
+        # a single day; or a range that runs backwards inside one month, of which the first day is sure
+        m2, d2 = m1, d1
+        if groups.get("d2") or groups.get("d2b"):
+            end = m.end("d1")
+    year = int(groups["y"]) if groups.get("y") else None
+    return DayRange.model_construct(start_month=m1, start_day=d1, end_month=m2, end_day=d2, year=year, span=(start, end))
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DayRange]:
+    """The dates written in ``text[start:end]``, in text order; spans are offsets into ``text``.
+
+    ``year`` is set only where the date writes its year (2023年9月1日).
+    """
+    end = len(text) if end is None else end
+    piece = fold(text[start:end])
+    vocab = date_vocab()
+    found: list[DayRange] = []
+    taken: list[Span] = []
+    for pattern in (vocab.chinese, vocab.numeric):
+        for m in pattern.finditer(piece):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if pattern is vocab.numeric and _numbering_marker(piece, m):
+                continue
+            day = _day_range(m)
+            if day is None:
+                continue
+            taken.append(m.span())
+            found.append(day.model_copy(update={"span": (day.span[0] + start, day.span[1] + start)}))
+    found.sort(key=lambda d: d.span)
+    return found
+
+
+def _numbering_marker(piece: str, m: regex.Match[str]) -> bool:
+    """A single numeric date opening its line and followed by a space or 、 is a numbering marker (1.2 组织…)."""
+    if m.group("d2") is not None or m.group("y") is not None or "/" in m.group():
+        return False
+    line_start = piece.rfind("\n", 0, m.start()) + 1
+    before = piece[line_start : m.start()].strip(" \t|")
+    after = piece[m.end() : m.end() + 1]
+    return not before and (after in ("", " ", "\t", "、", "\n") or after.isspace())
+
+
+def find_term_start(text: str, span: Span) -> tuple[int, int] | None:
+    """(month, day) the plan's term starts on: a date next to a cue (开学时间：2月26日, 2月26日开学)."""
+    vocab = date_vocab()
+    reach = vocab.term_start_window + _DATE_CHARS
+    best: tuple[int, tuple[int, int]] | None = None
+    for cue in vocab.term_start_cues:
+        at = text.find(cue, span[0], span[1])
+        while at >= 0:
+            after = at + len(cue)
+            for day in find_dates(text, max(span[0], at - reach), min(span[1], after + reach)):
+                gap = day.span[0] - after if day.span[0] >= after else at - day.span[1]
+                if 0 <= gap <= vocab.term_start_window and (best is None or at < best[0]):
+                    best = (at, (day.start_month, day.start_day))
+                    break
+            at = text.find(cue, after, span[1])
+    return None if best is None else best[1]
+
+
+def school_year(head: str) -> tuple[int, bool] | None:
+    """(the year a school year starts in, whether the plan is for its second term), from a plan's first words."""
+    vocab = date_vocab()
+    m = vocab.school_year.search(fold(head))
+    if m is None:
+        return None
+    return int(m.group("y1")), any(word in head for word in vocab.second_term)
+
+
+def base_year(plan: Plan, text: str) -> int | None:
+    """The calendar year a plan's schedule starts in: its year, else the year its school year gives it."""
+    if plan.year is not None:
+        return plan.year
+    head = "\n".join(part for part in (plan.title or "", text[plan.span[0] : plan.span[0] + date_vocab().school_year_chars]))
+    found = school_year(head)
+    if found is None:
+        return None
+    first, second_term = found
+    return first + 1 if second_term else first
+
+
+def nearest_year(month: int, years: Mapping[int, int | None]) -> int | None:
+    """The year of ``month`` beside an entry's months (month → year, in the entry's order): the
+    year of that month when it is one of them, else of its first month, unless half a year away."""
+    if month in years:
+        return years[month]
+    known = [(m, y) for m, y in years.items() if y is not None]
+    if not known:
+        return None
+    first_month, first_year = known[0]
+    wrap = params().schedule.year_wrap_months
+    if first_month - month > wrap:
+        return first_year + 1
+    if month - first_month > wrap:
+        return first_year - 1
+    return first_year
+
+
+def _week_days(text: str, region: Span, term_start: dt.date) -> list[DayRange]:
+    vocab = date_vocab()
+    monday = term_start - dt.timedelta(days=term_start.weekday())
+    out: list[DayRange] = []
+    piece = fold(text[region[0] : region[1]])
+    for m in vocab.week.finditer(piece):
+        first = _number(m.group("w1"))
+        last = _number(m.group("w2")) or first
+        if first is None or last is None or first < 1 or last < first:
+            continue
+        start = monday + dt.timedelta(weeks=first - 1)
+        end = monday + dt.timedelta(weeks=last - 1, days=vocab.week_days - 1)
+        out.append(DayRange.model_construct(start_month=start.month, start_day=start.day, end_month=end.month,
+                                            end_day=end.day, year=start.year,
+                                            span=(region[0] + m.start(), region[0] + m.end())))
+    return out
+
+
+def _regions(text: str, entries: Sequence[ScheduleEntry], k: int, label: Span | None) -> list[Span]:
+    """Where entry ``k``'s dates are written: its lines less the other entries' words, and its label."""
+    s, e = entries[k].span
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line_end = len(text) if line_end < 0 else line_end
+    others = sorted(o.span for j, o in enumerate(entries) if j != k and o.span[0] < line_end and line_start < o.span[1])
+    regions: list[Span] = []
+    pos = line_start
+    for a, b in others:
+        if a > pos:
+            regions.append((pos, min(a, line_end)))
+        pos = max(pos, b)
+    if pos < line_end:
+        regions.append((pos, line_end))
+    if label is not None and not any(a <= label[0] and label[1] <= b for a, b in regions):
+        regions.append(label)
+    return regions
+
+
+def add_dates(text: str, plan: Plan, labels: Sequence[Span | None]) -> None:
+    """Fill ``dates`` of each of ``plan``'s schedule entries (``labels``: each entry's month label span, or None).
+
+    A plan without a calendar year but with a school year gets its entries' calendar years here too.
+    """
+    entries = plan.schedule
+    if not entries:
+        return
+    year = base_year(plan, text)
+    if plan.year is None and year is not None:
+        groups = [(e.month_label, tuple(e.months)) for e in entries]
+        for entry, cal in zip(entries, calendar_years(groups, year), strict=True):
+            entry.calendar = [CalendarMonth.model_construct(year=cal[m], month=m) for m in entry.months]
+    start = find_term_start(text, plan.span)
+    term_start: dt.date | None = None
+    if start is not None and year is not None:
+        term_start = dt.date(year, *start) if _valid(*start) and not (start == (2, 29) and not calendar.isleap(year)) else None
+    for k, entry in enumerate(entries):
+        seen: set[Span] = set()
+        dates: list[DayRange] = []
+        regions = _regions(text, entries, k, labels[k])
+        found = [day for region in regions for day in find_dates(text, *region)]
+        if not found and term_start is not None:  # a week is read only where no day is written
+            found = [day for region in regions for day in _week_days(text, region, term_start)]
+        for day in found:
+            if day.span in seen:
+                continue
+            seen.add(day.span)
+            if day.year is None:
+                day.year = nearest_year(day.start_month, {c.month: c.year for c in entry.calendar})
+            dates.append(day)
+        dates.sort(key=lambda d: d.span)
+        entry.dates = dates
