@@ -235,6 +235,20 @@ def test_export_with_uffff_writes_every_file(tmp_path: Path) -> None:
     assert "植树\uffff活动" in pd.read_csv(tmp_path / "schedule_khcoder.csv", encoding="utf-8-sig")["text"].tolist()
 
 
+def test_people_workbook_and_calendar_with_uffff(tmp_path: Path) -> None:
+    import openpyxl
+
+    from planparse.io.calendar import document_ics
+    from planparse.io.people_xlsx import write_people_workbook
+
+    doc = planparse.parse_text(_FFFF_PLAN, tag=False)
+    path = write_people_workbook([doc], tmp_path / "people.xlsx")
+    cells = [v for row in openpyxl.load_workbook(path).active.iter_rows(values_only=True) for v in row]
+    assert "植树活动" in cells
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["people.xlsx"]  # no temporary left behind
+    assert b"BEGIN:VEVENT" in document_ics(doc, year=2024)
+
+
 def test_a_failing_export_leaves_no_broken_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from planparse.io import export
 
@@ -355,3 +369,17 @@ def test_a_gbk_console_never_crashes_the_output(tmp_path: Path, fmt: str) -> Non
         assert json.loads(shown)["text"] == text  # escaped, not replaced: the same Document
     else:
         assert "服务教职工" in shown or "植树" in shown
+
+
+# ---- found by the fuzz test ----------------------------------------------------------------------------------
+
+
+def test_dates_of_a_flattened_text_stay_inside_their_plan() -> None:
+    # corpus/51 flattened into one line: the signature date after plan 1 shares the entries' line
+    text = (CORPUS / "51_separator_official_header.txt").read_text(encoding="utf-8").replace("\n", " ")
+    doc = planparse.parse_text(text, tag=False)
+    assert doc.plans and doc.plans[0].schedule
+    assert span_problems(doc) == []
+    for plan in doc.plans:
+        for entry in plan.schedule:
+            assert all(plan.span[0] <= d.span[0] and d.span[1] <= plan.span[1] for d in entry.dates)

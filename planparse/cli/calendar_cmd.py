@@ -34,9 +34,9 @@ def calendar_cmd(file: str, output: str, year: int | None, force: bool, **opts: 
     if not any(plan.schedule for plan in doc.plans):
         raise PlanparseError("no schedule entries found, so there is nothing to put in a calendar", doc.source or file)
     data = document_ics(doc, year=year)
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise PlanparseError(f"cannot write: {exc.strerror}", str(target)) from None
+    from planparse.io.atomic import atomic_path
+
+    with atomic_path(target) as tmp:  # whole or not at all; an OSError is one line naming the file
+        tmp.write_bytes(data)
     n = data.count(b"BEGIN:VEVENT")
     click.echo(f"planparse: {n} events written to {target}", err=True)

@@ -15,13 +15,13 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planparse.errors import OutputError
 from planparse.io.atomic import atomic_path
+from planparse.io.xmlchars import XML_ILLEGAL
 from planparse.models import Document
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,9 +30,8 @@ if TYPE_CHECKING:  # pragma: no cover
 FORMATS = ("csv", "parquet", "xlsx")
 LIST_SEP = "|"
 TABLE_NAMES = ("plans", "sections", "items", "schedule")
-# characters an .xlsx cell may not hold: XML 1.0 forbids these controls, U+FFFE, U+FFFF and lone
-# surrogates (openpyxl or lxml refuse them)
-_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# characters an .xlsx cell may not hold (openpyxl refuses them)
+_ILLEGAL_XLSX = XML_ILLEGAL
 
 
 def flatten_lists(df: pd.DataFrame, sep: str = LIST_SEP) -> pd.DataFrame:

@@ -217,12 +217,13 @@ def _week_days(text: str, region: Span, term_start: dt.date) -> list[DayRange]:
     return out
 
 
-def _regions(text: str, entries: Sequence[ScheduleEntry], k: int, label: Span | None) -> list[Span]:
-    """Where entry ``k``'s dates are written: its lines less the other entries' words, and its label."""
+def _regions(text: str, entries: Sequence[ScheduleEntry], k: int, label: Span | None, plan: Span) -> list[Span]:
+    """Where entry ``k``'s dates are written: its lines less the other entries' words, and its label;
+    never beyond its plan (in a text flattened into one line, the next plan's words share the line)."""
     s, e = entries[k].span
-    line_start = text.rfind("\n", 0, s) + 1
+    line_start = max(text.rfind("\n", 0, s) + 1, plan[0])
     line_end = text.find("\n", e)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = min(len(text) if line_end < 0 else line_end, plan[1])
     others = sorted(o.span for j, o in enumerate(entries) if j != k and o.span[0] < line_end and line_start < o.span[1])
     regions: list[Span] = []
     pos = line_start
@@ -257,7 +258,7 @@ def add_dates(text: str, plan: Plan, labels: Sequence[Span | None]) -> None:
     for k, entry in enumerate(entries):
         seen: set[Span] = set()
         dates: list[DayRange] = []
-        regions = _regions(text, entries, k, labels[k])
+        regions = _regions(text, entries, k, labels[k], plan.span)
         found = [day for region in regions for day in find_dates(text, *region)]
         if not found and term_start is not None:  # a week is read only where no day is written
             found = [day for region in regions for day in _week_days(text, region, term_start)]
