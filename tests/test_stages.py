@@ -88,7 +88,7 @@ def test_fullwidth_and_ideographic_space_fold_keep_length() -> None:
     wt = normalise(src)
     assert wt.text == "1、组织(一)活动: 第2周AB"
     assert len(wt.text) == len(src)
-    assert wt.to_orig == list(range(len(src)))
+    assert list(wt.to_orig) == list(range(len(src)))
 
 
 def test_orig_span_maps_back_after_dropped_zero_width_chars() -> None:

@@ -2,7 +2,7 @@
 
 This is the one place where working-text spans become spans into the original text, and
 where words are read from the original (so a traditional-script plan keeps its script). The
-models are assembled with ``model_construct``: every value here comes from the parser, so
+models are assembled with ``construct`` (``model_construct`` without its per-call look-ups): every value here comes from the parser, so
 validation per node would only cost time (the JSON round trip is tested instead).
 """
 
@@ -12,6 +12,7 @@ import re
 
 from planparse.models import CalendarMonth, Document, Item, Plan, ScheduleEntry, Section, SectionKind, Span
 from planparse.parse.chars import ACTIVITY_STRIP
+from planparse.parse.construct import construct
 from planparse.parse.dates import add_dates
 from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.schedule.calendar import calendar_years
@@ -24,7 +25,7 @@ _NON_SPACE_RUN = re.compile(r"\S(?:[^\S\n]*\S)*")
 
 def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, fmt: str) -> Document:
     lines = doc.lines
-    out = Document.model_construct(
+    out = construct(Document,
         source=source, text=doc.original, encoding=encoding, format=fmt, plans=[],
         furniture=[doc.orig_span(ln.start, ln.end) for ln in lines if ln.furniture],
         unassigned=[doc.orig_span(a.start, a.end) for a in doc.layer("page_text")], warnings=[],
@@ -50,7 +51,7 @@ def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, f
         if k in prose:
             out.unassigned.extend(doc.orig_span(lines[i].start, lines[i].end) for i in plan.data.lines if not lines[i].furniture)
             continue
-        model = Plan.model_construct(span=doc.orig_span(plan.start, plan.end), title=None, title_span=None,
+        model = construct(Plan, span=doc.orig_span(plan.start, plan.end), title=None, title_span=None,
                                      year=years.get(k), organisation=None, sections=[], schedule=[],
                                      preamble=preamble.get(k, []), keywords=[])
         title = titles.get(k)
@@ -62,7 +63,7 @@ def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, f
             model.schedule.extend(_entry(doc, e, j) for e in entries_by_section.get(s, []))
         groups = [(e.month_label, tuple(e.months)) for e in model.schedule]
         for entry, cal in zip(model.schedule, calendar_years(groups, model.year), strict=True):
-            entry.calendar = [CalendarMonth.model_construct(year=cal[m], month=m) for m in entry.months]
+            entry.calendar = [construct(CalendarMonth, year=cal[m], month=m) for m in entry.months]
         add_dates(doc.original, model, [None if e.data.label is None else doc.orig_span(*e.data.label)
                                         for s in by_plan.get(k, []) for e in entries_by_section.get(s, [])])
         out.plans.append(model)
@@ -89,7 +90,7 @@ def _gaps(text: str, spans: list[Span]) -> list[Span]:
 
 def _section(doc: ParseDoc, s: int, heading: Annotation | None, item_ids: list[int]) -> Section:
     sec = doc.layer("sections")[s]
-    model = Section.model_construct(kind=_KINDS[sec.label], heading=None, span=doc.orig_span(sec.start, sec.end),
+    model = construct(Section, kind=_KINDS[sec.label], heading=None, span=doc.orig_span(sec.start, sec.end),
                                     heading_span=None, items=[])
     if heading is not None:
         model.heading_span = doc.orig_span(heading.start, heading.end)
@@ -100,7 +101,7 @@ def _section(doc: ParseDoc, s: int, heading: Annotation | None, item_ids: list[i
         a = items[i]
         d = a.data
         ln = doc.lines[d.line]
-        item = Item.model_construct(
+        item = construct(Item,
             span=doc.orig_span(a.start, a.end),
             marker=doc.original_text(ln.start, ln.start + ln.marker.raw_end),
             marker_family=ln.marker.family,
@@ -133,7 +134,7 @@ def _entry(doc: ParseDoc, e: Annotation, section_index: int) -> ScheduleEntry:
     first, last = d.pieces[0], d.pieces[-1]
     span = doc.orig_span(first[0], last[1])
     activity = "".join(doc.original_text(a, b) for a, b in d.pieces)
-    return ScheduleEntry.model_construct(
+    return construct(ScheduleEntry,
         months=list(d.months),
         activity=activity,
         span=span,

@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import tomllib
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,7 +27,8 @@ from functools import cache
 import regex
 
 from planparse.datafiles import data_path
-from planparse.models import CalendarMonth, DayRange, Plan, ScheduleEntry, Span
+from planparse.models import CalendarMonth, DayRange, Plan, Span
+from planparse.parse.construct import construct
 from planparse.parse.numerals import cjk_to_int
 from planparse.parse.params import params
 from planparse.parse.schedule.calendar import calendar_years
@@ -105,7 +107,7 @@ def _day_range(m: regex.Match[str]) -> DayRange | None:
         if groups.get("d2") or groups.get("d2b"):
             end = m.end("d1")
     year = int(groups["y"]) if groups.get("y") else None
-    return DayRange.model_construct(start_month=m1, start_day=d1, end_month=m2, end_day=d2, year=year, span=(start, end))
+    return construct(DayRange, start_month=m1, start_day=d1, end_month=m2, end_day=d2, year=year, span=(start, end))
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DayRange]:
@@ -211,20 +213,28 @@ def _week_days(text: str, region: Span, term_start: dt.date) -> list[DayRange]:
             continue
         start = monday + dt.timedelta(weeks=first - 1)
         end = monday + dt.timedelta(weeks=last - 1, days=vocab.week_days - 1)
-        out.append(DayRange.model_construct(start_month=start.month, start_day=start.day, end_month=end.month,
+        out.append(construct(DayRange, start_month=start.month, start_day=start.day, end_month=end.month,
                                             end_day=end.day, year=start.year,
                                             span=(region[0] + m.start(), region[0] + m.end())))
     return out
 
 
-def _regions(text: str, entries: Sequence[ScheduleEntry], k: int, label: Span | None, plan: Span) -> list[Span]:
+def _regions(text: str, ordered: Sequence[tuple[Span, int]], starts: Sequence[int], k: int, own: Span,
+             label: Span | None, plan: Span) -> list[Span]:
     """Where entry ``k``'s dates are written: its lines less the other entries' words, and its label;
-    never beyond its plan (in a text flattened into one line, the next plan's words share the line)."""
-    s, e = entries[k].span
+    never beyond its plan (in a text flattened into one line, the next plan's words share the line).
+
+    ``ordered``: (span, entry index) of every entry sorted by span, ``starts`` their starts. Only
+    the entries starting from the last one before entry ``k``'s lines to the end of those lines are
+    looked at, so that the entries of a long schedule are not all compared with each other.
+    """
+    s, e = own
     line_start = max(text.rfind("\n", 0, s) + 1, plan[0])
     line_end = text.find("\n", e)
     line_end = min(len(text) if line_end < 0 else line_end, plan[1])
-    others = sorted(o.span for j, o in enumerate(entries) if j != k and o.span[0] < line_end and line_start < o.span[1])
+    lo = max(0, bisect_left(starts, line_start) - 1)
+    hi = bisect_left(starts, line_end)
+    others = [o for o, j in ordered[lo:hi] if j != k and o[0] < line_end and line_start < o[1]]
     regions: list[Span] = []
     pos = line_start
     for a, b in others:
@@ -250,15 +260,17 @@ def add_dates(text: str, plan: Plan, labels: Sequence[Span | None]) -> None:
     if plan.year is None and year is not None:
         groups = [(e.month_label, tuple(e.months)) for e in entries]
         for entry, cal in zip(entries, calendar_years(groups, year), strict=True):
-            entry.calendar = [CalendarMonth.model_construct(year=cal[m], month=m) for m in entry.months]
+            entry.calendar = [construct(CalendarMonth, year=cal[m], month=m) for m in entry.months]
     start = find_term_start(text, plan.span)
     term_start: dt.date | None = None
     if start is not None and year is not None:
         term_start = dt.date(year, *start) if _valid(*start) and not (start == (2, 29) and not calendar.isleap(year)) else None
+    ordered = sorted((tuple(entry.span), k) for k, entry in enumerate(entries))
+    starts = [span[0] for span, _ in ordered]
     for k, entry in enumerate(entries):
         seen: set[Span] = set()
         dates: list[DayRange] = []
-        regions = _regions(text, entries, k, labels[k], plan.span)
+        regions = _regions(text, ordered, starts, k, entry.span, labels[k], plan.span)
         found = [day for region in regions for day in find_dates(text, *region)]
         if not found and term_start is not None:  # a week is read only where no day is written
             found = [day for region in regions for day in _week_days(text, region, term_start)]

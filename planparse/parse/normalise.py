@@ -10,7 +10,8 @@ by a page break reads whole again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -66,7 +67,9 @@ class WorkingText:
     """The normalised copy. ``to_orig[i]`` is the original offset of working character i."""
 
     text: str
-    to_orig: list[int]
+    # a range when nothing was cut (no memory per character), else an array of 8-byte offsets:
+    # a list would cost some 36 bytes per character of input
+    to_orig: Sequence[int]
     orig_len: int
 
     def orig(self, i: int) -> int:
@@ -200,10 +203,10 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     text = scrub_html(text)
     removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
     if not removed:
-        return WorkingText(_cells(text.translate(table)), list(range(len(text))), original_length)
+        return WorkingText(_cells(text.translate(table)), range(len(text)), original_length)
     removed.sort()
     parts: list[str] = []
-    to_orig: list[int] = []
+    to_orig = array("q")
     pos = 0
     for s, e in removed:
         if s < pos:

@@ -18,6 +18,7 @@ were all copied from. Every member is measured against it.
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -309,7 +310,8 @@ def _signatures(texts: Sequence[str], k: int, num_perm: int, workers: int, progr
     batch = run["signature_batch"]
     chunks = [(texts[i : i + batch], k, num_perm) for i in range(0, len(texts), batch)]
     out = np.empty((len(texts), num_perm), dtype=np.uint32)
-    bar = tqdm(total=len(texts), desc="minhash", unit="unit", disable=not progress, leave=False)
+    # a bar only for a person watching a terminal: scripts, notebooks and logs get no stray output
+    bar = tqdm(total=len(texts), desc="minhash", unit="unit", disable=not (progress and sys.stderr.isatty()), leave=False)
     try:
         if workers > 1 and len(texts) >= run["parallel_from"]:
             from concurrent.futures import ProcessPoolExecutor
