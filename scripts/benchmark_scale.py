@@ -107,7 +107,13 @@ def repeated_plans(megabytes: float) -> str:
 
 
 def _cn(n: int) -> str:
-    """A Chinese numeral for part numbers (1..99), as plans write them: 三, 十二, 二十一."""
+    """A Chinese numeral for part numbers (1..999), as plans write them: 三, 十二, 二十一, 一百零五."""
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        head = MONTHS[hundreds - 1] + "百"
+        if rest == 0:
+            return head
+        return head + ("零" + _cn(rest) if rest < 10 else ("一" if rest < 20 else "") + _cn(rest))
     if n < 10:
         return MONTHS[n - 1]
     tens, ones = divmod(n, 10)
