@@ -133,6 +133,8 @@ def main() -> int:
         if took > args.slow:
             counts["slow"] += 1
             first_seed.setdefault("slow", seed)
+            if args.save is not None:
+                save_case(args.save, seed, "slow", [f"{took:.2f} s"], name, given)
         counts[outcome] += 1
         if outcome not in ("ok", "refused"):
             first_seed.setdefault(outcome, seed)
