@@ -95,8 +95,8 @@ class Section(BaseModel):
 class DayRange(BaseModel):
     """A day or a run of days that an entry's text states (4月21日, 5/24, 3.12植树节, 12月1日——3日).
 
-    ``year`` is the calendar year of the first day when the plan's year is known; ``span`` is where
-    the date is written in ``Document.text``.
+    ``year`` is the calendar year of the first day when the plan's year or school year is known (or the
+    date writes it); ``span`` is where the date is written in ``Document.text``.
     """
 
     start_month: int

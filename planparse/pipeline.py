@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +43,43 @@ def parse_file(
     max_bytes: int = DEFAULT_MAX_BYTES,
     tag: bool = True,
     codebook: str | Path | None = None,
+    progress: bool | None = False,
 ) -> Document:
-    """Parse a .txt, .docx or .html file. Raises a PlanparseError subclass for input it cannot read."""
-    return parse_source(read_path(path, encoding=encoding, max_bytes=max_bytes), tag=tag, codebook=codebook)
+    """Parse a .txt, .docx or .html file. Raises a PlanparseError subclass for input it cannot read.
+
+    ``progress``: a bar on stderr through reading, the parser's stages and tagging; None shows it
+    when stderr is a terminal and the file is long (params.toml [progress]).
+    """
+    if progress is None:
+        progress = _long_file(path)
+    if not progress:
+        return parse_source(read_path(path, encoding=encoding, max_bytes=max_bytes), tag=tag, codebook=codebook)
+    from tqdm import tqdm
+
+    from planparse.parse.structure import STAGES
+
+    # reading, the parser's stages, building the models, tagging: the bar names the one running
+    steps = ["read", *(name for name, _ in STAGES), "build", *(["tagging"] if tag else [])]
+    with tqdm(total=len(steps), desc=Path(path).name, unit="step", file=sys.stderr, leave=False, mininterval=0,
+              postfix=steps[0]) as bar:
+        def step(name: str) -> None:
+            done = steps.index(name) + 1 if name in steps else bar.n + 1
+            bar.set_postfix_str(steps[done] if done < len(steps) else "", refresh=False)
+            bar.update(done - bar.n)
+
+        src = read_path(path, encoding=encoding, max_bytes=max_bytes)
+        step("read")
+        return parse_source(src, tag=tag, codebook=codebook, on_step=step)
+
+
+def _long_file(path: str | Path) -> bool:
+    """Whether a single file is long enough to show its progress, on a terminal."""
+    from planparse.parse.params import params
+
+    try:
+        return sys.stderr.isatty() and os.path.getsize(path) >= params().progress.single_file_min_bytes
+    except OSError:
+        return False  # reading it will say what is wrong
 
 
 def parse_bytes(
@@ -65,11 +99,18 @@ def parse_bytes(
     return parse_source(read_bytes(data, name=source, encoding=encoding), tag=tag, codebook=codebook)
 
 
-def parse_source(src: SourceText, *, tag: bool = False, codebook: str | Path | None = None) -> Document:
+def parse_source(
+    src: SourceText,
+    *,
+    tag: bool = False,
+    codebook: str | Path | None = None,
+    on_step: Callable[[str], None] | None = None,
+) -> Document:
+    """Parse decoded text. ``on_step(name)`` is called after each stage, and after tagging."""
     from planparse.parse.structure import build
 
     text, replaced = replace_lone_surrogates(src.text)
-    doc = build(text, source=src.source, encoding=src.encoding, fmt=src.format)
+    doc = build(text, source=src.source, encoding=src.encoding, fmt=src.format, on_stage=on_step)
     if replaced:
         doc.warnings.append(f"{replaced} lone surrogate code point(s) (not text: no encoding can write them) replaced by U+FFFD")
     if tag:
@@ -82,6 +123,8 @@ def parse_source(src: SourceText, *, tag: bool = False, codebook: str | Path | N
             raise  # the user's codebook is wrong: say so
         except Exception as exc:  # a tagging bug must not cost the user the structure
             doc.warnings.append(f"keyword and category tagging failed: {type(exc).__name__}: {exc}")
+        if on_step is not None:
+            on_step("tagging")
     return doc
 
 
@@ -130,7 +173,9 @@ def parse_files(
         bar = tqdm(total=len(names), desc="parsing", unit="file", file=sys.stderr, disable=len(names) < 2)
     try:
         if jobs == 1:
-            results: Iterable[tuple[str, Document | tuple[str, str]]] = (_parse_one(n, options) for n in names)
+            # one file alone: its own steps show its progress (a long file takes many seconds)
+            one = {**options, "progress": None} if progress and len(names) == 1 else options
+            results: Iterable[tuple[str, Document | tuple[str, str]]] = (_parse_one(n, one) for n in names)
             for name, result in results:
                 yield name, _as_result(name, result)
                 if bar is not None:

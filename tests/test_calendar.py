@@ -75,6 +75,15 @@ def test_every_event_has_the_properties_rfc_5545_requires() -> None:
     assert len(set(uids)) == len(uids) == 4
 
 
+def test_lines_are_crlf_and_folded_at_75_octets() -> None:
+    data = document_ics(planparse.parse_text(UNION * 1, tag=False))
+    assert data.endswith(b"\r\n")
+    lines = data.split(b"\r\n")[:-1]
+    assert lines[0] == b"BEGIN:VCALENDAR" and lines[-1] == b"END:VCALENDAR"
+    assert all(len(line) <= 75 and b"\n" not in line for line in lines)
+    assert any(line.startswith(b" ") for line in lines)  # the long Chinese descriptions were folded
+
+
 def test_the_same_plan_gives_the_same_uids() -> None:
     doc = planparse.parse_text(UNION, tag=False)
     stamp = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -142,3 +151,11 @@ def test_the_calendar_command(tmp_path: Path) -> None:
     assert _events_icalendar(out.read_bytes())[0][1].year == 2024  # left as it was
     assert _run("calendar", str(plan), "-o", str(out), "--year", "2023", "--force").returncode == 0
     assert _events_icalendar(out.read_bytes())[0][1].year == 2023
+
+
+
+def test_the_calendar_to_standard_output_from_standard_input() -> None:
+    done = subprocess.run([sys.executable, "-m", "planparse", "calendar", "-", "-o", "-"], input=UNION.encode(),
+                          capture_output=True, cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert len(_events_ics(done.stdout)) == 4

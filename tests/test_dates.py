@@ -42,6 +42,8 @@ def test_written_dates_are_read_with_their_span(text: str, expected: list[tuple[
         "2月30日",  # no such day
         "13.5 分",
         "版本3.2.1",
+        "每周三下午3.30召开教研会",
+        "晚上7.30 观看新闻联播",
     ],
 )
 def test_amounts_markers_and_bare_months_are_no_dates(text: str) -> None:
@@ -164,3 +166,25 @@ def test_the_schedule_table_carries_dates_responsible_and_participants() -> None
     df = schedule_table(planparse.parse_file("corpus/20_kindergarten_table_owner.txt", tag=False))
     assert df.iloc[0].responsible == "陈老师"
     assert df.responsible.notna().all()
+
+
+def test_numbering_across_lines_is_no_date() -> None:
+    assert find_dates("1、\n2.\n4.各中队上好主题队课") == []
+    assert _days("2024.3.15前报德育处") == [(3, 15, 3, 15, "2024.3.15")]
+
+
+def test_exports_carry_dates_and_responsible(tmp_path) -> None:
+    import pandas as pd
+
+    from planparse.io.export import export_documents
+
+    docs = [planparse.parse_file("corpus/29_class_teacher_dated_rows.txt", tag=False),
+            planparse.parse_file("corpus/20_kindergarten_table_owner.txt", tag=False)]
+    export_documents(docs, tmp_path, ["csv", "parquet"])
+    csv = pd.read_csv(tmp_path / "schedule.csv", encoding="utf-8-sig")
+    assert csv.dates.iloc[0] == "2023-02-13/2023-02-17"
+    assert "陈老师" in set(csv.responsible.dropna())
+    parquet = pd.read_parquet(tmp_path / "schedule.parquet")
+    assert list(parquet.dates.iloc[0]) == ["2023-02-13/2023-02-17"]
+    kh = pd.read_csv(tmp_path / "schedule_khcoder.csv", encoding="utf-8-sig")
+    assert kh.dates.iloc[0] == "2023-02-13/2023-02-17" and "陈老师" in set(kh.responsible.dropna())

@@ -7,15 +7,20 @@ with exit code 2; nothing reaches the user as a traceback.
 from __future__ import annotations
 
 import io
+import os
 import sys
 
 import click
 
+from planparse.cli.i18n import LANGUAGES, localise, set_language, take_language
 from planparse.cli.parse_cmd import parse_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="planparse")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, expose_value=False, is_eager=True,
+              callback=lambda _ctx, _param, value: set_language(value) if value else None,
+              help="Language of labels and help: en or zh (default: from LANG / LC_ALL). Also after a command.")
 def cli() -> None:
     """Turn Chinese work plans (工作计划) into structured data."""
 
@@ -43,7 +48,11 @@ def main() -> None:
 
     _output_never_fails_on_the_console_encoding()
     try:
-        cli.main(standalone_mode=False)
+        lang, args = take_language(sys.argv[1:], os.environ)
+        set_language(lang)
+        if lang != "en":
+            localise(cli, lang)
+        cli.main(args=args, prog_name="planparse", standalone_mode=False)
     except PlanparseError as exc:
         click.echo(f"planparse: {exc}", err=True)
         sys.exit(2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,8 @@ from planparse.errors import PlanparseError
 
 @click.command("calendar")
 @click.argument("file", type=str)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The .ics file to write.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="The .ics file to write ('-' for standard output).")
 @click.option("--year", type=click.IntRange(1900, 2200), default=None,
               help="The year the schedule starts in, for a plan that states none (or to replace the plan's).")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT when it exists.")
@@ -27,13 +29,16 @@ def calendar_cmd(file: str, output: str, year: int | None, force: bool, **opts: 
     from planparse.io.calendar import document_ics
 
     target = Path(output)
-    if target.exists() and not force:
+    if output != "-" and target.exists() and not force:
         raise PlanparseError("exists already; use --force to overwrite it", str(target))
     opts["no_tag"] = True  # a calendar needs no keywords or categories: do not pay for tagging
     doc = load_document(file, **opts)
     if not any(plan.schedule for plan in doc.plans):
         raise PlanparseError("no schedule entries found, so there is nothing to put in a calendar", doc.source or file)
     data = document_ics(doc, year=year)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        return
     from planparse.io.atomic import atomic_path
 
     with atomic_path(target) as tmp:  # whole or not at all; an OSError is one line naming the file

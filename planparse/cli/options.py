@@ -54,7 +54,7 @@ def load_document(
     if file == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         return parse_bytes(data, source="<stdin>", encoding=encoding, max_bytes=max_bytes, tag=not no_tag, codebook=codebook)
-    return parse_file(file, encoding=encoding, max_bytes=max_bytes, tag=not no_tag, codebook=codebook)
+    return parse_file(file, encoding=encoding, max_bytes=max_bytes, tag=not no_tag, codebook=codebook, progress=None)
 
 
 def load_explanation(file: str, *, encoding: str | None = None, max_mb: float = DEFAULT_MAX_MB) -> Explanation:

@@ -21,8 +21,9 @@ from planparse.cli.options import DEFAULT_MAX_MB, input_options, load_document, 
     help="json: the Document; outline: an indented tree to check by eye; schedule: the month table.",
 )
 @click.option("--explain", is_flag=True, help="Say which rule and which features decided each plan, section and entry.")
+@click.option("--spans", is_flag=True, help="Show in the outline where each part is in the text (character offsets @start–end).")
 @input_options
-def parse_cmd(file: str, fmt: str, explain: bool, **opts: Any) -> None:
+def parse_cmd(file: str, fmt: str, explain: bool, spans: bool, **opts: Any) -> None:
     """Parse FILE (.txt, .docx, .html; '-' for standard input)."""
     if explain:
         ex = load_explanation(file, encoding=opts.get("encoding"), max_mb=opts.get("max_mb", DEFAULT_MAX_MB))
@@ -42,13 +43,15 @@ def parse_cmd(file: str, fmt: str, explain: bool, **opts: Any) -> None:
         sys.stdout.write(_json_for(doc.model_dump_json(), sys.stdout.encoding))
         sys.stdout.write("\n")
     elif fmt == "outline":
+        from planparse.cli.i18n import current_language
         from planparse.io.render import outline
 
-        click.echo(outline(doc))
+        click.echo(outline(doc, lang=current_language(), spans=spans))
     else:
+        from planparse.cli.i18n import current_language
         from planparse.io.render import schedule_table
 
-        click.echo(schedule_table(doc))
+        click.echo(schedule_table(doc, lang=current_language()))
 
 
 def _json_for(text: str, encoding: str | None) -> str:

@@ -192,3 +192,4 @@ def rows_ics(rows: Iterable[Mapping[str, str]], *, year: int | None, name: str =
              stamp: dt.datetime | None = None) -> bytes:
     """The .ics bytes of the people's (possibly edited) rows."""
     return events_ics(rows_events(rows, year=year, name=name), name=name, stamp=stamp)
+

@@ -60,6 +60,9 @@ def khcoder_table(schedule: pd.DataFrame) -> pd.DataFrame:
             "first_month": first["month"],
             "months": first["months"],
             "theme": first["theme"],
+            "dates": first["dates"].map(LIST_SEP.join),
+            "responsible": first["responsible"],
+            "participants": first["participants"],
             "section_kind": first["section_kind"],
             "categories": first["categories"].map(LIST_SEP.join),
         }

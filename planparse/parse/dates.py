@@ -34,6 +34,10 @@ from planparse.parse.params import params
 from planparse.parse.schedule.calendar import calendar_years
 
 _DATE_CHARS = 24  # room for the longest date a cue may be followed by: 2023年12月31日—2024年1月1日
+# what every date has, looked for before the patterns (full-width forms too, as it runs before
+# folding): a number right after 月 (4月21日), or digits around a dot or slash (3.12, 5/24)
+_DATE_HINT = regex.compile(r"月\s*[0-9０-９一二三四五六七八九十]|[0-9０-９]\s*[./．／]\s*[0-9０-９]")
+_WEEK_HINT = "周"  # in every week pattern (第3周)
 _LEAP_YEAR = 2024  # a day is checked against the longest month it can be in: 2月29日 is a date
 
 
@@ -58,7 +62,9 @@ def date_vocab() -> DateVocab:
     def compile_(pattern: str) -> regex.Pattern[str]:
         joiner = "|".join(regex.escape(j) for j in data["range_joiners"])
         units = "|".join(regex.escape(u) for u in data["units"])
-        return regex.compile(pattern.replace("{number}", data["number"]).replace("{joiner}", joiner).replace("{units}", units))
+        times = "|".join(regex.escape(t) for t in data["time_words"])
+        return regex.compile(pattern.replace("{number}", data["number"]).replace("{joiner}", joiner)
+                             .replace("{units}", units).replace("{time_words}", times))
 
     return DateVocab(
         chinese=compile_(data["chinese"]),
@@ -92,7 +98,7 @@ def _valid(month: int | None, day: int | None) -> bool:
     return month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(_LEAP_YEAR, month)[1]
 
 
-def _day_range(m: regex.Match[str]) -> DayRange | None:
+def _day_range(m: regex.Match[str], offset: int) -> DayRange | None:
     groups = m.groupdict()
     m1, d1 = _number(groups.get("m1")), _number(groups.get("d1"))
     if not _valid(m1, d1):
@@ -107,7 +113,8 @@ def _day_range(m: regex.Match[str]) -> DayRange | None:
         if groups.get("d2") or groups.get("d2b"):
             end = m.end("d1")
     year = int(groups["y"]) if groups.get("y") else None
-    return construct(DayRange, start_month=m1, start_day=d1, end_month=m2, end_day=d2, year=year, span=(start, end))
+    return construct(DayRange, start_month=m1, start_day=d1, end_month=m2, end_day=d2, year=year,
+                     span=(start + offset, end + offset))
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DayRange]:
@@ -116,7 +123,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DayRan
     ``year`` is set only where the date writes its year (2023年9月1日).
     """
     end = len(text) if end is None else end
-    piece = fold(text[start:end])
+    piece = text[start:end]
+    if _DATE_HINT.search(piece) is None:  # most lines state no date: skip the patterns
+        return []
+    piece = fold(piece)
     vocab = date_vocab()
     found: list[DayRange] = []
     taken: list[Span] = []
@@ -126,11 +136,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DayRan
                 continue
             if pattern is vocab.numeric and _numbering_marker(piece, m):
                 continue
-            day = _day_range(m)
+            day = _day_range(m, start)
             if day is None:
                 continue
             taken.append(m.span())
-            found.append(day.model_copy(update={"span": (day.span[0] + start, day.span[1] + start)}))
+            found.append(day)
     found.sort(key=lambda d: d.span)
     return found
 
@@ -261,6 +271,11 @@ def add_dates(text: str, plan: Plan, labels: Sequence[Span | None]) -> None:
         groups = [(e.month_label, tuple(e.months)) for e in entries]
         for entry, cal in zip(entries, calendar_years(groups, year), strict=True):
             entry.calendar = [construct(CalendarMonth, year=cal[m], month=m) for m in entry.months]
+    lo = min([e.span[0] for e in entries] + [label[0] for label in labels if label is not None])
+    hi = max([e.span[1] for e in entries] + [label[1] for label in labels if label is not None])
+    hi = len(text) if text.find("\n", hi) < 0 else text.find("\n", hi)
+    if _DATE_HINT.search(text, text.rfind("\n", 0, lo) + 1, hi) is None and _WEEK_HINT not in text[lo:hi]:
+        return  # the schedule's lines state no day: nothing to look for, entry by entry
     start = find_term_start(text, plan.span)
     term_start: dt.date | None = None
     if start is not None and year is not None:

@@ -24,7 +24,7 @@ from functools import cache
 from planparse.parse.chars import COLONS, SENTENCE_END, TRAILING
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
-from planparse.parse.markers import Marker, match_marker
+from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
 from planparse.parse.month_labels import MonthLabel, match_month_label
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cues, section_words
@@ -52,9 +52,14 @@ class Line:
     # numbering and periods
     marker: Marker | None = None
     month: MonthLabel | None = None
+    weak_label: MonthLabel | None = None  # a festival's name (五四青年节：…) or a dotted date (3.5 …) opening the line
     month_led: MonthLabel | None = None  # a numbered item that opens with a month in running text (4、六月份组织…)
     prose_month: bool = False  # a paragraph opening with its month (5月,为迎接…): a label only inside a schedule
     content_start: int = 0  # after the marker, relative to the line start
+    # an outline number (1.1, 2.3.1) is a marker only in a run that counts on (1.1, 1.2): alone it
+    # reads as a date (3.12 植树节); the neighbourhood confirms it and the line's facts are redone
+    outline_candidate: Marker | None = None
+    outline_confirmed: bool = False
     # heading words and cues
     head: str = ""  # the words up to the first colon, marker excluded
     after_colon: str = ""
@@ -141,16 +146,22 @@ def _numbering(line: Line) -> None:
     """The numbering marker (一、 （一） 1. ①) and the period label (三月份：, 七、八月), also behind a marker."""
     text = line.text
     line.month = match_month_label(text)
+    if line.month is not None and line.month.weak:
+        # 五四青年节：… / 3.5 学雷锋… name a month only in a schedule without month labels (the
+        # month_list layout decides); elsewhere the line is what it says
+        line.weak_label, line.month = line.month, None
     if line.month is not None and not line.month.closed:
         rest = line.month.rest
         words = rest.strip(" ,，")
         line.prose_month = bool(words) and (rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars)
     marker = None if line.month else match_marker(text)
+    if marker is not None and marker.family in OUTLINE_FAMILIES and not line.outline_confirmed:
+        line.outline_candidate, marker = marker, None
     if marker is not None:
         line.marker = marker
         line.content_start = marker.end
         numbered_month = match_month_label(text[marker.end :])
-        if numbered_month is not None:
+        if numbered_month is not None and not numbered_month.weak:
             numbered_month = replace(numbered_month, end=numbered_month.end + marker.end)
             if numbered_month.closed:  # 2 四月份：(1)… — a numbered month label
                 line.month = numbered_month
@@ -321,6 +332,71 @@ def _signature(line: Line) -> None:
 
 
 # ---------------------------------------------------------------- the lines around
+
+
+@neighbourhood_feature("outline_numbers")
+def _outline_numbers(lines: list[Line]) -> None:
+    """1.1 / 1.2 / 2.1: outline numbers are markers where they count on from one line to the next.
+
+    A candidate is confirmed when the next candidate is the following number of the same part
+    (1.1 → 1.2); once it is, the next may also be the following number of an outer part (3.1.2 →
+    3.2) or the first under the next part (1.2 → 2.1, 3.1.2 → 3.2.1). A lone
+    "3.12 植树节" or a list of dates (3.5, 3.12, 4.5) stays text.
+    """
+    found = [(i, _outline_parts(ln)) for i, ln in enumerate(lines) if ln.outline_candidate is not None]
+    confirmed: set[int] = set()
+    for (i, a), (j, b) in zip(found, found[1:], strict=False):
+        if a[:-1] == b[:-1] and b[-1] == a[-1] + 1:
+            confirmed |= {i, j}
+        elif i in confirmed and len(b) < len(a) and b[:-1] == a[: len(b) - 1] and b[-1] == a[len(b) - 1] + 1:
+            confirmed.add(j)  # 3.1.2 → 3.2: the next of an outer number
+        elif i in confirmed and b[-1] == 1 and len(b) >= 2 and b[:-2] == a[: len(b) - 2] and b[-2] == a[len(b) - 2] + 1:
+            confirmed.add(j)  # 1.2 → 2.1, 3.1.2 → 3.2.1: the first under the next part
+    for i in confirmed:
+        old = lines[i]
+        line = Line(old.idx, old.start, old.end, old.text, blank_before=old.blank_before,
+                    starts_physical=old.starts_physical)
+        line.outline_confirmed = True
+        for _, extract in LINE_FEATURES:
+            extract(line)
+        lines[i] = line
+
+
+def _outline_parts(line: Line) -> tuple[int, ...]:
+    marker = line.outline_candidate
+    assert marker is not None
+    return tuple(int(p) for p in line.text[: marker.raw_end].strip(" 、").split("."))
+
+
+@neighbourhood_feature("numbered_month_labels")
+def _numbered_month_labels(lines: list[Line]) -> None:
+    """一、二月份 / 二、三月份 / 三、四月份: numbered month labels, not the month pairs [1, 2], [2, 3] …
+
+    A label written "X、Y月" reads alone as two months (七、八月份). Where such labels follow one
+    another with their first numerals counting 1, 2, 3 …, the numerals are markers: a list of
+    month pairs never overlaps itself like that.
+    """
+    run: list[tuple[Line, Marker, MonthLabel]] = []
+
+    def close() -> None:
+        if len(run) >= params().month_labels.numbered_run_min:
+            for line, marker, label in run:
+                line.marker, line.content_start, line.month = marker, marker.end, label
+        run.clear()
+
+    for line in lines:
+        if line.month is None or line.marker is not None or line.furniture:
+            continue
+        marker = match_marker(line.text)
+        label = match_month_label(line.text[marker.end :]) if marker and marker.family == "cjk" else None
+        if marker is None or label is None or not label.closed:
+            close()
+            continue
+        if run and marker.number != run[-1][1].number + 1:
+            close()
+        if run or marker.number == 1:
+            run.append((line, marker, replace(label, end=label.end + marker.end)))
+    close()
 
 
 @neighbourhood_feature("table_header_confirmed")

@@ -17,6 +17,9 @@ from planparse.parse.chars import MARKER_BULLETS
 from planparse.parse.numerals import cjk_to_int
 
 _CJK = "[一二三四五六七八九十百]{1,4}"
+# formal (financial) numerals 壹、贰、叁: a family of their own, since a plan numbering its parts
+# with them numbers what is under them with 一、
+_FORMAL = "[壹贰貳叁參肆伍陆陸柒捌玖拾佰]{1,4}"
 _WORDS = tomllib.loads(data_path("markers.toml").read_text(encoding="utf-8"))
 _PART_WORDS = "|".join(map(re.escape, _WORDS["part_words"]))
 _NOT_ORDINAL = "|".join(map(re.escape, _WORDS["ordinal_not_before"]))
@@ -27,7 +30,12 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     ("part", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:{_PART_WORDS})\s*[、,.:：]?\s*")),
     ("ordinal", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!{_NOT_ORDINAL})")),
     ("paren_cjk", re.compile(rf"^{_BULLET}[(（]\s*(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
-    ("cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。\d])\s*[、,.]?\s*")),
+    # 一）加强…: the closing bracket alone, as the bracketed (一) is used
+    ("paren_cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
+    # Ⅰ、 Ⅱ. ⅲ: Roman numerals (one character each in Unicode)
+    ("roman", re.compile(r"^(?P<c>[\u2160-\u216b\u2170-\u217b])\s*[、,.:：]?\s*")),
+    ("cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。])\s*[、,.]?\s*")),
+    ("formal", re.compile(rf"^{_BULLET}(?P<n>{_FORMAL})\s*[、,.:：。](?![、,.:：。])\s*[、,.]?\s*")),
     ("paren_arabic", re.compile(r"^" + _BULLET + r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*[、,.:：]*\s*")),
     ("paren_arabic", re.compile(r"^(?P<c>[⑴-⒇])\s*[、,.]?\s*")),
     ("circled", re.compile(r"^(?P<c>[①-⑳])\s*[、,.]?\s*")),
@@ -35,6 +43,9 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     ("arabic_paren", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[)）]\s*[、,.]?\s*")),
     # "1." must not be a decimal or a date (1.5万元, 2023.3.15); "2、" may be followed by a digit (2、3月底前…)
     ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*(?:、|[.。](?![\d.,。])|,(?![.,。]))\s*[、.,]?\s*")),
+    # 1.1 / 2.3.1 with a space after: an outline number (a date or a decimal has no space after it)
+    ("decimal3", re.compile(r"^(?P<d>\d{1,2}\.\d{1,2}\.\d{1,2})(?:[ \t]+|\s*、\s*)(?=\S)")),
+    ("decimal", re.compile(r"^(?P<d>\d{1,2}\.\d{1,2})(?:[ \t]+|\s*、\s*)(?=\S)")),
     # a marker without its punctuation, a space before the words: "四 每月主要开展的活动", "1 三月份"
     ("cjk", re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf“\"《「])")),
     ("arabic", re.compile(r"^(?P<n>\d{1,2})[ \t]+(?=[\u4e00-\u9fff\u3400-\u4dbf“\"《「])")),
@@ -45,8 +56,10 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
 
 # The families that number a plan's top-level parts (一、 第一部分 第一、), and with （一） the
 # families strong enough to start a heading run on after a sentence.
-OUTER_FAMILIES = frozenset({"cjk", "part", "ordinal"})
+OUTER_FAMILIES = frozenset({"cjk", "formal", "part", "ordinal"})
 HEADING_FAMILIES = OUTER_FAMILIES | {"paren_cjk"}
+# outline numbers (1.1, 2.3.1): markers only where the lines around confirm them (see features)
+OUTLINE_FAMILIES = frozenset({"decimal", "decimal3"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +73,15 @@ class Marker:
 
 # Which families can start with a given first character: a body line costs no match at all,
 # a numbered one only the patterns of its kind.
+_NUMERAL_STARTS = "一二三四五六七八九十百"
+_FORMAL_STARTS = "壹贰貳叁參肆伍陆陸柒捌玖拾"
 _STARTS = {
-    "part": "第", "ordinal": "第", "paren_cjk": "(（" + MARKER_BULLETS, "cjk": "一二三四五六七八九十百" + MARKER_BULLETS,
+    "part": "第", "ordinal": "第", "paren_cjk": "(（" + _NUMERAL_STARTS + MARKER_BULLETS,
+    "cjk": _NUMERAL_STARTS + MARKER_BULLETS,
+    "formal": _FORMAL_STARTS + MARKER_BULLETS,
+    "roman": "".join(chr(c) for c in [*range(0x2160, 0x216C), *range(0x2170, 0x217C)]),
+    "decimal": "0123456789",
+    "decimal3": "0123456789",
     "paren_arabic": "(（" + MARKER_BULLETS + "".join(chr(c) for c in range(0x2474, 0x2488)),
     "circled": "".join(chr(c) for c in range(0x2460, 0x2474)),
     "arabic_paren": "0123456789" + MARKER_BULLETS,
@@ -94,9 +114,11 @@ def _accept(family: str, m: re.Match, line: str) -> Marker | None:
         number = None
     elif groups.get("c"):
         c = ord(groups["c"])
-        for first in (0x2460, 0x2474, 0x2488):  # ① ⑴ ⒈ runs of twenty
-            if first <= c < first + 20:
+        for first, run in ((0x2460, 20), (0x2474, 20), (0x2488, 20), (0x2160, 12), (0x2170, 12)):  # ① ⑴ ⒈ Ⅰ ⅰ
+            if first <= c < first + run:
                 number = c - first + 1
+    elif groups.get("d"):
+        number = int(groups["d"].rsplit(".", 1)[1])  # 2.3 is the third of part 2
     else:
         number = cjk_to_int(groups["n"])
         if number is None:

@@ -18,7 +18,7 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_YEAR = r"(?:(?P<y>(?:19|20)\d\d|20xx|20XX|XX|xx)\s*(?:年度?|年)?\s*)"
+_YEAR = rf"(?:(?P<y>(?:19|20)\d\d|20xx|20XX|XX|xx|{_alternation(list(_MV.next_year_words))})\s*(?:年度?|年)?\s*)"
 _MNUM = rf"(?:{_alternation(list(_MV.numerals))}|1[0-2]|0?[1-9])"
 _LIST_JOIN = _alternation([j for j in _MV.list_joiners if j.strip()])
 _RANGE_JOIN = _alternation(list(_MV.range_joiners))
@@ -39,7 +39,27 @@ _DOTTED_ROW = re.compile(
     r"^(?:\d{1,2}\s+)?(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?:1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
+# one dotted date opening a row (3.5 学雷锋活动, 3.12：植树节): a weak label (see MonthLabel.weak)
+_DOTTED_DAY = re.compile(r"^(?P<m>1[0-2]|0?[1-9])[./](?P<d>[0-3]?\d)(?!\d)(?:\s*[:：]\s*|\s+)(?=\S)")
 _QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_numerals)) + r")\s*季度")
+
+
+@lru_cache(maxsize=1)
+def _month_part() -> re.Pattern:
+    """A part of a month right after its label, and the colon that closes the label (上旬：)."""
+    return re.compile(r"\s*(?:" + _alternation(list(_MV.month_parts)) + r")(?=\s*[:：|｜])")
+
+
+@lru_cache(maxsize=1)
+def _term_phase() -> re.Pattern:
+    """A phase of the term with its months in brackets and a colon: 学期初（9月）："""
+    return re.compile(r"(?:" + _alternation(list(_MV.term_phases)) + r")\s*[(（](?P<inner>[^()（）]{1,16})[)）]\s*[:：]\s*")
+
+
+@lru_cache(maxsize=1)
+def _festival() -> re.Pattern:
+    """A festival's name opening a line, with the colon that makes it a label (五四青年节：)."""
+    return re.compile(r"(?P<name>" + _alternation(list(_MV.festivals)) + r")\s*[:：]\s*")
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +83,9 @@ class MonthLabel:
     theme: str | None = None  # an explicit 主题：… after the label
     week: bool = False
     closed: bool = True  # a colon (or a cell, or the line's end) closes the label: no running text after it
+    # a label that counts only in a schedule without month labels (see month_list): a festival's
+    # name (五四青年节：…) or a bare dotted date (3.5 学雷锋…); the line's words keep it
+    weak: bool = False
 
 
 def _numeral(tok: str) -> int | None:
@@ -111,6 +134,18 @@ def match_month_label(line: str) -> MonthLabel | None:
 
     A month followed by a day (3月25日) or 底/初/前 is a date, not a label.
     """
+    phase = _term_phase().match(line) if "(" in line[:12] or "（" in line[:12] else None
+    if phase is not None:
+        inner = match_month_label(phase.group("inner").strip())
+        if inner is not None and not inner.rest:
+            return MonthLabel(inner.months, inner.years, phase.end(), line[phase.end() :].strip())
+    festival = _festival().match(line)
+    if festival is not None:
+        month = _MV.festivals[festival.group("name")]
+        return MonthLabel([month], {}, festival.end(), line[festival.end() :].strip(), weak=True)
+    dotted_day = _DOTTED_DAY.match(line) if line[:1].isdigit() else None
+    if dotted_day is not None and int(dotted_day.group("d")) <= 31:
+        return MonthLabel([int(dotted_day.group("m"))], {}, dotted_day.end(), line[dotted_day.end() :].strip(), weak=True)
     quarter = _QUARTER.match(line) if "季度" in line[:8] else None
     if quarter:
         q = _MV.quarter_numerals[quarter.group("q")]
@@ -161,7 +196,11 @@ def match_month_label(line: str) -> MonthLabel | None:
         return None
     end = len(label)
     after = line[end:]
-    if month_vocab().date_followers.match(after.lstrip()):
+    part = _month_part().match(after)
+    if part is not None:  # 3月上旬： — a part of the month, still its label
+        end += part.end()
+        after = line[end:]
+    elif month_vocab().date_followers.match(after.lstrip()):
         return None
     if not after.strip() and re.match(r"\d{4}", label):
         return None  # a bare "2023年2月" line dates the plan (a signature); a label would have its colon

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# the formal (financial) numerals some plans number their parts with: 壹、贰、叁 …
+FORMAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰", "一二二三三四五六六七八九十百")
 
 
 def cjk_to_int(s: str) -> int | None:
@@ -12,7 +14,7 @@ def cjk_to_int(s: str) -> int | None:
     known = _SMALL.get(s)
     if known is not None:
         return known
-    return _parse_cjk(s)
+    return _parse_cjk(s.translate(FORMAL_NUMERALS))
 
 
 def _parse_cjk(s: str) -> int | None:

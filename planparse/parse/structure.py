@@ -33,17 +33,32 @@ STAGES: list[tuple[str, Stage]] = [
 ]
 
 
-def parse_structure(text: str) -> ParseDoc:
-    """Run every stage over ``text`` (already decoded; BOM dropped, newlines \\n)."""
+def parse_structure(text: str, on_stage: Callable[[str], None] | None = None) -> ParseDoc:
+    """Run every stage over ``text`` (already decoded; BOM dropped, newlines \\n).
+
+    ``on_stage(name)`` is called as each stage ends (a progress bar for a long file).
+    """
     # the caches serve one document's stages (lines and features ask about the same lines);
     # cleared per document so that a benchmark repeating a text gets no free hits
     match_marker.cache_clear()
     match_month_label.cache_clear()
     doc = ParseDoc(text, normalise(text))
-    for _, stage in STAGES:
+    for name, stage in STAGES:
         stage(doc)
+        if on_stage is not None:
+            on_stage(name)
     return doc
 
 
-def build(text: str, *, source: str | None = None, encoding: str | None = None, fmt: str = "text") -> Document:
-    return build_document(parse_structure(text), source=source, encoding=encoding, fmt=fmt)
+def build(
+    text: str,
+    *,
+    source: str | None = None,
+    encoding: str | None = None,
+    fmt: str = "text",
+    on_stage: Callable[[str], None] | None = None,
+) -> Document:
+    doc = build_document(parse_structure(text, on_stage), source=source, encoding=encoding, fmt=fmt)
+    if on_stage is not None:
+        on_stage("build")
+    return doc

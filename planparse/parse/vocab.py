@@ -140,6 +140,10 @@ class MonthVocab:
     list_joiners: tuple[str, ...]
     range_joiners: tuple[str, ...]
     date_followers: regex.Pattern
+    month_parts: tuple[str, ...]
+    next_year_words: tuple[str, ...]
+    term_phases: tuple[str, ...]
+    festivals: dict[str, int]
     table_columns: dict[str, str]  # header word → the role of its column (month, activity, responsible …)
     header_joiners: str
     label_fillers: frozenset[str]
@@ -171,6 +175,10 @@ def month_vocab() -> MonthVocab:
         list_joiners=tuple(d["list_joiners"]),
         range_joiners=tuple(d["range_joiners"]),
         date_followers=regex.compile("^(?:" + "|".join(d["date_followers"]) + ")"),
+        month_parts=tuple(d["month_parts"]),
+        next_year_words=tuple(d["next_year_words"]),
+        term_phases=tuple(d["term_phases"]),
+        festivals=dict(d["festivals"]),
         table_columns={word: role for role, words in d["table_columns"].items() for word in words},
         header_joiners="".join(d["table"]["header_joiners"]),
         label_fillers=frozenset(d["label_fillers"]),

@@ -12,6 +12,7 @@ import re
 
 from planparse.parse.chars import CELL_SEPARATORS, SENTENCE_END
 from planparse.parse.features import Line
+from planparse.parse.month_labels import MonthLabel
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -27,13 +28,16 @@ _DATE_MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]")
 
 def detect(block: ScheduleBlock) -> Vote | None:
     """Month labels with activities under them: the layout of most schedules."""
-    labels = sum(ln.month is not None for ln in block.lines)
+    labels = sum(ln.month is not None or ln.weak_label is not None for ln in block.lines)
     return Vote("month_list", (f"{labels} month labels",))
 
 
-def _period(ln: Line) -> Period:
-    mk = ln.month
-    assert mk is not None
+def _label(ln: Line, weak: bool) -> MonthLabel | None:
+    """The line's period label; a weak one (a festival, a dotted date) only in a schedule without month labels."""
+    return ln.month if ln.month is not None or not weak else ln.weak_label
+
+
+def _period(ln: Line, mk: MonthLabel) -> Period:
     start, end = ln.start, ln.start + mk.end
     while end > start and ln.text[end - 1 - ln.start].isspace():
         end -= 1
@@ -114,6 +118,7 @@ class _MonthList:
         heading_family = heading.marker.family if heading is not None and heading.marker else None
         mv, pv = month_vocab(), plan_vocab()
         numbered_open = False  # the last entry is a numbered activity that unnumbered lines run on
+        weak_labels = not any(ln.month is not None for ln in block.lines)
         for ln in block.lines:
             if ln.table_header:
                 if len(ln.table_cells) >= 2:
@@ -123,13 +128,16 @@ class _MonthList:
                 continue
             if ln.furniture or ln.signature:
                 continue
-            if ln.month is not None:
+            label = _label(ln, weak_labels)
+            if label is not None:
                 self.flush_pending()
                 self.emit_leading()
-                self.period = _period(ln)
-                self.week = ln.month.week
-                rest_start = ln.start + ln.month.end
-                if ln.text[ln.month.end :].strip():
+                self.period = _period(ln, label)
+                self.week = label.week
+                # a weak label stays in its activity's words (五四青年节：开展入团仪式, 3.5 学雷锋…):
+                # it names the activity as much as its month
+                rest_start = ln.start + (0 if label.weak else label.end)
+                if ln.text[label.end :].strip():
                     self.pending = (rest_start, ln.end)
                 continue
             if self.period is None:
