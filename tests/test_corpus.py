@@ -45,15 +45,6 @@ import pytest
 # GUIDE.md: (file, comparison) -> what it gets wrong.  Those comparisons are strict xfails: when a
 # gap is fixed its test XPASSes and fails the suite, so remove its line here.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("61_retired_cadres_month_paragraphs", "sections"): "an unnumbered 主要工作 heading (ambiguous cue) over 1、 work items followed by month-led paragraphs (2月，……) is made one schedule section (under a non-ambiguous 主要任务 they stay inside main_work instead): month-led paragraphs after a headed part's items should open an untitled schedule at the first of them",
-    ("61_retired_cadres_month_paragraphs", "items"): "the 1、 work items fall into the section taken as a schedule (see sections), so no items are reported",
-    ("61_retired_cadres_month_paragraphs", "schedule"): "the signer line 教育局离退休干部工作科 before the closing date becomes a December activity: the signature pattern knows no unit ending in 科 (nor 局/股/中心), though a short line right before the closing date line is the signer",
-    ("62_antidrug_fanwen_cells", "schedule"): "in a table flattened one cell per line with a third column (月份 / 活动内容 / 负责部门), an activity cell of several numbered lines (1.… 2.…) yields only its first line: the rest of the cell is taken as the next column and lost",
-    ("64_school_pe_week_table", "sections"): "四、训练与竞赛安排 (…安排 whose subject, 训练/竞赛, is no cue word) over a week table is not a schedule heading: it becomes a main-work item and an untitled schedule opens at the first row's date cell",
-    ("64_school_pe_week_table", "items"): "the schedule heading 四、训练与竞赛安排 is listed as a fourth level-0 item of 三、主要工作 (see sections)",
-    ("64_school_pe_week_table", "schedule"): "a week table with cells joined by ' | ' (第1周 | 2.6-2.10 | content | 负责人) is not read by column: week cells (第2周) and 负责人 cells become activities; even with a known header (活动内容) the last cell (负责人) is taken as the activity, and without a 负责人 column no entry is found",
-    ("66_kindergarten_health_xun", "schedule"): "上旬：/中旬：/下旬： lines under a month label keep the 旬 prefix in the activity; it is the time within the month (as in 3月上旬：), part of the period label, and the activity is the words after it",
-    ("67_kindergarten_parents_pipe_cells", "schedule"): "in a ' | ' table whose content cell holds numbered activities (2月 | 1.… 2.… | 班主任), the last activity runs on over the next cell (更新家园联系栏 | 班主任); with a known header word (工作内容, 主要活动) the 负责人 cell alone is taken as each month's activity instead",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 

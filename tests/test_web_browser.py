@@ -8,7 +8,6 @@ playwright package is missing.
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 from collections.abc import Iterator
@@ -119,6 +118,15 @@ def test_upload_a_docx(page) -> None:
     assert [cell(page, r, "活动").input_value() for r in (1, 2, 3)] == ["制定各班教研计划", "开展半日活动观摩研讨", "组织教师撰写观察记录"]
 
 
+def test_the_drop_zone_opens_the_file_chooser_from_the_keyboard(page) -> None:
+    page.focus("#drop-zone")
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    chooser.value.set_files({"name": "计划.txt", "mimeType": "text/plain", "buffer": SAMPLE_PLAN.encode("utf-8")})
+    page.wait_for_selector("#result:not([hidden])")
+    assert page.inner_text("#result-title") == "计划.txt：1 份计划，4 条日程"
+
+
 def test_drop_a_text_file(page) -> None:
     transfer = page.evaluate_handle(
         """(text) => { const dt = new DataTransfer();
@@ -159,14 +167,15 @@ def test_edit_the_schedule_and_download_each_format(page) -> None:
     cell(page, 4, "活动").fill("教职工趣味运动会")
     page.screenshot(path=str(ARTIFACTS / "edited_schedule.png"), full_page=True)
 
-    xlsx = fetch(page, "xlsx", "下载 Excel（.xlsx）", "schedule.xlsx")
-    book = openpyxl.load_workbook(xlsx)
-    values = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
-    assert "组织女教职工春季登山活动" in values and "教职工趣味运动会" in values
-    assert "开展“五一”劳动节评优活动" not in values
+    sheet = openpyxl.load_workbook(fetch(page, "xlsx", "下载 Excel（.xlsx）", "schedule.xlsx")).worksheets[0]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[0][:5] == ["月份", "日期", "活动", "负责人", "参加范围"]
+    assert rows[1][:5] == ["三月", "3月8日", "组织女教职工春季登山活动", "张丽", "全体女教职工"]
+    assert [r[2] for r in rows[1:]] == ["组织女教职工春季登山活动", "召开第五届教代会第二次会议", "举办青年教师基本功比赛", "教职工趣味运动会"]
 
     csv_text = fetch(page, "csv", "下载 CSV", "schedule.csv").read_bytes().decode("utf-8-sig")
-    assert "组织女教职工春季登山活动" in csv_text and "开展“五一”劳动节评优活动" not in csv_text
+    assert csv_text.startswith("月份,日期,活动,负责人,参加范围") and "三月,3月8日,组织女教职工春季登山活动,张丽,全体女教职工" in csv_text
+    assert "开展“五一”劳动节评优活动" not in csv_text
 
     doc = Document.model_validate_json(fetch(page, "json", "下载 JSON", "schedule.json").read_bytes())
     first, *_, added = doc.plans[0].schedule
@@ -174,17 +183,28 @@ def test_edit_the_schedule_and_download_each_format(page) -> None:
     assert [(d.start_month, d.start_day, d.year) for d in first.dates] == [(3, 8, 2025)]
     assert (added.activity, added.months, added.dates[0].end_day) == ("教职工趣味运动会", [6], 3)
 
-    import importlib.util
+    import datetime as dt
 
-    if importlib.util.find_spec("planparse.io.calendar") is None:
-        page.get_by_role("button", name="下载日历（.ics）").click()
-        sync_api.expect(page.locator("#message")).to_contain_text("日历")
-        return
     import icalendar
 
+    page.fill("#year", "2026")  # last year's plan used again: the events move to 2026
     calendar = icalendar.Calendar.from_ical(fetch(page, "ics", "下载日历（.ics）", "schedule.ics").read_bytes())
-    summaries = [str(e.get("summary")) for e in calendar.walk("VEVENT")]
-    assert any("组织女教职工春季登山活动" in s for s in summaries) and any("教职工趣味运动会" in s for s in summaries)
+    events = {str(e["summary"]): (e.decoded("dtstart"), e.decoded("dtend")) for e in calendar.walk("VEVENT")}
+    assert events["组织女教职工春季登山活动"] == (dt.date(2026, 3, 8), dt.date(2026, 3, 9))
+    assert events["教职工趣味运动会"] == (dt.date(2026, 6, 1), dt.date(2026, 6, 4))
+    assert len(events) == 4
+
+
+def test_a_calendar_without_a_year_asks_for_one(page) -> None:
+    page.set_input_files("#file-input", {"name": "教研计划.docx", "mimeType": "application/octet-stream", "buffer": docx_bytes()})
+    page.wait_for_selector("#result:not([hidden])")
+    page.get_by_role("button", name="下载日历（.ics）").click()
+    sync_api.expect(page.locator("#message")).to_contain_text("请在“年份”里填写")
+    page.fill("#year", "2025")
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(fetch(page, "ics", "下载日历（.ics）", "teaching.ics").read_bytes())
+    assert sorted(e.decoded("dtstart").month for e in calendar.walk("VEVENT")) == [9, 10, 11]
 
 
 def test_a_wrong_cell_is_marked(page) -> None:
@@ -212,4 +232,3 @@ def test_the_server_log_holds_no_document_text(server: str) -> None:
 def test_artifacts_were_saved() -> None:
     shots = sorted(p.name for p in ARTIFACTS.glob("*.png"))
     assert "edited_schedule.png" in shots and "test_paste_shows_the_outline_beside_the_text.png" in shots
-    assert io is not None

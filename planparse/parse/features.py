@@ -32,6 +32,7 @@ from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cu
 _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words too
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
 _TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
+_DATE_ONLY = re.compile(r"^(?:(?:19|20)\d\d|二[〇零○]..)\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
 _NOT_WORD = re.compile(r"[\W_]+")
 _SPACE_RUN = re.compile(r"[ \t]+(?=\S)")
 _COMMA_BEFORE_CUE = re.compile(r"[,，]")
@@ -332,6 +333,23 @@ def _signature(line: Line) -> None:
 
 
 # ---------------------------------------------------------------- the lines around
+
+
+@neighbourhood_feature("signer_before_date")
+def _signer_before_date(lines: list[Line]) -> None:
+    """The short line right before a plan's closing date is its signer (教育局离退休干部工作科 / 2023年1月16日).
+
+    The signature pattern knows the common units; any unit may sign, and what marks it is where
+    it stands: alone, without sentence punctuation, right above the date that closes the plan.
+    """
+    for prev, date in zip(lines, lines[1:], strict=False):
+        # the date line is a signature or, posted dates looking alike, furniture
+        if not (date.signature or date.furniture) or not _DATE_ONLY.match(date.text.strip()) or prev.signature:
+            continue
+        bare = prev.text.strip()
+        if _unlabelled(prev) and len(bare) <= params().signature.max_chars and not _TITLE_BAD.search(bare) \
+                and not prev.title_like and bare[-1:] in plan_vocab().signer_last_chars:
+            prev.signature = True
 
 
 @neighbourhood_feature("outline_numbers")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from planparse.parse.markers import HEADING_FAMILIES, OUTER_FAMILIES, match_marker
-from planparse.parse.month_labels import match_month_label
+from planparse.parse.month_labels import is_period_cell, match_month_label
 from planparse.parse.normalise import WorkingText
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, plan_vocab
@@ -90,6 +90,8 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         # the last few; slicing the whole line at every candidate would be quadratic on a long line
         rest = line[pos : pos + ahead]
         before = line[max(0, pos - behind) : pos]
+        if before.rstrip().endswith(("|", "｜")) and _period_cell_before(line, cuts[-1] - start if cuts else 0, pos):
+            continue  # 第1周 | 2.6-2.10 | …: the dates are the next cell of the week's row
         label = None if is_tight else match_month_label(rest)
         if label and (label.end > 0 and rest[: label.end].rstrip().endswith((":", "：", "|")) or label.theme):
             if _SENTENCE_END.search(before) or before.endswith((" ", ":", "：")) or labels_seen:
@@ -119,6 +121,12 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
                     del last_of_family[family]
             last_of_family[mk.family] = mk.number
     return cuts
+
+
+def _period_cell_before(line: str, piece_start: int, pos: int) -> bool:
+    """Whether the piece before ``pos`` is one table cell holding a period (第1周 |, 三月 |)."""
+    cell = line[piece_start:pos].strip().rstrip("|｜").strip()
+    return bool(cell) and "|" not in cell and "｜" not in cell and is_period_cell(cell)
 
 
 @cache

@@ -56,6 +56,21 @@ def _term_phase() -> re.Pattern:
     return re.compile(r"(?:" + _alternation(list(_MV.term_phases)) + r")\s*[(（](?P<inner>[^()（）]{1,16})[)）]\s*[:：]\s*")
 
 
+def is_period_cell(cell: str) -> bool:
+    """A table cell that holds a period only: a month label (三月, 3—4月) or a week (第1周)."""
+    label = match_month_label(cell)
+    return label is not None and not label.rest or _WEEK.fullmatch(cell) is not None
+
+
+def month_part_prefix(text: str) -> int:
+    """Length of a part-of-month prefix and its colon opening a line under a month label (上旬：…), or 0."""
+    m = _month_part().match(text)
+    if m is None:
+        return 0
+    colon = _AFTER_LABEL.match(text, m.end())
+    return colon.end() if colon else 0
+
+
 @lru_cache(maxsize=1)
 def _festival() -> re.Pattern:
     """A festival's name opening a line, with the colon that makes it a label (五四青年节：)."""
@@ -71,7 +86,9 @@ def _theme_after_label() -> re.Pattern:
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
-_LEAD = re.compile(rf"^(?:[{re.escape(BULLETS)}]\s*|【\s*|\[\s*)")
+_LEAD = re.compile(
+    rf"^(?:[{re.escape(BULLETS)}]\s*|【\s*|\[\s*|(?:{_alternation(list(_MV.label_lead_words))})(?=[\d一二三四五六七八九十元正]))"
+)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from planparse.parse.features import Line, heading_end
 from planparse.parse.levels import levels_by_plan, plan_body
 from planparse.parse.params import params
 from planparse.parse.rules import Decision, RuleTable, Vote
-from planparse.parse.vocab import month_vocab, plan_vocab
+from planparse.parse.vocab import month_vocab, plan_vocab, section_words
 
 
 @dataclass
@@ -112,10 +112,15 @@ class LineContext:
     def month_run_ahead(self, start: int | None = None) -> bool:
         """A run of month labels from here (before the next numbered cue heading)."""
         p = params().sections
-        count = heading_items = 0
+        count = heading_items = led_paragraphs = 0
         i = self.index if start is None else start
         window = self.content[i : i + p.month_run_lookahead]
         for k, ln in enumerate(window):
+            # paragraphs each led by a month, one after another (2月，召开…… / 3月，组织……), are a
+            # month list too; one such paragraph among others is prose
+            led_paragraphs = led_paragraphs + 1 if ln.month is not None and ln.prose_month else 0
+            if led_paragraphs >= p.month_run:
+                return True
             if ln.month is not None and not ln.prose_month:
                 count += 1
                 nxt = window[k + 1] if k + 1 < len(window) else None
@@ -165,6 +170,21 @@ def _top_level_heading(ctx: LineContext) -> Vote | None:
     if ctx.in_month_list() and not ctx.sibling_of_heading():
         return None
     return Vote(f"headed:{ctx.cue}", ("marker level 0", f"cue_kind={ctx.cue}", "heading_like"))
+
+
+@section_start.rule("period_heading")
+def _period_heading(ctx: LineContext) -> Vote | None:
+    """A top-level heading ending in a period noun (四、训练与竞赛安排) over a month list or table is a schedule.
+
+    Its words name no section kind, but what follows them does: a month label or a schedule
+    table's header on the next line, or a run of month labels soon.
+    """
+    ln = ctx.line
+    if ctx.cue or not (ctx.is_item and ctx.level == 0) or not ln.heading_like or ln.opens_with_verb:
+        return None
+    if not ln.head.endswith(section_words().period_heading_endings) or not ctx.months_follow():
+        return None
+    return Vote("headed:schedule", ("marker level 0", "ends in a period noun", "months follow"))
 
 
 @section_start.rule("nested_schedule_heading")

@@ -46,6 +46,7 @@ class SectionWords:
     heading_suffixes: tuple[str, ...]  # words a heading may end with after its cue noun (表, 如下)
     joining_words: str  # characters joining two parts in one heading
     annex_labels: frozenset[str]
+    period_heading_endings: tuple[str, ...]  # 安排, 日程 …: a schedule heading over a month list
 
 
 @cache
@@ -56,6 +57,7 @@ def section_words() -> SectionWords:
         heading_suffixes=tuple(data.get("heading_suffixes", ())),
         joining_words="".join(data.get("joining_words", ())),
         annex_labels=frozenset(data.get("annex_labels", ())),
+        period_heading_endings=tuple(data.get("period_heading_endings", ())),
     )
 
 
@@ -108,6 +110,7 @@ class PlanVocab:
     opening_year: regex.Pattern
     opening_year_chars: int
     signature: regex.Pattern
+    signer_last_chars: str  # a short line above the closing date signs the plan when it ends in one
     closing_opener: re.Pattern
 
 
@@ -130,6 +133,7 @@ def plan_vocab() -> PlanVocab:
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],
         signature=regex.compile(d["signature"]),
+        signer_last_chars=d["signer_last_chars"],
         closing_opener=re.compile(d["closing_openers"]),
     )
 
@@ -141,11 +145,14 @@ class MonthVocab:
     range_joiners: tuple[str, ...]
     date_followers: regex.Pattern
     month_parts: tuple[str, ...]
+    label_lead_words: tuple[str, ...]
     next_year_words: tuple[str, ...]
     term_phases: tuple[str, ...]
     festivals: dict[str, int]
     table_columns: dict[str, str]  # header word → the role of its column (month, activity, responsible …)
     header_joiners: str
+    role_suffixes: dict[str, str]
+    role_suffix_max_chars: int
     label_fillers: frozenset[str]
     period_header: re.Pattern
     quarter_numerals: dict[str, int]
@@ -163,6 +170,10 @@ class MonthVocab:
             return (role,)
         parts = [x for x in re.split("[" + re.escape(self.header_joiners) + "]", cell) if x]
         if len(parts) < 2 or any(x not in self.table_columns for x in parts):
+            if len(cell) <= self.role_suffix_max_chars:
+                for suffix, suffix_role in self.role_suffixes.items():
+                    if cell.endswith(suffix):
+                        return (suffix_role,)
             return None
         return tuple(self.table_columns[x] for x in parts)
 
@@ -176,11 +187,14 @@ def month_vocab() -> MonthVocab:
         range_joiners=tuple(d["range_joiners"]),
         date_followers=regex.compile("^(?:" + "|".join(d["date_followers"]) + ")"),
         month_parts=tuple(d["month_parts"]),
+        label_lead_words=tuple(d["label_lead_words"]),
         next_year_words=tuple(d["next_year_words"]),
         term_phases=tuple(d["term_phases"]),
         festivals=dict(d["festivals"]),
         table_columns={word: role for role, words in d["table_columns"].items() for word in words},
         header_joiners="".join(d["table"]["header_joiners"]),
+        role_suffixes=dict(d["table"]["role_suffixes"]),
+        role_suffix_max_chars=d["table"]["role_suffix_max_chars"],
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),
         quarter_numerals=dict(d["quarter_numerals"]),

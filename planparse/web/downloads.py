@@ -1,14 +1,13 @@
 """The page's downloads: the edited schedule as .xlsx, .csv, .ics or JSON, by planparse's own writers.
 
 Each format is written by the library function the command line uses too, so the page and
-``planparse export`` / ``planparse calendar`` give the same files; this module only picks the
-writer and names the file. The calendar writer (planparse.io.calendar) is imported when a .ics is
-asked for, and its absence is said in Chinese instead of failing.
+``planparse export --for people`` / ``planparse calendar`` give the same files: .xlsx by
+io/people_xlsx, .csv the same columns (io/schedule_rows), .ics by io/calendar; this module only
+picks the writer and names the file.
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,40 +43,25 @@ def file_stem(doc: Document) -> str:
 
 
 def _xlsx(doc: Document) -> bytes:
-    try:
-        from planparse.io.people_xlsx import people_workbook
-    except ImportError:  # a planparse without the people's workbook: the analysts' schedule sheet
-        from planparse.analysis.tables import schedule_table
-        from planparse.io.export import write_tables
+    from planparse.io.people_xlsx import people_workbook
 
-        with tempfile.TemporaryDirectory(prefix="planparse-web-") as tmp:
-            (path,) = write_tables({"schedule": schedule_table(doc)}, tmp, ["xlsx"], khcoder=False)
-            return path.read_bytes()
     return people_workbook(doc)
 
 
 def _csv(doc: Document) -> bytes:
     import pandas as pd
 
-    try:
-        from planparse.io.schedule_rows import people_columns, people_rows
-    except ImportError:  # a planparse without the people's rows: the analysts' schedule table
-        from planparse.analysis.tables import schedule_table
-        from planparse.io.export import flatten_lists
+    from planparse.io.schedule_rows import people_columns, people_rows
 
-        table = flatten_lists(schedule_table(doc))
-    else:
-        columns = people_columns()  # the workbook's first sheet, the same columns and Chinese headers
-        table = pd.DataFrame(people_rows(doc), columns=list(columns)).rename(columns=columns)
+    columns = people_columns()  # the workbook's first sheet: the same columns, the same Chinese headers
+    table = pd.DataFrame(people_rows(doc), columns=list(columns)).rename(columns=columns)
     # UTF-8 with a byte-order mark, as planparse export writes it: Excel and WPS need it for Chinese
     return table.to_csv(index=False).encode("utf-8-sig")
 
 
 def _ics(doc: Document, year: int | None) -> bytes:
-    try:
-        from planparse.io.calendar import MissingYearError, document_ics
-    except ImportError:
-        raise DownloadError("这个版本的 planparse 还不能导出日历（.ics）：请先下载 .xlsx 或 .csv") from None
+    from planparse.io.calendar import MissingYearError, document_ics
+
     try:
         return document_ics(doc, year=year)
     except MissingYearError:

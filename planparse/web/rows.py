@@ -4,12 +4,12 @@ A row is plain text cells (月份, 日期, 活动, 负责人, 参加范围) so t
 turning the cells back into a ``ScheduleEntry`` checks them and says in Chinese which row and cell
 is wrong. A row that came from the parse keeps what she did not change (span, month label, theme,
 the dates' spans); a row she added points at the end of its plan (an empty span), since its words
-are not written in the text.
+are not written in the text. The cells read as the people's workbook writes them (三月, 七、八月,
+12月1日—3日: planparse.io.schedule_rows), so a cell she did not touch reads back unchanged.
 """
 
 from __future__ import annotations
 
-import calendar as _calendar
 import functools
 import tomllib
 from typing import Any
@@ -18,6 +18,7 @@ import regex
 from pydantic import BaseModel, Field
 
 from planparse.datafiles import data_path
+from planparse.io.schedule_rows import format_dates, format_months
 from planparse.models import CalendarMonth, DayRange, Document, Plan, ScheduleEntry
 
 # the cells' separators when one cell lists several dates: what people type between them
@@ -47,21 +48,6 @@ def _month_words() -> tuple[dict[str, int], list[str], list[str]]:
     return dict(data["numerals"]), list(data["list_joiners"]), list(data["range_joiners"])
 
 
-def format_months(months: list[int]) -> str:
-    return "、".join(str(m) for m in months)
-
-
-def format_dates(dates: list[DayRange]) -> str:
-    """Day ranges as the cell shows them: 4月21日, 12月1日—3日, 12月30日—1月2日, joined by 、."""
-    out = []
-    for d in dates:
-        text = f"{d.start_month}月{d.start_day}日"
-        if (d.end_month, d.end_day) != (d.start_month, d.start_day):
-            text += f"—{d.end_day}日" if d.end_month == d.start_month else f"—{d.end_month}月{d.end_day}日"
-        out.append(text)
-    return "、".join(out)
-
-
 def _month_number(token: str) -> int | None:
     numerals, _, _ = _month_words()
     token = token.strip().removesuffix("份").removesuffix("月").strip()
@@ -71,19 +57,25 @@ def _month_number(token: str) -> int | None:
     return numerals.get(token)
 
 
+@functools.cache
+def _joiner_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    _, list_joiners, range_joiners = _month_words()
+    lists = "|".join(regex.escape(j) for j in list_joiners if j.strip()) + r"|\s+"
+    ranges = "|".join(regex.escape(j) for j in range_joiners if j.strip())
+    return regex.compile(lists), regex.compile(ranges)
+
+
 def parse_months(cell: str) -> list[int]:
     """"3", "3月", "7、8", "七、八月", "9-10", "12、1" → calendar months, ascending, no duplicates."""
-    _, list_joiners, range_joiners = _month_words()
     text = cell.strip()
     if not text:
         return []
-    lists = "|".join(regex.escape(j) for j in list_joiners if j.strip()) + r"|\s+"
-    ranges = "|".join(regex.escape(j) for j in range_joiners if j.strip())
+    lists, ranges = _joiner_patterns()
     months: set[int] = set()
-    for part in regex.split(lists, text):
+    for part in lists.split(text):
         if not part.strip():
             continue
-        ends = [p for p in regex.split(ranges, part) if p.strip()]
+        ends = [p for p in ranges.split(part) if p.strip()]
         numbers = [_month_number(p) for p in ends]
         if not numbers or len(numbers) > 2 or any(n is None for n in numbers):
             raise RowError(f"月份“{cell}”看不懂：请写 1 到 12 的数字，如 3 或 7、8")
@@ -94,35 +86,23 @@ def parse_months(cell: str) -> list[int]:
     return sorted(months)
 
 
-_DATE = regex.compile(
-    r"^(\d{1,2})\s*[月/.]\s*(\d{1,2})\s*[日号]?"
-    r"(?:\s*[-—–~～至到]+\s*(?:(\d{1,2})\s*[月/.]\s*)?(\d{1,2})\s*[日号]?)?$"
-)
-
-
-def _valid_day(month: int, day: int) -> bool:
-    # a leap year, so that 2月29日 is accepted whatever year the plan turns out to be
-    return 1 <= month <= 12 and 1 <= day <= _calendar.monthrange(2024, month)[1]
-
-
 def parse_dates(cell: str, span: tuple[int, int]) -> list[DayRange]:
-    """"4月21日、5/24、12月1日—3日" → day ranges, each with ``span`` (where the row's entry is written)."""
+    """"4月21日、5/24、12月1日—3日" → day ranges, each with ``span`` (where the row's entry is written).
+
+    Read with the patterns the parser reads a plan's text with (planparse.parse.dates), so a cell
+    says what the same words in the plan would; each part between separators must be one date, whole.
+    """
+    from planparse.parse.dates import find_dates
+
     out: list[DayRange] = []
     for part in regex.split(f"[{regex.escape(DATE_SEPARATORS)}]", cell):
         part = part.strip()
         if not part:
             continue
-        m = _DATE.match(part)
-        if m is None:
-            raise RowError(f"日期“{part}”看不懂：请写成 4月21日、5/24 或 12月1日—3日")
-        start_month, start_day = int(m[1]), int(m[2])
-        end_month = int(m[3]) if m[3] else start_month
-        end_day = int(m[4]) if m[4] else start_day
-        if not (_valid_day(start_month, start_day) and _valid_day(end_month, end_day)):
-            raise RowError(f"日期“{part}”不存在")
-        if (end_month, end_day) < (start_month, start_day) and end_month == start_month:
-            raise RowError(f"日期“{part}”的结束日早于开始日")
-        out.append(DayRange(start_month=start_month, start_day=start_day, end_month=end_month, end_day=end_day, span=span))
+        found = find_dates(part)
+        if len(found) != 1 or found[0].span != (0, len(part)):
+            raise RowError(f"日期“{part}”看不懂或不存在：请写成 4月21日、5/24 或 12月1日—3日")
+        out.append(found[0].model_copy(update={"span": span, "year": None}))
     return out
 
 
@@ -151,10 +131,13 @@ def _entry(row: ScheduleRow, plan: Plan, previous: ScheduleEntry | None) -> Sche
     if not activity:
         raise RowError("请填写活动")
     span = base.span if base is not None else (plan.span[1], plan.span[1])
-    dates = base.dates if base is not None and row.dates.strip() == format_dates(base.dates) else parse_dates(row.dates, span)
+    if base is not None and row.dates.strip() == format_dates(base.dates):
+        dates = [d.model_copy() for d in base.dates]  # copies: apply_rows sets their years
+    else:
+        dates = parse_dates(row.dates, span)
     months = parse_months(row.months)
-    for d in dates:  # a date names its months even when the month cell leaves them out
-        months = sorted(set(months) | {d.start_month, d.end_month})
+    if not months:  # dates alone name the months (a run into the next month stays in its first, as the parser has it)
+        months = sorted({d.start_month for d in dates})
     if not months:
         raise RowError("请填写月份（1 到 12）或日期")
     same_months = base is not None and months == base.months
@@ -187,10 +170,9 @@ def apply_rows(doc: Document, rows: list[ScheduleRow], year: int | None = None) 
     """
     from planparse.parse.schedule.calendar import calendar_years
 
-    out = doc.model_copy(deep=True)
-    schedules: dict[int, list[ScheduleEntry]] = {p: [] for p in range(len(out.plans))}
+    schedules: dict[int, list[ScheduleEntry]] = {p: [] for p in range(len(doc.plans))}
     for number, row in enumerate(rows, start=1):
-        if not 0 <= row.plan < len(out.plans):
+        if not 0 <= row.plan < len(doc.plans):
             raise RowError(f"第 {number} 行：没有第 {row.plan + 1} 份计划")
         plan = doc.plans[row.plan]
         previous = schedules[row.plan][-1] if schedules[row.plan] else None
@@ -200,8 +182,10 @@ def apply_rows(doc: Document, rows: list[ScheduleRow], year: int | None = None) 
             raise RowError(f"第 {number} 行：{exc}") from None
         if entry is not None:
             schedules[row.plan].append(entry)
-    for p, plan in enumerate(out.plans):
-        plan.schedule = schedules[p]
+    # shallow copies share the sections and text, which nothing here changes (a deep copy of a
+    # large plan costs seconds); every entry, and every date whose year is set, is new
+    out = doc.model_copy(update={"plans": [plan.model_copy(update={"schedule": schedules[p]}) for p, plan in enumerate(doc.plans)]})
+    for plan in out.plans:
         start = year if year is not None else plan.year
         groups = [(e.month_label, tuple(e.months)) for e in plan.schedule]
         for entry, years in zip(plan.schedule, calendar_years(groups, start), strict=True):

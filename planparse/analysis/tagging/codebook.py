@@ -46,18 +46,20 @@ class Category:
     # one search for any cue: most texts match few categories, and a miss then costs one
     # regular-expression scan instead of a substring test per cue
     _any_cue: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    # and before that a test on characters: no cue can occur in a text that has none of their first ones
+    _first_chars: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._any_cue = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))
+        self._first_chars = frozenset(c[0] for c in self.cues if c)
 
-    def match(self, folded: str) -> list[str]:
-        """The cues (and pattern matches) of this category found in ``folded`` text."""
-        if self._any_cue.search(folded) is None:
-            found: list[str] = []
-        else:
+    def match(self, folded: str, chars: frozenset[str] | set[str] | None = None) -> list[str]:
+        """The cues (and pattern matches) of this category found in ``folded`` text (``chars``: its characters)."""
+        found: list[str] = []
+        if (chars is None or not self._first_chars.isdisjoint(chars)) and self._any_cue.search(folded):
             found = list(dict.fromkeys(cue for cue in self.cues if cue in folded))
-        # 教职工代表大会 says all that 大会 says: of nested cues keep the longest
-        found = [c for c in found if not any(c != o and c in o for o in found)]
+            # 教职工代表大会 says all that 大会 says: of nested cues keep the longest
+            found = [c for c in found if not any(c != o and c in o for o in found)]
         for pat in self.patterns:
             m = pat.search(folded)
             # a pattern match that holds a cue already found adds nothing but noise
@@ -77,8 +79,9 @@ class Codebook:
         if not folded:
             return []
         hits = []
+        chars = set(folded)
         for cat in self.categories:
-            cues = cat.match(folded)
+            cues = cat.match(folded, chars)
             if cues:
                 hits.append(CategoryHit(category=cat.name, cues=cues))
         return hits

@@ -288,6 +288,10 @@ async function start() {
   $("parse-text").addEventListener("click", parseText);
   $("file-input").addEventListener("change", (event) => { uploadFile(event.target.files[0]); event.target.value = ""; });
   const zone = $("drop-zone");
+  // the zone takes the keyboard too: Enter or Space opens the file chooser
+  zone.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") { event.preventDefault(); $("file-input").click(); }
+  });
   zone.addEventListener("dragover", (event) => { event.preventDefault(); zone.classList.add("over"); });
   zone.addEventListener("dragleave", () => zone.classList.remove("over"));
   zone.addEventListener("drop", (event) => {

@@ -12,7 +12,7 @@ import re
 
 from planparse.parse.chars import CELL_SEPARATORS, SENTENCE_END
 from planparse.parse.features import Line
-from planparse.parse.month_labels import MonthLabel
+from planparse.parse.month_labels import MonthLabel, month_part_prefix
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -186,8 +186,11 @@ class _MonthList:
                     and out.extend_last(ln.start, ln.end):
                 continue
             numbered_open = False
-            # a marker out of sequence (8. after 9.) is no item, but it is no part of the words either
-            self.chunks(ln.start + ln.content_start, ln.end)
+            # a marker out of sequence (8. after 9.) is no item, but it is no part of the words either;
+            # a part of the month (上旬：) goes with the month's label, as in 3月上旬：
+            start = ln.content_start
+            start += month_part_prefix(ln.text[start:])
+            self.chunks(ln.start + start, ln.end)
         self.flush_pending()
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planparse.parse.markers import match_marker
+from planparse.parse.markers import Marker, match_marker
 from planparse.parse.month_labels import match_month_label
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
@@ -131,19 +131,26 @@ def read_table(block: ScheduleBlock) -> Table | None:
             rows.append(row)
     else:  # one cell per line: a row starts at each month in the first period column
         row = []
+        last_marker = None  # the numbering of the current cell's last line, if it had one
         for ln in body:
             span = _cell_span(text, ln.start, ln.end)
             if span[0] >= span[1]:
                 continue
             starts_row = ln.month is not None and not ln.prose_month
+            mk = ln.marker
+            counts_on = (mk is not None and last_marker is not None and mk.family == last_marker.family
+                         and mk.number == (last_marker.number or 0) + 1)
             if starts_row or not row:
                 if row:
                     rows.append(row)
                 row = [Cell([span])]
+            elif counts_on:
+                row[-1].pieces.append(span)  # 2.… after 1.…: the same cell's next activity, not the next column
             elif len(row) < len(roles):
                 row.append(Cell([span]))
             else:
                 row[-1].pieces.append(span)  # more lines than columns: the last cell goes on
+            last_marker = mk
         if row:
             rows.append(row)
     return Table(roles, rows, form)
@@ -190,9 +197,26 @@ def _activities(text: str, cell: Cell) -> list[tuple[tuple[int, int], tuple[int,
     for a, b in cell.pieces:
         mk = match_marker(text[a:b])
         if mk is not None and mk.number is not None:
-            out.append(((a + mk.end, b), (a, a + mk.raw_end)))
+            out.extend(_numbered_run(text, a, b, mk))
             continue
         out.extend((p, None) for p in _phrases(text, a, b))
+    return out
+
+
+def _numbered_run(text: str, a: int, b: int, first: Marker) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The numbered activities of one cell line: 1.召开家长会 2.更新联系栏 is two, cut where the count goes on."""
+    found: list[tuple[int, Marker]] = [(a, first)]
+    for gap in _SPACES.finditer(text, a, b):
+        at = gap.end()
+        mk = match_marker(text[at:b])
+        prev = found[-1][1]
+        if mk is not None and mk.family == prev.family and mk.number == (prev.number or 0) + 1:
+            found.append((at, mk))
+    out = []
+    for k, (at, mk) in enumerate(found):
+        end = found[k + 1][0] if k + 1 < len(found) else b
+        words = trim(text, at + mk.end, end)
+        out.append((words, (at, at + mk.raw_end)))
     return out
 
 
