@@ -242,6 +242,13 @@ def _regions(text: str, ordered: Sequence[tuple[Span, int]], starts: Sequence[in
     line_start = max(text.rfind("\n", 0, s) + 1, plan[0])
     line_end = text.find("\n", e)
     line_end = min(len(text) if line_end < 0 else line_end, plan[1])
+    if line_end - line_start > params().schedule.date_line_max_chars:
+        # a flattened text is one long line: its far words are no row of this entry; look from
+        # the entry before to the entry after (searching the whole line for each entry was quadratic)
+        at = bisect_left(starts, s)
+        before = ordered[at - 1][0][1] if at > 0 else line_start
+        after = ordered[at + 1][0][0] if at + 1 < len(ordered) else line_end
+        line_start, line_end = max(line_start, min(before, s)), min(line_end, max(after, e))
     lo = max(0, bisect_left(starts, line_start) - 1)
     hi = bisect_left(starts, line_end)
     others = [o for o, j in ordered[lo:hi] if j != k and o[0] < line_end and line_start < o[1]]

@@ -84,8 +84,9 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         for m in _TIGHT_LABEL.finditer(line, 1)
         if _tight_before(line[m.start() - 1]) and line[m.start() - 1] not in _NUMERAL_CHARS  # not 二月 of 十二月
     ]
+    opening = len(line) - len(line.lstrip(" |｜"))  # where the line's content starts, past bars and spaces
     for pos, is_tight in sorted(set(loose + tight + tight_labels)):
-        if not line[:pos].strip(" |｜"):
+        if pos <= opening:
             continue  # "| 1、…": a table cell's opening bar and its content are one line
         # short windows: a marker or label shows in its first characters, and what precedes it in
         # the last few; slicing the whole line at every candidate would be quadratic on a long line
@@ -126,6 +127,8 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
 
 def _period_cell_before(line: str, piece_start: int, pos: int) -> bool:
     """Whether the piece before ``pos`` is one table cell holding a period (第1周 |, 三月 |)."""
+    if pos - piece_start > params().lines.run_on_ahead:
+        return False  # a period cell is short; a long piece is no cell (and slicing it would cost)
     cell = line[piece_start:pos].strip().rstrip("|｜").strip()
     return bool(cell) and "|" not in cell and "｜" not in cell and is_period_cell(cell)
 
