@@ -92,6 +92,7 @@ def _parse_path(path: str, options: dict[str, Any]) -> Any:
 
 def partition_rows(paths: Sequence[str], options: dict[str, Any]) -> list[tuple[str, Any]]:
     """Per file of a partition: ``(path, rows of each table)`` or ``(path, (kind, message))`` on failure."""
+    from planparse.analysis.ids import doc_id
     from planparse.analysis.tables import document_rows
     from planparse.errors import PlanparseError
 
@@ -99,7 +100,7 @@ def partition_rows(paths: Sequence[str], options: dict[str, Any]) -> list[tuple[
     for path in paths:
         try:
             doc = _parse_path(path, options)
-            out.append((path, document_rows(doc, doc.source or path)))
+            out.append((path, document_rows(doc, doc_id(doc))))  # the one id, as the local export gives it
         except PlanparseError as exc:
             out.append((path, (type(exc).__name__, exc.message)))
         except Exception as exc:  # a parser bug on one file must not lose the others

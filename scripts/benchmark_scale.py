@@ -107,7 +107,13 @@ def repeated_plans(megabytes: float) -> str:
 
 
 def _cn(n: int) -> str:
-    """A Chinese numeral for part numbers (1..99), as plans write them: 三, 十二, 二十一."""
+    """A Chinese numeral for part numbers (1..999), as plans write them: 三, 十二, 二十一, 一百零五."""
+    if n >= 100:
+        hundreds, rest = divmod(n, 100)
+        head = MONTHS[hundreds - 1] + "百"
+        if rest == 0:
+            return head
+        return head + ("零" + _cn(rest) if rest < 10 else ("一" if rest < 20 else "") + _cn(rest))
     if n < 10:
         return MONTHS[n - 1]
     tens, ones = divmod(n, 10)
@@ -189,6 +195,10 @@ def exponent(a: float, b: float, na: float, nb: float) -> str:
     return f"{math.log(b / a) / math.log(nb / na):4.2f}"
 
 
+def _size(size: float) -> str:
+    return f"{size:,.0f}" if size == int(size) else f"{size:g}"
+
+
 def run_case(case: str, sizes: list[float], tag: bool, trace: bool, timeout: float) -> None:
     print(f"\n== {case}: sizes in {UNITS[case]} ==")
     print(
@@ -199,7 +209,7 @@ def run_case(case: str, sizes: list[float], tag: bool, trace: bool, timeout: flo
     for size in sizes:
         result = measure(case, size, tag, trace, timeout)
         if isinstance(result, str):
-            print(f"{size:>10g} {result}")
+            print(f"{_size(size):>10} {result}")
             return
         chars = float(result["chars"] or 0)
         secs = float(result["seconds"] or 0)
@@ -218,7 +228,9 @@ def run_case(case: str, sizes: list[float], tag: bool, trace: bool, timeout: flo
                 f"   {exponent(float(previous['seconds'] or 0), secs, pc, chars):>7}"
                 f" {exponent(float(previous['rss_growth'] or 0), rss, pc, chars):>6} {k_peak:>8}"
             )
-        print(f"{size:>10g} {chars:>11,.0f} {secs:8.2f} {secs / chars * 1e6:8.2f} {rss / chars:10.1f} {peak_s}{ks}")
+        print(
+            f"{_size(size):>10} {chars:>11,.0f} {secs:8.2f} {secs / chars * 1e6:8.2f} {rss / chars:10.1f} {peak_s}{ks}"
+        )
         sys.stdout.flush()
         previous = result
 

@@ -61,7 +61,8 @@ def test_fsspec_urls_and_globs_read_like_paths(client):
     tables = read_plans("memory://plans/*.txt", tag=False, files_per_part=1)
     schedule = tables["schedule"].compute()
     local = all_tables([planparse.parse_file(f, tag=False) for f in FILES[:3]])["schedule"]
-    assert sorted(set(schedule.doc_id)) == [f"memory:///plans/{Path(f).name}" for f in FILES[:3]]
+    assert sorted(set(schedule.source)) == [f"memory:///plans/{Path(f).name}" for f in FILES[:3]]
+    assert sorted(set(schedule.doc_id)) == sorted(set(local.doc_id))  # the one id, wherever the file is read from
     assert schedule.activity.tolist() == local.activity.tolist()
 
 
@@ -92,4 +93,5 @@ def test_cli_export_engine_dask_names_a_bad_file_and_exports_the_rest(client, tm
     assert [ln for ln in result.stderr.splitlines() if "missing.txt" in ln][0].count("no such file") == 1
     assert "2 of 3 files exported" in result.stderr
     plans = pd.read_parquet(tmp_path / "out" / "plans.parquet")
-    assert sorted(set(plans.doc_id)) == sorted(FILES[:2])
+    assert sorted(set(plans.source)) == sorted(FILES[:2])
+    assert all(i.rsplit("-", 1)[0] == Path(f).stem for i, f in zip(sorted(set(plans.doc_id)), sorted(FILES[:2]), strict=True))

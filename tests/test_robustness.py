@@ -7,6 +7,8 @@ round trip) are planparse.check's; tests/test_fuzz.py runs them on generated and
 from __future__ import annotations
 
 import contextlib
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -27,9 +29,10 @@ def test_items_after_a_month_label_are_not_children_of_the_closed_items() -> Non
     assert span_problems(doc) == []
     items = [item for plan in doc.plans for sec in plan.sections for top in sec.items for item in top.walk()]
     first = next(i for i in items if i.marker == "1、")
-    assert first.children == [] or all(first.span[0] <= c.span[0] and c.span[1] <= first.span[1] for c in first.children)
     later = next(i for i in items if i.marker == "（1）")
-    assert later not in first.children
+    # the month label closed 1、: what follows it is not its child (its span ends before the label)
+    assert later not in list(first.walk())
+    assert first.span[1] <= doc.text.index("三月")
 
 
 # ---- item 7: every non-space character lies in a plan, furniture or unassigned span --------------------------
@@ -233,6 +236,20 @@ def test_export_with_uffff_writes_every_file(tmp_path: Path) -> None:
     assert "植树\uffff活动" in pd.read_csv(tmp_path / "schedule_khcoder.csv", encoding="utf-8-sig")["text"].tolist()
 
 
+def test_people_workbook_and_calendar_with_uffff(tmp_path: Path) -> None:
+    import openpyxl
+
+    from planparse.io.calendar import document_ics
+    from planparse.io.people_xlsx import write_people_workbook
+
+    doc = planparse.parse_text(_FFFF_PLAN, tag=False)
+    path = write_people_workbook([doc], tmp_path / "people.xlsx")
+    cells = [v for row in openpyxl.load_workbook(path).active.iter_rows(values_only=True) for v in row]
+    assert "植树活动" in cells
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["people.xlsx"]  # no temporary left behind
+    assert b"BEGIN:VEVENT" in document_ics(doc, year=2024)
+
+
 def test_a_failing_export_leaves_no_broken_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from planparse.io import export
 
@@ -275,3 +292,95 @@ def test_lone_surrogates_are_replaced_at_the_entry_point(tmp_path: Path) -> None
     assert problems(doc) == []
     export_documents([doc], tmp_path)  # every format
     assert (tmp_path / "planparse.xlsx").stat().st_size > 0
+
+
+# ---- item 8: UTF-16 without a BOM and without any ASCII ------------------------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["乏病日”、“世界无烟日”……", "二、主要工作：做好“世界无烟日”宣传活动，筹备教代会。"])
+def test_utf16_without_bom_or_ascii_is_text(codec: str, text: str) -> None:
+    data = text.encode(codec)
+    assert b"\x00" not in data  # nothing for the NUL pattern to find
+    doc = planparse.parse_bytes(data, source="x.txt", tag=False)
+    assert (doc.text, doc.encoding) == (text, codec)
+
+
+def test_control_bytes_are_still_binary() -> None:
+    import random
+
+    rnd = random.Random(11)
+    with pytest.raises(planparse.InputError, match="binary"):
+        planparse.parse_bytes(bytes(rnd.randrange(1, 32) for _ in range(4000)), source="noise.txt", tag=False)
+
+
+# ---- item 10: the smaller ones -------------------------------------------------------------------------------
+
+
+def _cli(args: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "planparse", *args], capture_output=True, timeout=120, env={**os.environ, **(env or {})}
+    )
+
+
+def test_plot_into_a_missing_folder_is_one_line_exit_2(tmp_path: Path) -> None:
+    run = _cli(["months", str(CORPUS / "01_union_basic.txt"), "--no-tag", "--by", "none", "--plot", str(tmp_path / "no" / "x.png")])
+    assert run.returncode == 2
+    err = run.stderr.decode().strip().splitlines()
+    assert len(err) == 1 and "x.png" in err[0] and "cannot write" in err[0] and "internal error" not in err[0]
+
+
+@pytest.mark.parametrize("size", ["-1", "0"])
+def test_max_size_must_be_positive(size: str) -> None:
+    run = _cli(["parse", str(CORPUS / "01_union_basic.txt"), "--max-size", size])
+    assert run.returncode == 2
+    assert "--max-size" in run.stderr.decode()
+
+
+def test_gbk_text_named_doc_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "plan.doc"
+    text = "XX小学工会工作计划\n一、指导思想\n服务教职工。\n二、主要工作\n1、开展活动\n"
+    path.write_bytes(text.encode("gbk"))
+    doc = planparse.parse_file(path, tag=False)
+    assert (doc.text, doc.encoding, doc.format) == (text, "gb18030", "text")
+
+
+def test_old_word_doc_is_still_refused(tmp_path: Path) -> None:
+    from plan_inputs import ole_container
+
+    path = tmp_path / "old.doc"
+    path.write_bytes(ole_container(["WordDocument", "1Table"]))
+    with pytest.raises(planparse.UnsupportedFormatError, match="old binary Word"):
+        planparse.parse_file(path, tag=False)
+
+
+@pytest.mark.parametrize("fmt", ["outline", "json", "schedule"])
+def test_a_gbk_console_never_crashes_the_output(tmp_path: Path, fmt: str) -> None:
+    text = "XX计划\n一、指导思想\n• 服务教职工😀。\n二、主要工作\n1、开展活动•\n三、月份安排\n三月：植树•活动\n"
+    path = tmp_path / "bullet.txt"
+    path.write_text(text, encoding="utf-8")
+    run = _cli(["parse", str(path), "--no-tag", "--format", fmt], env={"PYTHONIOENCODING": "gbk"})
+    assert run.returncode == 0, run.stderr.decode("gbk", "replace")
+    shown = run.stdout.decode("gbk")
+    if fmt == "json":
+        import json
+
+        assert json.loads(shown)["text"] == text  # escaped, not replaced: the same Document
+    else:
+        assert "服务教职工" in shown or "植树" in shown
+
+
+# ---- found by the fuzz test ----------------------------------------------------------------------------------
+
+
+def test_dates_of_a_flattened_text_stay_inside_their_plan() -> None:
+    # corpus/51 flattened into one line: the signature date after plan 1 shares the entries' line
+    text = (CORPUS / "51_separator_official_header.txt").read_text(encoding="utf-8").replace("\n", " ")
+    doc = planparse.parse_text(text, tag=False)
+    assert doc.plans and doc.plans[0].schedule
+    assert span_problems(doc) == []
+    for plan in doc.plans:
+        for entry in plan.schedule:
+            assert all(plan.span[0] <= d.span[0] and d.span[1] <= plan.span[1] for d in entry.dates)

@@ -60,7 +60,7 @@ def test_dask_on_estimates_alone(copies, cluster, tmp_path) -> None:
     assert rough.jaccard.isna().all() and rough.est_jaccard.between(0, 1).all() and rough.shared.between(0, 1).all()
     assert (rough.groupby("group").representative.sum() == 1).all()
     plans = rough[rough.level == "plan"]
-    assert len(plans) and not plans.doc_id.str.endswith("_3").any()  # the 60 % rewrites are nobody's copy
+    assert len(plans) and not plans.source.map(lambda s: Path(s).stem).str.endswith("_3").any()  # the 60 % rewrites are nobody's copy
     exact = _partition(find_templates(copies, workers=1))
     # the estimate decides near the threshold, where the exact check may not agree: most groups are the same
     assert len(_partition(rough) & exact) >= 0.5 * len(exact)
@@ -88,6 +88,6 @@ def test_dask_reads_paths_on_the_workers_and_names_the_bad_ones(cluster, tmp_pat
         (plans / f"school{i}.txt").write_text(edited(text, 0.02, rng), encoding="utf-8")
     (plans / "empty.txt").write_text("", encoding="utf-8")
     df = find_templates_dask([str(plans / "*.txt")], tmp_path / "work", levels=("plan",), partition_size=2)
-    assert set(df.doc_id) == {"school0", "school1", "school2"} and df.group.nunique() == 1
+    assert set(df.source.map(lambda s: Path(s).stem)) == {"school0", "school1", "school2"} and df.group.nunique() == 1
     errors = pd.concat([pd.read_csv(f) for f in (tmp_path / "work" / "errors").glob("*.csv")])
     assert list(errors.path.map(lambda p: Path(p).name)) == ["empty.txt"]

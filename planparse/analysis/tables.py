@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from planparse.analysis.ids import plan_label
 from planparse.io.schedule_rows import iso_day_range
 from planparse.models import Document, Item, Plan
 
@@ -35,6 +36,7 @@ _PLAN_COLS = {
     "plan_index": INT,
     "source": STR,
     "plan_title": STR,
+    "plan_label": STR,
     "organisation": STR,
     "year": NINT,
 }
@@ -108,8 +110,10 @@ def _docs(docs: Document | Iterable[Document]) -> list[Document]:
 
 
 def doc_ids(docs: list[Document]) -> list[str]:
-    """Each document's id: its source path, or ``doc<N>`` (its position) when it has none."""
-    return [doc.source or f"doc{n}" for n, doc in enumerate(docs)]
+    """Each document's id (see planparse.analysis.ids): file stem and a hash of the text, ``union_2023-3fa2c1``."""
+    from planparse.analysis.ids import doc_ids as ids
+
+    return ids(docs)
 
 
 def _frame(rows: list[dict[str, Any]], schema: dict[str, str]) -> pd.DataFrame:
@@ -133,6 +137,7 @@ def _plan_cols(doc_id: str, index: int, plan: Plan, doc: Document) -> dict[str, 
         "plan_index": index,
         "source": doc.source,
         "plan_title": plan.title,
+        "plan_label": plan_label(plan, index),
         "organisation": plan.organisation,
         "year": plan.year,
     }

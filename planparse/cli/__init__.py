@@ -6,6 +6,7 @@ with exit code 2; nothing reaches the user as a traceback.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 
@@ -34,9 +35,18 @@ cli.add_command(__import__("planparse.cli.calendar_cmd", fromlist=["calendar_cmd
 cli.add_command(__import__("planparse.cli.serve_cmd", fromlist=["serve_cmd"]).serve_cmd)
 
 
+def _output_never_fails_on_the_console_encoding() -> None:
+    """A console in GBK (Chinese Windows, PYTHONIOENCODING=gbk) cannot show every character of a plan
+    ("•", emoji): such a character is shown as "?" instead of the command crashing."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
     from planparse.errors import PlanparseError
 
+    _output_never_fails_on_the_console_encoding()
     try:
         lang, args = take_language(sys.argv[1:], os.environ)
         set_language(lang)

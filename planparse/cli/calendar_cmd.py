@@ -39,9 +39,9 @@ def calendar_cmd(file: str, output: str, year: int | None, force: bool, **opts: 
     if output == "-":
         sys.stdout.buffer.write(data)
         return
-    try:
-        target.write_bytes(data)
-    except OSError as exc:
-        raise PlanparseError(f"cannot write: {exc.strerror}", str(target)) from None
+    from planparse.io.atomic import atomic_path
+
+    with atomic_path(target) as tmp:  # whole or not at all; an OSError is one line naming the file
+        tmp.write_bytes(data)
     n = data.count(b"BEGIN:VEVENT")
     click.echo(f"planparse: {n} events written to {target}", err=True)

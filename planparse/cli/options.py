@@ -21,7 +21,7 @@ DEFAULT_MAX_MB = 50
 
 def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--encoding", default=None, help="Force the text encoding (e.g. gb18030) instead of detecting it.")
-    @click.option("--max-size", "max_mb", type=float, default=DEFAULT_MAX_MB, show_default=True, help="Refuse files above this many MB.")
+    @click.option("--max-size", "max_mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_MB, show_default=True, help="Refuse files above this many MB.")
     @click.option("--no-tag", is_flag=True, help="Skip keyword and category tagging (faster).")
     @click.option("--codebook", type=click.Path(dir_okay=False), default=None, help="Your own activity codebook (TOML).")
     @click.option(

@@ -40,7 +40,7 @@ def parse_cmd(file: str, fmt: str, explain: bool, spans: bool, **opts: Any) -> N
 
         tag_document(doc, opts.get("codebook"), with_keywords=False)
     if fmt == "json":
-        sys.stdout.write(doc.model_dump_json())
+        sys.stdout.write(_json_for(doc.model_dump_json(), sys.stdout.encoding))
         sys.stdout.write("\n")
     elif fmt == "outline":
         from planparse.cli.i18n import current_language
@@ -52,3 +52,15 @@ def parse_cmd(file: str, fmt: str, explain: bool, spans: bool, **opts: Any) -> N
         from planparse.io.render import schedule_table
 
         click.echo(schedule_table(doc, lang=current_language()))
+
+
+def _json_for(text: str, encoding: str | None) -> str:
+    """The JSON as it is when the output encoding can hold it, else with \\u escapes (still the same
+    JSON, in ASCII): replacing characters would change the Document."""
+    try:
+        text.encode(encoding or "utf-8")
+        return text
+    except (UnicodeEncodeError, LookupError):
+        import json
+
+        return json.dumps(json.loads(text), ensure_ascii=True, separators=(",", ":"))

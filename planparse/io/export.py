@@ -398,21 +398,39 @@ class ExportWriter:
             self._parquet = {"schedule": _ParquetSink(self._scratch / "schedule.parquet")}
         self._xlsx = _XlsxSink(self.out / XLSX_NAME) if "xlsx" in formats else None
         self._categories: set[str] = set()
+        self._ids: dict[str, int] = {}
         self._closed = False
 
     def add(self, doc: Document, doc_id: str | None = None) -> None:
-        """Add one Document (``doc_id``: its id in the tables; default its source, or ``doc<N>``)."""
+        """Add one Document (``doc_id``: its id in the tables; default planparse's one id, see analysis.ids)."""
+        from planparse.analysis.ids import doc_id as id_of
         from planparse.analysis.tables import document_rows
 
-        self.add_rows(document_rows(doc, doc_id or doc.source or f"doc{self.n_documents}"))
+        self.add_rows(document_rows(doc, doc_id or id_of(doc)))
 
     def add_rows(self, rows: dict[str, list[dict[str, Any]]]) -> None:
+        self._number_repeats(rows)
         for name, part in rows.items():
             self._rows[name] += part
         self.n_documents += 1
         self._pending += 1
         if self._pending >= self.batch_documents:
             self.flush()
+
+    def _number_repeats(self, rows: dict[str, list[dict[str, Any]]]) -> None:
+        """The very same file added again gets ``<id>~2``, ``~3`` …, as analysis.ids.doc_ids numbers them."""
+        first = next((part[0] for part in rows.values() if part), None)
+        if first is None:
+            return
+        base = first["doc_id"]
+        self._ids[base] = self._ids.get(base, 0) + 1
+        if self._ids[base] == 1:
+            return
+        doc_id = f"{base}~{self._ids[base]}"
+        for part in rows.values():
+            for row in part:
+                row["doc_id"] = doc_id
+                row["plan_id"] = f"{doc_id}#{row['plan_index']}"
 
     def add_frames(self, tables: dict[str, pd.DataFrame]) -> None:
         """Add whole tables at once (``all_tables``' DataFrames)."""
@@ -527,9 +545,10 @@ class ExportWriter:
 
 def export_rows(doc: Document) -> dict[str, list[dict[str, Any]]]:
     """The table rows of one parsed file (a worker's answer to the export: see ``parse_files(then=…)``)."""
+    from planparse.analysis.ids import doc_id
     from planparse.analysis.tables import document_rows
 
-    return document_rows(doc, doc.source or "doc0")
+    return document_rows(doc, doc_id(doc))
 
 
 def write_tables(

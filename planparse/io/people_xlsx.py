@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,11 +20,13 @@ from typing import Any
 
 from planparse.datafiles import data_path
 from planparse.errors import PlanparseError
+from planparse.io.atomic import atomic_path
 from planparse.io.schedule_rows import people_columns, people_rows, plan_name
+from planparse.io.xmlchars import XML_ILLEGAL
 from planparse.models import Document
 
 # characters an .xlsx cell may not hold (openpyxl refuses them)
-_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ILLEGAL_XLSX = XML_ILLEGAL
 
 
 @cache
@@ -114,7 +115,8 @@ def write_people_workbook(
     data = people_workbook(docs)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
     except OSError as exc:
         raise PlanparseError(f"cannot write: {exc.strerror}", str(target)) from None
+    with atomic_path(target) as tmp:  # whole or not at all
+        tmp.write_bytes(data)
     return target

@@ -230,17 +230,25 @@ def _week_days(text: str, region: Span, term_start: dt.date) -> list[DayRange]:
 
 
 def _regions(text: str, ordered: Sequence[tuple[Span, int]], starts: Sequence[int], k: int, own: Span,
-             label: Span | None) -> list[Span]:
-    """Where entry ``k``'s dates are written: its lines less the other entries' words, and its label.
+             label: Span | None, plan: Span) -> list[Span]:
+    """Where entry ``k``'s dates are written: its lines less the other entries' words, and its label;
+    never beyond its plan (in a text flattened into one line, the next plan's words share the line).
 
     ``ordered``: (span, entry index) of every entry sorted by span, ``starts`` their starts. Only
     the entries starting from the last one before entry ``k``'s lines to the end of those lines are
     looked at, so that the entries of a long schedule are not all compared with each other.
     """
     s, e = own
-    line_start = text.rfind("\n", 0, s) + 1
+    line_start = max(text.rfind("\n", 0, s) + 1, plan[0])
     line_end = text.find("\n", e)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = min(len(text) if line_end < 0 else line_end, plan[1])
+    if line_end - line_start > params().schedule.date_line_max_chars:
+        # a flattened text is one long line: its far words are no row of this entry; look from
+        # the entry before to the entry after (searching the whole line for each entry was quadratic)
+        at = bisect_left(starts, s)
+        before = ordered[at - 1][0][1] if at > 0 else line_start
+        after = ordered[at + 1][0][0] if at + 1 < len(ordered) else line_end
+        line_start, line_end = max(line_start, min(before, s)), min(line_end, max(after, e))
     lo = max(0, bisect_left(starts, line_start) - 1)
     hi = bisect_left(starts, line_end)
     others = [o for o, j in ordered[lo:hi] if j != k and o[0] < line_end and line_start < o[1]]
@@ -284,7 +292,7 @@ def add_dates(text: str, plan: Plan, labels: Sequence[Span | None]) -> None:
     for k, entry in enumerate(entries):
         seen: set[Span] = set()
         dates: list[DayRange] = []
-        regions = _regions(text, ordered, starts, k, entry.span, labels[k])
+        regions = _regions(text, ordered, starts, k, entry.span, labels[k], plan.span)
         found = [day for region in regions for day in find_dates(text, *region)]
         if not found and term_start is not None:  # a week is read only where no day is written
             found = [day for region in regions for day in _week_days(text, region, term_start)]

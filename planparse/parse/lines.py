@@ -18,8 +18,9 @@ from planparse.parse.markers import HEADING_FAMILIES, OUTER_FAMILIES, match_mark
 from planparse.parse.month_labels import is_period_cell, match_month_label
 from planparse.parse.normalise import WorkingText
 from planparse.parse.params import params
-from planparse.parse.vocab import furniture, plan_vocab
+from planparse.parse.vocab import furniture, month_vocab, plan_vocab
 
+_WORD = re.compile(r"\S+")
 _WS_RUN = re.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
 # where a run-on marker may start: after a sentence end, a colon, or white space
 _CANDIDATE = re.compile(
@@ -83,8 +84,9 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         for m in _TIGHT_LABEL.finditer(line, 1)
         if _tight_before(line[m.start() - 1]) and line[m.start() - 1] not in _NUMERAL_CHARS  # not 二月 of 十二月
     ]
+    opening = len(line) - len(line.lstrip(" |｜"))  # where the line's content starts, past bars and spaces
     for pos, is_tight in sorted(set(loose + tight + tight_labels)):
-        if not line[:pos].strip(" |｜"):
+        if pos <= opening:
             continue  # "| 1、…": a table cell's opening bar and its content are one line
         # short windows: a marker or label shows in its first characters, and what precedes it in
         # the last few; slicing the whole line at every candidate would be quadratic on a long line
@@ -125,6 +127,8 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
 
 def _period_cell_before(line: str, piece_start: int, pos: int) -> bool:
     """Whether the piece before ``pos`` is one table cell holding a period (第1周 |, 三月 |)."""
+    if pos - piece_start > params().lines.run_on_ahead:
+        return False  # a period cell is short; a long piece is no cell (and slicing it would cost)
     cell = line[piece_start:pos].strip().rstrip("|｜").strip()
     return bool(cell) and "|" not in cell and "｜" not in cell and is_period_cell(cell)
 
@@ -144,6 +148,26 @@ def _trailing_title() -> re.Pattern:
     return re.compile(rf"(?<=[。;；!?！？])\s*(?=[^。;；!?！？:：,，、\s]{{2,{limit}}}(?:{endings})\d{{0,2}}$)")
 
 
+def _glued_table_cuts(text: str, start: int, end: int) -> list[int]:
+    """A schedule table glued into one line (月份 活动内容 负责人 一月 新春联欢会 办公室 三月 …).
+
+    When the line opens with header words joined by spaces, naming a period column and an
+    activity column, it is cut after the header and before every word that is a period cell.
+    """
+    mv = month_vocab()
+    words = list(_WORD.finditer(text, start, end))
+    roles: set[str] = set()
+    k = 0
+    while k < len(words) and (r := mv.column_roles(words[k].group())) is not None:
+        roles.update(r)
+        k += 1
+    if k < 2 or k == len(words) or not roles & {"month", "week", "dates"} or "activity" not in roles:
+        return []
+    cuts = [words[k].start()]
+    cuts += [w.start() for w in words[k + 1 :] if is_period_cell(w.group())]
+    return cuts
+
+
 def _inner_cuts(text: str, start: int, end: int) -> list[int]:
     """Cuts inside a piece that no marker announces: a site's hidden-text notice, a title glued on."""
     cuts: list[int] = []
@@ -156,6 +180,8 @@ def _inner_cuts(text: str, start: int, end: int) -> list[int]:
         m = _glued_title().search(text, start, end)
         if m is not None and m.end() > start:
             cuts.append(m.end())
+    if " " in text[start : start + params().table.header_max_chars]:
+        cuts.extend(_glued_table_cuts(text, start, end))
     return [c for c in cuts if start < c < end]
 
 

@@ -341,8 +341,9 @@ def _ambiguous_heading_month_list(ctx: KindContext) -> Vote | None:
     if ctx.heading is None or not ctx.heading.cue_ambiguous or b.opened_as != "main_work":
         return None
     body = [ln for ln in ctx.body if ln.text.strip()]
-    months = sum(ln.month is not None for ln in body)
-    opens = bool(body) and (body[0].month is not None or body[0].table_header)
+    # month labels, or numbered items each opening with their month (1、一月份举办……)
+    months = sum(ln.month is not None or ln.month_led is not None for ln in body)
+    opens = bool(body) and (body[0].month is not None or body[0].month_led is not None or body[0].table_header)
     if months >= p.ambiguous_min_months and (opens or months >= p.ambiguous_month_share * len(body)):
         return Vote("schedule", (f"{months} month labels", "ambiguous cue"))
     return None

@@ -99,13 +99,12 @@ def read_bytes(data: bytes, *, name: str = "<stdin>", encoding: str | None = Non
     else:
         fmt = format_for_name(name) or sniff_format(data)
     if fmt == "doc":
-        from planparse.io.readers.docx_reader import check_ole, is_docx_zip
+        from planparse.io.readers.docx_reader import check_ole
 
-        if is_docx_zip(data):
-            fmt = "docx"
-        else:
-            check_ole(data, name)
-            raise UnsupportedFormatError("old binary Word .doc format is not supported; open it in Word or WPS and save it as .docx", name)
+        # only an OLE compound file is an old Word document; under that name are also .docx files,
+        # web pages saved "as Word" and plain text (GBK downloads): the content decides
+        check_ole(data, name)
+        fmt = sniff_format(data)
     if fmt == "zip":
         raise UnsupportedFormatError("a zip archive that is not a Word .docx", name)
 

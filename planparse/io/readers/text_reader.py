@@ -134,7 +134,15 @@ def detect_and_decode(data: bytes, name: str) -> tuple[str, str]:
         found = _utf16_without_bom(data)
         if found:
             return found
-    check_not_binary(data, name)
+    try:
+        check_not_binary(data, name)
+    except InputError:
+        # UTF-16 Chinese without a BOM and without ASCII has no NUL byte, but its bytes fall in the
+        # control range often (、 is 01 30): it looks binary unless read as UTF-16
+        found = _utf16_without_bom(data) if magic_name(data) is None else None
+        if found is None:
+            raise
+        return found
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
