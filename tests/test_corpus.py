@@ -48,6 +48,10 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("73_enterprise_league_glued_table", "schedule"): "a month table glued into one line with spaces (月份 活动内容 负责人 三月 … 团委办公室 四月 …) gives no entries: a line of several 'month cell cell' runs is not read as table rows",
     ("74_pioneers_three_pian", "schedule"): "a month row whose activity starts with 中 after the space (11月 中队辅导员队课评比) is not read as a month label (月 中 taken as a mid-month phrase) and runs on as the previous month's entry, label kept in its words",
     ("75_head_teacher_pdf_wrapped", "schedule"): "month lines hard-wrapped at a fixed width (二月：…明确岗 / 位分工。) are split into two entries at the wrap instead of running on; and the closing signature line (四年级（2）班班主任：周晓燕) right after the last month is taken as an entry of that month",
+    ("76_math_group_viewer_summary", "plans"): "the viewer's 文档简介： summary line (title + 一、指导思想 以… cut off, spaces for line breaks) before 全文阅读 is taken as a plan of its own with a guiding section, so the full text becomes a second plan",
+    ("76_math_group_viewer_summary", "sections"): "the viewer's 文档简介： summary line (title + 一、指导思想 以… cut off, spaces for line breaks) before 全文阅读 is taken as a plan of its own with a guiding section, so the full text becomes a second plan (sections land in plan 1)",
+    ("76_math_group_viewer_summary", "items"): "the viewer's 文档简介： summary line (title + 一、指导思想 以… cut off, spaces for line breaks) before 全文阅读 is taken as a plan of its own with a guiding section, so the full text becomes a second plan (items land in plan 1)",
+    ("76_math_group_viewer_summary", "schedule"): "the viewer's 文档简介： summary line (title + 一、指导思想 以… cut off, spaces for line breaks) before 全文阅读 is taken as a plan of its own with a guiding section, so the full text becomes a second plan (entries land in plan 1); and the viewer's closing 下载本文档　收藏　举报 line after the signature is taken as an entry of the last month",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 
