@@ -53,6 +53,7 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("76_math_group_viewer_summary", "items"): "the viewer's 文档简介： summary line (title + 一、指导思想 以… cut off, spaces for line breaks) before 全文阅读 is taken as a plan of its own with a guiding section, so the full text becomes a second plan (items land in plan 1)",
     ("76_math_group_viewer_summary", "schedule"): "the viewer's 文档简介： summary line (title + 一、指导思想 以… cut off, spaces for line breaks) before 全文阅读 is taken as a plan of its own with a guiding section, so the full text becomes a second plan (entries land in plan 1); and the viewer's closing 下载本文档　收藏　举报 line after the signature is taken as an entry of the last month",
     ("77_art_education_scrape_masked", "schedule"): "a site name glued into a line by the scraping site (校园书法现场赛【学优范文】) stays in the activity's words: bracketed site-name insertions inside a month's chunk are not dropped as furniture",
+    ("78_sci_tech_html_residue", "schedule"): "a closing signature with no date under it (<p style=…>明德中学科技教育处</p>, after a <p>&nbsp;</p>) is taken as an entry of the last month: a unit's name ending the text is only recognised as a signer when a date line follows",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 
