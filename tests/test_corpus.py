@@ -54,6 +54,10 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("76_math_group_viewer_summary", "schedule"): "the viewer's 文档简介： summary line (title + 一、指导思想 以… cut off, spaces for line breaks) before 全文阅读 is taken as a plan of its own with a guiding section, so the full text becomes a second plan (entries land in plan 1); and the viewer's closing 下载本文档　收藏　举报 line after the signature is taken as an entry of the last month",
     ("77_art_education_scrape_masked", "schedule"): "a site name glued into a line by the scraping site (校园书法现场赛【学优范文】) stays in the activity's words: bracketed site-name insertions inside a month's chunk are not dropped as furniture",
     ("78_sci_tech_html_residue", "schedule"): "a closing signature with no date under it (<p style=…>明德中学科技教育处</p>, after a <p>&nbsp;</p>) is taken as an entry of the last month: a unit's name ending the text is only recognised as a signer when a date line follows",
+    ("79_school_safety_week_calendar", "plans"): "a title ending in 行事历 (青石中学2023年秋季学期安全工作行事历) is not taken as the plan's title: 行事历 is not among the title endings",
+    ("79_school_safety_week_calendar", "sections"): "a heading naming a week calendar (一、安全工作周历) above a week table is read as a main-work item with the table's header row opening an untitled schedule; and the 二、工作要求 heading after the table is swallowed by the schedule instead of starting an other section",
+    ("79_school_safety_week_calendar", "items"): "二、工作要求 is not a section (swallowed by the week table before it), so its 1. items are missing and 一、安全工作周历 shows as an item",
+    ("79_school_safety_week_calendar", "schedule"): "a row for a run of weeks (第二周至第三周 9.8—9.21 …) is cut after 至: the label is read as 第二周 only, so 第三周 and the dates stay in the activity; the last such row (第十八周至第二十周 12.29—1.18) gives no entries; and 二、工作要求 with its 1. items after the table are taken as entries of the last month",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 
