@@ -58,6 +58,7 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("79_school_safety_week_calendar", "sections"): "a heading naming a week calendar (一、安全工作周历) above a week table is read as a main-work item with the table's header row opening an untitled schedule; and the 二、工作要求 heading after the table is swallowed by the schedule instead of starting an other section",
     ("79_school_safety_week_calendar", "items"): "二、工作要求 is not a section (swallowed by the week table before it), so its 1. items are missing and 一、安全工作周历 shows as an item",
     ("79_school_safety_week_calendar", "schedule"): "a row for a run of weeks (第二周至第三周 9.8—9.21 …) is cut after 至: the label is read as 第二周 only, so 第三周 and the dates stay in the activity; the last such row (第十八周至第二十周 12.29—1.18) gives no entries; and 二、工作要求 with its 1. items after the table are taken as entries of the last month",
+    ("80_kindergarten_small_class_themes", "schedule"): "the closing signature line (小一班　陈老师　刘老师, names split by full-width spaces, no date) right after the last numbered item is run on into that item's activity as if it were a hard-wrapped tail",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 
