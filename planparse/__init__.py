@@ -14,22 +14,21 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from planparse.errors import CodebookError, InputError, PlanparseError, UnsupportedFormatError
-from planparse.models import (
-    CalendarMonth,
-    CategoryHit,
-    DayRange,
-    Document,
-    Item,
-    Plan,
-    ScheduleEntry,
-    Section,
-    SectionKind,
-)
 
 __version__ = "0.1.0"
 
-# name -> module that defines it; imported on first attribute access (PEP 562)
+# name -> module that defines it; imported on first attribute access (PEP 562). The models too:
+# building the pydantic classes is most of what ``import planparse`` would cost (a quarter second)
 _LAZY = {
+    "CalendarMonth": "planparse.models",
+    "CategoryHit": "planparse.models",
+    "DayRange": "planparse.models",
+    "Document": "planparse.models",
+    "Item": "planparse.models",
+    "Plan": "planparse.models",
+    "ScheduleEntry": "planparse.models",
+    "Section": "planparse.models",
+    "SectionKind": "planparse.models",
     "parse_text": "planparse.pipeline",
     "parse_file": "planparse.pipeline",
     "parse_bytes": "planparse.pipeline",
@@ -42,6 +41,7 @@ _LAZY = {
     "schedule_table": "planparse.analysis.tables",
     "all_tables": "planparse.analysis.tables",
     "export_documents": "planparse.io.export",
+    "ExportWriter": "planparse.io.export",
     "tag_document": "planparse.analysis.tagging",
     "find_templates": "planparse.analysis.compare",
     "month_counts": "planparse.analysis.months",
@@ -53,7 +53,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from planparse.analysis.months import month_counts
     from planparse.analysis.tables import all_tables, items_table, plans_table, schedule_table, sections_table
     from planparse.analysis.tagging import tag_document
-    from planparse.io.export import export_documents
+    from planparse.io.export import ExportWriter, export_documents
+    from planparse.models import (
+        CalendarMonth,
+        CategoryHit,
+        DayRange,
+        Document,
+        Item,
+        Plan,
+        ScheduleEntry,
+        Section,
+        SectionKind,
+    )
     from planparse.pipeline import explain_file, explain_text, parse_bytes, parse_file, parse_files, parse_text
 
 
@@ -70,11 +81,16 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 __all__ = [
     "CalendarMonth",
     "CategoryHit",
     "DayRange",
     "CodebookError",
+    "ExportWriter",
     "Document",
     "InputError",
     "Item",

@@ -152,14 +152,19 @@ def parse_files(
     *,
     jobs: int | None = None,
     progress: bool = False,
+    then: Callable[[Document], Any] | None = None,
     **options: Any,
-) -> Iterator[tuple[str, Document | PlanparseError]]:
+) -> Iterator[tuple[str, Any]]:
     """Parse many files, in parallel processes when there are enough of them to pay for it.
 
     Yields ``(path, Document)`` or ``(path, PlanparseError)`` in the order given, so that one bad
     file never stops a corpus. ``jobs``: worker processes (None: one per core for 16 files or
     more, else 1). ``progress``: a progress bar on stderr, drawn only when stderr is a terminal.
     ``options`` go to :func:`parse_file` (encoding, max_bytes, tag, codebook).
+    ``then``: a function (importable, so that it pickles) applied to each Document in the
+    worker; its value is yielded instead of the Document (the export sends table rows back,
+    a fraction of a Document's pickle). At most a few files per worker are in flight, so a
+    corpus of any size streams through in flat memory.
     """
     names = [str(p) for p in paths]
     if jobs is None:
@@ -175,18 +180,28 @@ def parse_files(
         if jobs == 1:
             # one file alone: its own steps show its progress (a long file takes many seconds)
             one = {**options, "progress": None} if progress and len(names) == 1 else options
-            results: Iterable[tuple[str, Document | tuple[str, str]]] = (_parse_one(n, one) for n in names)
-            for name, result in results:
-                yield name, _as_result(name, result)
+            for name in names:
+                yield name, _as_result(name, _parse_one(name, one, then)[1])
                 if bar is not None:
                     bar.update()
             return
+        from collections import deque
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(_parse_one, n, options) for n in names]
-            for name, future in zip(names, futures, strict=True):
-                yield name, _as_result(name, future.result()[1])
+            pending: deque[tuple[str, Any]] = deque()
+            queue = iter(names)
+            for name in queue:
+                pending.append((name, pool.submit(_parse_one, name, options, then)))
+                if len(pending) >= jobs * _IN_FLIGHT_PER_WORKER:
+                    break
+            while pending:
+                name, future = pending.popleft()
+                result = future.result()[1]
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending.append((nxt, pool.submit(_parse_one, nxt, options, then)))
+                yield name, _as_result(name, result)
                 if bar is not None:
                     bar.update()
     finally:
@@ -195,23 +210,38 @@ def parse_files(
 
 
 _PARALLEL_FROM = 16
+# files submitted ahead per worker: enough to keep every worker busy while the results are
+# taken in order, few enough that finished results never pile up in memory
+_IN_FLIGHT_PER_WORKER = 4
 
 
-def _parse_one(name: str, options: dict[str, Any]) -> tuple[str, Document | tuple[str, str]]:
-    """One file in a worker: the Document, or the error as (kind, message) so that it pickles."""
-    from planparse.errors import PlanparseError
-
+def _parse_one(
+    name: str, options: dict[str, Any], then: Callable[[Document], Any] | None = None
+) -> tuple[str, Any]:
+    """One file in a worker: the Document (or ``then(doc)``), or the error as (kind, message) so that it pickles."""
     try:
-        return name, parse_file(name, **options)
+        doc = parse_file(name, **options)
+        return name, (doc if then is None else _Done(then(doc)))
     except PlanparseError as exc:
         return name, (type(exc).__name__, exc.message)
     except Exception as exc:  # a parser bug on one file must not lose the others
         return name, ("InternalError", f"internal error: {type(exc).__name__}: {exc}")
 
 
-def _as_result(name: str, result: Document | tuple[str, str]) -> Document | PlanparseError:
+class _Done:
+    """A worker's value from ``then``, told apart from an error's (kind, message) pair."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def _as_result(name: str, result: Any) -> Any:
     if isinstance(result, Document):
         return result
+    if isinstance(result, _Done):
+        return result.value
     from planparse import errors
 
     kind, message = result

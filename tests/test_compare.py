@@ -30,6 +30,11 @@ OTHER = """2024年幼儿园保育工作计划
 """
 
 
+def stem(doc_id: str) -> str:
+    """The file stem of a document id (``union_2023-3fa2c1`` → ``union_2023``)."""
+    return doc_id.rsplit("-", 1)[0]
+
+
 @pytest.fixture(scope="module")
 def docs():
     return [
@@ -48,9 +53,9 @@ def test_compare_ranks_the_copy_above_the_unrelated_plan(docs) -> None:
     df = compare(docs)
     assert len(df) == 3  # every pair once, unrelated pairs included
     top = df.iloc[0]
-    assert {top.a_doc_id, top.b_doc_id} == {"union_2023", "union_2024"}
+    assert {stem(top.a_doc_id), stem(top.b_doc_id)} == {"union_2023", "union_2024"}
     assert top.similarity > 0.8
-    other = df[(df.a_doc_id == "kindergarten") | (df.b_doc_id == "kindergarten")]
+    other = df[(df.a_doc_id.map(stem) == "kindergarten") | (df.b_doc_id.map(stem) == "kindergarten")]
     assert (other.similarity < 0.3).all()
     assert top.shared_items == 29 and other.shared_items.max() == 0
     assert list(df.similarity) == sorted(df.similarity, reverse=True)
@@ -69,7 +74,10 @@ def test_compare_words_and_sections(docs) -> None:
 
 def test_similarity_matrix_is_symmetric(docs) -> None:
     m = similarity_matrix(docs)
-    assert list(m.index) == ["union_2023:0", "union_2024:0", "kindergarten:0"]
+    from planparse.analysis.ids import doc_ids
+
+    assert list(m.index) == [f"{i}:0" for i in doc_ids(docs)]
+    assert [stem(i.split(":")[0]) for i in m.index] == ["union_2023", "union_2024", "kindergarten"]
     assert np.allclose(m.values, m.values.T) and np.allclose(np.diag(m.values), 1.0)
 
 
@@ -95,14 +103,14 @@ def test_shingle_hashes_are_set_like() -> None:
 def test_find_templates_groups_copies_not_strangers(docs) -> None:
     df = find_templates(docs, progress=False)
     plans = df[df.level == "plan"]
-    assert set(plans.doc_id) == {"union_2023", "union_2024"}
+    assert set(plans.doc_id.map(stem)) == {"union_2023", "union_2024"}
     assert plans.group.nunique() == 1
     assert (plans.jaccard > 0.7).all() and (plans.shared > 0.8).all()
     assert (plans.item_share > 0.85).all()
     sections = df[df.level == "section"]
     guiding = sections[sections.section_kind == "guiding_ideology"]
     assert len(guiding) == 2 and (guiding.jaccard == 1.0).all()
-    assert "kindergarten" not in set(df.doc_id)
+    assert "kindergarten" not in set(df.doc_id.map(stem))
 
 
 def test_find_templates_threshold(docs) -> None:
@@ -132,7 +140,7 @@ def test_find_templates_on_seeds_groups_the_shared_union_plans() -> None:
     def group_of(stem: str, needle: str) -> int:
         doc = by_stem[stem]
         pi = _plan_at(doc, needle)
-        rows = df[(df.doc_id == Path(doc.source).stem) & (df.plan_index == pi)]
+        rows = df[(df.source == doc.source) & (df.plan_index == pi)]
         assert len(rows) == 1, f"{stem} plan {pi} ({needle}) is in no group"
         return int(rows.group.iloc[0])
 
@@ -157,15 +165,34 @@ def test_cli_similar_pairs_and_templates() -> None:
     res = CliRunner().invoke(cli, ["similar", *files, "--format", "csv"])
     assert res.exit_code == 0, res.output
     header, row = res.output.splitlines()[:2]
-    assert header.startswith("a_doc_id,") and row.startswith("union_2023,0,")
+    assert header.startswith("a_doc_id,") and row.startswith("union_2023-") and ",0," in row
     res = CliRunner().invoke(cli, ["similar", *files, "--templates", "--format", "json"])
     import json
 
     rows = json.loads(res.output)
-    assert {(r["level"], r["doc_id"]) for r in rows if r["level"] == "plan"} == {("plan", "union_2023"), ("plan", "union_2024")}
+    assert {(r["level"], stem(r["doc_id"])) for r in rows if r["level"] == "plan"} == {("plan", "union_2023"), ("plan", "union_2024")}
     res = CliRunner().invoke(cli, ["similar", *files, "--templates", "--threshold", "0.99"])
     assert res.exit_code == 0, res.output
     levels = [line.split()[1] for line in res.output.splitlines()[1:]]
     assert levels and set(levels) == {"section"}  # only the unchanged sections are copies at 0.99
     res = CliRunner().invoke(cli, ["similar", str(OLD), "--templates"])
     assert "no near-copies found" in res.output
+
+
+def test_export_and_similar_name_a_file_by_the_same_id(tmp_path) -> None:
+    import io
+
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from planparse.cli import cli
+
+    files = [str(OLD), str(NEW)]
+    res = CliRunner().invoke(cli, ["export", *files, "--out", str(tmp_path / "out"), "--format", "csv", "-q"])
+    assert res.exit_code == 0, res.output
+    exported = pd.read_csv(tmp_path / "out" / "plans.csv", encoding="utf-8-sig")
+    res = CliRunner().invoke(cli, ["similar", *files, "--format", "csv"])
+    pairs = pd.read_csv(io.StringIO(res.output))
+    assert set(exported.doc_id) == {pairs.a_doc_id[0], pairs.b_doc_id[0]}
+    assert set(exported.source) == set(files)  # the path has its own column
+    assert all(len(i) <= len(stem(i)) + 7 for i in exported.doc_id)  # short: stem, '-', six hex digits

@@ -161,3 +161,25 @@ def test_cli_diff_bad_plan_index(mini_cli) -> None:
 
     res = CliRunner().invoke(mini_cli, ["diff", str(OLD), str(NEW), "--old-plan", "3"])
     assert isinstance(res.exception, InputError) and "no plan 3" in str(res.exception)
+
+
+def test_html_summary_is_in_chinese() -> None:
+    page = to_html(diff(_mini(OLD), _mini(NEW)))
+    summary = page.split("<table>")[1].split("</table>")[0]
+    assert "<th>变化</th><th>数量</th>" in summary
+    assert "<td>月份安排调整月份</td><td>2</td>" in summary and "<td>条目新增</td>" in summary
+    assert "schedule_moved" not in summary and "change" not in summary
+    same = to_html(diff(_mini(OLD), _mini(OLD)))
+    assert "没有变化" in same and "No changes" not in same
+
+
+def test_an_untitled_plan_is_labelled_not_blank() -> None:
+    old, new = _mini(OLD), _mini(NEW)
+    extra = new.model_copy(deep=True)
+    extra.plans = new.plans + [new.plans[0].model_copy(update={"title": None})]
+    # the second plan of the new document has no title: it is named by its place, in text and in HTML
+    d = diff(old, extra)
+    added = [p for p in d.plans if p.status == "added"]
+    assert len(added) == 1
+    assert "+ plan （无标题）计划2 (added)" in to_text(d)
+    assert "新增：（无标题）计划2" in to_html(d)

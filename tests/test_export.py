@@ -103,7 +103,8 @@ def test_cli_export_goes_on_past_a_bad_file(tmp_path):
     assert len(bad_lines) == 1
     assert "Traceback" not in proc.stderr
     df = pd.read_csv(out / "schedule.csv", encoding="utf-8-sig")
-    assert set(df.doc_id) == {str(good)}
+    assert set(df.source) == {str(good)}
+    assert set(df.doc_id.str.rsplit("-", n=1).str[0]) == {"good"}
     assert len(df) >= 5
     assert (out / "planparse.xlsx").is_file()
     assert (out / "schedule_khcoder.csv").read_bytes().startswith(BOM)

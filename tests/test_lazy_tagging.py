@@ -75,6 +75,12 @@ def test_schedule_table_and_month_counts_by_category_without_jieba():
     assert "节日庆祝" in out.splitlines()[0]  # categories are still counted (the codebook needs no jieba)
 
 
+def test_a_calendar_never_imports_jieba(tmp_path):
+    _, seen = _cli("calendar", str(PLAN), "-o", str(tmp_path / "plan.ics"))
+    assert seen["code"] == 0 and "jieba" not in seen["modules"]
+    assert "BEGIN:VEVENT" in (tmp_path / "plan.ics").read_text(encoding="utf-8")
+
+
 def test_structure_only_export_never_imports_jieba(tmp_path):
     _, seen = _cli("export", str(PLAN), "--out", str(tmp_path / "out"), "--no-tag", "--quiet")
     assert seen["code"] == 0

@@ -45,7 +45,7 @@ def test_counts_total_and_keyword() -> None:
     assert list(t.columns) == ["活动数"]
     assert t["活动数"].tolist() == [0, 0, 2, 0, 0, 0, 1, 1, 2, 0, 0, 0]
     k = month_counts(_table(), by="keyword", top=2)
-    assert list(k.columns) == ["慰问", "活动"]
+    assert list(k.columns) == ["慰问", "活动", "其他"]  # the rest summed
     assert k.loc[3, "活动"] == 2 and k.loc[9, "慰问"] == 1
 
 

@@ -213,3 +213,16 @@ def test_one_very_long_line_is_cut_at_its_run_on_items() -> None:
     items = [i for p in doc.plans for i in p.walk_items() if i.marker_family == "arabic"]
     assert len(items) == 40 * 99
     assert [i.number for i in items[:3]] == [1, 2, 3] and items[-1].text.startswith("组织教职工学习第99项内容")
+
+
+def test_a_pinyin_gloss_is_no_part_of_a_title_or_an_activity() -> None:
+    """社區(qū): a site's pinyin gloss after a traditional character is cut from the words, kept in the text."""
+    import planparse
+
+    text = "社區(qū)2024年工作計劃\n一、活動安排\n三月份：\n1、清掃社區(qū)環境。\n四月份：\n1、舉辦鄰里節。\n"
+    doc = planparse.parse_text(text, tag=False)
+    plan = doc.plans[0]
+    assert plan.title == "社區2024年工作計劃"
+    assert plan.title_span is not None and "(qū)" in doc.text[slice(*plan.title_span)]
+    assert [e.activity for e in plan.schedule] == ["清掃社區環境", "舉辦鄰里節"]
+    assert doc.text == text

@@ -238,11 +238,11 @@ def test_a_failing_export_leaves_no_broken_file(tmp_path: Path, monkeypatch: pyt
 
     (tmp_path / "planparse.xlsx").write_bytes(b"the previous workbook")
 
-    def broken_writer(tables: object, path: Path) -> None:
+    def broken_writer(book: object, path: Path) -> None:
         path.write_bytes(b"PK\x03\x04 half a workbook")
         raise ValueError("All strings must be XML compatible")
 
-    monkeypatch.setattr(export, "_write_xlsx", broken_writer)
+    monkeypatch.setattr(export, "_save_workbook", broken_writer)
     doc = planparse.parse_text(_FFFF_PLAN, tag=False)
     with pytest.raises(ValueError, match="XML compatible"):
         export.export_documents([doc], tmp_path, ["xlsx"])

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import pytest
 from _tagging_docs import make_doc
 
+from planparse.analysis.ids import doc_id, doc_ids
 from planparse.analysis.tables import (
     ITEMS_SCHEMA,
     PLANS_SCHEMA,
@@ -19,7 +22,7 @@ from planparse.analysis.tagging import tag_document
 from planparse.models import Document
 
 SCHEDULE_CONTRACT = [
-    "doc_id", "plan_id", "plan_index", "source", "plan_title", "organisation", "year", "entry_index", "month",
+    "doc_id", "plan_id", "plan_index", "source", "plan_title", "plan_label", "organisation", "year", "entry_index", "month",
     "calendar_year", "months", "activity", "theme", "section_kind", "categories", "keywords", "start", "end",
 ]
 
@@ -51,7 +54,7 @@ def test_schedule_has_the_contract_columns_one_row_per_entry_and_month(docs):
     assert set(SCHEDULE_CONTRACT) <= set(df.columns)
     # five entries, one of them for 七、八月, in two documents
     assert len(df) == 2 * 6
-    summer = df[(df.doc_id == "plans/red_star.txt") & (df.months == "7,8")]
+    summer = df[(df.source == "plans/red_star.txt") & (df.months == "7,8")]
     assert list(summer.month) == [7, 8]
     assert list(summer.entry_index) == [1, 1]
     assert list(summer.calendar_year) == [2023, 2023]
@@ -61,20 +64,40 @@ def test_schedule_has_the_contract_columns_one_row_per_entry_and_month(docs):
     assert pd.isna(october.calendar_year)
     assert october.section_kind == "schedule"
     assert october.activity == "教师趣味运动会"
-    assert october.plan_id == "plans/red_star.txt#0"
+    assert october.plan_id == f"{doc_id(make_doc())}#0"
     text = make_doc().text
     assert text[october.start : october.end] == "教师趣味运动会"
 
 
-def test_doc_id_falls_back_to_position(docs):
+def test_doc_id_is_the_stem_and_a_hash_of_the_text(docs):
     df = plans_table(docs)
-    assert list(df.doc_id) == ["plans/red_star.txt", "doc1"]
-    assert list(df.plan_id) == ["plans/red_star.txt#0", "doc1#0"]
-    assert df.source.isna().tolist() == [False, True]
+    text_hash = hashlib.sha1(make_doc().text.encode("utf-8")).hexdigest()[:6]
+    assert list(df.doc_id) == [f"red_star-{text_hash}", f"doc-{text_hash}"]
+    assert list(df.plan_id) == [f"red_star-{text_hash}#0", f"doc-{text_hash}#0"]
+    assert df.source.tolist()[0] == "plans/red_star.txt" and df.source.isna().tolist() == [False, True]
     assert list(df.n_schedule) == [5, 5]
     assert list(df.n_items) == [5, 5]
-    assert df.iloc[0].organisation == "红星小学工会"
-    assert df.iloc[0].year == 2023
+
+
+def test_doc_id_is_stable_and_tells_same_names_apart():
+    a = make_doc(source="2023/plan.txt")
+    b = make_doc(source="2024/plan.txt")
+    b.text = b.text.replace("2023年", "2024年")
+    assert doc_ids([a])[0] == doc_ids([make_doc(), a])[1]  # the same whatever comes with it
+    first, second = doc_ids([a, b])
+    assert first != second and first.startswith("plan-") and second.startswith("plan-")
+    # the very same file given twice
+    assert doc_ids([a, a]) == [first, f"{first}~2"]
+
+
+def test_plan_label_is_never_missing():
+    doc = make_doc()
+    doc.plans[0].title = None
+    df = plans_table([doc])
+    assert list(df.plan_label) == ["（无标题）计划1"]
+    assert df.plan_title.isna().all()  # the title column still says there was none
+    titled = plans_table([make_doc()])
+    assert list(titled.plan_label) == list(titled.plan_title)
 
 
 def test_sections_table(docs):

@@ -81,7 +81,7 @@ def test_traditional_script_keeps_keywords_and_categories(activities: list[str],
     traditional_doc = planparse.parse_text(trad)
     assert tags(traditional_doc) == tags(simplified_doc)
     # the tags are there to compare: every entry of these activities has a category
-    assert any(entry.categories for plan in simplified_doc.plans for entry in plan.schedule)
+    assert all(entry.categories for plan in simplified_doc.plans for entry in plan.schedule)
     for plan in traditional_doc.plans:
         for entry in plan.schedule:
             start, end = entry.span

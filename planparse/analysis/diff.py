@@ -391,6 +391,15 @@ def _change_line(c: ItemChange, color: bool) -> str:
     return line
 
 
+def _plan_label(p: PlanDiff) -> str:
+    """The plan's title in the new document (else the old), or （无标题）计划N: a plan is never shown blank."""
+    from planparse.analysis.ids import UNTITLED
+
+    title = (p.new_title or p.old_title or "").strip()
+    index = p.new_index if p.new_index is not None else p.old_index
+    return title or UNTITLED.format(n=(index or 0) + 1)
+
+
 def to_text(d: DocumentDiff, *, color: bool = False) -> str:
     """The diff for a terminal: one line per change; ``color`` uses ANSI colours instead of [-…-]{+…+}."""
     import click
@@ -401,9 +410,9 @@ def to_text(d: DocumentDiff, *, color: bool = False) -> str:
     lines = [bold(f"--- {d.old_source or 'old'}"), bold(f"+++ {d.new_source or 'new'}")]
     for p in d.plans:
         if p.status in ("added", "removed"):
-            lines.append(bold(f"{'+' if p.status == 'added' else '-'} plan {p.new_title or p.old_title or ''} ({p.status})"))
+            lines.append(bold(f"{'+' if p.status == 'added' else '-'} plan {_plan_label(p)} ({p.status})"))
             continue
-        title = _marked(p.title_segments, color) if p.title_segments else (p.new_title or "")
+        title = _marked(p.title_segments, color) if p.title_segments else _plan_label(p)
         lines.append(bold("@@ plan ") + title)
         for s in p.sections:
             if s.status == "same":
@@ -447,6 +456,13 @@ def _html_marked(segments: list[Segment]) -> str:
 
 
 _TAG = {"added": "新增", "removed": "删除", "changed": "修改", "moved": "调整月份"}
+_KIND_ZH = {"item": "条目", "schedule": "月份安排", "section": "部分", "plan": "计划"}
+
+
+def summary_label_zh(key: str) -> str:
+    """A summary key in Chinese for the HTML page: item_added → 条目新增, schedule_moved → 月份安排调整月份."""
+    kind, _, status = key.partition("_")
+    return f"{_KIND_ZH.get(kind, kind)}{_TAG.get(status, status)}"
 
 
 def _html_change(c: ItemChange) -> str:
@@ -476,16 +492,16 @@ def to_html(d: DocumentDiff) -> str:
     ]
     summary = d.summary()
     if summary:
-        parts.append("<table><tr><th>change</th><th>count</th></tr>")
-        parts += [f"<tr><td>{e(k)}</td><td>{v}</td></tr>" for k, v in summary.items()]
+        parts.append("<table><tr><th>变化</th><th>数量</th></tr>")
+        parts += [f"<tr><td>{e(summary_label_zh(k))}</td><td>{v}</td></tr>" for k, v in summary.items()]
         parts.append("</table>")
     else:
-        parts.append("<p>No changes.</p>")
+        parts.append("<p>没有变化。</p>")
     for p in d.plans:
         if p.status in ("added", "removed"):
-            parts.append(f'<h2 class="{p.status}">{_TAG[p.status]}: {e(p.new_title or p.old_title or "")}</h2>')
+            parts.append(f'<h2 class="{p.status}">{_TAG[p.status]}：{e(_plan_label(p))}</h2>')
             continue
-        title = _html_marked(p.title_segments) if p.title_segments else e(p.new_title or "")
+        title = _html_marked(p.title_segments) if p.title_segments else e(_plan_label(p))
         parts.append(f"<h2>{title}</h2>")
         for s in p.sections:
             if s.status == "same":

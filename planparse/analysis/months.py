@@ -9,6 +9,7 @@ each, so category columns can add up to more than the entries of a month.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from planparse.models import Document
@@ -22,6 +23,18 @@ MONTH_ZH = {1: "一月", 2: "二月", 3: "三月", 4: "四月", 5: "五月", 6: 
             9: "九月", 10: "十月", 11: "十一月", 12: "十二月"}  # fmt: skip
 UNCATEGORISED = "未分类"
 ALL = "活动数"  # the single column when counting without a breakdown
+OTHERS = "其他"  # the columns beyond ``top``, summed
+
+
+@cache
+def plot_settings() -> dict[str, int]:
+    """The defaults of planparse/data/plots.toml: default_top, max_stacks, max_annotated_cells."""
+    import tomllib
+
+    from planparse.datafiles import data_path
+
+    with data_path("plots.toml").open("rb") as fh:
+        return {k: int(v) for k, v in tomllib.load(fh).items()}
 
 
 def schedule_frame(data: pd.DataFrame | Document | Iterable[Document]) -> pd.DataFrame:
@@ -49,6 +62,7 @@ def month_counts(
     school_year: bool = False,
     per_plan: bool = False,
     top: int | None = None,
+    others: bool = True,
 ) -> pd.DataFrame:
     """Schedule entries per month (rows) × category or keyword (columns).
 
@@ -59,9 +73,12 @@ def month_counts(
       months with no entry are 0. The index is named ``month`` and holds ints.
     - ``per_plan`` divides by the number of plans in the table (plans that have a
       schedule), giving the mean number of entries per plan.
-    - ``top`` keeps the ``top`` columns with the largest totals (ties by name).
+    - ``top`` keeps the ``top`` columns with the largest totals (ties by name); with ``others``
+      the rest are summed into a last column, 其他 (an entry counted under two of them counts
+      twice there, as it does in the columns it sums).
 
-    Columns are ordered by total, largest first, then by name.
+    Columns are ordered by total, largest first, then by name. ``counts.attrs`` says what was
+    counted (``by``, ``per_plan``, ``top``, ``folded``: how many columns went into 其他), for titles.
     """
     import pandas as pd
 
@@ -87,14 +104,32 @@ def month_counts(
     if len(counts.columns):
         totals = counts.sum()
         cols = sorted(counts.columns, key=lambda c: (-totals[c], str(c)))
-        if top is not None:
-            cols = cols[:top]
-        counts = counts[cols]
+        rest = cols[top:] if top is not None else []
+        kept = counts[cols[:top] if top is not None else cols]
+        if rest and others:
+            kept = kept.assign(**{OTHERS: counts[rest].sum(axis=1)})
+        counts = kept
+    else:
+        rest = []
     counts = counts.astype("int64")
     if per_plan:
         n_plans = df["plan_id"].nunique()
         counts = counts / n_plans if n_plans else counts.astype("float64")
+    counts.columns.name = by or None
+    counts.attrs = {"by": by, "per_plan": per_plan, "top": top, "folded": len(rest) if others else 0,
+                    "school_year": school_year}
     return counts
+
+
+def describe(counts: pd.DataFrame) -> str:
+    """What a month table holds, in Chinese, for a title: 各月活动类别分布（活动数，前20项，其余计入其他）."""
+    attrs = counts.attrs
+    by = attrs.get("by", counts.columns.name)
+    what = {"category": "各月活动类别分布", "keyword": "各月关键词分布"}.get(str(by), "每月活动数")
+    notes = ["每计划平均活动数" if attrs.get("per_plan") else "活动数"]
+    if attrs.get("folded"):
+        notes.append(f"前{attrs['top']}项，其余{attrs['folded']}项计入{OTHERS}")
+    return f"{what}（{'，'.join(notes)}）"
 
 
 def _as_list(value: object) -> list[str]:

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from planparse.analysis.months import OTHERS
 from planparse.datafiles import data_path
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 
 FONT_PATH = data_path("fonts/PlanparseSansSC.otf")
 FONT_FAMILY = "Planparse Sans SC"
-OTHERS = "其他"
 
 
 @cache
@@ -59,10 +59,21 @@ def _month_labels(index: pd.Index) -> list[str]:
     return [MONTH_ZH.get(int(m), str(m)) if str(m).isdigit() else str(m) for m in index]
 
 
+def _value_label(counts: pd.DataFrame, is_int: bool) -> str:
+    return "每计划平均活动数" if counts.attrs.get("per_plan") or not is_int else "活动数"
+
+
 def heatmap(counts: pd.DataFrame, *, title: str | None = None, annotate: bool = True, cmap: str = "YlOrRd") -> Figure:
-    """Months across, categories (or keywords) down, a cell's colour = entries (or mean entries per plan)."""
+    """Months across, categories (or keywords) down, a cell's colour = entries (or mean entries per plan).
+
+    The default title says what is drawn (from ``counts.attrs``, see months.describe); counts of
+    entries get a colour bar with whole-number ticks only.
+    """
     import numpy as np
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    from planparse.analysis.months import describe, plot_settings
 
     data = counts.T  # categories as rows
     with cjk_style():
@@ -70,36 +81,51 @@ def heatmap(counts: pd.DataFrame, *, title: str | None = None, annotate: bool = 
         fig = Figure(figsize=(10, height), layout="constrained")
         ax = fig.add_subplot()
         values = data.to_numpy(dtype=float) if data.size else np.zeros((1, len(counts.index)))
-        im = ax.imshow(values, aspect="auto", cmap=cmap, vmin=0)
+        # 其他 sums many columns and would take the whole colour scale: the scale is the others' and
+        # 其他's cells show the top colour (its numbers are written in the cells)
+        own = [i for i, name in enumerate(data.index) if name != OTHERS]
+        vmax = values[own].max() if own and len(own) < len(data.index) and values[own].size else None
+        im = ax.imshow(values, aspect="auto", cmap=cmap, vmin=0, vmax=vmax or None)
         ax.set_xticks(range(len(counts.index)), _month_labels(counts.index))
         ax.set_yticks(range(len(data.index)), [str(c) for c in data.index])
         ax.set_xlabel("月份")
         ax.set_ylabel({"category": "活动类别", "keyword": "关键词"}.get(str(counts.columns.name), ""))
-        is_int = np.allclose(values, np.round(values))
-        if annotate and values.size <= 400:
+        is_int = bool(np.allclose(values, np.round(values))) and not counts.attrs.get("per_plan")
+        if annotate and values.size <= plot_settings()["max_annotated_cells"]:
             top = values.max() if values.size else 0
             for (r, c), v in np.ndenumerate(values):
                 if v:
                     label = f"{int(v)}" if is_int else f"{v:.2f}"
                     ax.text(c, r, label, ha="center", va="center", fontsize=8, color="white" if v > 0.6 * top else "black")
-        fig.colorbar(im, ax=ax, label="每计划平均活动数" if not is_int else "活动数")
-        ax.set_title(title or "各月活动类别分布")
+        # a count is a whole number: no 0.25 steps on its scale
+        bar = fig.colorbar(im, ax=ax, label=_value_label(counts, is_int), extend="max" if vmax else "neither",
+                           ticks=MaxNLocator(integer=True) if is_int else None)
+        if is_int and values.size and values.max() < 1:
+            bar.set_ticks([0])
+        ax.set_title(title or describe(counts))
     return fig
 
 
 def month_bars(
-    counts: pd.DataFrame, *, title: str | None = None, max_stacks: int = 8, ylabel: str | None = None
+    counts: pd.DataFrame, *, title: str | None = None, max_stacks: int | None = None, ylabel: str | None = None
 ) -> Figure:
-    """Activities per month as bars; with several columns, stacked by the largest ``max_stacks`` (the rest as 其他).
+    """Activities per month as bars, stacked by the table's columns (category or keyword, as counted).
 
-    Note that an entry with two categories is counted in both stacks.
+    The largest ``max_stacks`` columns keep their own colour (default: planparse/data/plots.toml); the
+    rest, and a 其他 column the table already has, are one stack 其他. An entry with two categories
+    is counted in both stacks, so a stacked bar can be taller than the month's number of entries.
     """
     import numpy as np
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
+    from planparse.analysis.months import describe, plot_settings
+
+    stacks = max_stacks or plot_settings()["max_stacks"]
     data = counts.copy()
-    if len(data.columns) > max_stacks:
-        keep = list(data.columns[: max_stacks - 1])
+    own = [c for c in data.columns if c != OTHERS]
+    if len(data.columns) > stacks:
+        keep = own[: stacks - 1]
         data[OTHERS] = data.drop(columns=keep).sum(axis=1)
         data = data[[*keep, OTHERS]]
     with cjk_style():
@@ -113,10 +139,17 @@ def month_bars(
             bottom += vals
         ax.set_xticks(x, _month_labels(data.index))
         ax.set_xlabel("月份")
-        ax.set_ylabel(ylabel or "活动数")
+        is_int = bool(np.allclose(bottom, np.round(bottom))) and not counts.attrs.get("per_plan")
+        ax.set_ylabel(ylabel or _value_label(counts, is_int))
+        if is_int:
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         if len(data.columns) > 1:
-            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-        ax.set_title(title or "每月活动数")
+            name = {"category": "活动类别", "keyword": "关键词"}.get(str(counts.columns.name))
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, title=name)
+        default = describe(counts)
+        if len(data.columns) > 1:
+            default += "，按" + {"category": "活动类别", "keyword": "关键词"}.get(str(counts.columns.name), "列") + "堆叠"
+        ax.set_title(title or default)
         ax.grid(axis="y", alpha=0.3)
         ax.set_axisbelow(True)
     return fig

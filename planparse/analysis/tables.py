@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from planparse.analysis.ids import plan_label
 from planparse.io.schedule_rows import iso_day_range
 from planparse.models import Document, Item, Plan
 
@@ -35,6 +36,7 @@ _PLAN_COLS = {
     "plan_index": INT,
     "source": STR,
     "plan_title": STR,
+    "plan_label": STR,
     "organisation": STR,
     "year": NINT,
 }
@@ -108,8 +110,10 @@ def _docs(docs: Document | Iterable[Document]) -> list[Document]:
 
 
 def doc_ids(docs: list[Document]) -> list[str]:
-    """Each document's id: its source path, or ``doc<N>`` (its position) when it has none."""
-    return [doc.source or f"doc{n}" for n, doc in enumerate(docs)]
+    """Each document's id (see planparse.analysis.ids): file stem and a hash of the text, ``union_2023-3fa2c1``."""
+    from planparse.analysis.ids import doc_ids as ids
+
+    return ids(docs)
 
 
 def _frame(rows: list[dict[str, Any]], schema: dict[str, str]) -> pd.DataFrame:
@@ -133,6 +137,7 @@ def _plan_cols(doc_id: str, index: int, plan: Plan, doc: Document) -> dict[str, 
         "plan_index": index,
         "source": doc.source,
         "plan_title": plan.title,
+        "plan_label": plan_label(plan, index),
         "organisation": plan.organisation,
         "year": plan.year,
     }
@@ -146,49 +151,145 @@ def _categories(hits: Iterable[Any]) -> list[str]:
     return [hit.category for hit in hits]
 
 
-def _each_plan(docs: Document | Iterable[Document]) -> Iterable[tuple[dict[str, Any], Plan]]:
+def _plan_row(base: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    return {
+        **base,
+        "n_sections": len(plan.sections),
+        "n_items": sum(1 for _ in plan.walk_items()),
+        "n_schedule": len(plan.schedule),
+        "keywords": list(plan.keywords),
+        "start": plan.span[0],
+        "end": plan.span[1],
+    }
+
+
+def _section_rows(base: dict[str, Any], plan: Plan) -> list[dict[str, Any]]:
+    return [
+        {
+            **base,
+            "section_index": index,
+            "kind": section.kind.value,
+            "kind_zh": section.kind.label_zh,
+            "heading": section.heading,
+            "n_items": sum(1 for _ in section.walk_items()),
+            "start": section.span[0],
+            "end": section.span[1],
+        }
+        for index, section in enumerate(plan.sections)
+    ]
+
+
+def _item_rows(base: dict[str, Any], plan: Plan) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    counter = 0
+
+    def visit(item: Item, parent: int | None, section_index: int, kind: str) -> None:
+        nonlocal counter
+        own = counter
+        counter += 1
+        rows.append(
+            {
+                **base,
+                "section_index": section_index,
+                "section_kind": kind,
+                "item_index": own,
+                "parent_index": parent,
+                "level": item.level,
+                "number": item.number,
+                "marker": item.marker,
+                "marker_family": item.marker_family,
+                "is_heading": item.is_heading,
+                "text": item.text,
+                "body": item.body,
+                "months": _months(item.months),
+                "categories": _categories(item.categories),
+                "keywords": list(item.keywords),
+                "start": item.span[0],
+                "end": item.span[1],
+            }
+        )
+        for child in item.children:
+            visit(child, own, section_index, kind)
+
+    for s_index, section in enumerate(plan.sections):
+        for item in section.items:
+            visit(item, None, s_index, section.kind.value)
+    return rows
+
+
+def _schedule_rows(base: dict[str, Any], plan: Plan) -> list[dict[str, Any]]:
+    rows = []
+    for index, entry in enumerate(plan.schedule):
+        years = {cm.month: cm.year for cm in entry.calendar}
+        dates = [iso_day_range(d) for d in entry.dates]
+        kind = None
+        if entry.section_index is not None and 0 <= entry.section_index < len(plan.sections):
+            kind = plan.sections[entry.section_index].kind.value
+        for month in entry.months:
+            rows.append(
+                {
+                    **base,
+                    "entry_index": index,
+                    "month": month,
+                    "calendar_year": years.get(month),
+                    "months": _months(entry.months),
+                    "month_label": entry.month_label,
+                    "activity": entry.activity,
+                    "theme": entry.theme,
+                    "dates": dates,
+                    "responsible": entry.responsible,
+                    "participants": entry.participants,
+                    "section_index": entry.section_index,
+                    "section_kind": kind,
+                    "categories": _categories(entry.categories),
+                    "keywords": list(entry.keywords),
+                    "start": entry.span[0],
+                    "end": entry.span[1],
+                }
+            )
+    return rows
+
+
+def document_rows(doc: Document, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The rows one Document adds to each of the four tables (plain dicts, cheap to pickle).
+
+    The tables below, the streaming export and the Dask path are all built from these rows,
+    so they hold the same values.
+    """
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
+    for index, plan in enumerate(doc.plans):
+        base = _plan_cols(doc_id, index, plan, doc)
+        out["plans"].append(_plan_row(base, plan))
+        out["sections"] += _section_rows(base, plan)
+        out["items"] += _item_rows(base, plan)
+        out["schedule"] += _schedule_rows(base, plan)
+    return out
+
+
+def _table_rows(docs: Document | Iterable[Document], name: str) -> list[dict[str, Any]]:
     docs = _docs(docs)
+    builder = {"plans": lambda b, p: [_plan_row(b, p)], "sections": _section_rows, "items": _item_rows,
+               "schedule": _schedule_rows}[name]  # fmt: skip
+    rows: list[dict[str, Any]] = []
     for doc_id, doc in zip(doc_ids(docs), docs, strict=True):
         for index, plan in enumerate(doc.plans):
-            yield _plan_cols(doc_id, index, plan, doc), plan
+            rows += builder(_plan_cols(doc_id, index, plan, doc), plan)
+    return rows
+
+
+def frame(rows: list[dict[str, Any]], name: str) -> pd.DataFrame:
+    """The DataFrame of table ``name`` from its rows, with the table's fixed columns and dtypes."""
+    return _frame(rows, SCHEMAS[name])
 
 
 def plans_table(docs: Document | Iterable[Document]) -> pd.DataFrame:
     """One row per plan."""
-    rows = []
-    for base, plan in _each_plan(docs):
-        rows.append(
-            {
-                **base,
-                "n_sections": len(plan.sections),
-                "n_items": sum(1 for _ in plan.walk_items()),
-                "n_schedule": len(plan.schedule),
-                "keywords": list(plan.keywords),
-                "start": plan.span[0],
-                "end": plan.span[1],
-            }
-        )
-    return _frame(rows, PLANS_SCHEMA)
+    return _frame(_table_rows(docs, "plans"), PLANS_SCHEMA)
 
 
 def sections_table(docs: Document | Iterable[Document]) -> pd.DataFrame:
     """One row per section, in document order."""
-    rows = []
-    for base, plan in _each_plan(docs):
-        for index, section in enumerate(plan.sections):
-            rows.append(
-                {
-                    **base,
-                    "section_index": index,
-                    "kind": section.kind.value,
-                    "kind_zh": section.kind.label_zh,
-                    "heading": section.heading,
-                    "n_items": sum(1 for _ in section.walk_items()),
-                    "start": section.span[0],
-                    "end": section.span[1],
-                }
-            )
-    return _frame(rows, SECTIONS_SCHEMA)
+    return _frame(_table_rows(docs, "sections"), SECTIONS_SCHEMA)
 
 
 def items_table(docs: Document | Iterable[Document]) -> pd.DataFrame:
@@ -197,42 +298,7 @@ def items_table(docs: Document | Iterable[Document]) -> pd.DataFrame:
     ``item_index`` counts items within the plan; ``parent_index`` is the
     ``item_index`` of the item it is nested under (NA at the top level).
     """
-    rows: list[dict[str, Any]] = []
-    for base, plan in _each_plan(docs):
-        counter = 0
-
-        def visit(base: dict[str, Any], item: Item, parent: int | None, section_index: int, kind: str) -> None:
-            nonlocal counter
-            own = counter
-            counter += 1
-            rows.append(
-                {
-                    **base,
-                    "section_index": section_index,
-                    "section_kind": kind,
-                    "item_index": own,
-                    "parent_index": parent,
-                    "level": item.level,
-                    "number": item.number,
-                    "marker": item.marker,
-                    "marker_family": item.marker_family,
-                    "is_heading": item.is_heading,
-                    "text": item.text,
-                    "body": item.body,
-                    "months": _months(item.months),
-                    "categories": _categories(item.categories),
-                    "keywords": list(item.keywords),
-                    "start": item.span[0],
-                    "end": item.span[1],
-                }
-            )
-            for child in item.children:
-                visit(base, child, own, section_index, kind)
-
-        for s_index, section in enumerate(plan.sections):
-            for item in section.items:
-                visit(base, item, None, s_index, section.kind.value)
-    return _frame(rows, ITEMS_SCHEMA)
+    return _frame(_table_rows(docs, "items"), ITEMS_SCHEMA)
 
 
 def schedule_table(docs: Document | Iterable[Document]) -> pd.DataFrame:
@@ -241,45 +307,14 @@ def schedule_table(docs: Document | Iterable[Document]) -> pd.DataFrame:
     ``entry_index`` is the entry's index in ``Plan.schedule``, so
     ``(plan_id, entry_index)`` identifies the entry; ``months`` keeps all its months ("7,8").
     """
-    rows = []
-    for base, plan in _each_plan(docs):
-        for index, entry in enumerate(plan.schedule):
-            years = {cm.month: cm.year for cm in entry.calendar}
-            dates = [iso_day_range(d) for d in entry.dates]
-            kind = None
-            if entry.section_index is not None and 0 <= entry.section_index < len(plan.sections):
-                kind = plan.sections[entry.section_index].kind.value
-            for month in entry.months:
-                rows.append(
-                    {
-                        **base,
-                        "entry_index": index,
-                        "month": month,
-                        "calendar_year": years.get(month),
-                        "months": _months(entry.months),
-                        "month_label": entry.month_label,
-                        "activity": entry.activity,
-                        "theme": entry.theme,
-                        "dates": dates,
-                        "responsible": entry.responsible,
-                        "participants": entry.participants,
-                        "section_index": entry.section_index,
-                        "section_kind": kind,
-                        "categories": _categories(entry.categories),
-                        "keywords": list(entry.keywords),
-                        "start": entry.span[0],
-                        "end": entry.span[1],
-                    }
-                )
-    return _frame(rows, SCHEDULE_SCHEMA)
+    return _frame(_table_rows(docs, "schedule"), SCHEDULE_SCHEMA)
 
 
 def all_tables(docs: Document | Iterable[Document]) -> dict[str, pd.DataFrame]:
     """The four tables by name: plans, sections, items, schedule."""
     docs = _docs(docs)
-    return {
-        "plans": plans_table(docs),
-        "sections": sections_table(docs),
-        "items": items_table(docs),
-        "schedule": schedule_table(docs),
-    }
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
+    for doc_id, doc in zip(doc_ids(docs), docs, strict=True):
+        for name, part in document_rows(doc, doc_id).items():
+            rows[name] += part
+    return {name: _frame(rows[name], schema) for name, schema in SCHEMAS.items()}

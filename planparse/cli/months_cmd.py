@@ -13,7 +13,8 @@ from planparse.cli.options import input_options, jobs_option, read_all
               help="Break each month down by activity category, by keyword, or not at all.")  # fmt: skip
 @click.option("--school-year", is_flag=True, help="Order the months 九月 … 八月 instead of January … December.")
 @click.option("--per-plan", is_flag=True, help="Mean entries per plan (plans with a schedule) instead of totals.")
-@click.option("--top", type=click.IntRange(1), default=None, help="Keep only the N largest categories/keywords.")
+@click.option("--top", type=click.IntRange(0), default=None,
+              help="Keep the N largest categories/keywords, the rest summed as 其他 (default 20; 0 keeps all).")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True,
               help="How to print the count table.")  # fmt: skip
 @click.option("--plot", "plot", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -46,27 +47,24 @@ def months_cmd(
 
         for doc in docs:
             tag_document(doc, opts.get("codebook"), with_keywords=False)  # type: ignore[arg-type]
+    from planparse.analysis.months import plot_settings
+
     by_ = None if by == "none" else by
-    counts = month_counts(docs, by=by_, school_year=school_year, per_plan=per_plan, top=top)  # type: ignore[arg-type]
+    keep = plot_settings()["default_top"] if top is None else (top or None)
+    counts = month_counts(docs, by=by_, school_year=school_year, per_plan=per_plan, top=keep)  # type: ignore[arg-type]
     if fmt == "csv":
         click.echo(counts.to_csv(), nl=False)
     elif fmt == "json":
         click.echo(counts.to_json(orient="index", force_ascii=False))
     else:
-        import pandas as pd
+        from planparse.cli.text_table import text_table
 
-        shown = with_month_labels(counts.round(2) if per_plan else counts)
-        with pd.option_context("display.max_columns", None, "display.width", 200):
-            click.echo(shown.to_string())
+        click.echo(text_table(with_month_labels(counts.round(2) if per_plan else counts)))
     if plot:
         from planparse.analysis.plots import heatmap, month_bars, save
 
         kind = chart or ("bars" if by_ is None else "heatmap")
-        ylabel = "每计划平均活动数" if per_plan else "活动数"
-        if kind == "heatmap":
-            fig = heatmap(counts)
-        else:
-            totals = counts if by_ is None else month_counts(docs, by=None, school_year=school_year, per_plan=per_plan)
-            fig = month_bars(totals, ylabel=ylabel)
+        # the title says what is drawn, and bars stack by the same breakdown as the table
+        fig = heatmap(counts) if kind == "heatmap" else month_bars(counts)
         save(fig, plot)
         click.echo(f"wrote {plot}", err=True)

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from planparse.errors import PlanparseError
-from planparse.models import Document
 
 if TYPE_CHECKING:
+    from planparse.models import Document
     from planparse.parse.explain import Explanation
 
 DEFAULT_MAX_MB = 50
@@ -92,17 +92,19 @@ def load_documents(
     max_mb: float = DEFAULT_MAX_MB,
     no_tag: bool = False,
     codebook: str | None = None,
-) -> Iterator[tuple[str, Document | PlanparseError]]:
-    """Each file's Document, or its error, in order; standard input ("-") read in this process."""
+    then: Callable[[Document], Any] | None = None,
+) -> Iterator[tuple[str, Any]]:
+    """Each file's Document (or ``then(doc)``), or its error, in order; standard input ("-") read in this process."""
     from planparse.pipeline import parse_files
 
     opts = {"encoding": encoding, "max_bytes": int(max_mb * 2**20), "tag": not no_tag, "codebook": codebook}
     on_disk = [f for f in files if f != "-"]
-    parsed = parse_files(on_disk, jobs=jobs, progress=progress, **opts)
+    parsed = parse_files(on_disk, jobs=jobs, progress=progress, then=then, **opts)
     for f in files:
         if f == "-":
             try:
-                yield f, load_document(f, encoding=encoding, max_mb=max_mb, no_tag=no_tag, codebook=codebook)
+                doc = load_document(f, encoding=encoding, max_mb=max_mb, no_tag=no_tag, codebook=codebook)
+                yield f, (doc if then is None else then(doc))
             except PlanparseError as exc:
                 yield f, exc
         else:

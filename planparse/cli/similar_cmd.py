@@ -34,7 +34,6 @@ def similar_cmd(
     **opts: object,
 ) -> None:
     """Compare FILES with each other: similarity of plans, or groups of plans copied from one 范文."""
-    import pandas as pd
 
     from planparse.analysis.compare import compare, find_templates
 
@@ -54,5 +53,6 @@ def similar_cmd(
     elif df.empty:
         click.echo("no near-copies found" if templates else "fewer than two plans to compare")
     else:
-        with pd.option_context("display.max_columns", None, "display.width", 220, "display.max_colwidth", 30):
-            click.echo(df.to_string(index=False))
+        from planparse.cli.text_table import text_table
+
+        click.echo(text_table(df, index=False, max_colwidth=30, width=220))

@@ -18,8 +18,9 @@ from planparse.parse.markers import HEADING_FAMILIES, OUTER_FAMILIES, match_mark
 from planparse.parse.month_labels import is_period_cell, match_month_label
 from planparse.parse.normalise import WorkingText
 from planparse.parse.params import params
-from planparse.parse.vocab import furniture, plan_vocab
+from planparse.parse.vocab import furniture, month_vocab, plan_vocab
 
+_WORD = re.compile(r"\S+")
 _WS_RUN = re.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
 # where a run-on marker may start: after a sentence end, a colon, or white space
 _CANDIDATE = re.compile(
@@ -144,6 +145,26 @@ def _trailing_title() -> re.Pattern:
     return re.compile(rf"(?<=[。;；!?！？])\s*(?=[^。;；!?！？:：,，、\s]{{2,{limit}}}(?:{endings})\d{{0,2}}$)")
 
 
+def _glued_table_cuts(text: str, start: int, end: int) -> list[int]:
+    """A schedule table glued into one line (月份 活动内容 负责人 一月 新春联欢会 办公室 三月 …).
+
+    When the line opens with header words joined by spaces, naming a period column and an
+    activity column, it is cut after the header and before every word that is a period cell.
+    """
+    mv = month_vocab()
+    words = list(_WORD.finditer(text, start, end))
+    roles: set[str] = set()
+    k = 0
+    while k < len(words) and (r := mv.column_roles(words[k].group())) is not None:
+        roles.update(r)
+        k += 1
+    if k < 2 or k == len(words) or not roles & {"month", "week", "dates"} or "activity" not in roles:
+        return []
+    cuts = [words[k].start()]
+    cuts += [w.start() for w in words[k + 1 :] if is_period_cell(w.group())]
+    return cuts
+
+
 def _inner_cuts(text: str, start: int, end: int) -> list[int]:
     """Cuts inside a piece that no marker announces: a site's hidden-text notice, a title glued on."""
     cuts: list[int] = []
@@ -156,6 +177,8 @@ def _inner_cuts(text: str, start: int, end: int) -> list[int]:
         m = _glued_title().search(text, start, end)
         if m is not None and m.end() > start:
             cuts.append(m.end())
+    if " " in text[start : start + params().table.header_max_chars]:
+        cuts.extend(_glued_table_cuts(text, start, end))
     return [c for c in cuts if start < c < end]
 
 

@@ -86,7 +86,9 @@ def _theme_after_label() -> re.Pattern:
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
-_LEAD = re.compile(rf"^(?:[{re.escape(BULLETS)}]\s*|【\s*|\[\s*)")
+_LEAD = re.compile(
+    rf"^(?:[{re.escape(BULLETS)}]\s*|【\s*|\[\s*|(?:{_alternation(list(_MV.label_lead_words))})(?=[\d一二三四五六七八九十元正]))"
+)
 
 
 @dataclass(frozen=True)

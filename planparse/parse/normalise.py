@@ -165,6 +165,12 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
 
 
 _DROP_RE = re.compile("[" + "".join(_DROP) + "]")
+# a pinyin gloss a site adds after a traditional character (社區(qū)): in brackets, lowercase letters
+# with at least one tone mark, right after a Han character. Cut from the working text (the
+# original keeps it): it is no part of the words
+_PINYIN_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]"
+)
 
 
 # HTML left in a text file (a page's source pasted or scraped as .txt): block tags become line
@@ -202,6 +208,8 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     original_length = len(text)
     text = scrub_html(text)
     removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
+    if "(" in text or "（" in text:
+        removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
     if not removed:
         return WorkingText(_cells(text.translate(table)), range(len(text)), original_length)
     removed.sort()

@@ -145,6 +145,7 @@ class MonthVocab:
     range_joiners: tuple[str, ...]
     date_followers: regex.Pattern
     month_parts: tuple[str, ...]
+    label_lead_words: tuple[str, ...]
     next_year_words: tuple[str, ...]
     term_phases: tuple[str, ...]
     festivals: dict[str, int]
@@ -186,6 +187,7 @@ def month_vocab() -> MonthVocab:
         range_joiners=tuple(d["range_joiners"]),
         date_followers=regex.compile("^(?:" + "|".join(d["date_followers"]) + ")"),
         month_parts=tuple(d["month_parts"]),
+        label_lead_words=tuple(d["label_lead_words"]),
         next_year_words=tuple(d["next_year_words"]),
         term_phases=tuple(d["term_phases"]),
         festivals=dict(d["festivals"]),

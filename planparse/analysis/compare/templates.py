@@ -238,7 +238,7 @@ def units_of(documents: list[Document], levels: Sequence[str]) -> list[_Unit]:
         if "plan" in levels:
             items = [fold(item_text(it)) for _, it in _all_items(plan.sections)]
             items += [fold(e.activity) for e in plan.schedule]
-            units.append(_Unit("plan", ref.doc_index, ref.plan_index, None, plan.title, None, fold(ref.text), items))
+            units.append(_Unit("plan", ref.doc_index, ref.plan_index, None, ref.title, None, fold(ref.text), items))
         if "section" in levels:
             plan_len = max(1, plan.span[1] - plan.span[0])
             for si, sec in enumerate(plan.sections):

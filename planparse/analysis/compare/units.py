@@ -36,14 +36,10 @@ def load_documents(documents: Iterable[Document | str | Path]) -> list[Document]
 
 
 def doc_ids(documents: list[Document]) -> list[str]:
-    """A short unique id per document: the file's stem, else ``doc<i>``; repeats get ``#2``, ``#3``."""
-    seen: dict[str, int] = {}
-    ids: list[str] = []
-    for i, doc in enumerate(documents):
-        base = Path(doc.source).stem if doc.source else f"doc{i}"
-        seen[base] = seen.get(base, 0) + 1
-        ids.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
-    return ids
+    """The one document id planparse uses everywhere (file stem and a hash of the text): see planparse.analysis.ids."""
+    from planparse.analysis.ids import doc_ids as ids
+
+    return ids(documents)
 
 
 @dataclass
@@ -73,8 +69,11 @@ class PlanRef:
     _items: list[ItemRef] | None = field(default=None, repr=False)
 
     @property
-    def title(self) -> str | None:
-        return self.plan.title
+    def title(self) -> str:
+        """The plan's label: its title, or （无标题）计划N, never missing."""
+        from planparse.analysis.ids import plan_label
+
+        return plan_label(self.plan, self.plan_index)
 
     @property
     def text(self) -> str:

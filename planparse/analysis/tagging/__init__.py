@@ -2,7 +2,9 @@
 
 ``tag_document(doc)`` fills, in place, ``keywords`` and ``categories`` of every
 Item and ScheduleEntry and ``keywords`` and ``organisation`` of every Plan.
-jieba and the dictionaries load on the first call (about a second), not on import.
+jieba and the dictionaries load on the first call that needs keywords, not on import, once per
+process, from planparse's cache (``planparse.cache``) after the first time. Organisations and
+categories need no jieba (``with_keywords=False``).
 
 Tagging reads the text in simplified script, as the parser's working text has it
 (the same one-for-one character map, ``planparse/data/charmap.toml``): 活動 and 活动

@@ -3,13 +3,20 @@
 A codebook file has one top-level table per category::
 
     ["节日庆祝"]
-    description = "holidays"          # optional
+    domain = ["通用"]                  # optional: the kinds of plan the category is written for
+    description = "holidays"          # optional, for people reading the codebook
     cues = ["教师节", "元旦"]          # required, non-empty
     patterns = ['三\\W?八']            # optional regular expressions
+    evidence = ["庆祝教师节"]          # optional: example entries the category is meant to take
 
-Matching happens on the text with spaces dropped and full-width letters and
-digits folded to ASCII, so ``三 八`` and ``３.８`` match like ``三八`` and ``3.8``.
-Any error in a user's file is a CodebookError naming the file and the line.
+and optionally one ``[variants]`` table of spellings folded before matching
+(``"送温和" = "送温暖"``): a variant or a common slip of a word is written once there,
+not as a cue of its own in every category that wants the word.
+
+Matching happens on the text with spaces dropped, full-width letters and digits folded to
+ASCII, Latin letters lower-cased and variants replaced, so ``三 八``, ``３.８`` and ``卡拉OK``
+match like ``三八``, ``3.8`` and ``卡拉ok``. Any error in a user's file is a CodebookError
+naming the file and the line.
 """
 
 from __future__ import annotations
@@ -26,15 +33,36 @@ from planparse.analysis.tagging.tokenizer import data_path
 from planparse.errors import CodebookError
 from planparse.models import CategoryHit
 
-_KEYS = {"cues", "patterns", "description"}
+_KEYS = {"cues", "patterns", "description", "domain", "evidence"}
+VARIANTS = "variants"  # the one top-level table that is not a category
 _WS = re.compile(r"\s+")
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()}
 _FOLD.update({0xFF0E: ord("."), 0xFE52: ord(".")})
 
 
 def fold(text: str) -> str:
-    """The form cues are matched against: no whitespace, full-width letters and digits as ASCII."""
-    return _WS.sub("", text).translate(_FOLD)
+    """The form cues are matched against: no whitespace, full-width letters and digits as ASCII, Latin lower-cased."""
+    return _WS.sub("", text).translate(_FOLD).lower()
+
+
+@dataclass(frozen=True)
+class Variants:
+    """Spellings replaced before matching, longest first so that a longer variant wins over a part of it."""
+
+    table: dict[str, str]
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, table: dict[str, str]) -> Variants:
+        if not table:
+            return cls({}, None)
+        alternatives = "|".join(re.escape(v) for v in sorted(table, key=len, reverse=True))
+        return cls(dict(table), re.compile(alternatives))
+
+    def apply(self, folded: str) -> str:
+        if self.pattern is None:
+            return folded
+        return self.pattern.sub(lambda m: self.table[m.group(0)], folded)
 
 
 @dataclass
@@ -43,42 +71,64 @@ class Category:
     cues: list[str]
     patterns: list[re.Pattern[str]] = field(default_factory=list)
     description: str = ""
+    domain: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
     # one search for any cue: most texts match few categories, and a miss then costs one
     # regular-expression scan instead of a substring test per cue
     _any_cue: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    # and before that a test on characters: no cue can occur in a text that has none of their first ones
+    _first_chars: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._any_cue = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))
+        self._first_chars = frozenset(c[0] for c in self.cues if c)
 
-    def match(self, folded: str) -> list[str]:
-        """The cues (and pattern matches) of this category found in ``folded`` text."""
-        if self._any_cue.search(folded) is None:
-            found: list[str] = []
-        else:
+    def match(self, folded: str, chars: frozenset[str] | set[str] | None = None) -> list[str]:
+        """The cues (and pattern matches) of this category found in ``folded`` text (``chars``: its characters)."""
+        return list(dict.fromkeys(cue for cue, _, _ in self.occurrences(folded, chars)))
+
+    def occurrences(self, folded: str, chars: frozenset[str] | set[str] | None = None) -> list[tuple[str, int, int]]:
+        """Each cue found in ``folded`` with every place it occurs; a pattern with its first match."""
+        found: list[str] = []
+        if (chars is None or not self._first_chars.isdisjoint(chars)) and self._any_cue.search(folded):
             found = list(dict.fromkeys(cue for cue in self.cues if cue in folded))
-        # 教职工代表大会 says all that 大会 says: of nested cues keep the longest
-        found = [c for c in found if not any(c != o and c in o for o in found)]
+            # 教职工代表大会 says all that 大会 says: of nested cues keep the longest
+            found = [c for c in found if not any(c != o and c in o for o in found)]
+        places = [(cue, m.start(), m.end()) for cue in found for m in re.finditer(re.escape(cue), folded)]
         for pat in self.patterns:
             m = pat.search(folded)
             # a pattern match that holds a cue already found adds nothing but noise
             if m and m.group(0) and not any(c in m.group(0) for c in found) and m.group(0) not in found:
                 found.append(m.group(0))
-        return found
+                places.append((m.group(0), m.start(), m.end()))
+        return places
+
+
+def _inside_a_longer_cue(place: tuple[str, int, int], others: list[tuple[str, int, int]]) -> bool:
+    _, start, end = place
+    return any(s <= start and end <= e and e - s > end - start for _, s, e in others)
 
 
 @dataclass
 class Codebook:
     categories: list[Category]
     path: str | None = None
+    variants: Variants = field(default_factory=lambda: Variants.of({}))
 
     def classify(self, text: str) -> list[CategoryHit]:
         """Every category whose cues occur in ``text``, in codebook order, with the matching cues."""
-        folded = fold(text)
+        folded = self.variants.apply(fold(text))
         if not folded:
             return []
+        chars = set(folded)
+        found = [(cat, places) for cat in self.categories if (places := cat.occurrences(folded, chars))]
         hits = []
-        for cat in self.categories:
-            cues = cat.match(folded)
+        for cat, places in found:
+            others = [p for other, theirs in found if other is not cat for p in theirs] if len(found) > 1 else []
+            # across categories the longer cue speaks for the place: 集体备课 is 教研活动, not also 备课's
+            # 教学常规; 汇报课 is not a 汇报. A cue counts where it stands outside every longer cue of another category.
+            kept = [p for p in places if not _inside_a_longer_cue(p, others)]
+            cues = list(dict.fromkeys(cue for cue, _, _ in kept))
             if cues:
                 hits.append(CategoryHit(category=cat.name, cues=cues))
         return hits
@@ -86,6 +136,14 @@ class Codebook:
     @property
     def names(self) -> list[str]:
         return [c.name for c in self.categories]
+
+    def domains(self) -> dict[str, list[str]]:
+        """Each domain (通用, 工会, 德育 …) with the names of the categories written for it, in codebook order."""
+        out: dict[str, list[str]] = {}
+        for cat in self.categories:
+            for dom in cat.domain:
+                out.setdefault(dom, []).append(cat.name)
+        return out
 
 
 def _header_line(source: str, name: str) -> int | None:
@@ -116,7 +174,25 @@ def parse_codebook(source: str, path: str | None = None) -> Codebook:
     def fail(name: str, problem: str) -> CodebookError:
         line = _header_line(source, name)
         at = f"line {line}: " if line else ""
-        return CodebookError(f"{at}category {name!r}: {problem}", where)
+        what = "table [variants]" if name == VARIANTS else f"category {name!r}"
+        return CodebookError(f"{at}{what}: {problem}", where)
+
+    variants: dict[str, str] = {}
+    table = data.pop(VARIANTS, {})
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise fail(VARIANTS, 'must be a table of "variant" = "word" strings')
+    for variant, word in table.items():
+        if not fold(variant) or not fold(word):
+            raise fail(VARIANTS, f"{variant!r} = {word!r}: neither side may be empty")
+        variants[fold(variant)] = fold(word)
+
+    def strings(name: str, spec: dict[str, object], key: str) -> list[str]:
+        value = spec.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(name, f"{key!r} must be a list of strings")
+        return list(value)
 
     categories: list[Category] = []
     for name, spec in data.items():
@@ -124,7 +200,7 @@ def parse_codebook(source: str, path: str | None = None) -> Codebook:
             raise fail(name, 'must be a table (["name"] with cues = [...]), not a single value')
         unknown = sorted(set(spec) - _KEYS)
         if unknown:
-            raise fail(name, f"unknown key {unknown[0]!r} (allowed: cues, patterns, description)")
+            raise fail(name, f"unknown key {unknown[0]!r} (allowed: cues, patterns, description, domain, evidence)")
         if "cues" not in spec:
             raise fail(name, "missing 'cues' (a list of words)")
         cues = spec["cues"]
@@ -145,10 +221,16 @@ def parse_codebook(source: str, path: str | None = None) -> Codebook:
         description = spec.get("description", "")
         if not isinstance(description, str):
             raise fail(name, "'description' must be a string")
-        categories.append(Category(name, list(dict.fromkeys(cues)), compiled, description))
+        domain = strings(name, spec, "domain")
+        evidence = strings(name, spec, "evidence")
+        # a cue written as a variant could never match: matching sees the variant's word instead
+        shadowed = [c for c in cues if Variants.of(variants).apply(c) != c]
+        if shadowed:
+            raise fail(name, f"cue {shadowed[0]!r} is rewritten by [variants]; list {Variants.of(variants).apply(shadowed[0])!r} instead")
+        categories.append(Category(name, list(dict.fromkeys(cues)), compiled, description, domain, evidence))
     if not categories:
         raise CodebookError("no categories: a codebook needs at least one [\"name\"] table with cues", where)
-    return Codebook(categories, path)
+    return Codebook(categories, path, Variants.of(variants))
 
 
 _cache: dict[tuple[str, int], Codebook] = {}

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from planparse.parse.markers import Marker, match_marker
-from planparse.parse.month_labels import match_month_label
+from planparse.parse.month_labels import is_period_cell, match_month_label
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -71,6 +71,14 @@ def _header(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str] | No
         roles = [mv.column_roles(c) for c in cells]
         if len(cells) >= 2 and all(r is not None for r in roles) and ("|" in ln.text or "｜" in ln.text):
             return i + 1, [r for r in roles if r is not None], "rows"
+        # 月份 活动内容 负责人: header cells joined by spaces, the rows' cells too
+        words = _SPACES.split(ln.text.strip())
+        word_roles = [mv.column_roles(w) for w in words]
+        nxt = lines[i + 1].text.split(maxsplit=1) if i + 1 < len(lines) and lines[i + 1].text.strip() else []
+        if len(words) >= 2 and all(r is not None for r in word_roles) and ln.month is None \
+                and nxt and is_period_cell(nxt[0]):
+            # rows that open with their period cell (一月 …); week rows (1 2.13-2.17 …) are a month list
+            return i + 1, [r for r in word_roles if r is not None], "space_rows"
         # one header cell per line: a run of them (maybe opened or closed by "|")
         run: list[tuple[str, ...]] = []
         j = i
@@ -113,6 +121,20 @@ def read_table(block: ScheduleBlock) -> Table | None:
                 cells.append(Cell([(a, b)] if a < b else []))
             if any(c.pieces for c in cells):
                 rows.append(cells)
+    elif form == "space_rows":
+        # a row starts at its period cell; lines without one go on with it (the parser cut a
+        # cell's numbered activities into lines of their own)
+        groups: list[list[int]] = []
+        for ln in body:
+            first = ln.text.split(maxsplit=1)[0] if ln.text.strip() else ""
+            if not groups or is_period_cell(first):
+                groups.append([ln.start, ln.end])
+            else:
+                groups[-1][1] = ln.end
+        for a, b in groups:
+            row_cells = _space_cells(text, a, b, roles)
+            if row_cells:
+                rows.append(row_cells)
     elif form == "pipe_cells":
         row: list[Cell] = []
         for ln in body:
@@ -154,6 +176,25 @@ def read_table(block: ScheduleBlock) -> Table | None:
         if row:
             rows.append(row)
     return Table(roles, rows, form)
+
+
+def _space_cells(text: str, start: int, end: int, roles: list[tuple[str, ...]]) -> list[Cell]:
+    """A row whose cells are joined by spaces (一月 新春联欢会 办公室), against the header's columns.
+
+    With more words than columns the activity column takes the extra ones: the columns before it
+    take one word each from the left, those after it one each from the right.
+    """
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    act = next((k for k, r in enumerate(roles) if "activity" in r), None)
+    if not words or act is None or len(words) < len(roles):
+        return [Cell([(start + a, start + b)]) for a, b in words] if words else []
+    after = len(roles) - act - 1
+    head, tail = words[:act], words[len(words) - after :] if after else []
+    middle = words[act : len(words) - after]
+    cells = [Cell([(start + a, start + b)]) for a, b in head]
+    cells.append(Cell([(start + middle[0][0], start + middle[-1][1])]))
+    cells.extend(Cell([(start + a, start + b)]) for a, b in tail)
+    return cells
 
 
 def detect(block: ScheduleBlock) -> Vote | None:
