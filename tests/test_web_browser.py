@@ -119,8 +119,10 @@ def test_upload_a_docx(page) -> None:
 
 
 def test_the_drop_zone_opens_the_file_chooser_from_the_keyboard(page) -> None:
+    # the page's script must have bound its keys before the key is pressed (seen to race under load)
+    page.wait_for_load_state("networkidle")
     page.focus("#drop-zone")
-    with page.expect_file_chooser() as chooser:
+    with page.expect_file_chooser(timeout=20_000) as chooser:
         page.keyboard.press("Enter")
     chooser.value.set_files({"name": "计划.txt", "mimeType": "text/plain", "buffer": SAMPLE_PLAN.encode("utf-8")})
     page.wait_for_selector("#result:not([hidden])")
