@@ -67,7 +67,7 @@ def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]
 def _parse_path(path: str, options: dict[str, Any]) -> Any:
     """One file's Document: a local path through parse_file, a URL read with fsspec (bounded as locally)."""
     from planparse.errors import InputError
-    from planparse.io.readers import format_for_name, read_bytes
+    from planparse.io.readers import check_size, format_for_name, read_bytes
     from planparse.pipeline import DEFAULT_MAX_BYTES, parse_file, parse_source
 
     if not _is_url(path):
@@ -82,8 +82,7 @@ def _parse_path(path: str, options: dict[str, Any]) -> Any:
         raise InputError("no such file", path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
-    if len(data) > max_bytes:
-        raise InputError(f"file is above the {max_bytes / 2**20:g} MB limit (see --max-size)", path)
+    check_size(data, max_bytes, path)
     if not data:
         raise InputError("empty file", path)
     src = read_bytes(data, name=path, encoding=options.get("encoding"), fmt=format_for_name(path))

@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -160,11 +161,15 @@ def tokenize(text: str, segmenter: str | None = None) -> list[str]:
     cache: a plan's text, its items' bodies and its schedule share most of their lines,
     and each line is then cut once instead of two or three times.
     """
-    name = segmenter_name(segmenter)
+    return _by_line(text, _tokenize_line, segmenter_name(segmenter))
+
+
+def _by_line(text: str, per_line: Callable[[str, str], tuple[str, ...]], segmenter: str) -> list[str]:
+    """``per_line`` (a cached cut of one line) over the non-blank lines of ``text``, joined."""
     out: list[str] = []
     for line in text.split("\n"):
         if line.strip():
-            out.extend(_tokenize_line(line, name))
+            out.extend(per_line(line, segmenter))
     return out
 
 
@@ -184,12 +189,7 @@ def _tokenize_line(line: str, segmenter: str) -> tuple[str, ...]:
 
 def content_words(text: str, segmenter: str | None = None) -> list[str]:
     """The tokens of ``text`` that may be keywords, in order, repeats kept."""
-    name = segmenter_name(segmenter)
-    out: list[str] = []
-    for line in text.split("\n"):
-        if line.strip():
-            out.extend(_content_line(line, name))
-    return out
+    return _by_line(text, _content_line, segmenter_name(segmenter))
 
 
 @lru_cache(maxsize=50_000)

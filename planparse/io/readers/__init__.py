@@ -178,9 +178,14 @@ def read_path(path: str | Path, *, encoding: str | None = None, max_bytes: int =
         raise InputError("permission denied", name) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", name) from None
+    check_size(data, max_bytes, name)
+    return read_bytes(data, name=name, encoding=encoding, fmt=fmt)
+
+
+def check_size(data: bytes, max_bytes: int, name: str) -> None:
+    """Refuse input read up to ``max_bytes + 1`` bytes that went past the limit."""
     if len(data) > max_bytes:
         raise InputError(f"file is above the {max_bytes / 2**20:g} MB limit (see --max-size)", name)
-    return read_bytes(data, name=name, encoding=encoding, fmt=fmt)
 
 
 def _file_kind(mode: int) -> str:
