@@ -41,17 +41,33 @@ def _fold_table(simplify: dict[str, str]) -> dict[int, str]:
     return table
 
 
-def _fold_string(table: dict[int, str]) -> str:
-    """The table as one string indexed by code point: str.translate looks it up faster than a dict.
-    Characters beyond it (outside the BMP) raise IndexError there, which translate leaves unchanged."""
-    chars = [chr(i) for i in range(0x10000)]
-    for code, ch in table.items():
-        if code < 0x10000:
-            chars[code] = ch
-    return "".join(chars)
+@dataclass(frozen=True)
+class Folding:
+    """A fold table as a pattern of the characters it changes and what each becomes.
+
+    ``str.translate`` looks up every character of the text (some 80 ns each, for the CJK ones);
+    a character class finds the few that fold (full-width punctuation, traditional characters)
+    at C speed and the replacement runs only there: half the time on simplified text.
+    """
+
+    changes: re.Pattern
+    into: dict[str, str]
+
+    def apply(self, text: str) -> str:
+        return self.changes.sub(self._replace, text)
+
+    def _replace(self, m: re.Match[str]) -> str:
+        return self.into[m.group()]
 
 
-_TABLES: dict[int, str] = {}
+def _folding(table: dict[int, str]) -> Folding:
+    # the basic plane only: a class holding a character beyond it is compiled as a list that sre
+    # walks for every character of the text (ten times slower than translate)
+    into = {chr(code): ch for code, ch in table.items() if code < 0x10000 and chr(code) != ch}
+    return Folding(re.compile("[" + "".join(re.escape(c) for c in sorted(into)) + "]"), into)
+
+
+_TABLES: dict[int, Folding] = {}
 
 
 def _simplify_map() -> dict[str, str]:
@@ -203,7 +219,7 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     cmap = simplify()
     table = _TABLES.get(id(cmap))
     if table is None:
-        table = _TABLES[id(cmap)] = _fold_string(_fold_table(cmap))
+        table = _TABLES[id(cmap)] = _folding(_fold_table(cmap))
     # every fold is one character for one, so only cuts and drops move offsets
     original_length = len(text)
     text = scrub_html(text)
@@ -211,7 +227,7 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     if "(" in text or "（" in text:
         removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
     if not removed:
-        return WorkingText(_cells(text.translate(table)), range(len(text)), original_length)
+        return WorkingText(_cells(table.apply(text)), range(len(text)), original_length)
     removed.sort()
     parts: list[str] = []
     to_orig = array("q")
@@ -225,4 +241,4 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
         pos = max(pos, e)
     parts.append(text[pos:])
     to_orig.extend(range(pos, len(text)))
-    return WorkingText(_cells("".join(parts).translate(table)), to_orig, original_length)
+    return WorkingText(_cells(table.apply("".join(parts))), to_orig, original_length)

@@ -157,6 +157,10 @@ class RuleTable(Generic[C]):
                 votes.append(CastVote(r.name, v.decision, r.weight, v.evidence))
         if not votes:
             return Decision(self.default, "")
+        if len(votes) == 1:  # most lines: one rule votes, and the tally below would only confirm it
+            v = votes[0]
+            label = v.decision if v.weight > 0 else self.default
+            return Decision(label, v.rule if v.decision == label else "", (v,))
         totals: dict[str, float] = {}
         for v in votes:
             totals[v.decision] = totals.get(v.decision, 0.0) + v.weight

@@ -7,7 +7,9 @@ layers of the stages before it and adds its own; ``STAGES`` is the whole pipelin
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from planparse.models import Document
 from planparse.parse.build import build_document
@@ -50,6 +52,23 @@ def parse_structure(text: str, on_stage: Callable[[str], None] | None = None) ->
     return doc
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the duration (as it was before, after).
+
+    A parse allocates tens of thousands of objects that stay alive (lines, annotations, models)
+    and makes no reference cycles; the collector's passes over them find nothing to free and
+    cost a quarter of the time on a large file.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build(
     text: str,
     *,
@@ -58,7 +77,8 @@ def build(
     fmt: str = "text",
     on_stage: Callable[[str], None] | None = None,
 ) -> Document:
-    doc = build_document(parse_structure(text, on_stage), source=source, encoding=encoding, fmt=fmt)
+    with collector_paused():
+        doc = build_document(parse_structure(text, on_stage), source=source, encoding=encoding, fmt=fmt)
     if on_stage is not None:
         on_stage("build")
     return doc

@@ -150,7 +150,7 @@ class MonthVocab:
     term_phases: tuple[str, ...]
     festivals: dict[str, int]
     table_columns: dict[str, str]  # header word → the role of its column (month, activity, responsible …)
-    header_joiners: str
+    header_split: re.Pattern  # the characters that join two header words in one cell (月份、主题)
     role_suffixes: dict[str, str]
     role_suffix_max_chars: int
     label_fillers: frozenset[str]
@@ -168,7 +168,7 @@ class MonthVocab:
         role = self.table_columns.get(cell)
         if role is not None:
             return (role,)
-        parts = [x for x in re.split("[" + re.escape(self.header_joiners) + "]", cell) if x]
+        parts = [x for x in self.header_split.split(cell) if x]
         if len(parts) < 2 or any(x not in self.table_columns for x in parts):
             if len(cell) <= self.role_suffix_max_chars:
                 for suffix, suffix_role in self.role_suffixes.items():
@@ -192,7 +192,7 @@ def month_vocab() -> MonthVocab:
         term_phases=tuple(d["term_phases"]),
         festivals=dict(d["festivals"]),
         table_columns={word: role for role, words in d["table_columns"].items() for word in words},
-        header_joiners="".join(d["table"]["header_joiners"]),
+        header_split=re.compile("[" + re.escape("".join(d["table"]["header_joiners"])) + "]"),
         role_suffixes=dict(d["table"]["role_suffixes"]),
         role_suffix_max_chars=d["table"]["role_suffix_max_chars"],
         label_fillers=frozenset(d["label_fillers"]),
