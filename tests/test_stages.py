@@ -91,6 +91,17 @@ def test_fullwidth_and_ideographic_space_fold_keep_length() -> None:
     assert list(wt.to_orig) == list(range(len(src)))
 
 
+@pytest.mark.parametrize("src", ["\u200b开学\u200b\u200b工作\u200d", "三月\u200b", "\u200b\u200b", "一、\u00ad指导思想\ufeff\n二、主要工作"])
+def test_offset_map_runs_agree_with_the_characters_kept(src: str) -> None:
+    wt = normalise(src)
+    kept = [i for i, ch in enumerate(src) if ch not in "\u200b\u200d\u00ad\ufeff"]
+    assert list(wt.to_orig) == kept
+    assert [wt.to_orig[i] for i in range(len(wt.to_orig))] == kept
+    for a in range(len(kept) + 1):
+        for b in range(a, len(kept) + 1):
+            assert wt.original(a, b, src) == "".join(src[kept[i]] for i in range(a, b))
+
+
 def test_orig_span_maps_back_after_dropped_zero_width_chars() -> None:
     src = "一、\u200b指导\u200d思想\n二、主要工作"
     wt = normalise(src)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from planparse.parse.chars import COLONS, SENTENCE_END, TRAILING
@@ -88,7 +88,6 @@ class Line:
     signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
     # neighbourhood
     heads_month_list: bool = False  # the next content line is a month label or a table header
-    notes: list[str] = field(default_factory=list)  # free-form facts for --explain
 
     @property
     def content(self) -> str:

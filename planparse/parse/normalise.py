@@ -10,8 +10,8 @@ by a page break reads whole again.
 from __future__ import annotations
 
 import re
-from array import array
-from collections.abc import Callable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -78,14 +78,56 @@ def _simplify_map() -> dict[str, str]:
     return simplify_char_map()
 
 
+class OffsetMap(Sequence[int]):
+    """Working offset → original offset, as runs: ``starts[k]`` is the working offset where run k
+    begins and ``shifts[k]`` what its characters add to reach their original offsets.
+
+    Normalising cuts only a few stretches (page numbers, zero-width characters), so a text has a
+    handful of runs; a list or an array of one offset per character would cost 8 to 36 bytes per
+    character of input.
+    """
+
+    __slots__ = ("_len", "shifts", "starts")
+
+    def __init__(self, starts: list[int], shifts: list[int], length: int) -> None:
+        self.starts, self.shifts, self._len = starts, shifts, length
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls([0], [0], length)
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i: int) -> int:  # type: ignore[override]
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError(i)
+        return i + self.shifts[bisect_right(self.starts, i) - 1]
+
+    def __iter__(self) -> Iterator[int]:
+        bounds = [*self.starts[1:], self._len]
+        for start, end, shift in zip(self.starts, bounds, self.shifts, strict=True):
+            yield from range(start + shift, end + shift)
+
+    def runs(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The original [s, e) runs that working [start, end) comes from, in order."""
+        k = bisect_right(self.starts, start) - 1
+        out: list[tuple[int, int]] = []
+        while start < end:
+            stop = min(end, self.starts[k + 1] if k + 1 < len(self.starts) else end)
+            out.append((start + self.shifts[k], stop + self.shifts[k]))
+            start, k = stop, k + 1
+        return out
+
+
 @dataclass
 class WorkingText:
     """The normalised copy. ``to_orig[i]`` is the original offset of working character i."""
 
     text: str
-    # a range when nothing was cut (no memory per character), else an array of 8-byte offsets:
-    # a list would cost some 36 bytes per character of input
-    to_orig: Sequence[int]
+    to_orig: OffsetMap
     orig_len: int
 
     def orig(self, i: int) -> int:
@@ -95,10 +137,7 @@ class WorkingText:
         """The original characters of working [start, end), without what normalising cut (page numbers)."""
         if end <= start:
             return ""
-        s, e = self.to_orig[start], self.to_orig[end - 1] + 1
-        if e - s == end - start:
-            return orig_text[s:e]
-        return "".join(orig_text[self.to_orig[i]] for i in range(start, end))
+        return "".join(orig_text[s:e] for s, e in self.to_orig.runs(start, end))
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of working [start, end)."""
@@ -227,18 +266,23 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     if "(" in text or "（" in text:
         removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
     if not removed:
-        return WorkingText(_cells(table.apply(text)), range(len(text)), original_length)
+        return WorkingText(_cells(table.apply(text)), OffsetMap.identity(len(text)), original_length)
     removed.sort()
     parts: list[str] = []
-    to_orig = array("q")
-    pos = 0
+    starts: list[int] = []
+    shifts: list[int] = []
+    pos = kept = 0  # original offset reached, working characters so far
     for s, e in removed:
         if s < pos:
             s = pos
         if s > pos:
             parts.append(text[pos:s])
-            to_orig.extend(range(pos, s))
+            starts.append(kept)
+            shifts.append(pos - kept)
+            kept += s - pos
         pos = max(pos, e)
     parts.append(text[pos:])
-    to_orig.extend(range(pos, len(text)))
+    starts.append(kept)
+    shifts.append(pos - kept)
+    to_orig = OffsetMap(starts, shifts, kept + len(text) - pos)
     return WorkingText(_cells(table.apply("".join(parts))), to_orig, original_length)
