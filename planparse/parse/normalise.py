@@ -137,7 +137,11 @@ class WorkingText:
         """The original characters of working [start, end), without what normalising cut (page numbers)."""
         if end <= start:
             return ""
-        return "".join(orig_text[s:e] for s, e in self.to_orig.runs(start, end))
+        m = self.to_orig
+        k = bisect_right(m.starts, start) - 1
+        if k + 1 == len(m.starts) or end <= m.starts[k + 1]:  # within one run: the common case
+            return orig_text[start + m.shifts[k] : end + m.shifts[k]]
+        return "".join(orig_text[s:e] for s, e in m.runs(start, end))
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of working [start, end)."""
