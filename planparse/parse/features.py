@@ -352,6 +352,37 @@ def _signer_before_date(lines: list[Line]) -> None:
             prev.signature = True
 
 
+@neighbourhood_feature("signer_at_end")
+def _signer_at_end(lines: list[Line]) -> None:
+    """A plan's last lines sign it with no date under them (XX中学科技教育处, XX班班主任:王明, 小二班 张老师).
+
+    Where a plan ends (the end of the text, or the separator that starts the next plan on the
+    page), the lines before it that are no date, furniture or signature already are its signers
+    while they read as a unit's name or as people named by their role. Anywhere else such a line
+    may be an activity or a detail of one.
+    """
+    ends = [i for i, ln in enumerate(lines) if ln.separator] + [len(lines)]
+    for end in ends:
+        i = end - 1
+        while i >= 0 and (lines[i].furniture or lines[i].signature):
+            i -= 1
+        while i >= 0 and _closing_signer(lines[i]):
+            lines[i].signature = True
+            i -= 1
+
+
+def _closing_signer(line: Line) -> bool:
+    """Whether a line at a plan's end reads as who signs it (see plans.toml ``closing_unit``)."""
+    bare = line.text.strip()
+    if not _unlabelled(line) or line.title_like or not bare or len(bare) > params().signature.max_chars:
+        return False
+    pv = plan_vocab()
+    if pv.closing_people.match(bare) is not None:
+        return True
+    return pv.closing_unit.match(bare) is not None and bare[-1] in pv.signer_last_chars \
+        and not bare.startswith(pv.title_not_opening)
+
+
 @neighbourhood_feature("outline_numbers")
 def _outline_numbers(lines: list[Line]) -> None:
     """1.1 / 1.2 / 2.1: outline numbers are markers where they count on from one line to the next.
