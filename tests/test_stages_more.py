@@ -203,6 +203,33 @@ def test_a_role_line_inside_the_plan_is_no_signer() -> None:
     assert not [ln.text for ln in parse_structure(text).lines if ln.signature]
 
 
+# a document viewer's page: its metadata, a summary (label, title, the text's start, cut), a button, the text
+
+_GUIDING_FULL = "以学校发展规划为依据，以提高课堂效率为中心，扎实开展校本教研，促进教师专业成长，全面提高英语教学质量。"
+_VIEWER_PAGE = (
+    "云溪中学英语组工作计划\n贡献者：某老师　　日期：2023-09-01\n"
+    "文档简介：云溪中学英语组工作计划 一、指导思想 " + _GUIDING_FULL[:44] + "\n全文阅读\n"
+    "云溪中学英语组工作计划\n一、指导思想\n" + _GUIDING_FULL + "\n二、工作重点\n1、抓实集体备课，每周二下午集体研讨。\n"
+    "2、开展听课评课活动，每位教师每学期上一节公开课。\n下载本文档　　收藏　　举报\n"
+)
+
+
+def test_viewer_summary_split_at_its_heading_is_furniture_before_its_full_text() -> None:
+    lines = parse_structure(_VIEWER_PAGE).lines
+    assert [ln.text[:6] for ln in lines if ln.preview] == ["文档简介:云", "一、指导思想", "全文阅读"]
+    assert [ln.furniture for ln in lines[:6]] == [False, True, True, True, True, False]
+    assert lines[-1].furniture
+    doc = planparse.parse_text(_VIEWER_PAGE, tag=False)
+    assert [(p.title, [s.heading for s in p.sections]) for p in doc.plans] == [
+        ("云溪中学英语组工作计划", ["一、指导思想", "二、工作重点"])
+    ]
+
+
+@pytest.mark.parametrize("t", ["全文阅读", "下载本文档　　收藏　　举报", "分享 打印", "贡献者：某老师　日期：2023-09-01　浏览：52次"])
+def test_viewer_buttons_and_metadata_are_furniture(t: str) -> None:
+    assert line_of(t).furniture
+
+
 # ---------------------------------------------------------------- month labels: week rows, dated rows
 
 
