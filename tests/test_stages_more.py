@@ -14,6 +14,7 @@ from planparse.parse.features import Line, find_cue, line_facts
 from planparse.parse.lines import RawLine
 from planparse.parse.month_labels import match_month_label
 from planparse.parse.normalise import normalise, scrub_html
+from planparse.parse.structure import parse_structure
 
 
 def line_of(s: str) -> Line:
@@ -166,6 +167,67 @@ def test_signature_lines(t: str) -> None:
 @pytest.mark.parametrize("t", ["东湖小学工会将继续做好慰问工作", "2023年2月：制定工会工作计划", "开学常规教育"])
 def test_sentences_and_labelled_months_are_no_signature(t: str) -> None:
     assert not line_of(t).signature
+
+
+# signers with no date under them: read as such only where the plan ends (features.signer_at_end)
+
+_MONTHS_END = (
+    "柳岸小学德育工作计划\n一、指导思想\n以立德树人为根本任务，坚持育人为本，深入推进养成教育。\n"
+    "二、活动安排\n十一月：\n1、召开家长会。\n2、组织秋季远足。\n十二月：\n1、举行元旦文艺汇演。\n"
+)
+
+
+@pytest.mark.parametrize("signer", ["柳岸小学学生发展处", "五年级(3)班班主任：王海燕", "中二班　张老师　李老师"])
+def test_undated_signer_at_the_end_is_no_entry(signer: str) -> None:
+    doc = planparse.parse_text(_MONTHS_END + signer + "\n", tag=False)
+    acts = [e.activity.rstrip("。") for e in doc.plans[0].schedule]
+    assert acts == ["召开家长会", "组织秋季远足", "举行元旦文艺汇演"]
+    lines = parse_structure(_MONTHS_END + signer + "\n\n下载文档\n").lines
+    assert [ln.signature for ln in lines[-3:]] == [False, True, False]
+
+
+def test_undated_signer_before_the_next_plans_separator() -> None:
+    text = _MONTHS_END + "中二班 张老师 李老师\n篇二\n" + _MONTHS_END
+    sigs = [ln.text for ln in parse_structure(text).lines if ln.signature]
+    assert sigs == ["中二班 张老师 李老师"]
+
+
+@pytest.mark.parametrize("last", ["组织小学生运动会", "召开柳岸小学家长会", "开展学校艺术节"])
+def test_an_activity_ending_the_text_is_no_signer(last: str) -> None:
+    doc = planparse.parse_text(_MONTHS_END.replace("1、举行元旦文艺汇演。\n", last + "\n"), tag=False)
+    assert [e.activity for e in doc.plans[0].schedule][-1] == last
+
+
+def test_a_role_line_inside_the_plan_is_no_signer() -> None:
+    text = _MONTHS_END.replace("2、组织秋季远足。\n", "2、组织秋季远足。\n负责人：王海燕\n")
+    assert not [ln.text for ln in parse_structure(text).lines if ln.signature]
+
+
+# a document viewer's page: its metadata, a summary (label, title, the text's start, cut), a button, the text
+
+_GUIDING_FULL = "以学校发展规划为依据，以提高课堂效率为中心，扎实开展校本教研，促进教师专业成长，全面提高英语教学质量。"
+_VIEWER_PAGE = (
+    "云溪中学英语组工作计划\n贡献者：某老师　　日期：2023-09-01\n"
+    "文档简介：云溪中学英语组工作计划 一、指导思想 " + _GUIDING_FULL[:44] + "\n全文阅读\n"
+    "云溪中学英语组工作计划\n一、指导思想\n" + _GUIDING_FULL + "\n二、工作重点\n1、抓实集体备课，每周二下午集体研讨。\n"
+    "2、开展听课评课活动，每位教师每学期上一节公开课。\n下载本文档　　收藏　　举报\n"
+)
+
+
+def test_viewer_summary_split_at_its_heading_is_furniture_before_its_full_text() -> None:
+    lines = parse_structure(_VIEWER_PAGE).lines
+    assert [ln.text[:6] for ln in lines if ln.preview] == ["文档简介:云", "一、指导思想", "全文阅读"]
+    assert [ln.furniture for ln in lines[:6]] == [False, True, True, True, True, False]
+    assert lines[-1].furniture
+    doc = planparse.parse_text(_VIEWER_PAGE, tag=False)
+    assert [(p.title, [s.heading for s in p.sections]) for p in doc.plans] == [
+        ("云溪中学英语组工作计划", ["一、指导思想", "二、工作重点"])
+    ]
+
+
+@pytest.mark.parametrize("t", ["全文阅读", "下载本文档　　收藏　　举报", "分享 打印", "贡献者：某老师　日期：2023-09-01　浏览：52次"])
+def test_viewer_buttons_and_metadata_are_furniture(t: str) -> None:
+    assert line_of(t).furniture
 
 
 # ---------------------------------------------------------------- month labels: week rows, dated rows

@@ -351,6 +351,37 @@ def _signer_before_date(lines: list[Line]) -> None:
             prev.signature = True
 
 
+@neighbourhood_feature("signer_at_end")
+def _signer_at_end(lines: list[Line]) -> None:
+    """A plan's last lines sign it with no date under them (XX中学科技教育处, XX班班主任:王明, 小二班 张老师).
+
+    Where a plan ends (the end of the text, or the separator that starts the next plan on the
+    page), the lines before it that are no date, furniture or signature already are its signers
+    while they read as a unit's name or as people named by their role. Anywhere else such a line
+    may be an activity or a detail of one.
+    """
+    ends = [i for i, ln in enumerate(lines) if ln.separator] + [len(lines)]
+    for end in ends:
+        i = end - 1
+        while i >= 0 and (lines[i].furniture or lines[i].signature):
+            i -= 1
+        while i >= 0 and _closing_signer(lines[i]):
+            lines[i].signature = True
+            i -= 1
+
+
+def _closing_signer(line: Line) -> bool:
+    """Whether a line at a plan's end reads as who signs it (see plans.toml ``closing_unit``)."""
+    bare = line.text.strip()
+    if not _unlabelled(line) or line.title_like or not bare or len(bare) > params().signature.max_chars:
+        return False
+    pv = plan_vocab()
+    if pv.closing_people.match(bare) is not None:
+        return True
+    return pv.closing_unit.match(bare) is not None and bare[-1] in pv.signer_last_chars \
+        and not bare.startswith(pv.title_not_opening)
+
+
 @neighbourhood_feature("outline_numbers")
 def _outline_numbers(lines: list[Line]) -> None:
     """1.1 / 1.2 / 2.1: outline numbers are markers where they count on from one line to the next.
@@ -457,10 +488,11 @@ def _preview(lines: list[Line]) -> None:
 
     Sites show the first lines of a plan (a summary, a truncated snippet) and then the full text;
     the preview is page furniture, the full text the plan. Words are compared folded to letters and
-    digits, so the copies may be cut into lines differently.
+    digits, so the copies may be cut into lines differently. Furniture lines hold no words here: a
+    viewer's button (全文阅读) may stand between the preview and its copy.
     """
     p = params().preview
-    folded = [_NOT_WORD.sub("", ln.text) for ln in lines]
+    folded = ["" if ln.furniture else _NOT_WORD.sub("", ln.text) for ln in lines]
     starts: list[int] = []
     pos = 0
     for f in folded:
@@ -473,10 +505,17 @@ def _preview(lines: list[Line]) -> None:
     for i, key in enumerate(keys):
         if len(key) == p.key_chars:
             by_key.setdefault(key, []).append(i)
-    maybe = _preview_candidates(stream, starts, folded, keys)
+    # a line is long by the physical line it opens (a summary cut at its run-on heading is one line)
+    long_line = [False] * len(lines)
+    run = 0
+    for i in range(len(lines) - 1, -1, -1):
+        run += len(folded[i])
+        if lines[i].starts_physical:
+            long_line[i], run = run >= p.long_line_chars, 0
+    maybe = _preview_candidates(stream, starts, long_line, keys)
     i = 0
     while i < len(lines):
-        k = _preview_end(i, stream, starts, folded, keys, by_key) if i in maybe else None
+        k = _preview_end(i, stream, starts, long_line, keys, by_key) if i in maybe else None
         if k is not None:
             for j in range(i, k):
                 lines[j].furniture = True
@@ -486,7 +525,7 @@ def _preview(lines: list[Line]) -> None:
             i += 1
 
 
-def _preview_candidates(stream: str, starts: list[int], folded: list[str], keys: list[str]) -> set[int]:
+def _preview_candidates(stream: str, starts: list[int], long_line: list[bool], keys: list[str]) -> set[int]:
     """The lines a preview could start at: where a later line's key occurs at a preview's distance before it.
 
     One ``str.find`` per line instead of a look-up per possible start: most texts have no preview,
@@ -505,14 +544,14 @@ def _preview_candidates(stream: str, starts: list[int], folded: list[str], keys:
             while j >= 0 and starts[j] == at:
                 maybe.add(j)
                 j -= 1
-            if at - starts[i] <= p.head_chars and len(folded[i]) >= p.long_line_chars:
+            if at - starts[i] <= p.head_chars and long_line[i]:
                 maybe.add(i)
             at = stream.find(key, at + 1, hi + p.key_chars)
     return maybe
 
 
 def _preview_end(
-    i: int, stream: str, starts: list[int], folded: list[str], keys: list[str], by_key: dict[str, list[int]]
+    i: int, stream: str, starts: list[int], long_line: list[bool], keys: list[str], by_key: dict[str, list[int]]
 ) -> int | None:
     """The line where the copy of a preview starting at line i begins, or None.
 
@@ -520,7 +559,7 @@ def _preview_end(
     on a long line, its match with the copy may start up to ``head_chars`` into it.
     """
     p = params().preview
-    heads = range(p.head_chars + 1) if len(folded[i]) >= p.long_line_chars else range(1)
+    heads = range(p.head_chars + 1) if long_line[i] else range(1)
     for o in heads:
         at = starts[i] + o
         key = stream[at : at + p.key_chars]

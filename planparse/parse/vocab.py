@@ -111,6 +111,8 @@ class PlanVocab:
     opening_year_chars: int
     signature: regex.Pattern
     signer_last_chars: str  # a short line above the closing date signs the plan when it ends in one
+    closing_unit: regex.Pattern  # a unit's name signing a plan's last lines (no date under it)
+    closing_people: regex.Pattern  # people signing a plan's last lines by role (班主任:…, 小一班 X老师)
     closing_opener: re.Pattern
 
 
@@ -134,6 +136,8 @@ def plan_vocab() -> PlanVocab:
         opening_year_chars=d["opening_year_chars"],
         signature=regex.compile(d["signature"]),
         signer_last_chars=d["signer_last_chars"],
+        closing_unit=regex.compile(d["closing_unit"]),
+        closing_people=regex.compile("|".join(f"(?:{p})" for p in d["closing_people"])),
         closing_opener=re.compile(d["closing_openers"]),
     )
 
