@@ -52,12 +52,13 @@ def construct(cls: type[Model], **values: Any) -> Model:
     if layout is None:
         return cls.model_construct(**values)
     m = cls.__new__(cls)
+    attrs = m.__dict__  # a fresh instance's dict shares its class's key table while filled in that order
     for name, required, factory, default in layout.fields:
         if name in values:
-            object.__setattr__(m, name, values[name])
+            attrs[name] = values[name]
         elif not required:
             # immutable defaults only in planparse's models (mutable ones use a factory)
-            object.__setattr__(m, name, factory() if factory is not None else default)
+            attrs[name] = factory() if factory is not None else default
     object.__setattr__(m, "__pydantic_fields_set__", layout.all_set)
     object.__setattr__(m, "__pydantic_extra__", None)
     object.__setattr__(m, "__pydantic_private__", None)

@@ -155,16 +155,21 @@ def _glued_table_cuts(text: str, start: int, end: int) -> list[int]:
     activity column, it is cut after the header and before every word that is a period cell.
     """
     mv = month_vocab()
-    words = list(_WORD.finditer(text, start, end))
+    words = _WORD.finditer(text, start, end)
     roles: set[str] = set()
     k = 0
-    while k < len(words) and (r := mv.column_roles(words[k].group())) is not None:
+    first_cell = None  # the first word after the header
+    for w in words:  # lazily: most lines with a space open with no header word at all
+        r = mv.column_roles(w.group())
+        if r is None:
+            first_cell = w
+            break
         roles.update(r)
         k += 1
-    if k < 2 or k == len(words) or not roles & {"month", "week", "dates"} or "activity" not in roles:
+    if k < 2 or first_cell is None or not roles & {"month", "week", "dates"} or "activity" not in roles:
         return []
-    cuts = [words[k].start()]
-    cuts += [w.start() for w in words[k + 1 :] if is_period_cell(w.group())]
+    cuts = [first_cell.start()]
+    cuts += [w.start() for w in words if is_period_cell(w.group())]
     return cuts
 
 
@@ -180,7 +185,7 @@ def _inner_cuts(text: str, start: int, end: int) -> list[int]:
         m = _glued_title().search(text, start, end)
         if m is not None and m.end() > start:
             cuts.append(m.end())
-    if " " in text[start : start + params().table.header_max_chars]:
+    if text.find(" ", start, start + params().table.header_max_chars) >= 0:
         cuts.extend(_glued_table_cuts(text, start, end))
     return [c for c in cuts if start < c < end]
 
@@ -210,7 +215,14 @@ def split_lines(wt: WorkingText) -> list[RawLine]:
         else:
             pieces.append((s, e))
         for ps, pe in pieces:
-            bounds = sorted({ps, *_inner_cuts(text, ps, pe), *_run_on_cuts(text, ps, pe), pe})
+            cuts = _inner_cuts(text, ps, pe) + _run_on_cuts(text, ps, pe)
+            if not cuts:  # most lines: the piece is one logical line
+                a, b = _strip(text, ps, pe)
+                if a < b:
+                    out.append(RawLine(a, b, blank_before=blank, starts_physical=a == s))
+                    blank = False
+                continue
+            bounds = sorted({ps, *cuts, pe})
             for a, b in zip(bounds, bounds[1:], strict=False):
                 a, b = _strip(text, a, b)
                 if a < b:
