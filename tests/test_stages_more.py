@@ -121,6 +121,16 @@ def test_plain_title_is_no_separator(t: str) -> None:
     assert ln.title_like and not ln.separator
 
 
+def test_a_calendar_of_the_term_titles_its_plan() -> None:
+    # 行事历 ends a title as 计划 does; under a marker it stays a schedule heading, after a verb an activity
+    assert line_of("2024年春季学期柳岸小学德育工作行事历").title_like
+    assert not line_of("制定柳岸小学德育工作行事历").title_like
+    text = "柳岸小学2024年德育工作行事历\n一、工作行事历\n三月：\n1、学雷锋志愿服务。\n四月：\n1、清明祭扫。\n"
+    plan = planparse.parse_text(text, tag=False).plans[0]
+    assert (plan.title, plan.year) == ("柳岸小学2024年德育工作行事历", 2024)
+    assert [(s.kind.value, s.heading) for s in plan.sections] == [("schedule", "一、工作行事历")]
+
+
 def test_activity_ending_in_plan_word_is_no_title() -> None:
     ln = line_of("讨论制定本学期工会工作计划")
     assert not ln.title_like and not ln.separator and not ln.furniture
