@@ -121,6 +121,16 @@ def test_plain_title_is_no_separator(t: str) -> None:
     assert ln.title_like and not ln.separator
 
 
+def test_a_calendar_of_the_term_titles_its_plan() -> None:
+    # 行事历 ends a title as 计划 does; under a marker it stays a schedule heading, after a verb an activity
+    assert line_of("2024年春季学期柳岸小学德育工作行事历").title_like
+    assert not line_of("制定柳岸小学德育工作行事历").title_like
+    text = "柳岸小学2024年德育工作行事历\n一、工作行事历\n三月：\n1、学雷锋志愿服务。\n四月：\n1、清明祭扫。\n"
+    plan = planparse.parse_text(text, tag=False).plans[0]
+    assert (plan.title, plan.year) == ("柳岸小学2024年德育工作行事历", 2024)
+    assert [(s.kind.value, s.heading) for s in plan.sections] == [("schedule", "一、工作行事历")]
+
+
 def test_activity_ending_in_plan_word_is_no_title() -> None:
     ln = line_of("讨论制定本学期工会工作计划")
     assert not ln.title_like and not ln.separator and not ln.furniture
@@ -228,6 +238,50 @@ def test_viewer_summary_split_at_its_heading_is_furniture_before_its_full_text()
 @pytest.mark.parametrize("t", ["全文阅读", "下载本文档　　收藏　　举报", "分享 打印", "贡献者：某老师　日期：2023-09-01　浏览：52次"])
 def test_viewer_buttons_and_metadata_are_furniture(t: str) -> None:
     assert line_of(t).furniture
+
+
+# a copy hard-wrapped at a fixed width (a PDF's lines): features.hard_wrap, month_list run-on
+
+
+def _wrapped(paragraphs: list[str], width: int) -> str:
+    return "".join("\n".join(p[i : i + width] for i in range(0, len(p), width)) + "\n" for p in paragraphs)
+
+
+_WRAPPED_PLAN = [
+    "柳岸小学三年级班主任工作计划",
+    "一、指导思想",
+    "以立德树人为根本任务，坚持育人为本、德育为先，扎实开展养成教育，培养学生良好的学习和生活习惯。",
+    "二、每月安排",
+    "三月：开展学雷锋主题班会，组织学生到社区打扫卫生并慰问孤寡老人。",
+    "四月：召开家长会，通报学生学习情况；组织春游和清明节诗歌朗诵活动。",
+    "五月：开展劳动实践周，每位学生在家学做一道家常菜。",
+]
+
+
+def test_hard_wrapped_lines_are_found_by_the_documents_width() -> None:
+    text = _wrapped(_WRAPPED_PLAN, 20)
+    wrapped = [ln.text for ln in parse_structure(text).lines if ln.wrapped]
+    assert wrapped and all(len(t) == 20 for t in wrapped)
+    assert "三月:开展学雷锋主题班会,组织学生到社区" in wrapped
+    # the same plan written one paragraph a line has no width of its own
+    assert not [ln for ln in parse_structure(_wrapped(_WRAPPED_PLAN, 200)).lines if ln.wrapped]
+
+
+def test_a_month_line_cut_at_the_copys_width_is_one_entry() -> None:
+    doc = planparse.parse_text(_wrapped(_WRAPPED_PLAN, 20), tag=False)
+    got = [(e.months, e.activity) for e in doc.plans[0].schedule]
+    assert got == [
+        ([3], "开展学雷锋主题班会，组织学生到社区打扫卫生并慰问孤寡老人"),
+        ([4], "召开家长会，通报学生学习情况"),  # the run-on line's chunks after its first are entries
+        ([4], "组织春游和清明节诗歌朗诵活动"),
+        ([5], "开展劳动实践周，每位学生在家学做一道家常菜"),
+    ]
+
+
+def test_unwrapped_short_lines_under_a_month_stay_apart() -> None:
+    text = _wrapped(_WRAPPED_PLAN[:4], 200) + "三月：\n组织学生到社区打扫卫生并慰问\n开展学雷锋主题班会\n"
+    acts = [e.activity for e in planparse.parse_text(text, tag=False).plans[0].schedule]
+    assert acts == ["组织学生到社区打扫卫生并慰问", "开展学雷锋主题班会"]
 
 
 # ---------------------------------------------------------------- month labels: week rows, dated rows

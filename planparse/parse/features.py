@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from planparse.parse.chars import COLONS, SENTENCE_END, TRAILING
+from planparse.parse.chars import CLOSERS, COLONS, SENTENCE_END, TRAILING
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
@@ -50,6 +51,7 @@ class Line:
     # shape
     blank_before: bool = False  # an empty physical line stands right before it
     starts_physical: bool = True  # it begins a physical line (not cut from a run-on or flattened one)
+    wrapped: bool = False  # the copy cut it at the document's fixed width: its words run on into the next line
     # numbering and periods
     marker: Marker | None = None
     month: MonthLabel | None = None
@@ -101,7 +103,7 @@ class Line:
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
         for name in ("cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "page_title", "separator", "furniture", "table_header",
-                     "signature", "guiding_opener", "heads_month_list", "blank_before"):
+                     "signature", "guiding_opener", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
                 out[name] = value
@@ -380,6 +382,36 @@ def _closing_signer(line: Line) -> bool:
         return True
     return pv.closing_unit.match(bare) is not None and bare[-1] in pv.signer_last_chars \
         and not bare.startswith(pv.title_not_opening)
+
+
+@neighbourhood_feature("hard_wrap")
+def _hard_wrap(lines: list[Line]) -> None:
+    """A copy cut at a fixed width (a PDF's lines): the lines that end at the width mid-sentence run on.
+
+    The width is the document's own when many whole physical lines end within a few characters
+    of it and hardly any is longer (params.toml ``[lines.hard_wrap]``). A line cut there whose
+    last character ends no sentence is wrapped: the next line goes on with its words.
+    """
+    p = params().lines.hard_wrap
+    whole = [i for i, ln in enumerate(lines)
+             if ln.starts_physical and (i + 1 == len(lines) or lines[i + 1].starts_physical)]
+    sizes = sorted(n for n in (len(lines[i].text) for i in whole) if n >= p.min_width)
+    if not sizes:
+        return
+    counts = Counter(sizes)
+    width, near = max(((w, sum(counts[k] for k in range(w - p.slack, w + 1))) for w in counts),
+                      key=lambda wn: (wn[1], wn[0]))
+    longer = len(sizes) - bisect_right(sizes, width)
+    if near < p.min_lines or near < p.min_share * len(sizes) or longer > p.max_longer_share * len(sizes):
+        return
+    for i in whole:
+        ln = lines[i]
+        words = ln.text.rstrip(CLOSERS)  # 。” ends a sentence; 开展“…” may go on
+        if i + 1 < len(lines) and width - p.slack <= len(ln.text) <= width and words[-1:] not in _WRAP_ENDS:
+            ln.wrapped = True
+
+
+_WRAP_ENDS = tuple(SENTENCE_END + COLONS + ".…")
 
 
 @neighbourhood_feature("outline_numbers")

@@ -99,6 +99,15 @@ class _MonthList:
             for chunk in _CHUNK.finditer(text, cell.start(), cell.end()):
                 self.out.emit(chunk.start(), chunk.end(), self.period, evidence=("chunk",))
 
+    def run_on(self, ln: Line) -> bool:
+        """A line after one the copy cut at its width: its first chunk ends the last entry, the rest are entries."""
+        text = self.block.text
+        first = _CHUNK.match(text, ln.start, ln.end)
+        if first is None or not self.out.extend_last(first.start(), first.end()):
+            return False
+        self.chunks(first.end(), ln.end)
+        return True
+
     def emit_leading(self) -> None:
         """A list cut off before its first label: its items take the month their dates state (3月3日), if any."""
         leading, self.leading = self.leading, None
@@ -118,8 +127,10 @@ class _MonthList:
         heading_family = heading.marker.family if heading is not None and heading.marker else None
         mv, pv = month_vocab(), plan_vocab()
         numbered_open = False  # the last entry is a numbered activity that unnumbered lines run on
+        wrapped = False  # the line before was cut at the copy's fixed width (features.hard_wrap)
         weak_labels = not any(ln.month is not None for ln in block.lines)
         for ln in block.lines:
+            after_wrap, wrapped = wrapped, ln.wrapped or (wrapped and ln.furniture)  # a page footer between
             if ln.table_header:
                 if len(ln.table_cells) >= 2:
                     cells = ln.table_cells
@@ -186,6 +197,8 @@ class _MonthList:
                     and out.extend_last(ln.start, ln.end):
                 continue
             numbered_open = False
+            if after_wrap and ln.marker is None and self.run_on(ln):
+                continue  # the words of a line cut at the copy's width go on here
             # a marker out of sequence (8. after 9.) is no item, but it is no part of the words either;
             # a part of the month (上旬：) goes with the month's label, as in 3月上旬：
             start = ln.content_start
