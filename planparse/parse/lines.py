@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from planparse.parse.gate import GatedSearch
 from planparse.parse.markers import HEADING_FAMILIES, OUTER_FAMILIES, match_marker
 from planparse.parse.month_labels import is_period_cell, match_month_label
 from planparse.parse.normalise import WorkingText
@@ -28,6 +29,7 @@ _CANDIDATE = re.compile(
 )
 _COMMA = ",，"
 _TIGHT = re.compile(r"[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、")
+_TIGHT_GATED = GatedSearch(_TIGHT)
 _NUMERAL_CHARS = "一二三四五六七八九十元0123456789"
 _TIGHT_LABEL = re.compile(r"(?:[一二三四五六七八九十元]{1,3}|\d{1,2})月份?\s*[:：]")
 _SENTENCE_END = re.compile(r"[。;；!?！？][”\"」』]?\s*$")
@@ -63,7 +65,7 @@ def _tight_before(ch: str) -> bool:
 def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets inside [start, end) where a run-on marker or month label starts a new line."""
     line = text[start:end]
-    if _CANDIDATE.search(line, 1) is None and _TIGHT.search(line, 1) is None:
+    if _CANDIDATE.search(line, 1) is None and _TIGHT_GATED.search(line, 1) is None:
         return []
     first = match_marker(line)
     last_of_family: dict[str, int] = {}
@@ -148,6 +150,11 @@ def _trailing_title() -> re.Pattern:
     return re.compile(rf"(?<=[。;；!?！？])\s*(?=[^。;；!?！？:：,，、\s]{{2,{limit}}}(?:{endings})\d{{0,2}}$)")
 
 
+@cache
+def _inline_break() -> GatedSearch:
+    return GatedSearch(furniture().inline_break)
+
+
 def _glued_table_cuts(text: str, start: int, end: int) -> list[int]:
     """A schedule table glued into one line (月份 活动内容 负责人 一月 新春联欢会 办公室 三月 …).
 
@@ -179,8 +186,9 @@ def _inner_cuts(text: str, start: int, end: int) -> list[int]:
     m = _trailing_title().search(text, start, end)
     if m is not None and not text.startswith(plan_vocab().title_not_opening, m.end()):
         cuts.append(m.end())  # (制定下学期工作计划 after a full stop is an activity's last clause)
-    for m in furniture().inline_break.finditer(text, start, end):
-        cuts.extend((m.start(), m.end()))
+    if _inline_break().search(text, start, end) is not None:
+        for m in furniture().inline_break.finditer(text, start, end):
+            cuts.extend((m.start(), m.end()))
     if end - start <= params().title.max_chars * 2:
         m = _glued_title().search(text, start, end)
         if m is not None and m.end() > start:

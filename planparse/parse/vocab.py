@@ -10,6 +10,8 @@ from importlib import resources
 
 import regex
 
+from planparse.parse.gate import GatedSearch
+
 
 def _load(name: str) -> dict:
     with resources.files("planparse.data").joinpath(name).open("rb") as fh:
@@ -68,7 +70,7 @@ class Furniture:
     link_max_chars: int
     inline_break: re.Pattern
     anchored: re.Pattern  # the patterns that start with ^, matched at the line start
-    floating: re.Pattern  # the others, searched
+    floating: GatedSearch  # the others, searched (where a character that can start one stands)
 
     def is_furniture(self, line: str) -> bool:
         if len(line) > self.max_line_chars:
@@ -89,13 +91,13 @@ def furniture() -> Furniture:
         data["link_max_chars"],
         re.compile(data["inline_break"]),
         re.compile("|".join(f"(?:{p})" for p in anchored)),
-        re.compile("|".join(f"(?:{p})" for p in floating)),
+        GatedSearch(re.compile("|".join(f"(?:{p})" for p in floating))),
     )
 
 
 @dataclass(frozen=True)
 class PlanVocab:
-    separator: re.Pattern
+    separator: GatedSearch
     title_endings: tuple[str, ...]
     title_subjects: tuple[str, ...]
     title_not_opening: tuple[str, ...]
@@ -120,7 +122,7 @@ class PlanVocab:
 def plan_vocab() -> PlanVocab:
     d = _load("plans.toml")
     return PlanVocab(
-        separator=re.compile("|".join(f"(?:{p})" for p in d["separators"])),
+        separator=GatedSearch(re.compile("|".join(f"(?:{p})" for p in d["separators"]))),
         title_endings=tuple(d["title_endings"]),
         title_subjects=tuple(d["title_subjects"]),
         title_not_opening=tuple(d["title_not_opening"]),
