@@ -11,7 +11,7 @@ from planparse.parse.gate import GatedSearch, anchored_at_start, first_chars
 from planparse.parse.vocab import furniture, plan_vocab
 
 ATOMS = ["上一篇", "下载", "[0-9]+", r"\d{2}", "[(（]篇", r"\s*", "[.…]*", "(?:范文|模板)", "的延伸", "$", "^", "a?",
-         r"[^\s]", ".{0,3}", "(?<=。)", "(?i:ab)", "[A-Za-z]+", "共", r"\S+", "x*"]
+         r"[^\s]", ".{0,3}", "(?<=。)", "(?<![0-9])", "(?=下)", "(?!a)", "(?i:ab)", "[A-Za-z]+", "共", r"\S+", "x*"]
 ALPHABET = "上一篇下载0123456789(（范文模板的延伸。 .…abAB共x\n"
 
 
@@ -37,6 +37,7 @@ def test_gates_are_made_where_first_characters_are_bounded() -> None:
     assert first_chars(re.compile("(?:.{0,3}范文网)")) is None  # any character may start it
     assert first_chars(re.compile("(?:a?)")) is None  # it matches the empty string
     assert first_chars(re.compile("(?i:ab)")) is None
+    assert first_chars(re.compile("(?:(?<![一二])月份)|(?:每月)")).pattern == "[月每]"  # look-arounds are zero width
     assert anchored_at_start(re.compile("(?:^篇一)|(?:^第一篇)"))
     assert not anchored_at_start(re.compile("(?:^篇一)|(?:第一篇)"))
     assert not anchored_at_start(re.compile("^篇一", re.MULTILINE))

@@ -24,6 +24,7 @@ from functools import cache
 
 from planparse.parse.chars import CLOSERS, COLONS, SENTENCE_END, TRAILING
 from planparse.parse.document import ParseDoc
+from planparse.parse.gate import GatedSearch
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
 from planparse.parse.month_labels import MonthLabel, match_month_label
@@ -638,10 +639,17 @@ def _cue_index() -> tuple[dict[str, tuple[str, bool]], tuple[tuple[str, str], ..
 
 
 @cache
-def _any_cue() -> re.Pattern:
+def _any_cue() -> GatedSearch:
     words = [re.escape(w) for w in _cue_index()[0]]
     words += [kc.patterns.pattern for kc in section_cues() if kc.patterns is not None]
-    return re.compile("|".join(words))
+    return GatedSearch(re.compile("|".join(words)))
+
+
+@cache
+def _cue_shape() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The characters cue words start with, and their lengths, longest first."""
+    index = _cue_index()[0]
+    return frozenset(w[0] for w in index), tuple(sorted({len(w) for w in index if len(w) > 1}, reverse=True))
 
 
 def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
@@ -675,20 +683,26 @@ def _find_cue_in(head: str) -> tuple[str | None, str | None, bool, bool]:
 
 
 def _find_word_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
-    index, exceptions, longest = _cue_index()
+    index, exceptions, _ = _cue_index()
+    firsts, sizes = _cue_shape()
     excluded = {kind for phrase, kind in exceptions if phrase in head}
     best: tuple[str, str, bool] | None = None
     n = len(head)
     # the longest cue wins; between cues of one length the later one, since a Chinese heading's
-    # head noun comes last (主要工作目标 is about 目标)
-    for size in range(min(longest, n), 1, -1):
-        for i in range(n - size, -1, -1):
+    # head noun comes last (主要工作目标 is about 目标). Looked up only where a cue word can start,
+    # and no shorter than the best so far.
+    for i, ch in enumerate(head):
+        if ch not in firsts:
+            continue
+        for size in sizes:
+            if best is not None and size < len(best[1]):
+                break
+            if size > n - i:
+                continue
             hit = index.get(head[i : i + size])
             if hit is not None and hit[0] not in excluded:
-                best = (hit[0], head[i : i + size], hit[1])
+                best = (hit[0], head[i : i + size], hit[1])  # at a later i, an equal size wins
                 break
-        if best is not None:
-            break
     if best is None or (len(best[1]) <= 2 and len(head) > params().heading.short_cue_heading_chars):
         # a two-character cue (情况, 目标, 措施) names a part only in a short heading: 一、学校基本情况,
         # not 三、了解教职工思想情况

@@ -7,9 +7,9 @@ the positions whose character can start some branch with one character class (at
 tries the whole pattern only there, which gives the same first match as ``pattern.search``.
 
 A pattern whose every branch opens with ``^`` is matched at the start only. The first
-characters are read off ``re``'s own parse of the pattern. Where they cannot be bounded
-(a branch may start with ``.`` or ``\\S``, a negated class, a look-behind, or match the empty
-string), there is no gate and the plain search runs.
+characters are read off ``re``'s own parse of the pattern (look-arounds, being zero width, are
+passed over). Where they cannot be bounded (a branch may start with ``.``, ``\\S`` or a negated
+class, or match the empty string), there is no gate and the plain search runs.
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ def _class_item(op: Any, av: Any) -> str:
 def _first(items: Any, out: list[str]) -> bool:
     """Add to ``out`` what the sequence ``items`` can start with; True if it can match nothing."""
     for op, av in items:
-        if op is sre.AT:
-            continue  # ^, $, \b: zero width, the next item starts the match
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # ^, $, \b and look-arounds: zero width, the next item starts the match
         if op is sre.LITERAL:
             out.append(_class_item(op, av))
             return False
@@ -125,6 +125,7 @@ class GatedSearch:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
+        pos = min(max(pos, 0), len(text))  # as re clamps it
         if self.anchored:  # every branch opens with ^: trying them at every position finds nothing more
             return self.pattern.match(text, pos, end) if pos == 0 else None
         if self.gate is None:

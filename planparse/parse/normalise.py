@@ -228,7 +228,9 @@ _DROP_RE = re.compile("[" + "".join(_DROP) + "]")
 # with at least one tone mark, right after a Han character. Cut from the working text (the
 # original keeps it): it is no part of the words
 _PINYIN_GLOSS = re.compile(
-    r"(?<=[\u4e00-\u9fff])[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]"
+    # the bracket first, the Han character before it checked after: a pattern that opens with a
+    # look-behind is tried at every position, one that opens with a class is scanned for at C speed
+    r"[(（](?<=[\u4e00-\u9fff][(（])[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]"
 )
 
 
