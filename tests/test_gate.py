@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planparse.parse.gate import GatedSearch, anchored_at_start, first_chars
+from planparse.parse.gate import GatedSearch, anchored_at_start, first_chars, required_chars
 from planparse.parse.vocab import furniture, plan_vocab
 
 ATOMS = ["上一篇", "下载", "[0-9]+", r"\d{2}", "[(（]篇", r"\s*", "[.…]*", "(?:范文|模板)", "的延伸", "$", "^", "a?",
@@ -38,6 +38,8 @@ def test_gates_are_made_where_first_characters_are_bounded() -> None:
     assert first_chars(re.compile("(?:a?)")) is None  # it matches the empty string
     assert first_chars(re.compile("(?i:ab)")) is None
     assert first_chars(re.compile("(?:(?<![一二])月份)|(?:每月)")).pattern == "[月每]"  # look-arounds are zero width
+    assert required_chars(re.compile("(?:上一篇)|(?:共\\s*\\d+\\s*页$)")).pattern == "[篇页]"
+    assert required_chars(re.compile("(?:a?b*)")) is None  # nothing a match must hold
     assert anchored_at_start(re.compile("(?:^篇一)|(?:^第一篇)"))
     assert not anchored_at_start(re.compile("(?:^篇一)|(?:第一篇)"))
     assert not anchored_at_start(re.compile("^篇一", re.MULTILINE))

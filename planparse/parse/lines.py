@@ -29,7 +29,6 @@ _CANDIDATE = re.compile(
 )
 _COMMA = ",，"
 _TIGHT = re.compile(r"[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、")
-_TIGHT_GATED = GatedSearch(_TIGHT)
 _NUMERAL_CHARS = "一二三四五六七八九十元0123456789"
 _TIGHT_LABEL = re.compile(r"(?:[一二三四五六七八九十元]{1,3}|\d{1,2})月份?\s*[:：]")
 _SENTENCE_END = re.compile(r"[。;；!?！？][”\"」』]?\s*$")
@@ -65,7 +64,7 @@ def _tight_before(ch: str) -> bool:
 def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets inside [start, end) where a run-on marker or month label starts a new line."""
     line = text[start:end]
-    if _CANDIDATE.search(line, 1) is None and _TIGHT_GATED.search(line, 1) is None:
+    if _CANDIDATE.search(line, 1) is None and _TIGHT.search(line, 1) is None:
         return []
     first = match_marker(line)
     last_of_family: dict[str, int] = {}
