@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planparse.parse import features
 from planparse.parse.params import params
+from planparse.parse.vocab import section_cues
 
 
 def _reference(head: str) -> tuple[str, str, bool] | None:
@@ -37,3 +40,16 @@ def test_word_cue_scan_agrees_with_the_longest_first_scan(parts: list[str]) -> N
         assert got[0] is None
     else:
         assert got[:3] == expected
+
+
+def _any_cue_reference(text: str) -> bool:
+    words = [re.escape(w) for w in features._cue_index()[0]]
+    words += [kc.patterns.pattern for kc in section_cues() if kc.patterns is not None]
+    return re.search("|".join(words), text) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_pieces(), "每月活动", "月份工作", "及", "与"]), min_size=1, max_size=5))
+def test_has_cue_agrees_with_one_search_over_every_cue(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert features._has_cue(text) == _any_cue_reference(text)

@@ -24,7 +24,6 @@ from functools import cache
 
 from planparse.parse.chars import CLOSERS, COLONS, SENTENCE_END, TRAILING
 from planparse.parse.document import ParseDoc
-from planparse.parse.gate import GatedSearch
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
 from planparse.parse.month_labels import MonthLabel, match_month_label
@@ -639,17 +638,20 @@ def _cue_index() -> tuple[dict[str, tuple[str, bool]], tuple[tuple[str, str], ..
 
 
 @cache
-def _any_cue() -> GatedSearch:
-    words = [re.escape(w) for w in _cue_index()[0]]
-    words += [kc.patterns.pattern for kc in section_cues() if kc.patterns is not None]
-    return GatedSearch(re.compile("|".join(words)))
-
-
-@cache
 def _cue_shape() -> tuple[frozenset[str], tuple[int, ...]]:
     """The characters cue words start with, and their lengths, longest first."""
     index = _cue_index()[0]
-    return frozenset(w[0] for w in index), tuple(sorted({len(w) for w in index if len(w) > 1}, reverse=True))
+    return frozenset(w[0] for w in index), tuple(sorted({len(w) for w in index}, reverse=True))
+
+
+def _has_cue(text: str) -> bool:
+    """Whether any cue word or cue pattern occurs in ``text``."""
+    index = _cue_index()[0]
+    firsts, sizes = _cue_shape()
+    for i, ch in enumerate(text):
+        if ch in firsts and any(text[i : i + size] in index for size in sizes):
+            return True
+    return any(kc.patterns.search(text) for kc in section_cues() if kc.patterns is not None)
 
 
 def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
@@ -657,9 +659,9 @@ def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
 
     In a heading that joins two parts (指导思想及工作目标, 工作目标和主要措施) the first part names it.
     """
-    if _any_cue().search(head) is None:
-        return None, None, False, False
     whole = _find_cue_in(head)
+    if whole[0] is None and not _has_cue(head):
+        return whole  # no cue at all: neither can a first part have one
     joining = section_words().joining_words
     if whole[1] is not None and any(ch in joining for ch in whole[1]):
         return whole  # a cue that itself joins two parts: 工作思路和措施 is main work
@@ -667,7 +669,7 @@ def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
     if at > 0:
         first = head[:at]
         found = _find_cue_in(first)
-        if found[0] is not None and _any_cue().search(head[at + 1 :]):
+        if found[0] is not None and _has_cue(head[at + 1 :]):
             return found
     return whole
 
@@ -695,7 +697,7 @@ def _find_word_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
         if ch not in firsts:
             continue
         for size in sizes:
-            if best is not None and size < len(best[1]):
+            if best is not None and size < len(best[1]) or size < 2:  # (one character names no part)
                 break
             if size > n - i:
                 continue
