@@ -638,19 +638,19 @@ def _cue_index() -> tuple[dict[str, tuple[str, bool]], tuple[tuple[str, str], ..
 
 
 @cache
-def _cue_shape() -> tuple[frozenset[str], tuple[int, ...]]:
-    """The characters cue words start with, and their lengths, longest first."""
+def _cue_shape() -> tuple[re.Pattern[str], tuple[int, ...], re.Pattern[str]]:
+    """Where a cue word can start (a class of first characters), the cue lengths longest first,
+    and one search for any cue word (literal branches: re scans for their first characters)."""
     index = _cue_index()[0]
-    return frozenset(w[0] for w in index), tuple(sorted({len(w) for w in index}, reverse=True))
+    starts = re.compile("[" + "".join(re.escape(c) for c in sorted({w[0] for w in index})) + "]")
+    words = re.compile("|".join(re.escape(w) for w in sorted(index, key=len, reverse=True)))
+    return starts, tuple(sorted({len(w) for w in index}, reverse=True)), words
 
 
 def _has_cue(text: str) -> bool:
     """Whether any cue word or cue pattern occurs in ``text``."""
-    index = _cue_index()[0]
-    firsts, sizes = _cue_shape()
-    for i, ch in enumerate(text):
-        if ch in firsts and any(text[i : i + size] in index for size in sizes):
-            return True
+    if _cue_shape()[2].search(text) is not None:
+        return True
     return any(kc.patterns.search(text) for kc in section_cues() if kc.patterns is not None)
 
 
@@ -659,9 +659,9 @@ def find_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
 
     In a heading that joins two parts (指导思想及工作目标, 工作目标和主要措施) the first part names it.
     """
+    if not _has_cue(head):
+        return None, None, False, False
     whole = _find_cue_in(head)
-    if whole[0] is None and not _has_cue(head):
-        return whole  # no cue at all: neither can a first part have one
     joining = section_words().joining_words
     if whole[1] is not None and any(ch in joining for ch in whole[1]):
         return whole  # a cue that itself joins two parts: 工作思路和措施 is main work
@@ -686,16 +686,15 @@ def _find_cue_in(head: str) -> tuple[str | None, str | None, bool, bool]:
 
 def _find_word_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
     index, exceptions, _ = _cue_index()
-    firsts, sizes = _cue_shape()
+    starts, sizes, _ = _cue_shape()
     excluded = {kind for phrase, kind in exceptions if phrase in head}
     best: tuple[str, str, bool] | None = None
     n = len(head)
     # the longest cue wins; between cues of one length the later one, since a Chinese heading's
     # head noun comes last (主要工作目标 is about 目标). Looked up only where a cue word can start,
     # and no shorter than the best so far.
-    for i, ch in enumerate(head):
-        if ch not in firsts:
-            continue
+    for start in starts.finditer(head):
+        i = start.start()
         for size in sizes:
             if best is not None and size < len(best[1]) or size < 2:  # (one character names no part)
                 break
