@@ -174,14 +174,15 @@ class MonthVocab:
         role = self.table_columns.get(cell)
         if role is not None:
             return (role,)
-        parts = [x for x in self.header_split.split(cell) if x]
-        if len(parts) < 2 or any(x not in self.table_columns for x in parts):
-            if len(cell) <= self.role_suffix_max_chars:
-                for suffix, suffix_role in self.role_suffixes.items():
-                    if cell.endswith(suffix):
-                        return (suffix_role,)
-            return None
-        return tuple(self.table_columns[x] for x in parts)
+        if self.header_split.search(cell) is not None:
+            parts = [x for x in self.header_split.split(cell) if x]
+            if len(parts) >= 2 and all(x in self.table_columns for x in parts):
+                return tuple(self.table_columns[x] for x in parts)
+        if len(cell) <= self.role_suffix_max_chars:
+            for suffix, suffix_role in self.role_suffixes.items():
+                if cell.endswith(suffix):
+                    return (suffix_role,)
+        return None
 
 
 @cache
