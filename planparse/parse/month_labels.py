@@ -78,6 +78,12 @@ def _festival() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _festival_starts() -> frozenset[str]:
+    """The characters a festival's name starts with: a line opening with another is none."""
+    return frozenset(name[0] for name in _MV.festivals)
+
+
+@lru_cache(maxsize=1)
 def _theme_after_label() -> re.Pattern:
     words = sorted(month_vocab().label_theme_words, key=len, reverse=True)
     return re.compile(r"^\s*(?:" + "|".join(map(re.escape, words)) + r")\s*[:：]?\s*")
@@ -156,7 +162,7 @@ def match_month_label(line: str) -> MonthLabel | None:
         inner = match_month_label(phase.group("inner").strip())
         if inner is not None and not inner.rest:
             return MonthLabel(inner.months, inner.years, phase.end(), line[phase.end() :].strip())
-    festival = _festival().match(line)
+    festival = _festival().match(line) if line[:1] in _festival_starts() else None
     if festival is not None:
         month = _MV.festivals[festival.group("name")]
         return MonthLabel([month], {}, festival.end(), line[festival.end() :].strip(), weak=True)
