@@ -32,6 +32,7 @@ from pathlib import Path
 from planparse.analysis.tagging.tokenizer import data_path
 from planparse.errors import CodebookError
 from planparse.models import CategoryHit
+from planparse.parse.gate import GatedSearch
 
 _KEYS = {"cues", "patterns", "description", "domain", "evidence"}
 VARIANTS = "variants"  # the one top-level table that is not a category
@@ -109,19 +110,65 @@ def _inside_a_longer_cue(place: tuple[str, int, int], others: list[tuple[str, in
     return any(s <= start and end <= e and e - s > end - start for _, s, e in others)
 
 
+@dataclass(frozen=True)
+class _CueIndex:
+    """Every category's cue words in one table, to find in one scan which categories a text may hit."""
+
+    by_cue: dict[str, tuple[int, ...]]  # cue → the indices of the categories that list it
+    starts: re.Pattern[str]  # the characters a cue starts with
+    lengths: dict[str, tuple[int, ...]]  # first character → the lengths of the cues starting with it
+    patterns: tuple[tuple[int, GatedSearch], ...]  # each category's patterns, with the category's index
+
+    @classmethod
+    def of(cls, categories: list[Category]) -> _CueIndex:
+        by_cue: dict[str, list[int]] = {}
+        for k, cat in enumerate(categories):
+            for cue in cat.cues:
+                if cue and k not in by_cue.setdefault(cue, []):
+                    by_cue[cue].append(k)
+        lengths: dict[str, set[int]] = {}
+        for cue in by_cue:
+            lengths.setdefault(cue[0], set()).add(len(cue))
+        return cls({c: tuple(ks) for c, ks in by_cue.items()},
+                   re.compile("[" + "".join(re.escape(ch) for ch in sorted(lengths)) + "]" if lengths else "(?!)"),
+                   {ch: tuple(sorted(ns)) for ch, ns in lengths.items()},
+                   tuple((k, GatedSearch(p)) for k, cat in enumerate(categories) for p in cat.patterns))
+
+    def candidates(self, folded: str) -> set[int]:
+        """The categories one of whose cues (overlapping occurrences too) or patterns occurs in ``folded``."""
+        found: set[int] = set()
+        by_cue, lengths = self.by_cue, self.lengths
+        for m in self.starts.finditer(folded):
+            i = m.start()
+            for size in lengths[m.group()]:
+                ks = by_cue.get(folded[i : i + size])
+                if ks is not None:
+                    found.update(ks)
+        found.update(k for k, pattern in self.patterns if k not in found and pattern.search(folded) is not None)
+        return found
+
+
 @dataclass
 class Codebook:
     categories: list[Category]
     path: str | None = None
     variants: Variants = field(default_factory=lambda: Variants.of({}))
+    # built on first use from the categories as they are then (a codebook is not edited once in use)
+    _index: _CueIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def classify(self, text: str) -> list[CategoryHit]:
         """Every category whose cues occur in ``text``, in codebook order, with the matching cues."""
         folded = self.variants.apply(fold(text))
         if not folded:
             return []
+        if self._index is None:
+            self._index = _CueIndex.of(self.categories)
+        # one scan over the text for every category's cue words: the categories with none (most of
+        # them, for a line) are not looked at again
+        maybe = self._index.candidates(folded)
         chars = set(folded)
-        found = [(cat, places) for cat in self.categories if (places := cat.occurrences(folded, chars))]
+        found = [(cat, places) for k, cat in enumerate(self.categories)
+                 if k in maybe and (places := cat.occurrences(folded, chars))]
         hits = []
         for cat, places in found:
             others = [p for other, theirs in found if other is not cat for p in theirs] if len(found) > 1 else []
