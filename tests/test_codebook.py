@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planparse.analysis.tagging import load_codebook, parse_codebook
 from planparse.errors import CodebookError
@@ -132,3 +134,27 @@ def test_dev_set_entries_uncategorised_at_most_ten_percent() -> None:
     last = [ln for ln in proc.stdout.splitlines() if ln.startswith("all ")][0]
     share = float(last.rsplit("(", 1)[1].rstrip(")%").strip()) / 100
     assert share <= 0.10
+
+
+# ---------------------------------------------------------------- the one-scan category filter
+
+def _codebook_pieces() -> list[str]:
+    book = load_codebook()
+    cues = sorted({c for cat in book.categories for c in cat.cues})
+    # cue words, their halves (overlaps between cues), and filler
+    return cues[::3] + [c[: len(c) // 2] for c in cues[::7]] + [c[len(c) // 2 :] for c in cues[::5]] + ["的", "，", "组织"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_codebook_pieces()), min_size=1, max_size=6))
+def test_the_category_filter_never_skips_a_category_that_hits(parts: list[str]) -> None:
+    from unittest import mock
+
+    from planparse.analysis.tagging.codebook import _CueIndex
+
+    book = load_codebook()
+    text = "".join(parts)
+    got = book.classify(text)
+    every = set(range(len(book.categories)))
+    with mock.patch.object(_CueIndex, "candidates", lambda self, folded: every):
+        assert book.classify(text) == got
