@@ -110,6 +110,16 @@ def _inside_a_longer_cue(place: tuple[str, int, int], others: list[tuple[str, in
     return any(s <= start and end <= e and e - s > end - start for _, s, e in others)
 
 
+def _any_of(patterns: list[re.Pattern[str]]) -> GatedSearch | None:
+    """One search for any of ``patterns``; None when they cannot be joined (no prefilter then)."""
+    if not patterns or len({p.flags for p in patterns}) > 1:
+        return None
+    try:
+        return GatedSearch(re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags))
+    except re.error:  # a group name used by two patterns, say
+        return None
+
+
 @dataclass(frozen=True)
 class _CueIndex:
     """Every category's cue words in one table, to find in one scan which categories a text may hit."""
@@ -118,6 +128,7 @@ class _CueIndex:
     starts: re.Pattern[str]  # the characters a cue starts with
     lengths: dict[str, tuple[int, ...]]  # first character → the lengths of the cues starting with it
     patterns: tuple[tuple[int, GatedSearch], ...]  # each category's patterns, with the category's index
+    any_pattern: GatedSearch | None  # all of them in one (most texts match none); None: no such prefilter
 
     @classmethod
     def of(cls, categories: list[Category]) -> _CueIndex:
@@ -132,7 +143,8 @@ class _CueIndex:
         return cls({c: tuple(ks) for c, ks in by_cue.items()},
                    re.compile("[" + "".join(re.escape(ch) for ch in sorted(lengths)) + "]" if lengths else "(?!)"),
                    {ch: tuple(sorted(ns)) for ch, ns in lengths.items()},
-                   tuple((k, GatedSearch(p)) for k, cat in enumerate(categories) for p in cat.patterns))
+                   tuple((k, GatedSearch(p)) for k, cat in enumerate(categories) for p in cat.patterns),
+                   _any_of([p for cat in categories for p in cat.patterns]))
 
     def candidates(self, folded: str) -> set[int]:
         """The categories one of whose cues (overlapping occurrences too) or patterns occurs in ``folded``."""
@@ -144,7 +156,8 @@ class _CueIndex:
                 ks = by_cue.get(folded[i : i + size])
                 if ks is not None:
                     found.update(ks)
-        found.update(k for k, pattern in self.patterns if k not in found and pattern.search(folded) is not None)
+        if self.any_pattern is None or self.any_pattern.search(folded) is not None:
+            found.update(k for k, pattern in self.patterns if k not in found and pattern.search(folded) is not None)
         return found
 
 
