@@ -156,5 +156,6 @@ def test_the_category_filter_never_skips_a_category_that_hits(parts: list[str]) 
     text = "".join(parts)
     got = book.classify(text)
     every = set(range(len(book.categories)))
-    with mock.patch.object(_CueIndex, "candidates", lambda self, folded: every):
+    # every category, each searching the text for its own cues: what classify did before the filter
+    with mock.patch.object(_CueIndex, "candidates", lambda self, folded: (every, None)):
         assert book.classify(text) == got

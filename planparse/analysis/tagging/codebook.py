@@ -89,11 +89,19 @@ class Category:
         """The cues (and pattern matches) of this category found in ``folded`` text (``chars``: its characters)."""
         return list(dict.fromkeys(cue for cue, _, _ in self.occurrences(folded, chars)))
 
-    def occurrences(self, folded: str, chars: frozenset[str] | set[str] | None = None) -> list[tuple[str, int, int]]:
-        """Each cue found in ``folded`` with every place it occurs; a pattern with its first match."""
+    def occurrences(
+        self, folded: str, chars: frozenset[str] | set[str] | None = None, present: set[str] | None = None
+    ) -> list[tuple[str, int, int]]:
+        """Each cue found in ``folded`` with every place it occurs; a pattern with its first match.
+
+        ``present``: the cue words known to occur in ``folded`` (of every category), when known.
+        """
         found: list[str] = []
-        if (chars is None or not self._first_chars.isdisjoint(chars)) and self._any_cue.search(folded):
+        if present is not None:
+            found = list(dict.fromkeys(cue for cue in self.cues if cue in present))
+        elif (chars is None or not self._first_chars.isdisjoint(chars)) and self._any_cue.search(folded):
             found = list(dict.fromkeys(cue for cue in self.cues if cue in folded))
+        if found:
             # 教职工代表大会 says all that 大会 says: of nested cues keep the longest
             found = [c for c in found if not any(c != o and c in o for o in found)]
         places = [(cue, m.start(), m.end()) for cue in found for m in re.finditer(re.escape(cue), folded)]
@@ -130,7 +138,7 @@ class _CueIndex:
     over the hundreds of cues.
     """
 
-    automaton: Any  # ahocorasick.Automaton: cue → the indices of the categories that list it
+    automaton: Any  # ahocorasick.Automaton: cue → (cue, the indices of the categories that list it)
     patterns: tuple[tuple[int, GatedSearch], ...]  # each category's patterns, with the category's index
     any_pattern: GatedSearch | None  # all of them in one (most texts match none); None: no such prefilter
 
@@ -145,22 +153,25 @@ class _CueIndex:
                     by_cue[cue].append(k)
         automaton = ahocorasick.Automaton()
         for cue, ks in by_cue.items():
-            automaton.add_word(cue, tuple(ks))
+            automaton.add_word(cue, (cue, tuple(ks)))
         if by_cue:
             automaton.make_automaton()
         return cls(automaton,
                    tuple((k, GatedSearch(p)) for k, cat in enumerate(categories) for p in cat.patterns),
                    _any_of([p for cat in categories for p in cat.patterns]))
 
-    def candidates(self, folded: str) -> set[int]:
-        """The categories one of whose cues (overlapping occurrences too) or patterns occurs in ``folded``."""
+    def candidates(self, folded: str) -> tuple[set[int], set[str]]:
+        """The categories one of whose cues (overlapping occurrences too) or patterns occurs in
+        ``folded``, and the cue words that occur."""
         found: set[int] = set()
+        present: set[str] = set()
         if len(self.automaton):
-            for _, ks in self.automaton.iter(folded):
+            for _, (cue, ks) in self.automaton.iter(folded):
+                present.add(cue)
                 found.update(ks)
         if self.any_pattern is None or self.any_pattern.search(folded) is not None:
             found.update(k for k, pattern in self.patterns if k not in found and pattern.search(folded) is not None)
-        return found
+        return found, present
 
 
 @dataclass
@@ -180,10 +191,9 @@ class Codebook:
             self._index = _CueIndex.of(self.categories)
         # one scan over the text for every category's cue words: the categories with none (most of
         # them, for a line) are not looked at again
-        maybe = self._index.candidates(folded)
-        chars = set(folded)
+        maybe, present = self._index.candidates(folded)
         found = [(cat, places) for k, cat in enumerate(self.categories)
-                 if k in maybe and (places := cat.occurrences(folded, chars))]
+                 if k in maybe and (places := cat.occurrences(folded, present=present))]
         hits = []
         for cat, places in found:
             others = [p for other, theirs in found if other is not cat for p in theirs] if len(found) > 1 else []
