@@ -80,10 +80,14 @@ class Category:
     _any_cue: re.Pattern[str] = field(init=False, repr=False, compare=False)
     # and before that a test on characters: no cue can occur in a text that has none of their first ones
     _first_chars: frozenset[str] = field(init=False, repr=False, compare=False)
+    _cue_order: dict[str, int] = field(init=False, repr=False, compare=False)  # cue → its first place in ``cues``
 
     def __post_init__(self) -> None:
         self._any_cue = re.compile("|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True)))
         self._first_chars = frozenset(c[0] for c in self.cues if c)
+        self._cue_order = {}
+        for i, cue in enumerate(self.cues):
+            self._cue_order.setdefault(cue, i)
 
     def match(self, folded: str, chars: frozenset[str] | set[str] | None = None) -> list[str]:
         """The cues (and pattern matches) of this category found in ``folded`` text (``chars``: its characters)."""
@@ -97,8 +101,9 @@ class Category:
         ``present``: the cue words known to occur in ``folded`` (of every category), when known.
         """
         found: list[str] = []
-        if present is not None:
-            found = list(dict.fromkeys(cue for cue in self.cues if cue in present))
+        if present is not None:  # in the order of the category's cues
+            order = self._cue_order
+            found = sorted((cue for cue in present if cue in order), key=order.__getitem__)
         elif (chars is None or not self._first_chars.isdisjoint(chars)) and self._any_cue.search(folded):
             found = list(dict.fromkeys(cue for cue in self.cues if cue in folded))
         if found:
