@@ -213,6 +213,43 @@ def test_a_role_line_inside_the_plan_is_no_signer() -> None:
     assert not [ln.text for ln in parse_structure(text).lines if ln.signature]
 
 
+# a month's activity ending in a unit's name (委员会, 工会, 中学, 馆) is no signature: it opens with a
+# verb (plans.toml title_not_opening), or more of the plan follows it (features.signature_closes)
+
+_UNIT_ACTIVITIES = (
+    "2024年青松小学工会工作计划\n一、主要工作\n1、关心教职工生活，做好慰问工作。\n二、活动安排\n"
+    "三月份：\n召开青松小学家长委员会\n成立学校工会\n四月份：\n新一届家长委员会\n选举女工委员会\n"
+    "五月份：\n组织教职工春游\n参观市第一中学\n"
+)
+
+
+def test_unit_named_activities_in_a_month_list_are_entries() -> None:
+    text = _UNIT_ACTIVITIES + "青松小学工会\n2024年2月\n"
+    doc = planparse.parse_text(text, tag=False)
+    got = [(e.months, e.activity) for e in doc.plans[0].schedule]
+    assert got == [([3], "召开青松小学家长委员会"), ([3], "成立学校工会"), ([4], "新一届家长委员会"),
+                   ([4], "选举女工委员会"), ([5], "组织教职工春游"), ([5], "参观市第一中学")]
+    sigs = [ln.text for ln in parse_structure(text).lines if ln.signature]
+    assert sigs == ["青松小学工会", "2024年2月"]
+
+
+@pytest.mark.parametrize("t", ["召开青松小学家长委员会", "成立学校工会", "参观市第一中学"])
+def test_a_line_opening_with_a_verb_is_no_signature(t: str) -> None:
+    assert not line_of(t).signature
+
+
+def test_a_verb_line_above_the_closing_date_is_no_signer() -> None:
+    text = _UNIT_ACTIVITIES + "参观市科技馆\n2024年2月\n"
+    acts = [e.activity for e in planparse.parse_text(text, tag=False).plans[0].schedule]
+    assert acts[-1] == "参观市科技馆"
+
+
+def test_a_signer_and_date_before_an_annex_still_sign() -> None:
+    text = _UNIT_ACTIVITIES + "青松小学工会\n2024年2月\n附：暑期活动安排\n七月份：组织教职工疗休养\n"
+    sigs = [ln.text for ln in parse_structure(text).lines if ln.signature]
+    assert sigs == ["青松小学工会", "2024年2月"]
+
+
 # a document viewer's page: its metadata, a summary (label, title, the text's start, cut), a button, the text
 
 _GUIDING_FULL = "以学校发展规划为依据，以提高课堂效率为中心，扎实开展校本教研，促进教师专业成长，全面提高英语教学质量。"
