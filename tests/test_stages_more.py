@@ -361,6 +361,22 @@ def test_signatures_amounts_and_deadlines_are_no_month_label(t: str) -> None:
     assert label(t) is None
 
 
+# a single-character date follower (中, 前, 起, 底) makes a date only right after the month
+# (months.toml date_followers_tight): after a space it opens the row's activity
+
+
+@pytest.mark.parametrize(("t", "rest"), [("11月 中队干部培训", "中队干部培训"), ("3月 起草学期工作总结", "起草学期工作总结"),
+                                         ("5月 前往敬老院慰问", "前往敬老院慰问"), ("12月 底稿整理归档", "底稿整理归档")])
+def test_a_spaced_month_row_opening_with_a_follower_character_is_a_label(t: str, rest: str) -> None:
+    lab = label(t)
+    assert lab is not None and lab.rest == rest
+
+
+@pytest.mark.parametrize("t", ["11月中队干部培训", "3月起实行新作息", "5月前上交总结", "3月 15日召开家长会"])
+def test_a_month_with_its_follower_right_after_it_is_a_date(t: str) -> None:
+    assert label(t) is None
+
+
 def test_year_month_with_a_colon_is_a_label() -> None:
     lab = label("2023年2月：制定工会工作计划")
     assert lab is not None and lab.months == [2] and lab.rest == "制定工会工作计划"

@@ -217,7 +217,7 @@ def match_month_label(line: str) -> MonthLabel | None:
     if part is not None:  # 3月上旬： — a part of the month, still its label
         end += part.end()
         after = line[end:]
-    elif month_vocab().date_followers.match(after.lstrip()):
+    elif month_vocab().date_followers.match(after.lstrip()) or month_vocab().date_followers_tight.match(after):
         return None
     if not after.strip() and re.match(r"\d{4}", label):
         return None  # a bare "2023年2月" line dates the plan (a signature); a label would have its colon
