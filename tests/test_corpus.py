@@ -45,7 +45,6 @@ import pytest
 # GUIDE.md: (file, comparison) -> what it gets wrong.  Those comparisons are strict xfails: when a
 # gap is fixed its test XPASSes and fails the suite, so remove its line here.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("73_enterprise_league_glued_table", "schedule"): "in a month table glued into one line with spaces (月份 活动内容 负责人 三月 … 团委办公室 四月 …) the last row's 负责人 cell (团委书记, at the end of the line) is taken as an entry of its own: the trailing person cell of the final row is not dropped like the other rows' cells",
     ("77_art_education_scrape_masked", "schedule"): "a site name glued into a line by the scraping site (校园书法现场赛【学优范文】) stays in the activity's words: bracketed site-name insertions inside a month's chunk are not dropped as furniture",
     ("79_school_safety_week_calendar", "sections"): "a heading naming a week calendar (一、安全工作周历) above a week table is read as a main-work item with the table's header row opening an untitled schedule; and the 二、工作要求 heading after the table is swallowed by the schedule instead of starting an other section",
     ("79_school_safety_week_calendar", "items"): "二、工作要求 is not a section (swallowed by the week table before it), so its 1. items are missing and 一、安全工作周历 shows as an item",

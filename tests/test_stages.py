@@ -668,6 +668,20 @@ def test_table_drops_the_person_in_charge_column() -> None:
     ]
 
 
+@pytest.mark.parametrize("form", ["space_rows", "rows"])
+def test_the_signer_under_a_table_joins_no_row(form: str) -> None:
+    head = "月份 活动内容 负责人" if form == "space_rows" else "月份 | 活动内容 | 负责人"
+    rows = ["三月 职工趣味运动会 工会主席", "四月 青年教师读书沙龙 宣传委员"]
+    if form == "rows":
+        rows = [r.replace(" ", " | ") for r in rows]
+    text = "一、指导思想\n" + GUIDING + "\n二、活动安排\n" + head + " " + " ".join(rows) + "\n\n青松小学工会\n2024年2月\n"
+    if form == "rows":
+        text = text.replace(head + " ", head + "\n").replace(" 四月", "\n四月")
+    doc = parse(text)
+    assert schedule_pairs(doc) == [([3], "职工趣味运动会"), ([4], "青年教师读书沙龙")]
+    assert [e.responsible for e in doc.plans[0].schedule] == ["工会主席", "宣传委员"]
+
+
 def test_calendar_years_roll_over_in_january() -> None:
     text = (
         "2023年清溪小学工会工作计划\n一、指导思想\n" + GUIDING + "\n二、月份工作安排\n九月：教师节慰问\n"
