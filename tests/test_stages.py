@@ -241,6 +241,23 @@ def test_week_row_takes_the_month_of_its_dates() -> None:
     assert label("第一周") is None  # no dates, no month
 
 
+@pytest.mark.parametrize(("text", "months", "rest"), [
+    ("第二周至第三周 9.8—9.21 校园安全检查", [9], "9.8—9.21 校园安全检查"),
+    ("第十二周—第十四周 11.20-12.8 冬季运动会", [11], "11.20-12.8 冬季运动会"),
+    ("第7-9周 10.16-11.3 期中复习", [10], "10.16-11.3 期中复习"),
+])
+def test_a_row_for_a_run_of_weeks_is_one_week_label(text: str, months: list[int], rest: str) -> None:
+    lab = label(text)
+    assert lab is not None and lab.week and lab.months == months and lab.rest == rest
+
+
+def test_a_run_of_weeks_in_a_row_gives_no_entry_of_its_own() -> None:
+    text = ("一、指导思想\n" + GUIDING + "\n二、活动安排\n第一周 9.1-9.7 开学典礼\n"
+            "第二周至第三周 9.8-9.21 消防演练；新生入学教育\n第四周 9.22-9.28 国庆安全教育\n")
+    assert schedule_pairs(parse(text)) == [([9], "开学典礼"), ([9], "消防演练"), ([9], "新生入学教育"),
+                                          ([9], "国庆安全教育")]
+
+
 @pytest.mark.parametrize("text", ["3月25日前上交材料", "今年4月组织体检", "三、加强师德建设", "2023年工作计划", "月考安排"])
 def test_non_month_labels(text: str) -> None:
     assert label(text) is None
