@@ -557,6 +557,28 @@ def test_specific_work_with_numbered_work_stays_main_work() -> None:
     assert doc.plans[0].schedule == []
 
 
+_WEEK_CALENDAR = (
+    "松林小学秋季安全工作计划\n\n一、{heading}\n周次 日期 工作内容\n第一周 9.1—9.7 开学安全教育；隐患排查\n"
+    "第二周 9.8—9.14 食品安全检查\n第三周 9.15—9.21 疏散演练\n\n二、工作要求\n1.各部门按周落实。\n"
+    "2.班主任每周进行安全教育。\n\n松林小学安全工作领导小组\n2023年8月28日\n"
+)
+_WEEK_ENTRIES = [([9], "开学安全教育"), ([9], "隐患排查"), ([9], "食品安全检查"), ([9], "疏散演练")]
+
+
+def test_a_week_calendar_heading_is_a_schedule_and_the_signer_no_heading() -> None:
+    doc = parse(_WEEK_CALENDAR.format(heading="安全工作周历"))
+    assert kinds(doc) == [("schedule", "一、安全工作周历"), ("other", "二、工作要求")]
+    assert schedule_pairs(doc) == _WEEK_ENTRIES
+
+
+def test_the_next_part_after_an_untitled_month_table_opens_its_section() -> None:
+    # a heading with no cue over the table: the table opens an untitled schedule, and 二、 counts on
+    # from 一、 before it, so it is the next part, not an activity of the last row
+    doc = parse(_WEEK_CALENDAR.format(heading="每周安全提示"))
+    assert [k for k, _ in kinds(doc)][-1] == "other" and kinds(doc)[-1][1] == "二、工作要求"
+    assert schedule_pairs(doc) == _WEEK_ENTRIES
+
+
 def test_closing_remark_stays_in_the_section_before() -> None:
     closing = "总之，本学期工会将紧紧围绕学校中心工作，扎实工作，开拓进取，为学校发展作出新贡献。"
     text = "一、指导思想\n" + GUIDING + "\n二、月份工作安排\n三月：召开教代会\n四月：组织春游\n" + closing + "\n"
@@ -764,7 +786,6 @@ def _corpus_docs() -> list[Path]:
 # Corpus files whose parse breaks a span invariant today, with the parser bug: strict xfails, so the
 # fix fails the suite until the line here is removed.
 SPAN_GAPS: dict[str, str] = {
-    "79_school_safety_week_calendar": "entries run on from the last week row across a blank line into 二、工作要求 and the signature get activities whose text (leading line breaks, blank lines) differs from their span's words",
 }
 
 
