@@ -213,6 +213,43 @@ def test_a_role_line_inside_the_plan_is_no_signer() -> None:
     assert not [ln.text for ln in parse_structure(text).lines if ln.signature]
 
 
+# a month's activity ending in a unit's name (委员会, 工会, 中学, 馆) is no signature: it opens with a
+# verb (plans.toml title_not_opening), or more of the plan follows it (features.signature_closes)
+
+_UNIT_ACTIVITIES = (
+    "2024年青松小学工会工作计划\n一、主要工作\n1、关心教职工生活，做好慰问工作。\n二、活动安排\n"
+    "三月份：\n召开青松小学家长委员会\n成立学校工会\n四月份：\n新一届家长委员会\n选举女工委员会\n"
+    "五月份：\n组织教职工春游\n参观市第一中学\n"
+)
+
+
+def test_unit_named_activities_in_a_month_list_are_entries() -> None:
+    text = _UNIT_ACTIVITIES + "青松小学工会\n2024年2月\n"
+    doc = planparse.parse_text(text, tag=False)
+    got = [(e.months, e.activity) for e in doc.plans[0].schedule]
+    assert got == [([3], "召开青松小学家长委员会"), ([3], "成立学校工会"), ([4], "新一届家长委员会"),
+                   ([4], "选举女工委员会"), ([5], "组织教职工春游"), ([5], "参观市第一中学")]
+    sigs = [ln.text for ln in parse_structure(text).lines if ln.signature]
+    assert sigs == ["青松小学工会", "2024年2月"]
+
+
+@pytest.mark.parametrize("t", ["召开青松小学家长委员会", "成立学校工会", "参观市第一中学"])
+def test_a_line_opening_with_a_verb_is_no_signature(t: str) -> None:
+    assert not line_of(t).signature
+
+
+def test_a_verb_line_above_the_closing_date_is_no_signer() -> None:
+    text = _UNIT_ACTIVITIES + "参观市科技馆\n2024年2月\n"
+    acts = [e.activity for e in planparse.parse_text(text, tag=False).plans[0].schedule]
+    assert acts[-1] == "参观市科技馆"
+
+
+def test_a_signer_and_date_before_an_annex_still_sign() -> None:
+    text = _UNIT_ACTIVITIES + "青松小学工会\n2024年2月\n附：暑期活动安排\n七月份：组织教职工疗休养\n"
+    sigs = [ln.text for ln in parse_structure(text).lines if ln.signature]
+    assert sigs == ["青松小学工会", "2024年2月"]
+
+
 # a document viewer's page: its metadata, a summary (label, title, the text's start, cut), a button, the text
 
 _GUIDING_FULL = "以学校发展规划为依据，以提高课堂效率为中心，扎实开展校本教研，促进教师专业成长，全面提高英语教学质量。"
@@ -321,6 +358,22 @@ def test_dated_row_takes_its_first_dates_month(row: str, months: list[int], rest
 
 @pytest.mark.parametrize("t", ["2023年2月", "二〇二三年二月", "2023年2月16日", "3.5万元用于慰问困难教职工", "3月25日前完成提案办理"])
 def test_signatures_amounts_and_deadlines_are_no_month_label(t: str) -> None:
+    assert label(t) is None
+
+
+# a single-character date follower (中, 前, 起, 底) makes a date only right after the month
+# (months.toml date_followers_tight): after a space it opens the row's activity
+
+
+@pytest.mark.parametrize(("t", "rest"), [("11月 中队干部培训", "中队干部培训"), ("3月 起草学期工作总结", "起草学期工作总结"),
+                                         ("5月 前往敬老院慰问", "前往敬老院慰问"), ("12月 底稿整理归档", "底稿整理归档")])
+def test_a_spaced_month_row_opening_with_a_follower_character_is_a_label(t: str, rest: str) -> None:
+    lab = label(t)
+    assert lab is not None and lab.rest == rest
+
+
+@pytest.mark.parametrize("t", ["11月中队干部培训", "3月起实行新作息", "5月前上交总结", "3月 15日召开家长会"])
+def test_a_month_with_its_follower_right_after_it_is_a_date(t: str) -> None:
     assert label(t) is None
 
 

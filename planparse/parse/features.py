@@ -330,7 +330,10 @@ def _signature(line: Line) -> None:
     if not _unlabelled(line):
         return
     bare = line.text.strip()
-    line.signature = len(bare) <= params().signature.max_chars and plan_vocab().signature.match(bare) is not None
+    pv = plan_vocab()
+    # 召开XX小学家长委员会, 成立学校工会: a line opening with a verb is an activity, whatever unit it names
+    line.signature = len(bare) <= params().signature.max_chars and pv.signature.match(bare) is not None \
+        and not bare.startswith(pv.title_not_opening)
 
 
 # ---------------------------------------------------------------- the lines around
@@ -349,7 +352,8 @@ def _signer_before_date(lines: list[Line]) -> None:
             continue
         bare = prev.text.strip()
         if _unlabelled(prev) and len(bare) <= params().signature.max_chars and not _TITLE_BAD.search(bare) \
-                and not prev.title_like and bare[-1:] in plan_vocab().signer_last_chars:
+                and not prev.title_like and bare[-1:] in plan_vocab().signer_last_chars \
+                and not bare.startswith(plan_vocab().title_not_opening):
             prev.signature = True
 
 
@@ -610,6 +614,32 @@ def _preview_end(
             if more >= p.min_chars and stream[at : starts[k]] == stream[starts[k] : starts[k] + length]:
                 return k
     return None
+
+
+@neighbourhood_feature("signature_closes")
+def _signature_closes(lines: list[Line]) -> None:
+    """A unit signs where its plan closes: only dates, furniture or other signatures follow it.
+
+    The signature pattern matches any short line ending in a unit's name (成立家长委员会, 参观XX中学);
+    followed by more of the plan (the next month's label, another activity) such a line is the
+    plan's content, not its signer. The plan closes at the end of the text, at the separator or
+    title that starts the next plan, and at its date (2023年2月, which signs wherever it stands:
+    an annex may follow it). Runs once the furniture is known (link lists, previews).
+    """
+    closing = True
+    for ln in reversed(lines):
+        # the date: a signature or, posted dates looking alike, furniture (as in signer_before_date)
+        if (ln.signature or ln.furniture) and _DATE_ONLY.match(ln.text.strip()):
+            closing = True
+        elif ln.furniture:
+            continue
+        elif ln.separator or ln.title_like:
+            closing = True
+        elif ln.signature and closing:
+            continue
+        else:
+            ln.signature = False
+            closing = False
 
 
 @neighbourhood_feature("heads_month_list")

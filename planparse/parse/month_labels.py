@@ -27,7 +27,10 @@ _TOKEN = rf"(?:{_YEAR}?{_MNUM}\s*(?:月\s*份?)?)"
 _LABEL = re.compile(rf"^(?P<label>{_TOKEN}(?:{_JOIN}{_TOKEN})*)".replace("(?P<y>", "(?:"))
 _TOKEN_RE = re.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)?")
 _RANGE_RE = re.compile(_RANGE_JOIN)
-_WEEK = re.compile(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*周(?:次)?")
+_WNUM = r"[一二三四五六七八九十\d]{1,3}"
+_WRANGE = rf"\s*(?:{_RANGE_JOIN})+\s*"
+# a week or a run of weeks (第二周至第三周, 第7—9周): one row of a week calendar
+_WEEK = re.compile(rf"^第\s*(?:{_WNUM}\s*周(?:次)?(?:{_WRANGE}第\s*{_WNUM}\s*周(?:次)?)?|{_WNUM}{_WRANGE}{_WNUM}\s*周(?:次)?)")
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
 _DATED_ROW = re.compile(
     r"^(?P<m>1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]"
@@ -223,7 +226,7 @@ def match_month_label(line: str) -> MonthLabel | None:
     if part is not None:  # 3月上旬： — a part of the month, still its label
         end += part.end()
         after = line[end:]
-    elif month_vocab().date_followers.match(after.lstrip()):
+    elif month_vocab().date_followers.match(after.lstrip()) or month_vocab().date_followers_tight.match(after):
         return None
     if not after.strip() and re.match(r"\d{4}", label):
         return None  # a bare "2023年2月" line dates the plan (a signature); a label would have its colon

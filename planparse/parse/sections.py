@@ -95,15 +95,36 @@ class LineContext:
 
     def sibling_of_heading(self) -> bool:
         """The line is numbered at the current section heading's level or above (五、 after 四、活动安排,
-        三、 after （二）活动安排)."""
+        三、 after （二）活动安排); in an untitled month list, it counts on from the numbered part
+        before the list."""
         head = self.current_heading()
         mk = self.line.marker
+        if head is None and mk is not None and self.current is not None and self.current.lines:
+            return self._counts_on_before_section()
         if head is None or head.marker is None or mk is None:
             return False
         if head.marker.family == mk.family:
             return True
         head_level = self.levels.get(head.idx, (None,))[0]
         return head_level is not None and self.level is not None and self.level <= head_level
+
+    def _counts_on_before_section(self) -> bool:
+        """An untitled month list opened under a numbered part (一、… then a table): the line numbers
+        the next part when the count before the list goes on in it (二、 after 一、)."""
+        assert self.current is not None and self.line.marker is not None
+        first = self.current.lines[0]
+        mine = self.levels.get(self.line.idx)
+        if mine is None:
+            return False
+        for ln in reversed(self.content[: self.index]):
+            if ln.idx >= first or ln.marker is None or ln.idx not in self.levels:
+                continue
+            level, number = self.levels[ln.idx]
+            if level < mine[0]:
+                return False
+            if level == mine[0]:
+                return ln.marker.family == self.line.marker.family and number == mine[1] - 1
+        return False
 
     def current_kind(self) -> str | None:
         cur = self.current
@@ -202,10 +223,10 @@ def _unnumbered_heading(ctx: LineContext) -> Vote | None:
 
     Under a month label an unnumbered line is an activity whatever its words; inside an untitled
     run of work items an unnumbered 目标 / 措施 labels the item's paragraph; a schedule cue needs a
-    month list after it or a colon.
+    month list after it or a colon. The unit signing the plan (XX中学安全工作领导小组) is no heading.
     """
     ln, cue = ctx.line, ctx.cue
-    if not cue or ln.marker is not None or ln.month is not None:
+    if not cue or ln.marker is not None or ln.month is not None or ln.signature:
         return None
     cur = ctx.current
     if cue != "schedule" and ctx.in_month_list():

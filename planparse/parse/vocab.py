@@ -150,6 +150,7 @@ class MonthVocab:
     list_joiners: tuple[str, ...]
     range_joiners: tuple[str, ...]
     date_followers: regex.Pattern
+    date_followers_tight: regex.Pattern  # only with no space after the month
     month_parts: tuple[str, ...]
     label_lead_words: tuple[str, ...]
     next_year_words: tuple[str, ...]
@@ -193,6 +194,7 @@ def month_vocab() -> MonthVocab:
         list_joiners=tuple(d["list_joiners"]),
         range_joiners=tuple(d["range_joiners"]),
         date_followers=regex.compile("^(?:" + "|".join(d["date_followers"]) + ")"),
+        date_followers_tight=regex.compile("^(?:" + "|".join(d["date_followers_tight"]) + ")"),
         month_parts=tuple(d["month_parts"]),
         label_lead_words=tuple(d["label_lead_words"]),
         next_year_words=tuple(d["next_year_words"]),

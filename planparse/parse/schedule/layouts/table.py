@@ -110,7 +110,7 @@ def read_table(block: ScheduleBlock) -> Table | None:
     end, roles, form = found
     if not _has_activity(roles):
         return None
-    body = [ln for ln in block.lines[end:] if not ln.furniture]
+    body = [ln for ln in block.lines[end:] if not ln.furniture and not ln.signature]  # the signer is in no row
     text = block.text
     rows: list[list[Cell]] = []
     if form == "rows":
