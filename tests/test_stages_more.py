@@ -438,3 +438,11 @@ def test_tight_markers_period_header_and_signature_in_one_schedule() -> None:
         ((2,), "制定本学期工会计划"),
         ((2,), "走访慰问生病教职工"),
     ]
+
+
+def test_tight_markers_are_found_where_they_start() -> None:
+    from planparse.parse.lines import _TIGHT
+
+    text = "开学工作（2）制定计划②整理档案12、布置教室3、1234、"
+    assert [m.group() for m in _TIGHT.finditer(text)] == ["（2）", "②", "12、", "3、", "34、"]
+    assert _TIGHT.search("（十二）", 1) is None  # the bracket before the search start is not seen

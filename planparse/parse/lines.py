@@ -28,7 +28,9 @@ _CANDIDATE = re.compile(
     r"[。;；!?！？:：\s”\"」』),，]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇⒈-⒛])"
 )
 _COMMA = ",，"
-_TIGHT = re.compile(r"[(（][一二三四五六七八九十\d]{1,2}[)）]|[①-⑳⑴-⒇]|\d{1,2}、")
+# (（1）, ①, 1、): written as one class and then what must come after it, so that re scans for
+# the class at C speed instead of trying three branches at every position
+_TIGHT = re.compile(r"[(（①-⑳⑴-⒇\d](?:(?<=[(（])[一二三四五六七八九十\d]{1,2}[)）]|(?<=[①-⑳⑴-⒇])|(?<=\d)\d?、)")
 _NUMERAL_CHARS = "一二三四五六七八九十元0123456789"
 _TIGHT_LABEL = re.compile(r"(?:[一二三四五六七八九十元]{1,3}|\d{1,2})月份?\s*[:：]")
 _SENTENCE_END = re.compile(r"[。;；!?！？][”\"」』]?\s*$")
