@@ -44,6 +44,10 @@ _DOTTED_ROW = re.compile(
 )
 # one dotted date opening a row (3.5 学雷锋活动, 3.12：植树节): a weak label (see MonthLabel.weak)
 _DOTTED_DAY = re.compile(r"^(?P<m>1[0-2]|0?[1-9])[./](?P<d>[0-3]?\d)(?!\d)(?:\s*[:：]\s*|\s+)(?=\S)")
+# what every kind of label below needs near the line's start: a digit first, or 月, 周, 季度 or a
+# bracket within the first 24 characters (the ``head`` that the checks below look at); a line
+# without it can open a label only with a festival's name
+_MAY_OPEN_LABEL = re.compile(r"\d|.{0,23}?[月周季(（]", re.DOTALL)
 _QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_numerals)) + r")\s*季度")
 
 
@@ -160,6 +164,8 @@ def match_month_label(line: str) -> MonthLabel | None:
 
     A month followed by a day (3月25日) or 底/初/前 is a date, not a label.
     """
+    if _MAY_OPEN_LABEL.match(line) is None and line[:1] not in _festival_starts():
+        return None  # most lines: no digit first, no 月, 周, 季 or bracket near the start, no festival
     phase = _term_phase().match(line) if "(" in line[:12] or "（" in line[:12] else None
     if phase is not None:
         inner = match_month_label(phase.group("inner").strip())
