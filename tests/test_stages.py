@@ -116,6 +116,22 @@ def test_orig_span_maps_back_after_dropped_zero_width_chars() -> None:
     assert src[s:e] == "指导\u200d思想"
 
 
+def test_a_site_name_glued_into_a_line_is_cut_as_furniture() -> None:
+    src = "坚持面向全体学生，【育才范文网】开齐开足艺术课程。\n【篇2】\n【重点】抓好社团活动【校园素材库】。"
+    wt = normalise(src)
+    assert wt.text == "坚持面向全体学生,开齐开足艺术课程。\n【篇2】\n【重点】抓好社团活动。"
+    assert [src[a:b] for a, b in wt.cut_furniture] == ["【育才范文网】", "【校园素材库】"]
+
+
+def test_a_site_name_after_an_activity_is_no_part_of_it() -> None:
+    text = ("一、指导思想\n" + GUIDING + "\n二、月份安排\n10月：班级合唱比赛；校园书法现场赛【育才范文】。\n"
+            "11月：美术组外出写生【资料文库】\n")
+    doc = parse(text)
+    assert schedule_pairs(doc) == [([10], "班级合唱比赛"), ([10], "校园书法现场赛"), ([11], "美术组外出写生")]
+    assert [doc.span_text(f) for f in doc.furniture] == ["【育才范文】", "【资料文库】"]
+    assert [doc.span_text(e.span) for e in doc.plans[0].schedule][1:] == ["校园书法现场赛", "美术组外出写生"]
+
+
 def _long(seed: str, n: int = 130) -> str:
     out = ""
     while len(out) < n:

@@ -250,6 +250,16 @@ def test_a_signer_and_date_before_an_annex_still_sign() -> None:
     assert sigs == ["青松小学工会", "2024年2月"]
 
 
+def test_a_signer_before_the_next_plans_restart_still_signs() -> None:
+    # no date, no separator: the next plan opens by restarting at 一、指导思想
+    one = _MONTHS_END.split("\n", 1)[1]
+    text = one + "柳岸小学德育处\n" + one
+    sigs = [ln.text for ln in parse_structure(text).lines if ln.signature]
+    assert sigs == ["柳岸小学德育处"]
+    doc = planparse.parse_text(text, tag=False)
+    assert "柳岸小学德育处" not in [e.activity for p in doc.plans for e in p.schedule]
+
+
 # a document viewer's page: its metadata, a summary (label, title, the text's start, cut), a button, the text
 
 _GUIDING_FULL = "以学校发展规划为依据，以提高课堂效率为中心，扎实开展校本教研，促进教师专业成长，全面提高英语教学质量。"

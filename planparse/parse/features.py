@@ -622,9 +622,9 @@ def _signature_closes(lines: list[Line]) -> None:
 
     The signature pattern matches any short line ending in a unit's name (成立家长委员会, 参观XX中学);
     followed by more of the plan (the next month's label, another activity) such a line is the
-    plan's content, not its signer. The plan closes at the end of the text, at the separator or
-    title that starts the next plan, and at its date (2023年2月, which signs wherever it stands:
-    an annex may follow it). Runs once the furniture is known (link lists, previews).
+    plan's content, not its signer. The plan closes at the end of the text, where the next plan
+    may open (see :func:`_may_open_plan`), and at its date (2023年2月, which signs wherever it
+    stands: an annex may follow it). Runs once the furniture is known (link lists, previews).
     """
     closing = True
     for ln in reversed(lines):
@@ -633,13 +633,27 @@ def _signature_closes(lines: list[Line]) -> None:
             closing = True
         elif ln.furniture:
             continue
-        elif ln.separator or ln.title_like:
+        elif _may_open_plan(ln):
             closing = True
         elif ln.signature and closing:
             continue
         else:
             ln.signature = False
             closing = False
+
+
+_OPENING_KINDS = ("guiding_ideology", "goals", "situation")
+
+
+def _may_open_plan(line: Line) -> bool:
+    """A line the next plan on a page may open with: its separator or title, or a first part that
+    restarts the numbering (一、指导思想, 一、工作目标, a paragraph setting the guiding line)."""
+    if line.separator or line.title_like:
+        return True
+    first = line.marker is None or line.marker.number == 1
+    if line.heading_like and line.cue_kind in _OPENING_KINDS and first:
+        return True
+    return line.guiding_opener and plan_vocab().guiding_line.search(line.text) is not None
 
 
 @neighbourhood_feature("heads_month_list")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from planparse.parse.params import params
+from planparse.parse.vocab import furniture
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060"}
 _SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
@@ -129,6 +130,7 @@ class WorkingText:
     text: str
     to_orig: OffsetMap
     orig_len: int
+    cut_furniture: tuple[tuple[int, int], ...] = ()  # original spans of site names cut from inside lines
 
     def orig(self, i: int) -> int:
         return self.to_orig[i] if i < len(self.to_orig) else self.orig_len
@@ -271,6 +273,9 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
     if "(" in text or "（" in text:
         removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
+    # a site's name glued into a line (……现场赛【XX范文】。): furniture, cut so the words read whole
+    site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(text)) if "【" in text else ()
+    removed += site_names
     if not removed:
         return WorkingText(_cells(table.apply(text)), OffsetMap.identity(len(text)), original_length)
     removed.sort()
@@ -291,4 +296,4 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     starts.append(kept)
     shifts.append(pos - kept)
     to_orig = OffsetMap(starts, shifts, kept + len(text) - pos)
-    return WorkingText(_cells(table.apply("".join(parts))), to_orig, original_length)
+    return WorkingText(_cells(table.apply("".join(parts))), to_orig, original_length, site_names)

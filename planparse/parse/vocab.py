@@ -69,6 +69,7 @@ class Furniture:
     link_list_heading: re.Pattern
     link_max_chars: int
     inline_break: re.Pattern
+    inline_site_name: re.Pattern  # 【XX范文】 glued into a line: cut when normalising
     anchored: re.Pattern  # the patterns that start with ^, matched at the line start
     floating: GatedSearch  # the others, searched (where a character that can start one stands)
 
@@ -90,6 +91,7 @@ def furniture() -> Furniture:
         re.compile(data["link_list_heading"]),
         data["link_max_chars"],
         re.compile(data["inline_break"]),
+        re.compile(data["inline_site_name"]),
         re.compile("|".join(f"(?:{p})" for p in anchored)),
         GatedSearch(re.compile("|".join(f"(?:{p})" for p in floating))),
     )
