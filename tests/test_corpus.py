@@ -48,9 +48,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("73_enterprise_league_glued_table", "schedule"): "in a month table glued into one line with spaces (月份 活动内容 负责人 三月 … 团委办公室 四月 …) the last row's 负责人 cell (团委书记, at the end of the line) is taken as an entry of its own: the trailing person cell of the final row is not dropped like the other rows' cells",
     ("74_pioneers_three_pian", "schedule"): "a month row whose activity starts with 中 after the space (11月 中队辅导员队课评比) is not read as a month label (月 中 taken as a mid-month phrase) and runs on as the previous month's entry, label kept in its words",
     ("77_art_education_scrape_masked", "schedule"): "a site name glued into a line by the scraping site (校园书法现场赛【学优范文】) stays in the activity's words: bracketed site-name insertions inside a month's chunk are not dropped as furniture",
-    ("79_school_safety_week_calendar", "sections"): "a heading naming a week calendar (一、安全工作周历) above a week table is read as a main-work item with the table's header row opening an untitled schedule; and the 二、工作要求 heading after the table is swallowed by the schedule instead of starting an other section",
-    ("79_school_safety_week_calendar", "items"): "二、工作要求 is not a section (swallowed by the week table before it), so its 1. items are missing and 一、安全工作周历 shows as an item",
-    ("79_school_safety_week_calendar", "schedule"): "a row for a run of weeks (第二周至第三周 9.8—9.21 …) gives its week label 第二周至第三周 as an entry of its own; and the last row's final chunk runs on across the blank line into 二、工作要求, its 1. items and the signature, which become entries of the last month (activities holding line breaks)",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 

@@ -733,7 +733,6 @@ def _corpus_docs() -> list[Path]:
 # Corpus files whose parse breaks a span invariant today, with the parser bug: strict xfails, so the
 # fix fails the suite until the line here is removed.
 SPAN_GAPS: dict[str, str] = {
-    "79_school_safety_week_calendar": "entries run on from the last week row across a blank line into 二、工作要求 and the signature get activities whose text (leading line breaks, blank lines) differs from their span's words",
 }
 
 

@@ -27,7 +27,9 @@ _TOKEN = rf"(?:{_YEAR}?{_MNUM}\s*(?:月\s*份?)?)"
 _LABEL = re.compile(rf"^(?P<label>{_TOKEN}(?:{_JOIN}{_TOKEN})*)".replace("(?P<y>", "(?:"))
 _TOKEN_RE = re.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)?")
 _RANGE_RE = re.compile(_RANGE_JOIN)
-_WEEK = re.compile(r"^第\s*[一二三四五六七八九十\d]{1,3}\s*周(?:次)?")
+# a week, or a run of weeks (第3-4周, 第二周至第三周): a row for several weeks is labelled like one
+_WEEK_NUM = r"[一二三四五六七八九十\d]{1,3}"
+_WEEK = re.compile(rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:{_RANGE_JOIN})+\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?")
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
 _DATED_ROW = re.compile(
     r"^(?P<m>1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]"

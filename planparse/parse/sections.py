@@ -70,8 +70,11 @@ class LineContext:
 
     @property
     def cue(self) -> str | None:
-        """The heading cue this line carries (a bare label such as 措施 on its own carries none)."""
+        """The heading cue this line carries (a bare label such as 措施 on its own carries none, nor a
+        signature whose unit's name holds a cue word: XX中学安全工作领导小组 above the closing date)."""
         ln = self.line
+        if ln.signature and ln.marker is None:
+            return None
         return ln.cue_kind if ln.heading_like and not (ln.cue_bare_label and ln.marker is None) else None
 
     def current_heading(self) -> Line | None:

@@ -1,0 +1,70 @@
+"""Stage tests for page patterns found by probing plan types new to the corpus (files 85–91).
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import planparse
+from planparse.parse.month_labels import match_month_label
+from planparse.parse.normalise import normalise
+
+GUIDING = "以习近平新时代中国特色社会主义思想为指导，认真落实上级部署，扎实做好本学期各项工作。"
+
+
+def label(s: str):
+    return match_month_label(normalise(s).text)
+
+
+def kinds(doc: planparse.Document) -> list[tuple[str, str | None]]:
+    return [(getattr(s.kind, "value", s.kind), s.heading) for p in doc.plans for s in p.sections]
+
+
+def pairs(doc: planparse.Document) -> list[tuple[list[int], str]]:
+    return [(list(e.months), e.activity.rstrip("。；")) for p in doc.plans for e in p.schedule]
+
+
+# ---------------------------------------------------------------- week runs
+
+
+def test_a_run_of_weeks_labels_its_row_like_one_week() -> None:
+    lab = label("第3-4周（3.11—3.24）：团支部工作手册检查")
+    assert lab is not None and lab.week and lab.months == [3]
+    assert lab.rest.startswith("(3.11")
+    lab2 = label("第二周至第三周 9.8—9.21 校园安全隐患排查")
+    assert lab2 is not None and lab2.week and lab2.months == [9]
+    assert lab2.rest.startswith("9.8")
+
+
+def test_week_run_rows_give_their_activity_without_the_label() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、工作进度安排\n"
+        "第1周（2.26—3.3）：召开学生干部会议\n第2-3周（3.4—3.17）：团支部材料检查\n"
+        "第4周（3.18—3.24）：清明节网上祭英烈活动\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([2], "召开学生干部会议"),
+        ([3], "团支部材料检查"),
+        ([3], "清明节网上祭英烈活动"),
+    ]
+
+
+# ---------------------------------------------------------------- week calendars and signatures
+
+
+def test_a_heading_naming_a_week_calendar_over_a_week_table_is_a_schedule() -> None:
+    text = (
+        "XX小学2023年秋季安全工作计划\n\n一、指导思想\n" + GUIDING + "\n\n二、安全工作周历\n周次 日期 工作内容\n"
+        "第一周 9.1—9.3 开学安全教育第一课\n第二周 9.4—9.10 校园安全隐患排查\n第三周 9.11—9.17 消防疏散演练\n\n"
+        "三、工作要求\n1.各部门按周落实。\n2.发现隐患立即上报。\n"
+    )
+    got = kinds(planparse.parse_text(text))
+    assert got == [("guiding_ideology", "一、指导思想"), ("schedule", "二、安全工作周历"), ("other", "三、工作要求")]
+
+
+def test_a_signature_holding_a_cue_word_opens_no_section() -> None:
+    text = (
+        "XX中学安全工作计划\n\n一、指导思想\n" + GUIDING + "\n\n二、工作要求\n1.各部门按周落实。\n2.发现隐患立即上报。\n\n"
+        "XX中学安全工作领导小组\n2023年8月28日\n"
+    )
+    assert kinds(planparse.parse_text(text)) == [("guiding_ideology", "一、指导思想"), ("other", "二、工作要求")]
