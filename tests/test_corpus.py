@@ -49,11 +49,7 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("74_pioneers_three_pian", "schedule"): "a month row whose activity starts with 中 after the space (11月 中队辅导员队课评比) is not read as a month label (月 中 taken as a mid-month phrase) and runs on as the previous month's entry, label kept in its words",
     ("77_art_education_scrape_masked", "schedule"): "a site name glued into a line by the scraping site (校园书法现场赛【学优范文】) stays in the activity's words: bracketed site-name insertions inside a month's chunk are not dropped as furniture",
     ("85_nursing_quality_quarters", "plans"): "a web page's own shorter title line (医院护理部护理质量管理工作计划, above 发布时间/浏览次数) titles the plan instead of the article's full title below it (XX市人民医院护理部2024年护理质量管理工作计划)",
-    ("86_safety_month_phases", "sections"): "an untitled opening paragraph whose guiding words are 按照……通知要求 (为深入贯彻落实《…法》，按照……要求，结合……实际) is not read as guiding; 一、活动主题 (no cue word) is taken as the first item of an untitled main_work run; 三、活动时间 holding one date range is a schedule (活动时间 is a schedule cue) instead of other",
-    ("86_safety_month_phases", "items"): "一、活动主题 is read as a main-work item (see sections), and the 五、工作要求 items count in the wrong section",
     ("86_safety_month_phases", "schedule"): "phase headings with a date range ((一)宣传发动阶段（5月27日—6月5日）) are no period labels: their 1. items give no entries (a range across months should give [5, 6])",
-    ("91_party_branch_monthly_study_fields", "sections"): "一、学习目标 is read as opening with a verb (学习 …) so it is no goals heading, and 二、学习形式 (no cue word) joins an untitled main_work run opened at 一、学习目标",
-    ("91_party_branch_monthly_study_fields", "items"): "一、学习目标 / 二、学习形式 are read as main-work items (see sections)",
     ("91_party_branch_monthly_study_fields", "schedule"): "a field line under a month label (学习形式：集中学习, after the month's （1）（2） items) is taken as an entry: field labels of a month (形式, 地点, 负责人) are not told from activities",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")

@@ -68,3 +68,33 @@ def test_a_signature_holding_a_cue_word_opens_no_section() -> None:
         "XX中学安全工作领导小组\n2023年8月28日\n"
     )
     assert kinds(planparse.parse_text(text)) == [("guiding_ideology", "一、指导思想"), ("other", "二、工作要求")]
+
+
+# ---------------------------------------------------------------- headings of activity and study plans
+
+
+def test_a_verb_right_before_its_cue_noun_makes_a_heading_not_an_activity() -> None:
+    text = (
+        "XX支部2024年学习计划\n\n" + GUIDING + "\n\n一、学习目标\n通过学习，进一步坚定理想信念，提高政治站位和履职能力。\n\n"
+        "二、学习形式\n1.集中学习。\n2.个人自学。\n\n三、有关要求\n1.按时参加学习。\n"
+    )
+    assert kinds(planparse.parse_text(text)) == [
+        ("guiding_ideology", None),
+        ("goals", "一、学习目标"),
+        ("other", "二、学习形式"),
+        ("other", "三、有关要求"),
+    ]
+
+
+def test_the_parts_of_an_activity_plan_are_headed_sections() -> None:
+    text = (
+        "XX公司2024年读书月活动方案\n\n为营造书香企业氛围，按照集团公司关于开展读书月活动的通知要求，结合公司实际，制定本方案。\n\n"
+        "一、活动主题\n书香润心 阅读致远\n\n二、活动时间\n2024年4月1日至4月30日\n\n"
+        "三、活动内容\n1.开展好书推荐活动。\n2.举办读书分享会。\n"
+    )
+    assert kinds(planparse.parse_text(text)) == [
+        ("guiding_ideology", None),
+        ("other", "一、活动主题"),
+        ("other", "二、活动时间"),
+        ("main_work", "三、活动内容"),
+    ]
