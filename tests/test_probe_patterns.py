@@ -98,3 +98,27 @@ def test_the_parts_of_an_activity_plan_are_headed_sections() -> None:
         ("other", "二、活动时间"),
         ("main_work", "三、活动内容"),
     ]
+
+
+# ---------------------------------------------------------------- phases with their dates
+
+
+def test_a_phase_with_its_dates_in_brackets_labels_the_months_they_span() -> None:
+    lab = label("宣传发动阶段（5月27日—6月5日）")
+    assert lab is not None and lab.months == [5, 6] and lab.rest == "" and lab.theme == "宣传发动阶段"
+    lab2 = label("第二阶段：集中整治（6月6日—25日）：开展隐患排查")
+    assert lab2 is not None and lab2.months == [6] and lab2.rest == "开展隐患排查"
+    assert label("这一阶段（主要是）打基础") is None
+
+
+def test_phase_items_are_entries_of_the_phase_months() -> None:
+    text = (
+        "XX公司2024年安全生产月活动方案\n\n一、指导思想\n" + GUIDING + "\n\n二、活动安排\n"
+        "（一）宣传发动阶段（5月27日—6月5日）\n1.召开活动动员会。\n2.悬挂宣传横幅。\n"
+        "（二）集中开展阶段（6月6日—6月25日）\n1.开展隐患大排查。\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([5, 6], "召开活动动员会"),
+        ([5, 6], "悬挂宣传横幅"),
+        ([6], "开展隐患大排查"),
+    ]

@@ -58,6 +58,32 @@ def _term_phase() -> re.Pattern:
     return re.compile(r"(?:" + _alternation(list(_MV.term_phases)) + r")\s*[(（](?P<inner>[^()（）]{1,16})[)）]\s*[:：]\s*")
 
 
+@lru_cache(maxsize=1)
+def _activity_phase() -> re.Pattern:
+    """A phase of an activity with its dates in brackets: 宣传发动阶段（5月27日—6月5日）,
+    第二阶段：集中整治（6月6日—25日）：. The name may follow the phase word after a colon."""
+    n = _MV.phase_name_max_chars
+    words = _alternation(list(_MV.phase_words))
+    return re.compile(
+        rf"^(?P<name>[\u4e00-\u9fff\d]{{0,{n}}}?(?:{words})(?:\s*[:：]\s*[\u4e00-\u9fff]{{1,{n}}})?)"
+        r"\s*[(（](?P<inner>[^()（）]{2,30})[)）]\s*(?P<colon>[:：])?\s*"
+    )
+
+
+def _span_months(inner: str) -> list[int] | None:
+    """The months a bracketed period names: a month label (5—6月) or dates (5月27日—6月5日, 5.27-6.5),
+    every month from the first date's to the last's."""
+    label = match_month_label(inner.strip())
+    if label is not None and not label.rest:
+        return label.months
+    found = [int(m.group(1)) for m in _DATE.finditer(inner)]
+    if not found:
+        return None
+    first, last = found[0], found[-1]
+    span = range(first, last + 1) if last >= first else [*range(first, 13), *range(1, last + 1)]
+    return sorted(set(span))
+
+
 def is_period_cell(cell: str) -> bool:
     """A table cell that holds a period only: a month label (三月, 3—4月) or a week (第1周)."""
     label = match_month_label(cell)
@@ -158,6 +184,12 @@ def match_month_label(line: str) -> MonthLabel | None:
         inner = match_month_label(phase.group("inner").strip())
         if inner is not None and not inner.rest:
             return MonthLabel(inner.months, inner.years, phase.end(), line[phase.end() :].strip())
+    phase = _activity_phase().match(line) if any(w in line[: 2 * _MV.phase_name_max_chars] for w in _MV.phase_words) else None
+    if phase is not None:
+        months = _span_months(phase.group("inner"))
+        rest = line[phase.end() :].strip()
+        if months is not None:
+            return MonthLabel(months, {}, phase.end(), rest, theme=phase.group("name"), closed=bool(phase.group("colon")) or not rest)
     festival = _festival().match(line)
     if festival is not None:
         month = _MV.festivals[festival.group("name")]

@@ -154,6 +154,8 @@ class MonthVocab:
     label_lead_words: tuple[str, ...]
     next_year_words: tuple[str, ...]
     term_phases: tuple[str, ...]
+    phase_words: tuple[str, ...]
+    phase_name_max_chars: int
     festivals: dict[str, int]
     table_columns: dict[str, str]  # header word → the role of its column (month, activity, responsible …)
     header_split: re.Pattern  # the characters that join two header words in one cell (月份、主题)
@@ -196,6 +198,8 @@ def month_vocab() -> MonthVocab:
         label_lead_words=tuple(d["label_lead_words"]),
         next_year_words=tuple(d["next_year_words"]),
         term_phases=tuple(d["term_phases"]),
+        phase_words=tuple(d["phase_words"]),
+        phase_name_max_chars=d["phase_name_max_chars"],
         festivals=dict(d["festivals"]),
         table_columns={word: role for role, words in d["table_columns"].items() for word in words},
         header_split=re.compile("[" + re.escape("".join(d["table"]["header_joiners"])) + "]"),
