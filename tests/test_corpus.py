@@ -49,7 +49,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("74_pioneers_three_pian", "schedule"): "a month row whose activity starts with 中 after the space (11月 中队辅导员队课评比) is not read as a month label (月 中 taken as a mid-month phrase) and runs on as the previous month's entry, label kept in its words",
     ("77_art_education_scrape_masked", "schedule"): "a site name glued into a line by the scraping site (校园书法现场赛【学优范文】) stays in the activity's words: bracketed site-name insertions inside a month's chunk are not dropped as furniture",
     ("85_nursing_quality_quarters", "plans"): "a web page's own shorter title line (医院护理部护理质量管理工作计划, above 发布时间/浏览次数) titles the plan instead of the article's full title below it (XX市人民医院护理部2024年护理质量管理工作计划)",
-    ("91_party_branch_monthly_study_fields", "schedule"): "a field line under a month label (学习形式：集中学习, after the month's （1）（2） items) is taken as an entry: field labels of a month (形式, 地点, 负责人) are not told from activities",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 

@@ -122,3 +122,20 @@ def test_phase_items_are_entries_of_the_phase_months() -> None:
         ([5, 6], "悬挂宣传横幅"),
         ([6], "开展隐患大排查"),
     ]
+
+
+# ---------------------------------------------------------------- details of a month
+
+
+def test_a_field_line_under_a_month_is_a_detail_not_an_activity() -> None:
+    text = (
+        "XX支部2024年学习计划\n\n一、指导思想\n" + GUIDING + "\n\n二、学习内容安排\n"
+        "1月份\n（1）学习中央经济工作会议精神；\n（2）学习党纪处分条例。\n学习形式：集中学习\n"
+        "2月份\n（1）学习党章。\n负责人：支部书记\n3月份\n（1）观看警示教育片。\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([1], "学习中央经济工作会议精神"),
+        ([1], "学习党纪处分条例"),
+        ([2], "学习党章"),
+        ([3], "观看警示教育片"),
+    ]

@@ -166,6 +166,7 @@ class MonthVocab:
     quarter_numerals: dict[str, int]
     reference_labels: frozenset[str]
     theme_labels: frozenset[str]
+    detail_labels: frozenset[str]  # field labels of a month's details (学习形式, 负责人, 地点 …)
     label_theme_words: tuple[str, ...]
     subheading_max_chars: int
     record_name_fields: tuple[str, ...]
@@ -210,6 +211,8 @@ def month_vocab() -> MonthVocab:
         quarter_numerals=dict(d["quarter_numerals"]),
         reference_labels=frozenset(d["reference_labels"]),
         theme_labels=frozenset(d["theme_labels"]),
+        detail_labels=frozenset(d["detail_labels"])
+        | {word for role, words in d["table_columns"].items() if role in d["detail_column_roles"] for word in words},
         label_theme_words=tuple(d["label_theme_words"]),
         subheading_max_chars=d["subheading_max_chars"],
         record_name_fields=tuple(d["record_name_fields"]),
