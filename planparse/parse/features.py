@@ -214,6 +214,12 @@ def _heading_words(line: Line) -> None:
         line.annex = True
 
 
+def _verb_noun_compound(head: str, cue: str) -> bool:
+    """The head is a verb and the cue noun right after it, nothing between: a compound naming the
+    part (学习目标, 学习内容安排, 研究措施), not a verb with its object (检查师资培训工作安排)."""
+    return any(head.startswith(verb) and head[len(verb) :] == cue for verb in plan_vocab().title_not_opening)
+
+
 @line_feature("cue")
 def _cue(line: Line) -> None:
     """The section kind a heading's cue word names (指导思想, 工作目标, 活动安排 …), and the heading shape."""
@@ -225,7 +231,8 @@ def _cue(line: Line) -> None:
             # 预约家长,写好评语,汇报幼儿情况: clauses before the cue make a sentence, not a heading
             line.cue_kind = line.cue = None
         if line.cue:
-            line.opens_with_verb = line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening)
+            line.opens_with_verb = line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening) \
+                and not _verb_noun_compound(line.head, line.cue)
             tail = line.head[line.head.rfind(line.cue) + len(line.cue) :]
             line.cue_at_end = not tail or tail in section_words().heading_suffixes
         if line.marker is None and line.cue and line.head != line.cue and (line.opens_with_verb or not line.cue_at_end):

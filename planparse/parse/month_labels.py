@@ -27,10 +27,9 @@ _TOKEN = rf"(?:{_YEAR}?{_MNUM}\s*(?:月\s*份?)?)"
 _LABEL = re.compile(rf"^(?P<label>{_TOKEN}(?:{_JOIN}{_TOKEN})*)".replace("(?P<y>", "(?:"))
 _TOKEN_RE = re.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)?")
 _RANGE_RE = re.compile(_RANGE_JOIN)
-_WNUM = r"[一二三四五六七八九十\d]{1,3}"
-_WRANGE = rf"\s*(?:{_RANGE_JOIN})+\s*"
-# a week or a run of weeks (第二周至第三周, 第7—9周): one row of a week calendar
-_WEEK = re.compile(rf"^第\s*(?:{_WNUM}\s*周(?:次)?(?:{_WRANGE}第\s*{_WNUM}\s*周(?:次)?)?|{_WNUM}{_WRANGE}{_WNUM}\s*周(?:次)?)")
+# a week, or a run of weeks (第3-4周, 第二周至第三周): a row for several weeks is labelled like one
+_WEEK_NUM = r"[一二三四五六七八九十\d]{1,3}"
+_WEEK = re.compile(rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:{_RANGE_JOIN})+\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?")
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
 _DATED_ROW = re.compile(
     r"^(?P<m>1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]"
@@ -44,10 +43,6 @@ _DOTTED_ROW = re.compile(
 )
 # one dotted date opening a row (3.5 学雷锋活动, 3.12：植树节): a weak label (see MonthLabel.weak)
 _DOTTED_DAY = re.compile(r"^(?P<m>1[0-2]|0?[1-9])[./](?P<d>[0-3]?\d)(?!\d)(?:\s*[:：]\s*|\s+)(?=\S)")
-# what every kind of label below needs near the line's start: a digit first, or 月, 周, 季度 or a
-# bracket within the first 24 characters (the ``head`` that the checks below look at); a line
-# without it can open a label only with a festival's name
-_MAY_OPEN_LABEL = re.compile(r"\d|.{0,23}?[月周季(（]", re.DOTALL)
 _QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_numerals)) + r")\s*季度")
 
 
@@ -61,6 +56,41 @@ def _month_part() -> re.Pattern:
 def _term_phase() -> re.Pattern:
     """A phase of the term with its months in brackets and a colon: 学期初（9月）："""
     return re.compile(r"(?:" + _alternation(list(_MV.term_phases)) + r")\s*[(（](?P<inner>[^()（）]{1,16})[)）]\s*[:：]\s*")
+
+
+@lru_cache(maxsize=1)
+def _may_open_label() -> re.Pattern:
+    """What every kind of label below needs near the line's start: a digit first, or 月, 周, 季度 or
+    a bracket within the first 24 characters (the ``head`` that the checks look at), or a phase word
+    where the phase check looks for one; a line without any opens a label only with a festival's name."""
+    phase = rf".{{0,{2 * _MV.phase_name_max_chars}}}?(?:{_alternation(list(_MV.phase_words))})"
+    return re.compile(rf"\d|.{{0,23}}?[月周季(（]|{phase}", re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def _activity_phase() -> re.Pattern:
+    """A phase of an activity with its dates in brackets: 宣传发动阶段（5月27日—6月5日）,
+    第二阶段：集中整治（6月6日—25日）：. The name may follow the phase word after a colon."""
+    n = _MV.phase_name_max_chars
+    words = _alternation(list(_MV.phase_words))
+    return re.compile(
+        rf"^(?P<name>[\u4e00-\u9fff\d]{{0,{n}}}?(?:{words})(?:\s*[:：]\s*[\u4e00-\u9fff]{{1,{n}}})?)"
+        r"\s*[(（](?P<inner>[^()（）]{2,30})[)）]\s*(?P<colon>[:：])?\s*"
+    )
+
+
+def _span_months(inner: str) -> list[int] | None:
+    """The months a bracketed period names: a month label (5—6月) or dates (5月27日—6月5日, 5.27-6.5),
+    every month from the first date's to the last's."""
+    label = match_month_label(inner.strip())
+    if label is not None and not label.rest:
+        return label.months
+    found = [int(m.group(1)) for m in _DATE.finditer(inner)]
+    if not found:
+        return None
+    first, last = found[0], found[-1]
+    span = range(first, last + 1) if last >= first else [*range(first, 13), *range(1, last + 1)]
+    return sorted(set(span))
 
 
 def is_period_cell(cell: str) -> bool:
@@ -164,13 +194,19 @@ def match_month_label(line: str) -> MonthLabel | None:
 
     A month followed by a day (3月25日) or 底/初/前 is a date, not a label.
     """
-    if _MAY_OPEN_LABEL.match(line) is None and line[:1] not in _festival_starts():
+    if _may_open_label().match(line) is None and line[:1] not in _festival_starts():
         return None  # most lines: no digit first, no 月, 周, 季 or bracket near the start, no festival
     phase = _term_phase().match(line) if "(" in line[:12] or "（" in line[:12] else None
     if phase is not None:
         inner = match_month_label(phase.group("inner").strip())
         if inner is not None and not inner.rest:
             return MonthLabel(inner.months, inner.years, phase.end(), line[phase.end() :].strip())
+    phase = _activity_phase().match(line) if any(w in line[: 2 * _MV.phase_name_max_chars] for w in _MV.phase_words) else None
+    if phase is not None:
+        months = _span_months(phase.group("inner"))
+        rest = line[phase.end() :].strip()
+        if months is not None:
+            return MonthLabel(months, {}, phase.end(), rest, theme=phase.group("name"), closed=bool(phase.group("colon")) or not rest)
     festival = _festival().match(line) if line[:1] in _festival_starts() else None
     if festival is not None:
         month = _MV.festivals[festival.group("name")]

@@ -70,8 +70,11 @@ class LineContext:
 
     @property
     def cue(self) -> str | None:
-        """The heading cue this line carries (a bare label such as 措施 on its own carries none)."""
+        """The heading cue this line carries (a bare label such as 措施 on its own carries none, nor a
+        signature whose unit's name holds a cue word: XX中学安全工作领导小组 above the closing date)."""
         ln = self.line
+        if ln.signature and ln.marker is None:
+            return None
         return ln.cue_kind if ln.heading_like and not (ln.cue_bare_label and ln.marker is None) else None
 
     def current_heading(self) -> Line | None:
@@ -223,10 +226,11 @@ def _unnumbered_heading(ctx: LineContext) -> Vote | None:
 
     Under a month label an unnumbered line is an activity whatever its words; inside an untitled
     run of work items an unnumbered 目标 / 措施 labels the item's paragraph; a schedule cue needs a
-    month list after it or a colon. The unit signing the plan (XX中学安全工作领导小组) is no heading.
+    month list after it or a colon. The unit signing the plan (XX中学安全工作领导小组) carries no
+    cue (LineContext.cue), so it is no heading.
     """
     ln, cue = ctx.line, ctx.cue
-    if not cue or ln.marker is not None or ln.month is not None or ln.signature:
+    if not cue or ln.marker is not None or ln.month is not None:
         return None
     cur = ctx.current
     if cue != "schedule" and ctx.in_month_list():

@@ -157,6 +157,8 @@ class MonthVocab:
     label_lead_words: tuple[str, ...]
     next_year_words: tuple[str, ...]
     term_phases: tuple[str, ...]
+    phase_words: tuple[str, ...]
+    phase_name_max_chars: int
     festivals: dict[str, int]
     table_columns: dict[str, str]  # header word → the role of its column (month, activity, responsible …)
     header_split: re.Pattern  # the characters that join two header words in one cell (月份、主题)
@@ -167,6 +169,7 @@ class MonthVocab:
     quarter_numerals: dict[str, int]
     reference_labels: frozenset[str]
     theme_labels: frozenset[str]
+    detail_labels: frozenset[str]  # field labels of a month's details (学习形式, 负责人, 地点 …)
     label_theme_words: tuple[str, ...]
     subheading_max_chars: int
     record_name_fields: tuple[str, ...]
@@ -201,6 +204,8 @@ def month_vocab() -> MonthVocab:
         label_lead_words=tuple(d["label_lead_words"]),
         next_year_words=tuple(d["next_year_words"]),
         term_phases=tuple(d["term_phases"]),
+        phase_words=tuple(d["phase_words"]),
+        phase_name_max_chars=d["phase_name_max_chars"],
         festivals=dict(d["festivals"]),
         table_columns={word: role for role, words in d["table_columns"].items() for word in words},
         header_split=re.compile("[" + re.escape("".join(d["table"]["header_joiners"])) + "]"),
@@ -211,6 +216,8 @@ def month_vocab() -> MonthVocab:
         quarter_numerals=dict(d["quarter_numerals"]),
         reference_labels=frozenset(d["reference_labels"]),
         theme_labels=frozenset(d["theme_labels"]),
+        detail_labels=frozenset(d["detail_labels"])
+        | {word for role, words in d["table_columns"].items() if role in d["detail_column_roles"] for word in words},
         label_theme_words=tuple(d["label_theme_words"]),
         subheading_max_chars=d["subheading_max_chars"],
         record_name_fields=tuple(d["record_name_fields"]),

@@ -50,13 +50,15 @@ def _period(ln: Line, mk: MonthLabel) -> Period:
 
 
 def line_role(ln: Line) -> str:
-    """What an unnumbered line under a month label is: reference list, theme, sub-heading or activity."""
+    """What an unnumbered line under a month label is: reference list, theme, detail, sub-heading or activity."""
     mv = month_vocab()
     label = ln.head if ln.after_colon or ln.text.rstrip().endswith((":", "：")) else ""
     if label in mv.reference_labels:
         return "reference"
     if label in mv.theme_labels:
         return "theme"
+    if label in mv.detail_labels and ln.after_colon:
+        return "detail"
     words = ln.text.rstrip().rstrip(":：").strip()
     if ln.text.rstrip().endswith((":", "：")) and len(words) <= mv.subheading_max_chars:
         return "subheading"
@@ -179,7 +181,7 @@ class _MonthList:
                     if colon >= 0 and self.period.theme is None:
                         self.period.theme = (ln.start + colon, ln.end)
                     continue
-                if role in ("reference", "subheading"):
+                if role in ("reference", "subheading", "detail"):
                     self.flush_pending()
                     continue
             if numbered:

@@ -1,0 +1,141 @@
+"""Stage tests for page patterns found by probing plan types new to the corpus (files 85–91).
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import planparse
+from planparse.parse.month_labels import match_month_label
+from planparse.parse.normalise import normalise
+
+GUIDING = "以习近平新时代中国特色社会主义思想为指导，认真落实上级部署，扎实做好本学期各项工作。"
+
+
+def label(s: str):
+    return match_month_label(normalise(s).text)
+
+
+def kinds(doc: planparse.Document) -> list[tuple[str, str | None]]:
+    return [(getattr(s.kind, "value", s.kind), s.heading) for p in doc.plans for s in p.sections]
+
+
+def pairs(doc: planparse.Document) -> list[tuple[list[int], str]]:
+    return [(list(e.months), e.activity.rstrip("。；")) for p in doc.plans for e in p.schedule]
+
+
+# ---------------------------------------------------------------- week runs
+
+
+def test_a_run_of_weeks_labels_its_row_like_one_week() -> None:
+    lab = label("第3-4周（3.11—3.24）：团支部工作手册检查")
+    assert lab is not None and lab.week and lab.months == [3]
+    assert lab.rest.startswith("(3.11")
+    lab2 = label("第二周至第三周 9.8—9.21 校园安全隐患排查")
+    assert lab2 is not None and lab2.week and lab2.months == [9]
+    assert lab2.rest.startswith("9.8")
+
+
+def test_week_run_rows_give_their_activity_without_the_label() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、工作进度安排\n"
+        "第1周（2.26—3.3）：召开学生干部会议\n第2-3周（3.4—3.17）：团支部材料检查\n"
+        "第4周（3.18—3.24）：清明节网上祭英烈活动\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([2], "召开学生干部会议"),
+        ([3], "团支部材料检查"),
+        ([3], "清明节网上祭英烈活动"),
+    ]
+
+
+# ---------------------------------------------------------------- week calendars and signatures
+
+
+def test_a_heading_naming_a_week_calendar_over_a_week_table_is_a_schedule() -> None:
+    text = (
+        "XX小学2023年秋季安全工作计划\n\n一、指导思想\n" + GUIDING + "\n\n二、安全工作周历\n周次 日期 工作内容\n"
+        "第一周 9.1—9.3 开学安全教育第一课\n第二周 9.4—9.10 校园安全隐患排查\n第三周 9.11—9.17 消防疏散演练\n\n"
+        "三、工作要求\n1.各部门按周落实。\n2.发现隐患立即上报。\n"
+    )
+    got = kinds(planparse.parse_text(text))
+    assert got == [("guiding_ideology", "一、指导思想"), ("schedule", "二、安全工作周历"), ("other", "三、工作要求")]
+
+
+def test_a_signature_holding_a_cue_word_opens_no_section() -> None:
+    text = (
+        "XX中学安全工作计划\n\n一、指导思想\n" + GUIDING + "\n\n二、工作要求\n1.各部门按周落实。\n2.发现隐患立即上报。\n\n"
+        "XX中学安全工作领导小组\n2023年8月28日\n"
+    )
+    assert kinds(planparse.parse_text(text)) == [("guiding_ideology", "一、指导思想"), ("other", "二、工作要求")]
+
+
+# ---------------------------------------------------------------- headings of activity and study plans
+
+
+def test_a_verb_right_before_its_cue_noun_makes_a_heading_not_an_activity() -> None:
+    text = (
+        "XX支部2024年学习计划\n\n" + GUIDING + "\n\n一、学习目标\n通过学习，进一步坚定理想信念，提高政治站位和履职能力。\n\n"
+        "二、学习形式\n1.集中学习。\n2.个人自学。\n\n三、有关要求\n1.按时参加学习。\n"
+    )
+    assert kinds(planparse.parse_text(text)) == [
+        ("guiding_ideology", None),
+        ("goals", "一、学习目标"),
+        ("other", "二、学习形式"),
+        ("other", "三、有关要求"),
+    ]
+
+
+def test_the_parts_of_an_activity_plan_are_headed_sections() -> None:
+    text = (
+        "XX公司2024年读书月活动方案\n\n为营造书香企业氛围，按照集团公司关于开展读书月活动的通知要求，结合公司实际，制定本方案。\n\n"
+        "一、活动主题\n书香润心 阅读致远\n\n二、活动时间\n2024年4月1日至4月30日\n\n"
+        "三、活动内容\n1.开展好书推荐活动。\n2.举办读书分享会。\n"
+    )
+    assert kinds(planparse.parse_text(text)) == [
+        ("guiding_ideology", None),
+        ("other", "一、活动主题"),
+        ("other", "二、活动时间"),
+        ("main_work", "三、活动内容"),
+    ]
+
+
+# ---------------------------------------------------------------- phases with their dates
+
+
+def test_a_phase_with_its_dates_in_brackets_labels_the_months_they_span() -> None:
+    lab = label("宣传发动阶段（5月27日—6月5日）")
+    assert lab is not None and lab.months == [5, 6] and lab.rest == "" and lab.theme == "宣传发动阶段"
+    lab2 = label("第二阶段：集中整治（6月6日—25日）：开展隐患排查")
+    assert lab2 is not None and lab2.months == [6] and lab2.rest == "开展隐患排查"
+    assert label("这一阶段（主要是）打基础") is None
+
+
+def test_phase_items_are_entries_of_the_phase_months() -> None:
+    text = (
+        "XX公司2024年安全生产月活动方案\n\n一、指导思想\n" + GUIDING + "\n\n二、活动安排\n"
+        "（一）宣传发动阶段（5月27日—6月5日）\n1.召开活动动员会。\n2.悬挂宣传横幅。\n"
+        "（二）集中开展阶段（6月6日—6月25日）\n1.开展隐患大排查。\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([5, 6], "召开活动动员会"),
+        ([5, 6], "悬挂宣传横幅"),
+        ([6], "开展隐患大排查"),
+    ]
+
+
+# ---------------------------------------------------------------- details of a month
+
+
+def test_a_field_line_under_a_month_is_a_detail_not_an_activity() -> None:
+    text = (
+        "XX支部2024年学习计划\n\n一、指导思想\n" + GUIDING + "\n\n二、学习内容安排\n"
+        "1月份\n（1）学习中央经济工作会议精神；\n（2）学习党纪处分条例。\n学习形式：集中学习\n"
+        "2月份\n（1）学习党章。\n负责人：支部书记\n3月份\n（1）观看警示教育片。\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([1], "学习中央经济工作会议精神"),
+        ([1], "学习党纪处分条例"),
+        ([2], "学习党章"),
+        ([3], "观看警示教育片"),
+    ]
