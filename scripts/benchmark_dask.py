@@ -77,9 +77,11 @@ def main() -> int:
                 client.run(lambda: __import__("planparse.dask"))  # workers import planparse before timing
                 tables = read_plans([str(p) for p in paths], tag=args.tag)
                 cpu0 = sum(client.run(_cpu_seconds).values())
+                own0 = time.process_time()
                 t0 = time.perf_counter()
                 results = dask.compute(*tables.values())
                 wall = time.perf_counter() - t0
+                own = time.process_time() - own0  # this process: the client and the local scheduler
                 cpu = sum(client.run(_cpu_seconds).values()) - cpu0
         cpu_rates[n] = len(paths) / cpu
         rows = sum(len(df) for df in results)
@@ -90,7 +92,7 @@ def main() -> int:
             f"  {n} worker{'s' if n > 1 else ' '}  {wall:7.1f} s wall  {rates[n]:7.1f} files/s  {rows} rows"
             f"  speed-up {rates[n] / rates[first]:4.2f}  efficiency {rates[n] / (n * base):4.0%}"
             f"  | workers' CPU {cpu:6.1f} s: {len(paths) / cpu:6.1f} files per CPU-second"
-            f" = {len(paths) / cpu / reference:4.2f}× the local path"
+            f" = {len(paths) / cpu / reference:4.2f}× the local path; client + scheduler CPU {own:5.1f} s"
         )
     top, first = max(rates), min(rates)
     efficiency = rates[top] / (top * rates[first] / first)
