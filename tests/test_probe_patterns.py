@@ -139,3 +139,22 @@ def test_a_field_line_under_a_month_is_a_detail_not_an_activity() -> None:
         ([2], "学习党章"),
         ([3], "观看警示教育片"),
     ]
+
+
+# ---------------------------------------------------------------- titles of web pages (files 92 on)
+
+
+def test_the_page_title_above_its_metadata_yields_to_the_fuller_article_title() -> None:
+    text = (
+        "首页 > 工作计划 > 学校工作计划\n小学总务处工作计划\n发布时间：2023-08-28  浏览次数：512\n\n"
+        "XX区实验小学2023年秋季总务处工作计划\n\n一、指导思想\n" + GUIDING + "\n二、主要工作\n1.做好开学准备。\n"
+    )
+    doc = planparse.parse_text(text)
+    assert [(p.title, p.year) for p in doc.plans] == [("XX区实验小学2023年秋季总务处工作计划", 2023)]
+
+
+def test_a_repeated_or_different_second_title_keeps_the_first() -> None:
+    same = "小学总务处工作计划\n发布时间：2023-08-28\n小学总务处工作计划\n\n一、指导思想\n" + GUIDING + "\n"
+    other = "小学总务处工作计划\n发布时间：2023-08-28\n小学德育工作计划\n\n一、指导思想\n" + GUIDING + "\n"
+    assert [p.title for p in planparse.parse_text(same).plans] == ["小学总务处工作计划"]
+    assert [p.title for p in planparse.parse_text(other).plans][0] == "小学总务处工作计划"
