@@ -158,3 +158,25 @@ def test_a_repeated_or_different_second_title_keeps_the_first() -> None:
     other = "小学总务处工作计划\n发布时间：2023-08-28\n小学德育工作计划\n\n一、指导思想\n" + GUIDING + "\n"
     assert [p.title for p in planparse.parse_text(same).plans] == ["小学总务处工作计划"]
     assert [p.title for p in planparse.parse_text(other).plans][0] == "小学总务处工作计划"
+
+
+# ---------------------------------------------------------------- a note after a list of one-line rows
+
+
+def test_a_note_after_one_line_week_rows_is_no_entry_of_the_last_week() -> None:
+    rows = "第一周（9.1—9.7）：开学安全检查\n第二周（9.8—9.14）：食品安全检查\n第三周（9.15—9.21）：疏散演练\n"
+    text = "一、指导思想\n" + GUIDING + "\n\n二、安全工作周历\n" + rows + "\n各部门要按周落实，做好记录。\n"
+    assert pairs(planparse.parse_text(text)) == [([9], "开学安全检查"), ([9], "食品安全检查"), ([9], "疏散演练")]
+    # without the blank line, or with lines under the labels, the line is the last week's
+    close = "一、指导思想\n" + GUIDING + "\n\n二、安全工作周历\n" + rows + "各部门要按周落实，做好记录。\n"
+    assert pairs(planparse.parse_text(close))[-1] == ([9], "各部门要按周落实，做好记录")
+
+
+def test_a_note_after_a_space_joined_table_joins_no_row() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n\n二、工作安排\n月份 工作内容 负责部门\n"
+        "九月 开学安全检查 总务处\n十月 食品安全检查 后勤处\n十一月 疏散演练 政教处\n\n各部门要按月落实，做好记录。\n"
+    )
+    doc = planparse.parse_text(text)
+    assert pairs(doc) == [([9], "开学安全检查"), ([10], "食品安全检查"), ([11], "疏散演练")]
+    assert [e.responsible for e in doc.plans[0].schedule][-1] == "政教处"
