@@ -180,3 +180,28 @@ def test_a_note_after_a_space_joined_table_joins_no_row() -> None:
     doc = planparse.parse_text(text)
     assert pairs(doc) == [([9], "开学安全检查"), ([10], "食品安全检查"), ([11], "疏散演练")]
     assert [e.responsible for e in doc.plans[0].schedule][-1] == "政教处"
+
+
+# ---------------------------------------------------------------- parts of months
+
+
+def test_parts_of_months_named_together_or_as_a_run_still_label_the_month() -> None:
+    for text, months, rest in [
+        ("4月上、中旬：期中复习研讨", [4], "期中复习研讨"),
+        ("3月中旬至下旬：组内公开课", [3], "组内公开课"),
+        ("5月下旬—6月上旬：中考复习研讨会", [5, 6], "中考复习研讨会"),
+        ("12月下旬至1月上旬：期末复习", [1, 12], "期末复习"),
+    ]:
+        lab = label(text)
+        assert lab is not None and lab.months == months and lab.rest == rest, text
+    assert label("5月下旬—6月上旬召开中考复习研讨会") is None  # no colon: a date in running text
+
+
+def test_a_part_range_label_after_numbered_items_starts_its_months() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、教研活动安排\n5月：\n1.英语手抄报评比\n2.青年教师优质课评选\n"
+        "5月下旬—6月上旬：九年级中考复习研讨会\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([5], "英语手抄报评比"), ([5], "青年教师优质课评选"), ([5, 6], "九年级中考复习研讨会"),
+    ]
