@@ -205,3 +205,16 @@ def test_a_part_range_label_after_numbered_items_starts_its_months() -> None:
     assert pairs(planparse.parse_text(text)) == [
         ([5], "英语手抄报评比"), ([5], "青年教师优质课评选"), ([5, 6], "九年级中考复习研讨会"),
     ]
+
+
+# ---------------------------------------------------------------- lectures of a series
+
+
+def test_a_dated_lecture_labels_its_month_and_its_speaker_is_a_detail() -> None:
+    lab = label("第二讲（10月20日）：如何与孩子沟通")
+    assert lab is not None and lab.months == [10] and lab.rest == "如何与孩子沟通"
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、授课安排\n第一讲（9月15日）：好习惯成就好人生\n主讲人：王校长\n"
+        "第二讲（10月20日）：如何与孩子沟通\n主讲人：李老师\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [([9], "好习惯成就好人生"), ([10], "如何与孩子沟通")]
