@@ -45,7 +45,6 @@ import pytest
 # GUIDE.md: (file, comparison) -> what it gets wrong.  Those comparisons are strict xfails: when a
 # gap is fixed its test XPASSes and fails the suite, so remove its line here.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("85_nursing_quality_quarters", "plans"): "a web page's own shorter title line (医院护理部护理质量管理工作计划, above 发布时间/浏览次数) titles the plan instead of the article's full title below it (XX市人民医院护理部2024年护理质量管理工作计划)",
 }
 COMPARISONS = ("plans", "sections", "items", "schedule")
 

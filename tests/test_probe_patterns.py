@@ -139,3 +139,82 @@ def test_a_field_line_under_a_month_is_a_detail_not_an_activity() -> None:
         ([2], "学习党章"),
         ([3], "观看警示教育片"),
     ]
+
+
+# ---------------------------------------------------------------- titles of web pages (files 92 on)
+
+
+def test_the_page_title_above_its_metadata_yields_to_the_fuller_article_title() -> None:
+    text = (
+        "首页 > 工作计划 > 学校工作计划\n小学总务处工作计划\n发布时间：2023-08-28  浏览次数：512\n\n"
+        "XX区实验小学2023年秋季总务处工作计划\n\n一、指导思想\n" + GUIDING + "\n二、主要工作\n1.做好开学准备。\n"
+    )
+    doc = planparse.parse_text(text)
+    assert [(p.title, p.year) for p in doc.plans] == [("XX区实验小学2023年秋季总务处工作计划", 2023)]
+
+
+def test_a_repeated_or_different_second_title_keeps_the_first() -> None:
+    same = "小学总务处工作计划\n发布时间：2023-08-28\n小学总务处工作计划\n\n一、指导思想\n" + GUIDING + "\n"
+    other = "小学总务处工作计划\n发布时间：2023-08-28\n小学德育工作计划\n\n一、指导思想\n" + GUIDING + "\n"
+    assert [p.title for p in planparse.parse_text(same).plans] == ["小学总务处工作计划"]
+    assert [p.title for p in planparse.parse_text(other).plans][0] == "小学总务处工作计划"
+
+
+# ---------------------------------------------------------------- a note after a list of one-line rows
+
+
+def test_a_note_after_one_line_week_rows_is_no_entry_of_the_last_week() -> None:
+    rows = "第一周（9.1—9.7）：开学安全检查\n第二周（9.8—9.14）：食品安全检查\n第三周（9.15—9.21）：疏散演练\n"
+    text = "一、指导思想\n" + GUIDING + "\n\n二、安全工作周历\n" + rows + "\n各部门要按周落实，做好记录。\n"
+    assert pairs(planparse.parse_text(text)) == [([9], "开学安全检查"), ([9], "食品安全检查"), ([9], "疏散演练")]
+    # without the blank line, or with lines under the labels, the line is the last week's
+    close = "一、指导思想\n" + GUIDING + "\n\n二、安全工作周历\n" + rows + "各部门要按周落实，做好记录。\n"
+    assert pairs(planparse.parse_text(close))[-1] == ([9], "各部门要按周落实，做好记录")
+
+
+def test_a_note_after_a_space_joined_table_joins_no_row() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n\n二、工作安排\n月份 工作内容 负责部门\n"
+        "九月 开学安全检查 总务处\n十月 食品安全检查 后勤处\n十一月 疏散演练 政教处\n\n各部门要按月落实，做好记录。\n"
+    )
+    doc = planparse.parse_text(text)
+    assert pairs(doc) == [([9], "开学安全检查"), ([10], "食品安全检查"), ([11], "疏散演练")]
+    assert [e.responsible for e in doc.plans[0].schedule][-1] == "政教处"
+
+
+# ---------------------------------------------------------------- parts of months
+
+
+def test_parts_of_months_named_together_or_as_a_run_still_label_the_month() -> None:
+    for text, months, rest in [
+        ("4月上、中旬：期中复习研讨", [4], "期中复习研讨"),
+        ("3月中旬至下旬：组内公开课", [3], "组内公开课"),
+        ("5月下旬—6月上旬：中考复习研讨会", [5, 6], "中考复习研讨会"),
+        ("12月下旬至1月上旬：期末复习", [1, 12], "期末复习"),
+    ]:
+        lab = label(text)
+        assert lab is not None and lab.months == months and lab.rest == rest, text
+    assert label("5月下旬—6月上旬召开中考复习研讨会") is None  # no colon: a date in running text
+
+
+def test_a_part_range_label_after_numbered_items_starts_its_months() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、教研活动安排\n5月：\n1.英语手抄报评比\n2.青年教师优质课评选\n"
+        "5月下旬—6月上旬：九年级中考复习研讨会\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([5], "英语手抄报评比"), ([5], "青年教师优质课评选"), ([5, 6], "九年级中考复习研讨会"),
+    ]
+
+
+# ---------------------------------------------------------------- lectures of a series
+
+
+def test_a_dated_lecture_labels_its_month_and_its_speaker_is_a_detail() -> None:
+    lab = label("第二讲（10月20日）：如何与孩子沟通")
+    assert lab is not None and lab.months == [10] and lab.rest == "如何与孩子沟通"
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、授课安排\n第一讲（9月15日）：好习惯成就好人生\n主讲人：王校长\n"
+        "第二讲（10月20日）：如何与孩子沟通\n主讲人：李老师\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [([9], "好习惯成就好人生"), ([10], "如何与孩子沟通")]

@@ -48,8 +48,19 @@ _QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_nu
 
 @lru_cache(maxsize=1)
 def _month_part() -> re.Pattern:
-    """A part of a month right after its label, and the colon that closes the label (上旬：)."""
-    return re.compile(r"\s*(?:" + _alternation(list(_MV.month_parts)) + r")(?=\s*[:：|｜])")
+    """A part of a month right after its label, and the colon that closes the label (上旬：), or a
+    run of parts of the month (中旬至下旬：)."""
+    parts = _alternation(list(_MV.month_parts))
+    return re.compile(rf"\s*(?:{parts})(?:\s*(?:{_RANGE_JOIN})+\s*(?:{parts}))?(?=\s*[:：|｜])")
+
+
+@lru_cache(maxsize=1)
+def _part_range() -> re.Pattern:
+    """A range from a part of one month to a part of a later one, after the first month's label, and
+    the colon that closes it (5月下旬—6月上旬：, 2月底至3月初：): ``to`` is the second month."""
+    parts = _alternation(list(_MV.month_parts))
+    to = rf"{_YEAR}?{_MNUM}\s*月".replace("(?P<y>", "(?:")
+    return re.compile(rf"\s*(?:{parts})\s*(?:{_RANGE_JOIN})+\s*(?P<to>{to})\s*(?:{parts})?(?=\s*[:：|｜])")
 
 
 @lru_cache(maxsize=1)
@@ -265,6 +276,11 @@ def match_month_label(line: str) -> MonthLabel | None:
     end = len(label)
     after = line[end:]
     part = _month_part().match(after)
+    span = _part_range().match(after) if part is None else None
+    if span is not None:  # 5月下旬—6月上旬： — parts of two months, the months between them all
+        joined = parse_label_text(label + _MV.range_joiners[0] + span.group("to"))
+        if joined is not None:
+            parsed, part = joined, span
     if part is not None:  # 3月上旬： — a part of the month, still its label
         end += part.end()
         after = line[end:]

@@ -111,6 +111,31 @@ def _proper_title_after_separator(ctx: PlanContext) -> Vote | None:
     return None
 
 
+def _core(line: Line) -> str:
+    a, b = line.title_core or (0, len(line.text))
+    return line.text[a:b].strip()
+
+
+def _within(short: str, full: str) -> bool:
+    """Whether ``full`` is ``short`` with words added (its characters in order, some between)."""
+    rest = iter(full)
+    return len(short) < len(full) and all(ch in rest for ch in short)
+
+
+@plan_boundary.rule("fuller_title_after_metadata")
+def _fuller_title_after_metadata(ctx: PlanContext) -> Vote | None:
+    """The page's own title line above its metadata (发布时间, 浏览次数) yields to the article's title
+    under them when that one says the same with more (XX市人民医院护理部2024年护理质量管理工作计划
+    under 医院护理部护理质量管理工作计划): the article's full title titles the plan."""
+    ln, title = ctx.line, ctx.current_title()
+    if not ln.title_like or ln.separator or title is None or title.separator or ctx.state.content:
+        return None
+    between = ctx.lines[title.idx + 1 : ctx.index]
+    if between and all(b.furniture for b in between) and _within(_core(title), _core(ln)):
+        return Vote("title", ("title_like", "fuller title after the page's metadata"))
+    return None
+
+
 @plan_boundary.rule("title_shaped_line")
 def _title_shaped_line(ctx: PlanContext) -> Vote | None:
     """A second title-like line before content (a subtitle) stays in the plan, as no content."""

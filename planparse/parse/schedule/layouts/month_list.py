@@ -81,6 +81,21 @@ class _MonthList:
         self.pending: tuple[int, int] | None = None  # text on the label's own line: theme or activity
         self.skip_cells: frozenset[int] = frozenset()  # table columns that hold no activities
         self.leading: list[Line] | None = []  # numbered lines before the first label (a text cut mid-list)
+        self.rows = 0  # one-line rows (a label and its activity on one line) on consecutive lines so far
+        self.rows_only = True  # no line under a label, no blank line between rows
+
+    def note_after_rows(self, ln: Line, label: MonthLabel | None) -> bool:
+        """Whether ``ln`` is a note after a run of one-line rows (see params.toml ``row_list_min_rows``);
+        it also keeps count of those rows."""
+        if label is not None:
+            one_line = bool(ln.text[label.end :].strip())
+            self.rows_only &= one_line and not (self.rows and ln.blank_before)
+            self.rows += one_line
+            return False
+        note = self.rows_only and self.rows >= params().schedule.row_list_min_rows and ln.blank_before \
+            and ln.marker is None
+        self.rows_only = False
+        return note
 
     def flush_pending(self) -> None:
         if self.pending is not None and self.period is not None:
@@ -142,6 +157,10 @@ class _MonthList:
             if ln.furniture or ln.signature:
                 continue
             label = _label(ln, weak_labels)
+            if (label is not None or self.period is not None) and self.note_after_rows(ln, label):
+                self.flush_pending()
+                self.period = None  # the rows are over: a note on them all follows
+                continue
             if label is not None:
                 self.flush_pending()
                 self.emit_leading()

@@ -124,11 +124,19 @@ def read_table(block: ScheduleBlock) -> Table | None:
     elif form == "space_rows":
         # a row starts at its period cell; lines without one go on with it (the parser cut a
         # cell's numbered activities into lines of their own)
+        # a row standing on consecutive lines; after a blank line, an unnumbered line that opens no
+        # row is a note on the whole table (params.toml ``row_list_min_rows``), in no row
         groups: list[list[int]] = []
+        tight, note = True, False
         for ln in body:
             first = ln.text.split(maxsplit=1)[0] if ln.text.strip() else ""
             if not groups or is_period_cell(first):
+                tight &= not (groups and ln.blank_before)
                 groups.append([ln.start, ln.end])
+                note = False
+            elif note or (tight and ln.blank_before and ln.marker is None
+                          and len(groups) >= params().schedule.row_list_min_rows):
+                note = True
             else:
                 groups[-1][1] = ln.end
         for a, b in groups:
