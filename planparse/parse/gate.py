@@ -1,17 +1,19 @@
-"""A fast gate for searching a long alternation: the characters a match can start with.
+"""``pattern.search`` made fast for the long alternations of the vocabularies (GatedSearch).
 
-Two cheap checks come first. Every match must hold one of a few characters (篇 for 上一篇|下一篇,
-read off the pattern's parse): a text without any is rejected by one class search.
-``re`` scans a pattern such as ``(?:上一篇…)|(?:…范文网$)|…`` by trying every branch at every
-position of the line (some 12 µs for a short line with the 40 furniture patterns); only a pattern
-that opens with a literal or one character class gets its fast scan. :class:`GatedSearch` finds
-the positions whose character can start some branch with one character class (at C speed) and
-tries the whole pattern only there, which gives the same first match as ``pattern.search``.
+``re`` searches a pattern such as ``(?:上一篇…)|(?:…范文网$)|…`` by trying every branch at every
+position of the line (some 12 µs for a short line with the 40 floating furniture patterns); only a
+pattern that opens with a literal or one character class gets a fast scan in C. GatedSearch reads,
+off ``re``'s own parse of the pattern, three facts that give the same result faster:
 
-A pattern whose every branch opens with ``^`` is matched at the start only. The first
-characters are read off ``re``'s own parse of the pattern (look-arounds, being zero width, are
-passed over). Where they cannot be bounded (a branch may start with ``.``, ``\\S`` or a negated
-class, or match the empty string), there is no gate and the plain search runs.
+- anchored: every branch opens with ``^``, so a match can only start at 0: ``match`` there;
+- required characters: every match holds one of a few characters (篇 for 上一篇|下一篇), so a text
+  with none of them is rejected by one class search;
+- first characters: the positions whose character can start some branch, found with one class
+  search; the whole pattern is tried only there, which finds the same first match.
+
+Look-arounds, being zero width, are passed over. Where a fact cannot be bounded (a branch may start
+with ``.``, ``\\S`` or a negated class, or match the empty string), it is not used, and without any
+the plain search runs.
 """
 
 from __future__ import annotations
