@@ -343,3 +343,52 @@ def test_seed_plans_round_trip_through_docx() -> None:
         for line in text.split("\n"):
             d.add_paragraph(line)
         assert read_bytes(docx_bytes(d), name=name + ".docx").text == text, name
+
+
+# ---- merged cells: a month spanning several rows ---------------------------------------------------------
+
+MERGED_ROWS = [
+    ["月份", "活动内容", "负责人", "备注"],
+    ["九月", "新生入学教育", "教务处", "一年级"],
+    ["", "教师节表彰", "工会", ""],
+    ["", "社团招新", "", ""],
+    ["十月", "秋季运动会", "体育组", ""],
+]
+MERGED_ENTRIES = [
+    ([9], "新生入学教育", "教务处"), ([9], "教师节表彰", "工会"), ([9], "社团招新", None), ([10], "秋季运动会", "体育组"),
+]
+
+
+def _entries(doc: planparse.Document) -> list[tuple[list[int], str, str | None]]:
+    return [(e.months, e.activity, e.responsible) for e in doc.plans[0].schedule]
+
+
+def test_docx_month_cell_merged_down_keeps_the_rows_columns() -> None:
+    d = new_document()
+    d.add_paragraph("2025年学校德育工作计划")
+    add_numbered(d, "月份工作安排", 20, 0)
+    add_table(d, MERGED_ROWS)
+    table = d.tables[0]
+    merged = table.cell(1, 0).merge(table.cell(3, 0))  # vMerge restart / continue / continue
+    for p in merged.paragraphs[1:]:
+        p._p.getparent().remove(p._p)
+    src = read_bytes(docx_bytes(d), name="m.docx")
+    assert " | 教师节表彰 | 工会" in src.text  # the merged cell's rows keep an empty first cell
+    assert _entries(planparse.parse_bytes(docx_bytes(d), source="m.docx", tag=False)) == MERGED_ENTRIES
+
+
+def test_html_rowspan_month_keeps_the_rows_columns() -> None:
+    page = (
+        "<html><body><p>2025年学校德育工作计划</p><p><strong>一、月份工作安排</strong></p><table>"
+        "<tr><th>月份</th><th>活动内容</th><th>负责人</th><th>备注</th></tr>"
+        '<tr><td rowspan="3">九月</td><td>新生入学教育</td><td>教务处</td><td>一年级</td></tr>'
+        "<tr><td>教师节表彰</td><td>工会</td><td></td></tr>"
+        "<tr><td>社团招新</td><td>&nbsp;</td><td></td></tr>"
+        '<tr><td>十月</td><td colspan="2" rowspan="x">秋季运动会</td></tr>'
+        "<tr><td>十月</td><td>秋季运动会</td><td>体育组</td></tr>"
+        "</table></body></html>"
+    )
+    src = read_bytes(page.encode("utf-8"), name="m.html")
+    assert src.text.split("\n")[4:7] == ["| 教师节表彰 | 工会", "| 社团招新", "十月 | 秋季运动会"]
+    page = page.replace('<tr><td>十月</td><td colspan="2" rowspan="x">秋季运动会</td></tr>', "")
+    assert _entries(planparse.parse_bytes(page.encode("utf-8"), source="m.html", tag=False)) == MERGED_ENTRIES

@@ -106,9 +106,36 @@ def _own(node: Any, wanted: tuple[str, ...]) -> Iterator[Any]:
             stack.append(iter(child.children))
 
 
+def _span(cell: Any, attr: str, limit: int) -> int:
+    """A cell's rowspan or colspan: 1 unless a whole number above it, at most ``limit`` (HTML's own caps)."""
+    try:
+        n = int(str(cell.get(attr) or "1").strip())
+    except ValueError:
+        return 1
+    return min(max(n, 1), limit)
+
+
 def _table(table: Any, out: _Text, table_depth: int) -> None:
+    """One "a | b | c" line per row. A slot that a cell above covers (rowspan) is an empty cell, so
+    that the row's cells stay under their header, as a Word table's merged cells read."""
+    from planparse.io.readers._config import config
+
+    limits = config()["html"]
+    above: dict[int, tuple[int, int]] = {}  # grid column → (rows it covers from the next row on, its width)
     for tr in _own(table, ("tr",)):
-        cells = [_cell_text(td, table_depth) for td in _own(tr, ("td", "th"))]
+        covering, above = above, {c: (n - 1, w) for c, (n, w) in above.items() if n > 1}
+        cells: list[str] = []
+        col = 0
+        for td in _own(tr, ("td", "th")):
+            while col in covering:
+                cells.append("")
+                col += covering[col][1]
+            width = _span(td, "colspan", limits["max_colspan"])
+            rows = _span(td, "rowspan", limits["max_rowspan"])
+            cells.append(_cell_text(td, table_depth))
+            if rows > 1:
+                above[col] = (rows - 1, width)
+            col += width
         while cells and not cells[-1]:
             cells.pop()
         if cells:
