@@ -392,3 +392,22 @@ def test_html_rowspan_month_keeps_the_rows_columns() -> None:
     assert src.text.split("\n")[4:7] == ["| 教师节表彰 | 工会", "| 社团招新", "十月 | 秋季运动会"]
     page = page.replace('<tr><td>十月</td><td colspan="2" rowspan="x">秋季运动会</td></tr>', "")
     assert _entries(planparse.parse_bytes(page.encode("utf-8"), source="m.html", tag=False)) == MERGED_ENTRIES
+
+
+def test_html_form_wrapping_the_page_and_article_header_are_read() -> None:
+    # ASP.NET pages hold the whole body in one <form>; a CMS template puts the article's <h1> in its
+    # own <header>. The page's header, navigation and footer, and a comment box's text area, are dropped.
+    page = (
+        '<html><body><form id="form1" method="post" action="show.aspx?id=7">'
+        "<header>校园网 首页</header><nav>工作计划 工作总结</nav>"
+        "<main><article><header><h1>2025年小学德育工作计划</h1></header>"
+        "<p>一、月份工作安排</p><p>三月：学雷锋志愿服务活动</p><p>四月：清明节缅怀革命先烈</p><footer>标签：德育</footer></article></main>"
+        "<div>网友评论<textarea>请输入评论内容</textarea></div><footer>版权所有</footer></form></body></html>"
+    )
+    src = read_bytes(page.encode("utf-8"), name="show.html")
+    assert src.text.split("\n") == [
+        "2025年小学德育工作计划", "一、月份工作安排", "三月：学雷锋志愿服务活动", "四月：清明节缅怀革命先烈", "标签：德育", "网友评论",
+    ]
+    doc = planparse.parse_bytes(page.encode("utf-8"), source="show.html", tag=False)
+    assert doc.plans[0].title == "2025年小学德育工作计划"
+    assert _entries(doc) == [([3], "学雷锋志愿服务活动", None), ([4], "清明节缅怀革命先烈", None)]

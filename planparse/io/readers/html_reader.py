@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-_DROP = ["script", "style", "nav", "header", "footer", "noscript", "template", "iframe", "svg", "head", "title", "form", "button", "select"]
+# A <form> is not dropped: ASP.NET pages put the whole body, the plan included, inside one; a
+# comment box's controls are.
+_DROP = ["script", "style", "noscript", "template", "iframe", "svg", "head", "title", "button", "select", "textarea"]
+# The page's own header, footer and navigation are dropped; inside an article (<article><header>
+# holding its <h1>, as blog and CMS templates write it) they are the article's, and are read.
+_PAGE_PARTS = ["nav", "header", "footer"]
+_CONTENT = ("article", "main")
 _BLOCK = {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
     "main", "aside", "blockquote", "pre", "address", "figure", "figcaption", "hr", "center", "fieldset",
@@ -143,12 +149,36 @@ def _table(table: Any, out: _Text, table_depth: int) -> None:
             out.newline()
 
 
+def _in_content(tag: Any, memo: dict[int, bool]) -> bool:
+    """Whether ``tag`` lies inside an <article> or <main>; ``memo`` keeps each ancestor's answer, so
+    that a page nesting thousands of such tags costs its size, not its size times its depth."""
+    path: list[int] = []
+    node = tag.parent
+    found = False
+    while node is not None:
+        if id(node) in memo:
+            found = memo[id(node)]
+            break
+        if node.name in _CONTENT:
+            found = True
+            break
+        path.append(id(node))
+        node = node.parent
+    for key in path:
+        memo[key] = found
+    return found
+
+
 def html_to_text(markup: str) -> str:
     """The page's visible text: block elements and <br> end lines, table rows become "a | b | c" lines."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "lxml")
     for tag in soup.find_all(_DROP):
+        tag.decompose()
+    inside: dict[int, bool] = {}
+    # judged before any is dropped, while every tag still has its ancestors
+    for tag in [t for t in soup.find_all(_PAGE_PARTS) if not _in_content(t, inside)]:
         tag.decompose()
     root = soup.body or soup
     out = _Text()
