@@ -18,7 +18,7 @@ _CHUNK = 1 << 16
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Parts of a paragraph whose text is not the paragraph's own: deleted revisions, text boxes (their
-# paragraphs are reached on their own), field instructions, footnote references.
+# paragraphs are lines of their own, see _text_boxes), field instructions, footnote references.
 _SKIP = {W + "del", W + "moveFrom", W + "txbxContent", _MC_FALLBACK, W + "instrText", W + "pPr", W + "rPr"}
 # "<!DOCTYPE" / "<!ENTITY" as bytes in every encoding an XML parser detects without a declaration
 # (UTF-8 and ASCII-compatible ones, UTF-16, UTF-32), searched in the whole of every member
@@ -151,6 +151,19 @@ def _owner(el: Any, tag: str) -> Any | None:
     return parent
 
 
+def _text_boxes(p: Any) -> list[Any]:
+    """The text boxes of paragraph ``p`` itself: not Word's fallback copy of one (mc:Fallback), nor
+    one inside another box (reached through that box's paragraphs)."""
+    boxes = []
+    for box in p.iter(W + "txbxContent"):
+        parent = box.getparent()
+        while parent is not None and parent is not p and parent.tag not in (_MC_FALLBACK, W + "txbxContent"):
+            parent = parent.getparent()
+        if parent is p:
+            boxes.append(box)
+    return boxes
+
+
 class _Builder:
     def __init__(self, numbering: Numbering) -> None:
         self.numbering = numbering
@@ -193,6 +206,11 @@ class _Builder:
         tag = el.tag
         if tag == W + "p":
             self.lines.append(self.paragraph_text(el))
+            # a text box anchored in the paragraph (a title or the school's name laid out in one):
+            # its paragraphs and tables are lines of their own, after the anchor's
+            for box in _text_boxes(el):
+                for child in box:
+                    self.block(child)
         elif tag == W + "tbl":
             self.table(el)
         elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):

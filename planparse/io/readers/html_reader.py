@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-_DROP = ["script", "style", "nav", "header", "footer", "noscript", "template", "iframe", "svg", "head", "title", "form", "button", "select"]
+# A <form> is not dropped: ASP.NET pages put the whole body, the plan included, inside one; a
+# comment box's controls are.
+_DROP = ["script", "style", "noscript", "template", "iframe", "svg", "head", "title", "button", "select", "textarea"]
+# The page's own header, footer and navigation are dropped; inside an article (<article><header>
+# holding its <h1>, as blog and CMS templates write it) they are the article's, and are read.
+_PAGE_PARTS = ["nav", "header", "footer"]
+_CONTENT = ("article", "main")
 _BLOCK = {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
     "main", "aside", "blockquote", "pre", "address", "figure", "figcaption", "hr", "center", "fieldset",
@@ -106,14 +112,61 @@ def _own(node: Any, wanted: tuple[str, ...]) -> Iterator[Any]:
             stack.append(iter(child.children))
 
 
+def _span(cell: Any, attr: str, limit: int) -> int:
+    """A cell's rowspan or colspan: 1 unless a whole number above it, at most ``limit`` (HTML's own caps)."""
+    try:
+        n = int(str(cell.get(attr) or "1").strip())
+    except ValueError:
+        return 1
+    return min(max(n, 1), limit)
+
+
 def _table(table: Any, out: _Text, table_depth: int) -> None:
+    """One "a | b | c" line per row. A slot that a cell above covers (rowspan) is an empty cell, so
+    that the row's cells stay under their header, as a Word table's merged cells read."""
+    from planparse.io.readers._config import config
+
+    limits = config()["html"]
+    above: dict[int, tuple[int, int]] = {}  # grid column → (rows it covers from the next row on, its width)
     for tr in _own(table, ("tr",)):
-        cells = [_cell_text(td, table_depth) for td in _own(tr, ("td", "th"))]
+        covering, above = above, {c: (n - 1, w) for c, (n, w) in above.items() if n > 1}
+        cells: list[str] = []
+        col = 0
+        for td in _own(tr, ("td", "th")):
+            while col in covering:
+                cells.append("")
+                col += covering[col][1]
+            width = _span(td, "colspan", limits["max_colspan"])
+            rows = _span(td, "rowspan", limits["max_rowspan"])
+            cells.append(_cell_text(td, table_depth))
+            if rows > 1:
+                above[col] = (rows - 1, width)
+            col += width
         while cells and not cells[-1]:
             cells.pop()
         if cells:
             out.text(" | ".join(cells))
             out.newline()
+
+
+def _in_content(tag: Any, memo: dict[int, bool]) -> bool:
+    """Whether ``tag`` lies inside an <article> or <main>; ``memo`` keeps each ancestor's answer, so
+    that a page nesting thousands of such tags costs its size, not its size times its depth."""
+    path: list[int] = []
+    node = tag.parent
+    found = False
+    while node is not None:
+        if id(node) in memo:
+            found = memo[id(node)]
+            break
+        if node.name in _CONTENT:
+            found = True
+            break
+        path.append(id(node))
+        node = node.parent
+    for key in path:
+        memo[key] = found
+    return found
 
 
 def html_to_text(markup: str) -> str:
@@ -122,6 +175,10 @@ def html_to_text(markup: str) -> str:
 
     soup = BeautifulSoup(markup, "lxml")
     for tag in soup.find_all(_DROP):
+        tag.decompose()
+    inside: dict[int, bool] = {}
+    # judged before any is dropped, while every tag still has its ancestors
+    for tag in [t for t in soup.find_all(_PAGE_PARTS) if not _in_content(t, inside)]:
         tag.decompose()
     root = soup.body or soup
     out = _Text()

@@ -99,6 +99,10 @@ def _header(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str] | No
     return None
 
 
+def _opens_with_separator(line: str) -> bool:
+    return line.lstrip().startswith(("|", "｜"))
+
+
 def _has_activity(roles: list[tuple[str, ...]]) -> bool:
     return any("activity" in r for r in roles)
 
@@ -114,8 +118,11 @@ def read_table(block: ScheduleBlock) -> Table | None:
     text = block.text
     rows: list[list[Cell]] = []
     if form == "rows":
+        # a row opening with a separator where the header row does not has an empty first cell: its
+        # text is on a row above (a Word cell merged down, an HTML cell with rowspan)
+        header_open = _opens_with_separator(block.lines[end - 1].text)
         for ln in body:
-            cells = []
+            cells = [] if header_open or not _opens_with_separator(ln.text) else [Cell([])]
             for m in _CELL_TEXT.finditer(text, ln.start, ln.end):
                 a, b = _cell_span(text, m.start(), m.end())
                 cells.append(Cell([(a, b)] if a < b else []))
