@@ -453,8 +453,6 @@ def test_docx_header_and_footer_text_is_not_dropped() -> None:
     assert "青山路小学德育处" in text and "第 1 页" in text
 
 
-@pytest.mark.xfail(strict=True, reason="a site menu's category link (工作计划, a bare plan word with only a generic subject) "
-                   "before the article is taken for the plan's title; the real title line after it becomes a subtitle")
 def test_html_menu_category_is_not_the_title() -> None:
     page = (
         '<html><body><div class="menu"><ul><li><a href="/">首页</a></li><li><a href="/jh/">工作计划</a></li>'

@@ -136,6 +136,49 @@ def test_activity_ending_in_plan_word_is_no_title() -> None:
     assert not ln.title_like and not ln.separator and not ln.furniture
 
 
+@pytest.mark.parametrize("t", ["工作计划", "教学计划", "学校工作计划", "个人工作计划", "学期教学工作计划"])
+def test_a_title_naming_no_ones_plan_is_bare(t: str) -> None:
+    ln = line_of(t)
+    assert ln.title_like and ln.title_bare
+
+
+@pytest.mark.parametrize("t", ["工会工作计划", "2025年工作计划", "幼儿园春季工作计划", "东湖小学教学工作计划"])
+def test_a_title_naming_whose_plan_it_is_is_not_bare(t: str) -> None:
+    ln = line_of(t)
+    assert ln.title_like and not ln.title_bare
+
+
+_BODY = "一、指导思想\n以服务教职工为宗旨，团结带领全体教职工为学校发展贡献力量。\n二、主要工作\n1、健全组织。\n"
+
+
+def test_a_short_title_alone_at_the_top_titles_its_plan() -> None:
+    # a pasted Word text: the title names whose plan it is, and no other title follows it
+    assert [p.title for p in planparse.parse_text("工会工作计划\n" + _BODY, tag=False).plans] == ["工会工作计划"]
+    # a bare one too, where it is all the text has (no furniture around it, no fuller title after it)
+    assert [p.title for p in planparse.parse_text("工作计划\n\n" + _BODY, tag=False).plans] == ["工作计划"]
+
+
+def test_a_bare_title_yields_to_a_fuller_one_before_the_content() -> None:
+    text = "工作计划\n东湖小学2025年春季工会工作计划\n" + _BODY
+    plans = planparse.parse_text(text, tag=False).plans
+    assert [(p.title, p.year) for p in plans] == [("东湖小学2025年春季工会工作计划", 2025)]
+    # a title that names its plan keeps it: the line after it is a subtitle
+    text = "东湖小学工会工作计划\n2025年春季工会工作计划\n" + _BODY
+    assert [p.title for p in planparse.parse_text(text, tag=False).plans] == ["东湖小学工会工作计划"]
+
+
+def test_a_bare_menu_word_between_breadcrumbs_titles_nothing() -> None:
+    page = ('<html><body><ul class="crumb"><li><a href="/">首页</a></li><li><a href="/jh/">工作计划</a></li>'
+            "<li>正文</li></ul><p>一、指导思想</p><p>以服务教职工为宗旨，团结带领全体教职工为学校发展贡献力量。</p>"
+            "<p>二、主要工作</p><p>1、健全组织。</p></body></html>")
+    doc = planparse.parse_bytes(page.encode("utf-8"), source="crumb.html", tag=False)
+    assert doc.text.startswith("首页\n工作计划\n正文\n")
+    assert [p.title for p in doc.plans] == [None]
+    assert [s.heading for s in doc.plans[0].sections][:1] == ["一、指导思想"]
+    # in a pasted text the same: 首页 is furniture, 正文 holds nothing
+    assert [p.title for p in planparse.parse_text("首页\n工作计划\n正文\n" + _BODY, tag=False).plans] == [None]
+
+
 # ---------------------------------------------------------------- line_facts: furniture, signatures
 
 

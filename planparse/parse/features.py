@@ -82,6 +82,7 @@ class Line:
     separator: bool = False
     title_like: bool = False
     title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
+    title_bare: bool = False  # a title naming no one's plan (工作计划): as much a category label as a title
     page_title: bool = False  # a furniture line that is the page's title with the site's add-ons
     title_core: tuple[int, int] | None = None  # the plan's own title within the line (relative offsets)
     guiding_opener: bool = False
@@ -102,7 +103,7 @@ class Line:
             out["marker"] = f"{self.marker.family}:{self.marker.number}"
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
-        for name in ("cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "page_title", "separator", "furniture", "table_header",
+        for name in ("cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_bare", "page_title", "separator", "furniture", "table_header",
                      "signature", "guiding_opener", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
@@ -277,6 +278,17 @@ def _title(line: Line) -> None:
     line.title_like = line.cue_kind is None or bare.endswith(pv.plan_words)
     # ... or, at a plan's start, unless it names whose it is (学校工会工作思路)
     line.title_with_cue = not line.title_like and names_own
+    line.title_bare = line.title_like and not has_year and not line.separator and _category_only(bare)
+
+
+def _category_only(bare: str) -> bool:
+    """Whether a title's words before its ending are category words only (工作计划, 学校教学计划)."""
+    pv = plan_vocab()
+    ending = max((e for e in pv.title_endings if bare.endswith(e)), key=len, default="")
+    subject = bare[: len(bare) - len(ending)]
+    for word in pv.title_category_subjects:
+        subject = subject.replace(word, "")
+    return not subject.strip()
 
 
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,30}[)）]$")

@@ -60,6 +60,14 @@ class PlanContext:
     def current_title(self) -> Line | None:
         return None if self.current.title is None else self.lines[self.current.title]
 
+    def menu_link(self) -> bool:
+        """The line stands in the site's menu or breadcrumbs: furniture right before it, and after it
+        furniture or another short line holding no content and no title (工作总结, 正文)."""
+        if self.index == 0 or not self.lines[self.index - 1].furniture:
+            return False
+        nxt = self.lines[self.index + 1] if self.index + 1 < len(self.lines) else None
+        return nxt is None or nxt.furniture or not (nxt.title_like or nxt.separator or _holds_content(nxt))
+
     def next_content(self) -> Line | None:
         for j in range(self.index + 1, len(self.lines)):
             if not self.lines[j].furniture:
@@ -95,6 +103,8 @@ def _first_title(ctx: PlanContext) -> Vote | None:
     ln, cur = ctx.line, ctx.current
     if cur.title is not None or ctx.state.content:
         return None
+    if ln.title_like and ln.title_bare and ctx.menu_link():
+        return None  # a site menu's category link (工作计划 between 首页 and 正文) titles nothing
     if ln.title_like:
         return Vote("title", ("title_like",))
     if ln.title_with_cue and not any(not ctx.lines[i].furniture for i in cur.lines):
@@ -134,6 +144,16 @@ def _fuller_title_after_metadata(ctx: PlanContext) -> Vote | None:
     if between and all(b.furniture for b in between) and _within(_core(title), _core(ln)):
         return Vote("title", ("title_like", "fuller title after the page's metadata"))
     return None
+
+
+@plan_boundary.rule("fuller_title_after_bare")
+def _fuller_title_after_bare(ctx: PlanContext) -> Vote | None:
+    """A bare title that names no one's plan (工作计划, a site menu's category link) yields to a title
+    line that does, before any content (2025年幼儿园春季工作计划 under it): that one titles the plan."""
+    ln, title = ctx.line, ctx.current_title()
+    if not ln.title_like or ln.title_bare or ln.separator or title is None or not title.title_bare or ctx.state.content:
+        return None
+    return Vote("title", ("title_like", "fuller title after a bare one"))
 
 
 @plan_boundary.rule("title_shaped_line")
@@ -214,6 +234,13 @@ def _guiding_paragraph_restart(ctx: PlanContext) -> Vote | None:
         if nxt is not None and nxt.marker is not None and nxt.marker.number == 1:
             return Vote("new_untitled", ("guiding_opener", "next line starts a list"))
     return None
+
+
+def _holds_content(ln: Line) -> bool:
+    """Whether the line is content of a plan (as :func:`_update` counts it): a section heading, a
+    numbered or month line, or a long one."""
+    return bool(ln.cue_kind and ln.heading_like) or ln.marker is not None or ln.month is not None \
+        or len(ln.text) >= params().plans.content_min_chars
 
 
 def _update(st: PlanState, ln: Line) -> None:

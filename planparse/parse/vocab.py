@@ -104,6 +104,7 @@ class PlanVocab:
     title_subjects: tuple[str, ...]
     title_not_opening: tuple[str, ...]
     title_generic_subjects: tuple[str, ...]
+    title_category_subjects: tuple[str, ...]  # longest first: a title of these alone is a category label
     title_addons_leading: re.Pattern
     title_addons_trailing: re.Pattern
     plan_words: tuple[str, ...]
@@ -129,6 +130,7 @@ def plan_vocab() -> PlanVocab:
         title_subjects=tuple(d["title_subjects"]),
         title_not_opening=tuple(d["title_not_opening"]),
         title_generic_subjects=tuple(d["title_generic_subjects"]),
+        title_category_subjects=tuple(sorted(d["title_category_subjects"], key=len, reverse=True)),
         title_addons_leading=re.compile("|".join(f"(?:{p})" for p in d["title_addons_leading"])),
         title_addons_trailing=re.compile("|".join(f"(?:{p})" for p in d["title_addons_trailing"])),
         plan_words=tuple(d["plan_words"]),
