@@ -110,7 +110,7 @@ def parse_source(
     from planparse.parse.structure import build
 
     text, replaced = replace_lone_surrogates(src.text)
-    doc = build(text, source=src.source, encoding=src.encoding, fmt=src.format, on_stage=on_step)
+    doc = build(text, source=src.source, encoding=src.encoding, fmt=src.format, on_stage=on_step, furniture=src.furniture)
     if replaced:
         doc.warnings.append(f"{replaced} lone surrogate code point(s) (not text: no encoding can write them) replaced by U+FFFD")
     if tag:
@@ -143,7 +143,7 @@ def explain_source(src: SourceText) -> Explanation:
     from planparse.parse.explain import explain
     from planparse.parse.structure import parse_structure
 
-    pdoc = parse_structure(replace_lone_surrogates(src.text)[0])
+    pdoc = parse_structure(replace_lone_surrogates(src.text)[0], furniture=src.furniture)
     return explain(pdoc, build_document(pdoc, source=src.source, encoding=src.encoding, fmt=src.format))
 
 

@@ -441,16 +441,107 @@ def test_docx_text_box_is_read_once_after_its_anchor() -> None:
     assert planparse.parse_bytes(docx_bytes(d), source="box.docx", tag=False).plans[0].title == "青山路小学2025年工会工作计划"
 
 
-@pytest.mark.xfail(strict=True, reason="the .docx reader reads the body only: the text of page headers and footers "
-                   "(the school's name, 第 1 页) is in no part of Document.text, neither kept nor listed as furniture")
-def test_docx_header_and_footer_text_is_not_dropped() -> None:
+def _page_field(paragraph, before: str, after: str) -> None:  # 第 {PAGE} 页: Word's PAGE field, no result cached
+    from docx.oxml import parse_xml
+    from plan_inputs import W_NS
+
+    paragraph.text = before
+    for xml in ('<w:fldChar w:fldCharType="begin"/>', '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
+                '<w:fldChar w:fldCharType="separate"/>', '<w:fldChar w:fldCharType="end"/>'):
+        paragraph._p.append(parse_xml(f'<w:r xmlns:w="{W_NS}">{xml}</w:r>'))
+    paragraph.add_run(after)
+
+
+def _hf_plan(header: str | None = None, footer: str | None = None, *, page_field: bool = False) -> bytes:
     d = new_document()
-    d.sections[0].header.paragraphs[0].text = "青山路小学德育处"
-    d.sections[0].footer.paragraphs[0].text = "第 1 页"
+    if header is not None:
+        d.sections[0].header.paragraphs[0].text = header
+    if page_field:
+        _page_field(d.sections[0].footer.paragraphs[0], "第 ", " 页")
+    elif footer is not None:
+        d.sections[0].footer.paragraphs[0].text = footer
     d.add_paragraph("青山路小学2025年德育工作计划")
     add_numbered(d, "指导思想", 20, 0)
-    text = read_bytes(docx_bytes(d), name="hf.docx").text
-    assert "青山路小学德育处" in text and "第 1 页" in text
+    d.add_paragraph("以立德树人为根本任务，落实德育工作的各项要求。")
+    add_numbered(d, "月份工作安排", 20, 0)
+    d.add_paragraph("三月：学雷锋志愿服务活动")
+    d.add_paragraph("四月：清明节缅怀革命先烈")
+    return docx_bytes(d)
+
+
+def _only_furniture(doc: planparse.Document, line: str) -> None:
+    """Every character of ``line`` (a header's or footer's, after the body) is furniture, in no plan."""
+    from planparse.check import problems
+
+    start = doc.text.rindex(line)
+    assert not problems(doc)
+    for i in range(start, start + len(line)):
+        if not doc.text[i].isspace():
+            assert any(a <= i < b for a, b in doc.furniture), (line, doc.text[i])
+            assert not any(a <= i < b for p in doc.plans for a, b in [p.span]), (line, doc.text[i])
+
+
+@pytest.mark.parametrize(("header", "footer", "page_field", "footer_text"), [
+    ("青山路小学德育处", "第 1 页", False, "第 1 页"),
+    ("青山路小学2025年德育工作计划", "第1页 共3页", False, "第1页 共3页"),  # a header repeating the title
+    ("青山路小学德育处", None, True, "第  页"),  # a PAGE field: no digits
+])
+def test_docx_header_and_footer_text_is_not_dropped(header: str, footer: str | None, page_field: bool, footer_text: str) -> None:
+    data = _hf_plan(header, footer, page_field=page_field)
+    src = read_bytes(data, name="hf.docx")
+    plain = read_bytes(_hf_plan(), name="plain.docx")
+    # after the body: the body's text is as it was, with the header's and the footer's lines after it
+    assert src.text == f"{plain.text}\n{header}\n{footer_text}"
+    assert src.furniture == ((len(plain.text) + 1, len(src.text)),)
+    doc = planparse.parse_bytes(data, source="hf.docx", tag=False)
+    base = planparse.parse_bytes(_hf_plan(), source="plain.docx", tag=False)
+    for line in (header, footer_text):
+        _only_furniture(doc, line)
+    assert len(doc.plans) == 1
+    assert (doc.plans[0].title, doc.plans[0].title_span, doc.plans[0].span) == (base.plans[0].title, base.plans[0].title_span, base.plans[0].span)
+    assert [s.model_dump() for s in doc.plans[0].sections] == [s.model_dump() for s in base.plans[0].sections]
+    assert [e.model_dump() for e in doc.plans[0].schedule] == [e.model_dump() for e in base.plans[0].schedule]
+    assert _entries(doc) == [([3], "学雷锋志愿服务活动", None), ([4], "清明节缅怀革命先烈", None)]
+
+
+def test_docx_header_linked_to_the_previous_section_is_read_once() -> None:
+    d = new_document()
+    d.sections[0].header.paragraphs[0].text = "青山路小学德育处"
+    d.add_paragraph("青山路小学2025年德育工作计划")
+    d.add_section()  # a landscape page for the schedule, say: its header is linked to the first's
+    d.add_paragraph("三月：学雷锋志愿服务活动")
+    assert d.sections[1].header.is_linked_to_previous
+    text = read_bytes(docx_bytes(d), name="linked.docx").text
+    assert text.split("\n") == ["青山路小学2025年德育工作计划", "", "三月：学雷锋志愿服务活动", "青山路小学德育处"]
+
+
+def test_docx_sections_with_their_own_headers_and_first_page_header() -> None:
+    d = new_document()
+    d.add_paragraph("青山路小学2025年德育工作计划")
+    add_numbered(d, "指导思想", 20, 0)
+    d.add_paragraph("以立德树人为根本任务，落实德育工作的各项要求。")
+    d.add_section()
+    add_numbered(d, "月份工作安排", 20, 0)
+    d.add_paragraph("三月：学雷锋志愿服务活动")
+    first, second = d.sections
+    first.different_first_page_header_footer = True
+    first.first_page_header.paragraphs[0].text = "青山路小学"
+    first.header.paragraphs[0].text = "德育工作计划"
+    first.footer.paragraphs[0].text = "第 1 页"
+    second.header.is_linked_to_previous = False
+    second.header.paragraphs[0].text = "附：月份工作安排"  # a heading's words: furniture all the same
+    second.footer.is_linked_to_previous = False
+    second.footer.paragraphs[0].text = "三月"
+    data = docx_bytes(d)
+    lines = read_bytes(data, name="two.docx").text.split("\n")
+    # each section's headers (first page's, then the others'), then its footers, in section order
+    assert lines[-5:] == ["青山路小学", "德育工作计划", "第 1 页", "附：月份工作安排", "三月"]
+    doc = planparse.parse_bytes(data, source="two.docx", tag=False)
+    for line in lines[-5:]:
+        _only_furniture(doc, line)
+    assert doc.plans[0].title == "青山路小学2025年德育工作计划"
+    assert [s.heading for s in doc.plans[0].sections] == ["一、指导思想", "二、月份工作安排"]
+    assert _entries(doc) == [([3], "学雷锋志愿服务活动", None)]
 
 
 def test_html_menu_category_is_not_the_title() -> None:

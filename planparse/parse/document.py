@@ -42,11 +42,12 @@ class LayerError(Exception):
 class ParseDoc:
     """Original text, working text, offset map, lines and named layers of one parse."""
 
-    __slots__ = ("original", "working", "_lines", "_layers")
+    __slots__ = ("original", "working", "page_furniture", "_lines", "_layers")
 
-    def __init__(self, original: str, working: WorkingText) -> None:
+    def __init__(self, original: str, working: WorkingText, page_furniture: Sequence[tuple[int, int]] = ()) -> None:
         self.original = original
         self.working = working
+        self.page_furniture = tuple(page_furniture)  # original spans the reader knows to be furniture
         self._lines: tuple[Line, ...] | None = None
         self._layers: dict[str, tuple[Annotation, ...]] = {}
 

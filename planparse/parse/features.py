@@ -789,10 +789,25 @@ def line_facts(raw: RawLine, text: str, idx: int = 0) -> Line:
 def extract_features(doc: ParseDoc) -> None:
     """Stage: logical lines of the working text and every line's facts."""
     text = doc.text
-    lines = [line_facts(raw, text, i) for i, raw in enumerate(split_lines(doc.working))]
+    lines = [
+        _page_furniture(raw, text, i) if _within_any(doc.orig_span(raw.start, raw.end), doc.page_furniture)
+        else line_facts(raw, text, i)
+        for i, raw in enumerate(split_lines(doc.working))
+    ]
     for _, extract in NEIGHBOURHOOD_FEATURES:
         extract(lines)
     doc.set_lines(lines)
+
+
+def _within_any(span: tuple[int, int], spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def _page_furniture(raw: RawLine, text: str, idx: int) -> Line:
+    """A line the reader knows to be furniture (a .docx's page header or footer): that and nothing
+    else, whatever its words look like (a title, a number, a month)."""
+    return Line(idx, raw.start, raw.end, text[raw.start : raw.end], blank_before=raw.blank_before,
+                starts_physical=raw.starts_physical, furniture=True)
 
 
 def heading_end(line: Line) -> int:

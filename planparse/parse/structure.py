@@ -8,7 +8,7 @@ layers of the stages before it and adds its own; ``STAGES`` is the whole pipelin
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from planparse.models import Document
@@ -35,16 +35,19 @@ STAGES: list[tuple[str, Stage]] = [
 ]
 
 
-def parse_structure(text: str, on_stage: Callable[[str], None] | None = None) -> ParseDoc:
+def parse_structure(
+    text: str, on_stage: Callable[[str], None] | None = None, *, furniture: Sequence[tuple[int, int]] = ()
+) -> ParseDoc:
     """Run every stage over ``text`` (already decoded; BOM dropped, newlines \\n).
 
-    ``on_stage(name)`` is called as each stage ends (a progress bar for a long file).
+    ``on_stage(name)`` is called as each stage ends (a progress bar for a long file). ``furniture``:
+    spans of ``text`` the reader knows to be furniture (a .docx's page headers and footers).
     """
     # the caches serve one document's stages (lines and features ask about the same lines);
     # cleared per document so that a benchmark repeating a text gets no free hits
     match_marker.cache_clear()
     match_month_label.cache_clear()
-    doc = ParseDoc(text, normalise(text))
+    doc = ParseDoc(text, normalise(text), page_furniture=furniture)
     for name, stage in STAGES:
         stage(doc)
         if on_stage is not None:
@@ -76,9 +79,10 @@ def build(
     encoding: str | None = None,
     fmt: str = "text",
     on_stage: Callable[[str], None] | None = None,
+    furniture: Sequence[tuple[int, int]] = (),
 ) -> Document:
     with collector_paused():
-        doc = build_document(parse_structure(text, on_stage), source=source, encoding=encoding, fmt=fmt)
+        doc = build_document(parse_structure(text, on_stage, furniture=furniture), source=source, encoding=encoding, fmt=fmt)
     if on_stage is not None:
         on_stage("build")
     return doc

@@ -2,7 +2,8 @@
 
 - .txt / no extension / stdin: encoding detected (BOMs, UTF-8, GB18030 vs Big5, charset-normalizer);
   the text is the decoded input with a leading BOM dropped and newlines made \\n, nothing else changed.
-- .docx: paragraphs and table rows in document order, Word's automatic numbering rebuilt ("一、" …).
+- .docx: paragraphs and table rows in document order, Word's automatic numbering rebuilt ("一、" …);
+  then the lines of the page headers and footers, which SourceText.furniture marks as such.
 - .html/.htm: the visible text of the body, one line per block and per table row.
 
 Anything that cannot be read (missing, empty, binary, too large, corrupt, encrypted, old .doc, unknown
@@ -30,6 +31,9 @@ class SourceText:
     encoding: str | None
     format: str
     source: str | None
+    # spans of ``text`` the reader knows to be no plan's (a .docx's page headers and footers): their
+    # lines are furniture whatever they say
+    furniture: tuple[tuple[int, int], ...] = ()
 
 
 def clean_newlines(text: str) -> str:
@@ -111,7 +115,10 @@ def read_bytes(data: bytes, *, name: str = "<stdin>", encoding: str | None = Non
     if fmt == "docx":
         from planparse.io.readers.docx_reader import read_docx
 
-        return SourceText(_require_text(clean_newlines(read_docx(data, name)), name), None, "docx", name)
+        body, pages = (clean_newlines(part) for part in read_docx(data, name))
+        text = _require_text(f"{body}\n{pages}" if body and pages else body or pages, name)
+        page_start = len(text) - len(pages)
+        return SourceText(text, None, "docx", name, ((page_start, len(text)),) if pages else ())
     if fmt == "html":
         from planparse.io.readers.html_reader import html_to_text, meta_charset
 

@@ -1,6 +1,7 @@
 """Word .docx: text rebuilt from the body (paragraphs and table rows in document order, Word's
-automatic numbering put back in front of numbered paragraphs), after the archive has been checked
-for zip bombs, external entities and encryption."""
+automatic numbering put back in front of numbered paragraphs), then the page headers and footers of
+each Word section (see read_docx), after the archive has been checked for zip bombs, external
+entities and encryption."""
 
 from __future__ import annotations
 
@@ -225,8 +226,48 @@ def _part_element(document: Any, reltype: str) -> Any | None:
     return None
 
 
-def read_docx(data: bytes, name: str) -> str:
-    """The text of a .docx: one line per paragraph and per table row (cells joined by " | ")."""
+# the parts a section's sectPr refers to, in the order their lines are given: the first page's, the
+# other pages' and the even pages' header, then the footers likewise
+_HEADER_FOOTER_REFS = [(ref, kind) for ref in (W + "headerReference", W + "footerReference") for kind in ("first", "default", "even")]
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _header_footer_parts(document: Any) -> list[Any]:
+    """The root elements of the headers and footers the sections define, each part once.
+
+    A section whose header is linked to the previous one has no reference of its own (Word repeats
+    the earlier header): only the parts a section names are read, and a part two sections name
+    (a copied document) only the first time. A first-page or even-page header is read even where
+    the section does not show it (no titlePg, no evenAndOddHeaders in the settings): it is text
+    of the file all the same."""
+    body = document.element.body
+    seen: set[int] = set()
+    roots: list[Any] = []
+    for sect_pr in body.iter(W + "sectPr"):  # in document order: the last section's is the body's own
+        if _owner(sect_pr, W + "sectPrChange") is not None:
+            continue  # a tracked change's record of the section's old properties
+        for tag, kind in _HEADER_FOOTER_REFS:
+            for ref in sect_pr.findall(tag):
+                if ref.get(W + "type", "default") != kind:
+                    continue
+                part = document.part.related_parts.get(ref.get(_R_ID))
+                root = getattr(part, "element", None)
+                if root is not None and id(part) not in seen:
+                    seen.add(id(part))
+                    roots.append(root)
+    return roots
+
+
+def read_docx(data: bytes, name: str) -> tuple[str, str]:
+    """The text of a .docx: one line per paragraph and per table row (cells joined by " | "), as
+    (body, page headers and footers).
+
+    The headers' and footers' lines (the school's name, 第 页 with its PAGE field showing no digits
+    here) are given apart, after the body, for the reader to mark as furniture: after the body,
+    where they cannot compete with the real title (a header repeating it would be taken for it at
+    the top) nor fall into a section (a page number after a month line reads as one more month's
+    work), and in one place, not per page or per Word section, since the body's page breaks are
+    not known and a section break can fall inside a list."""
     check_ole(data, name)
     members = _safe_members(data, name)
     import docx
@@ -241,4 +282,9 @@ def read_docx(data: bytes, name: str) -> str:
     builder = _Builder(Numbering(_part_element(document, RT.NUMBERING), _part_element(document, RT.STYLES)))
     for el in body:
         builder.block(el)
-    return "\n".join(builder.lines)
+    body_lines, builder.lines = builder.lines, []
+    for root in _header_footer_parts(document):
+        for el in root:
+            builder.block(el)
+    # an empty header paragraph (Word's templates have one) is no line: it holds no text to keep
+    return "\n".join(body_lines), "\n".join(ln for ln in builder.lines if ln.strip())
