@@ -111,6 +111,15 @@ def test_a_phase_with_its_dates_in_brackets_labels_the_months_they_span() -> Non
     assert label("这一阶段（主要是）打基础") is None
 
 
+def test_a_lecture_is_a_phase_only_with_its_ordinal() -> None:
+    lab = label("第一讲（9月15日）：好习惯成就好人生")
+    assert lab is not None and lab.months == [9] and lab.rest == "好习惯成就好人生"
+    assert label("家长学校第3讲（11月17日）：合理使用电子产品") is not None
+    # an activity whose words end in 讲 (宣讲, 开讲) with its date: an activity, no label
+    assert label("学雷锋志愿服务宣讲（3月5日）：邀请老党员讲雷锋故事") is None
+    assert label("红色故事开讲（4月）：各中队推荐一名讲解员") is None
+
+
 def test_phase_items_are_entries_of_the_phase_months() -> None:
     text = (
         "XX公司2024年安全生产月活动方案\n\n一、指导思想\n" + GUIDING + "\n\n二、活动安排\n"

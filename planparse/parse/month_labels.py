@@ -74,8 +74,18 @@ def _may_open_label() -> re.Pattern:
     """What every kind of label below needs near the line's start: a digit first, or 月, 周, 季度 or
     a bracket within the first 24 characters (the ``head`` that the checks look at), or a phase word
     where the phase check looks for one; a line without any opens a label only with a festival's name."""
-    phase = rf".{{0,{2 * _MV.phase_name_max_chars}}}?(?:{_alternation(list(_MV.phase_words))})"
+    phase = rf".{{0,{2 * _MV.phase_name_max_chars}}}?(?:{_phase_words()})"
     return re.compile(rf"\d|.{{0,23}}?[月周季(（]|{phase}", re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def _phase_near_start() -> re.Pattern:
+    return re.compile(_phase_words())
+
+
+def _phase_words() -> str:
+    """The words that end a phase's name (阶段) and the ordinal-only phases (第一讲), as one alternation."""
+    return "|".join([_alternation(list(_MV.phase_words)), *_MV.ordinal_phases])
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +93,7 @@ def _activity_phase() -> re.Pattern:
     """A phase of an activity with its dates in brackets: 宣传发动阶段（5月27日—6月5日）,
     第二阶段：集中整治（6月6日—25日）：. The name may follow the phase word after a colon."""
     n = _MV.phase_name_max_chars
-    words = _alternation(list(_MV.phase_words))
+    words = _phase_words()
     return re.compile(
         rf"^(?P<name>[\u4e00-\u9fff\d]{{0,{n}}}?(?:{words})(?:\s*[:：]\s*[\u4e00-\u9fff]{{1,{n}}})?)"
         r"\s*[(（](?P<inner>[^()（）]{2,30})[)）]\s*(?P<colon>[:：])?\s*"
@@ -212,7 +222,7 @@ def match_month_label(line: str) -> MonthLabel | None:
         inner = match_month_label(phase.group("inner").strip())
         if inner is not None and not inner.rest:
             return MonthLabel(inner.months, inner.years, phase.end(), line[phase.end() :].strip())
-    phase = _activity_phase().match(line) if any(w in line[: 2 * _MV.phase_name_max_chars] for w in _MV.phase_words) else None
+    phase = _activity_phase().match(line) if _phase_near_start().search(line, 0, 2 * _MV.phase_name_max_chars) else None
     if phase is not None:
         months = _span_months(phase.group("inner"))
         rest = line[phase.end() :].strip()

@@ -160,6 +160,7 @@ class MonthVocab:
     next_year_words: tuple[str, ...]
     term_phases: tuple[str, ...]
     phase_words: tuple[str, ...]
+    ordinal_phases: tuple[str, ...]  # regular expressions
     phase_name_max_chars: int
     festivals: dict[str, int]
     table_columns: dict[str, str]  # header word → the role of its column (month, activity, responsible …)
@@ -207,6 +208,7 @@ def month_vocab() -> MonthVocab:
         next_year_words=tuple(d["next_year_words"]),
         term_phases=tuple(d["term_phases"]),
         phase_words=tuple(d["phase_words"]),
+        ordinal_phases=tuple(d["ordinal_phases"]),
         phase_name_max_chars=d["phase_name_max_chars"],
         festivals=dict(d["festivals"]),
         table_columns={word: role for role, words in d["table_columns"].items() for word in words},

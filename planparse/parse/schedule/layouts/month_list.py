@@ -217,6 +217,13 @@ class _MonthList:
             if numbered_open and ln.marker is None and not _field_label(ln) and not (ln.blank_before and ended) \
                     and out.extend_last(ln.start, ln.end):
                 continue
+            if numbered_open and ln.marker is None and ln.blank_before and ended:
+                # the month's activities were numbered and the last one is over: an unnumbered
+                # paragraph after a blank line is a note on the list (各班要认真落实以上活动), not one
+                # more activity; the months are over until the next label
+                numbered_open = False
+                self.period = None
+                continue
             numbered_open = False
             if after_wrap and ln.marker is None and self.run_on(ln):
                 continue  # the words of a line cut at the copy's width go on here
