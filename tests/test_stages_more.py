@@ -499,3 +499,28 @@ def test_tight_markers_are_found_where_they_start() -> None:
     text = "开学工作（2）制定计划②整理档案12、布置教室3、1234、"
     assert [m.group() for m in _TIGHT.finditer(text)] == ["（2）", "②", "12、", "3、", "34、"]
     assert _TIGHT.search("（十二）", 1) is None  # the bracket before the search start is not seen
+
+
+# ---------------------------------------------------------------- a heading naming no kind over months
+
+_HEAD = "城南中学2026年春季教导处工作计划\n一、指导思想\n以提高教学质量为中心。\n二、教学常规管理\n1、加强备课管理。\n2、规范作业批改。\n"
+
+
+def _kinds(text: str) -> list[tuple[str, str | None]]:
+    return [(s.kind.value, s.heading) for p in planparse.parse_text(text, tag=False).plans for s in p.sections]
+
+
+def test_uncued_heading_over_a_month_list_is_a_schedule_from_its_heading() -> None:
+    doc = planparse.parse_text(_HEAD + "三、本学期教学活动\n三月：制定教研组计划\n四月：期中考试\n", tag=False)
+    assert [(s.kind.value, s.heading) for s in doc.plans[0].sections] == [
+        ("guiding_ideology", "一、指导思想"), ("main_work", None), ("schedule", "三、本学期教学活动")]
+    assert [(e.months, e.activity) for e in doc.plans[0].schedule] == [([3], "制定教研组计划"), ([4], "期中考试")]
+
+
+def test_uncued_heading_needs_what_it_holds_to_be_a_month_list() -> None:
+    # one month label in its part: a work heading with a dated first step, no schedule
+    one = _kinds(_HEAD + "三、加强青年教师培养\n三月：举行拜师结对仪式\n1、每月听课不少于四节。\n2、每学期上一节汇报课。\n")
+    assert one == [("guiding_ideology", "一、指导思想"), ("main_work", None)]
+    # the part ends at the next top-level line: months after it are not the heading's
+    later = _kinds(_HEAD + "三、加强青年教师培养\n三月：举行拜师结对仪式\n四、其他\n五月：期中考试\n六月：期末考试\n")
+    assert ("schedule", "三、加强青年教师培养") not in later

@@ -16,7 +16,7 @@ Layers written: ``sections`` (data: :class:`SectionBlock`), ``headings``, ``prea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.features import Line, heading_end
@@ -209,6 +209,42 @@ def _period_heading(ctx: LineContext) -> Vote | None:
     if not ln.head.endswith(section_words().period_heading_endings) or not ctx.months_follow():
         return None
     return Vote("headed:schedule", ("marker level 0", "ends in a period noun", "months follow"))
+
+
+@section_start.rule("uncued_heading_over_months")
+def _uncued_heading_over_months(ctx: LineContext) -> Vote | None:
+    """A top-level heading naming no kind (三、本学期教学活动) whose part is a month list is a schedule.
+
+    GUIDE: a heading takes the kind of what it holds. What it holds is read from its next line (a
+    month label, or a schedule table's header with period and activity columns) and from its part
+    (up to the next top-level line): at least ``uncued_heading_min_months`` month labels in it, or
+    the table. A heading that opens with a verb (三、开展……) is a work item whatever follows.
+    """
+    ln = ctx.line
+    if ctx.cue or not (ctx.is_item and ctx.level == 0) or not ln.heading_like or ln.opens_with_verb:
+        return None
+    if ln.head.endswith(section_words().period_heading_endings):
+        return None  # period_heading's
+    if ctx.in_month_list() and not ctx.sibling_of_heading():
+        return None  # an activity under a month label (九月份 / 2、检查…) with a month after it
+    nxt = ctx.index + 1
+    if nxt >= len(ctx.content):
+        return None
+    if ctx.content[nxt].table_header:
+        ctx_next = replace(ctx, line=ctx.content[nxt], index=nxt)
+        if ctx_next.table_ahead():
+            return Vote("headed:schedule", ("marker level 0", "no cue", "schedule table follows"))
+        return None
+    if ctx.content[nxt].month is None:
+        return None
+    months = 0
+    for other in ctx.content[nxt:]:
+        if ctx.levels.get(other.idx, (None,))[0] == 0 and other.month is None:
+            break  # the next top-level part
+        months += other.month is not None and not other.prose_month
+    if months >= params().sections.uncued_heading_min_months:
+        return Vote("headed:schedule", ("marker level 0", "no cue", f"{months} month labels in its part"))
+    return None
 
 
 @section_start.rule("nested_schedule_heading")

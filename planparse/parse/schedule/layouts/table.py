@@ -226,7 +226,10 @@ def _cell_months(text: str, cell: Cell, role: str) -> tuple[int, ...] | None:
         return None
     if role == "month":
         label = match_month_label(words)
-        return tuple(label.months) if label is not None else None
+        if label is not None:
+            return tuple(label.months)
+        # a 时间 column holds dates as often as months (2月23日—2月27日 beside 第1周): the first
+        # date's month, as in a 日期 column
     m = _DATE.search(words)
     return (int(m.group(1)),) if m else None
 
