@@ -70,7 +70,11 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         return []
     first = match_marker(line)
     last_of_family: dict[str, int] = {}
-    labels_seen = match_month_label(line) is not None
+    opening_label = match_month_label(line)
+    labels_seen = opening_label is not None
+    # a line that opens with its month and a comma (三月份，开展……；四月份，……): the months after a
+    # sentence's end written the same way are labels too, one line each
+    comma_led = opening_label is not None and opening_label.rest[:1] in _COMMA
     if first and first.number is not None and not labels_seen:
         last_of_family[first.family] = first.number
     ahead, behind = params().lines.run_on_ahead, params().lines.run_on_behind
@@ -98,6 +102,10 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         if before.rstrip().endswith(("|", "｜")) and _period_cell_before(line, cuts[-1] - start if cuts else 0, pos):
             continue  # 第1周 | 2.6-2.10 | …: the dates are the next cell of the week's row
         label = None if is_tight else match_month_label(rest)
+        if label and comma_led and label.rest[:1] in _COMMA and _SENTENCE_END.search(before):
+            cuts.append(start + pos)
+            last_of_family.clear()
+            continue
         if label and (label.end > 0 and rest[: label.end].rstrip().endswith((":", "：", "|")) or label.theme):
             if _SENTENCE_END.search(before) or before.endswith((" ", ":", "：")) or labels_seen:
                 cuts.append(start + pos)
