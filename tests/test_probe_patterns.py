@@ -227,3 +227,15 @@ def test_a_dated_lecture_labels_its_month_and_its_speaker_is_a_detail() -> None:
         "第二讲（10月20日）：如何与孩子沟通\n主讲人：李老师\n"
     )
     assert pairs(planparse.parse_text(text)) == [([9], "好习惯成就好人生"), ([10], "如何与孩子沟通")]
+
+
+def test_a_row_opening_with_its_date_is_labelled_by_the_dates_month() -> None:
+    lab = label("2026年4月15日：全民国家安全教育日宣传")
+    assert lab is not None and lab.months == [4] and lab.years == {4: 2026} and lab.rest == "全民国家安全教育日宣传"
+    for row, month in (("6月26日前后：国际禁毒日宣传", 6), ("6月底前：青年职工技能比武", 6), ("5月前：完成资料上报", 5)):
+        lab = label(row)
+        assert lab is not None and lab.months == [month] and lab.rest == row.split("：", 1)[1]
+    # without the colon the words of nearness make a date in running text, no label
+    for prose in ("3月前完成资料上报", "3月中旬以前完成", "6月底，组织青年职工", "4月15日，学校召开"):
+        assert label(prose) is None
+    assert label("2026年2月20日") is None  # a signature's date

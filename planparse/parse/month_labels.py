@@ -31,9 +31,12 @@ _RANGE_RE = re.compile(_RANGE_JOIN)
 _WEEK_NUM = r"[一二三四五六七八九十\d]{1,3}"
 _WEEK = re.compile(rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:{_RANGE_JOIN})+\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?")
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
+# a row that opens with its date, the year before it at times, words of nearness after it at
+# times (2026年4月15日：…, 6月26日前后：…; months.toml date_row_suffixes)
 _DATED_ROW = re.compile(
-    r"^(?P<m>1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]"
+    r"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]"
     r"(?:\s*[-—–~～至到－]+\s*(?:(?:1[0-2]|0?[1-9])\s*月\s*)?[0-3]?\d\s*[日号]?)?"
+    rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
 # a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
@@ -49,9 +52,10 @@ _QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_nu
 @lru_cache(maxsize=1)
 def _month_part() -> re.Pattern:
     """A part of a month right after its label, and the colon that closes the label (上旬：), or a
-    run of parts of the month (中旬至下旬：)."""
+    run of parts of the month (中旬至下旬：); words of nearness may stand before the colon (底前：)."""
     parts = _alternation(list(_MV.month_parts))
-    return re.compile(rf"\s*(?:{parts})(?:\s*(?:{_RANGE_JOIN})+\s*(?:{parts}))?(?=\s*[:：|｜])")
+    near = _alternation(list(_MV.date_row_suffixes))
+    return re.compile(rf"\s*(?:{parts})(?:\s*(?:{_RANGE_JOIN})+\s*(?:{parts}))?(?=\s*(?:{near})?\s*[:：|｜])")
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +80,12 @@ def _may_open_label() -> re.Pattern:
     where the phase check looks for one; a line without any opens a label only with a festival's name."""
     phase = rf".{{0,{2 * _MV.phase_name_max_chars}}}?(?:{_phase_words()})"
     return re.compile(rf"\d|.{{0,23}}?[月周季(（]|{phase}", re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def _near_before_colon() -> re.Pattern:
+    """Words of nearness right before the label's colon (底前：, 前后：): they do not make a date."""
+    return re.compile(rf"\s*(?:{_alternation(list(_MV.date_row_suffixes))})(?=\s*[:：])")
 
 
 @lru_cache(maxsize=1)
@@ -264,7 +274,9 @@ def match_month_label(line: str) -> MonthLabel | None:
     dated = _DATED_ROW.match(line)
     if dated:
         # a row that starts with its date (2月10日—2月28日 开学准备) takes the month of that date
-        return MonthLabel([int(dated.group("m"))], {}, dated.end(), line[dated.end() :].strip(), week=True)
+        month = int(dated.group("m"))
+        years = {month: int(dated.group("y"))} if dated.group("y") else {}
+        return MonthLabel([month], years, dated.end(), line[dated.end() :].strip(), week=True)
     m = _LABEL.match(line)
     if not m:
         return None
@@ -294,7 +306,11 @@ def match_month_label(line: str) -> MonthLabel | None:
     if part is not None:  # 3月上旬： — a part of the month, still its label
         end += part.end()
         after = line[end:]
-    elif month_vocab().date_followers.match(after.lstrip()) or month_vocab().date_followers_tight.match(after):
+    near = _near_before_colon().match(after)
+    if near is not None:  # 6月底前：, 5月前： — a deadline heading the row, still the month's label
+        end += near.end()
+        after = line[end:]
+    elif part is None and (month_vocab().date_followers.match(after.lstrip()) or month_vocab().date_followers_tight.match(after)):
         return None
     if not after.strip() and re.match(r"\d{4}", label):
         return None  # a bare "2023年2月" line dates the plan (a signature); a label would have its colon

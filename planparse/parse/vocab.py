@@ -158,6 +158,7 @@ class MonthVocab:
     month_parts: tuple[str, ...]
     label_lead_words: tuple[str, ...]
     next_year_words: tuple[str, ...]
+    date_row_suffixes: tuple[str, ...]
     term_phases: tuple[str, ...]
     phase_words: tuple[str, ...]
     ordinal_phases: tuple[str, ...]  # regular expressions
@@ -206,6 +207,7 @@ def month_vocab() -> MonthVocab:
         month_parts=tuple(d["month_parts"]),
         label_lead_words=tuple(d["label_lead_words"]),
         next_year_words=tuple(d["next_year_words"]),
+        date_row_suffixes=tuple(d["date_row_suffixes"]),
         term_phases=tuple(d["term_phases"]),
         phase_words=tuple(d["phase_words"]),
         ordinal_phases=tuple(d["ordinal_phases"]),
