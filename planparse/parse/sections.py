@@ -306,12 +306,16 @@ def _work_heading_beside_part(ctx: LineContext) -> Vote | None:
 
     A top-level numbered line of the heading's own family is its sibling; beside a part that is
     no main work it opens an untitled main_work run — unless the plan has had its 主要工作 heading,
-    when the line is one more work area of it (GUIDE: no section of its own).
+    when the line is one more work area of it (GUIDE: no section of its own). (六)其他工作 after
+    (五)质量控制工作安排 over quarters resumes the untitled work run: that heading was no 主要工作.
     """
     cur = ctx.current
     if cur is None or not ctx.is_item or ctx.level != 0 or ctx.current_kind() == "main_work":
         return None
-    if any(s.heading is not None and s.opened_as == "main_work" for s in ctx.state.sections):
+    # a heading with an ambiguous cue over a month list ((五)质量控制工作安排) is a schedule, not the
+    # plan's 主要工作 heading
+    if any(s.heading is not None and s.opened_as == "main_work" and provisional_kind(s) != "schedule"
+           for s in ctx.state.sections):
         return None
     head_line = ctx.current_heading()
     if head_line is None:
