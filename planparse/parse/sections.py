@@ -111,6 +111,16 @@ class LineContext:
         head_level = self.levels.get(head.idx, (None,))[0]
         return head_level is not None and self.level is not None and self.level <= head_level
 
+    def unnumbered_sibling(self) -> bool:
+        """In a plan that heads its parts without numbers (工作目标 / 重点工作 / 时间安排), a line after a
+        blank that is a section cue and nothing else (保障措施) is the next part, also after a month
+        list: an activity has more words than a cue, and a month's sub-label (工作重点：) no blank
+        line before it."""
+        head, ln = self.current_heading(), self.line
+        if head is None or head.marker is not None or ln.marker is not None or not ln.blank_before:
+            return False
+        return ln.head == ln.cue and not ln.after_colon
+
     def _counts_on_before_section(self) -> bool:
         """An untitled month list opened under a numbered part (一、… then a table): the line numbers
         the next part when the count before the list goes on in it (二、 after 一、)."""
@@ -224,7 +234,8 @@ def _nested_schedule_heading(ctx: LineContext) -> Vote | None:
 def _unnumbered_heading(ctx: LineContext) -> Vote | None:
     """A short unnumbered line with a cue word (活动安排：) opens a section, unless it labels a paragraph.
 
-    Under a month label an unnumbered line is an activity whatever its words; inside an untitled
+    Under a month label an unnumbered line is an activity whatever its words (but for the next
+    part of a plan that heads its parts without numbers: LineContext.unnumbered_sibling); inside an untitled
     run of work items an unnumbered 目标 / 措施 labels the item's paragraph; a schedule cue needs a
     month list after it or a colon. The unit signing the plan (XX中学安全工作领导小组) carries no
     cue (LineContext.cue), so it is no heading.
@@ -233,7 +244,7 @@ def _unnumbered_heading(ctx: LineContext) -> Vote | None:
     if not cue or ln.marker is not None or ln.month is not None:
         return None
     cur = ctx.current
-    if cue != "schedule" and ctx.in_month_list():
+    if cue != "schedule" and ctx.in_month_list() and not ctx.unnumbered_sibling():
         return None
     label_in_item = ctx.state.item_open and cur is not None and cur.heading is None
     if cue != "schedule" and label_in_item:
