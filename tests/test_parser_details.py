@@ -226,3 +226,10 @@ def test_a_pinyin_gloss_is_no_part_of_a_title_or_an_activity() -> None:
     assert plan.title_span is not None and "(qū)" in doc.text[slice(*plan.title_span)]
     assert [e.activity for e in plan.schedule] == ["清掃社區環境", "舉辦鄰里節"]
     assert doc.text == text
+
+
+def test_a_quarter_label_may_restate_its_months_in_brackets() -> None:
+    label = match_month_label("第二季度（4-6月）：举办技能培训班；开展助残日活动")
+    assert label is not None and label.months == [4, 5, 6]
+    assert label.rest == "举办技能培训班；开展助残日活动"
+
