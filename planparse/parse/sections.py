@@ -112,14 +112,16 @@ class LineContext:
         return head_level is not None and self.level is not None and self.level <= head_level
 
     def unnumbered_sibling(self) -> bool:
-        """In a plan that heads its parts without numbers (工作目标 / 重点工作 / 时间安排), a line after a
-        blank that is a section cue and nothing else (保障措施) is the next part, also after a month
-        list: an activity has more words than a cue, and a month's sub-label (工作重点：) no blank
-        line before it."""
+        """In a plan that heads its parts without numbers (工作目标 / 重点工作 / 时间安排), a line that is
+        a section cue and nothing else (保障措施) is the next part, also after a month list, when a
+        blank line stands before it or no month label comes after it (a Word paste with no blank
+        lines): an activity has more words than a cue. A month's sub-label (工作重点：) is none."""
         head, ln = self.current_heading(), self.line
-        if head is None or head.marker is not None or ln.marker is not None or not ln.blank_before:
+        if head is None or head.marker is not None or ln.marker is not None:
             return False
-        return ln.head == ln.cue and not ln.after_colon
+        if ln.head != ln.cue or ln.after_colon or ln.head in month_vocab().theme_labels:
+            return False
+        return ln.blank_before or all(later.month is None for later in self.content[self.index + 1 :])
 
     def _counts_on_before_section(self) -> bool:
         """An untitled month list opened under a numbered part (一、… then a table): the line numbers
