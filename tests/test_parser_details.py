@@ -226,3 +226,20 @@ def test_a_pinyin_gloss_is_no_part_of_a_title_or_an_activity() -> None:
     assert plan.title_span is not None and "(qū)" in doc.text[slice(*plan.title_span)]
     assert [e.activity for e in plan.schedule] == ["清掃社區環境", "舉辦鄰里節"]
     assert doc.text == text
+
+
+def test_a_quarter_label_may_restate_its_months_in_brackets() -> None:
+    label = match_month_label("第二季度（4-6月）：举办技能培训班；开展助残日活动")
+    assert label is not None and label.months == [4, 5, 6]
+    assert label.rest == "举办技能培训班；开展助残日活动"
+
+
+def test_a_bare_cue_line_after_the_last_month_is_the_next_unnumbered_part() -> None:
+    # a Word paste with no blank lines whose parts are headed by bare lines: 工作要求 after the
+    # month list is the next part, not an activity of 十二月份
+    plan = _plan(
+        "社区关工委工作计划\n工作目标\n建立健全社区关工委组织。\n活动安排\n十月份 国庆主题教育活动\n"
+        "十一月份 青少年心理健康讲座\n十二月份 年度工作总结表彰\n工作要求\n各社区要明确专人负责，确保活动落到实处。\n"
+    )
+    assert [s.heading for s in plan.sections] == ["工作目标", "活动安排", "工作要求"]
+    assert [e.activity for e in plan.schedule] == ["国庆主题教育活动", "青少年心理健康讲座", "年度工作总结表彰"]

@@ -46,6 +46,7 @@ _DOTTED_ROW = re.compile(
 )
 # one dotted date opening a row (3.5 学雷锋活动, 3.12：植树节): a weak label (see MonthLabel.weak)
 _DOTTED_DAY = re.compile(r"^(?P<m>1[0-2]|0?[1-9])[./](?P<d>[0-3]?\d)(?!\d)(?:\s*[:：]\s*|\s+)(?=\S)")
+_BRACKET_GLOSS = re.compile(r"\s*[(（](?P<inner>[^()（）]{1,16})[)）]")
 _QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_numerals)) + r")\s*季度")
 
 
@@ -248,8 +249,15 @@ def match_month_label(line: str) -> MonthLabel | None:
     quarter = _QUARTER.match(line) if "季度" in line[:8] else None
     if quarter:
         q = _MV.quarter_numerals[quarter.group("q")]
-        colon = _AFTER_LABEL.match(line, quarter.end())
-        end = colon.end() if colon else quarter.end()
+        end = quarter.end()
+        # its months may follow in brackets, 第一季度（1-3月）：, part of the label
+        gloss = _BRACKET_GLOSS.match(line, end)
+        if gloss is not None:
+            inner = match_month_label(gloss.group("inner").strip())
+            if inner is not None and not inner.rest:
+                end = gloss.end()
+        colon = _AFTER_LABEL.match(line, end)
+        end = colon.end() if colon else end
         rest = line[end:].strip()
         return MonthLabel([3 * q - 2, 3 * q - 1, 3 * q], {}, end, rest, closed=colon is not None or not rest)
     head = line[:24]

@@ -111,6 +111,18 @@ class LineContext:
         head_level = self.levels.get(head.idx, (None,))[0]
         return head_level is not None and self.level is not None and self.level <= head_level
 
+    def unnumbered_sibling(self) -> bool:
+        """In a plan that heads its parts without numbers (工作目标 / 重点工作 / 时间安排), a line that is
+        a section cue and nothing else (保障措施) is the next part, also after a month list, when a
+        blank line stands before it or no month label comes after it (a Word paste with no blank
+        lines): an activity has more words than a cue. A month's sub-label (工作重点：) is none."""
+        head, ln = self.current_heading(), self.line
+        if head is None or head.marker is not None or ln.marker is not None:
+            return False
+        if ln.head != ln.cue or ln.after_colon or ln.head in month_vocab().theme_labels:
+            return False
+        return ln.blank_before or all(later.month is None for later in self.content[self.index + 1 :])
+
     def _counts_on_before_section(self) -> bool:
         """An untitled month list opened under a numbered part (一、… then a table): the line numbers
         the next part when the count before the list goes on in it (二、 after 一、)."""
@@ -260,7 +272,8 @@ def _nested_schedule_heading(ctx: LineContext) -> Vote | None:
 def _unnumbered_heading(ctx: LineContext) -> Vote | None:
     """A short unnumbered line with a cue word (活动安排：) opens a section, unless it labels a paragraph.
 
-    Under a month label an unnumbered line is an activity whatever its words; inside an untitled
+    Under a month label an unnumbered line is an activity whatever its words (but for the next
+    part of a plan that heads its parts without numbers: LineContext.unnumbered_sibling); inside an untitled
     run of work items an unnumbered 目标 / 措施 labels the item's paragraph; a schedule cue needs a
     month list after it or a colon. The unit signing the plan (XX中学安全工作领导小组) carries no
     cue (LineContext.cue), so it is no heading.
@@ -269,7 +282,7 @@ def _unnumbered_heading(ctx: LineContext) -> Vote | None:
     if not cue or ln.marker is not None or ln.month is not None:
         return None
     cur = ctx.current
-    if cue != "schedule" and ctx.in_month_list():
+    if cue != "schedule" and ctx.in_month_list() and not ctx.unnumbered_sibling():
         return None
     label_in_item = ctx.state.item_open and cur is not None and cur.heading is None
     if cue != "schedule" and label_in_item:
@@ -342,12 +355,16 @@ def _work_heading_beside_part(ctx: LineContext) -> Vote | None:
 
     A top-level numbered line of the heading's own family is its sibling; beside a part that is
     no main work it opens an untitled main_work run — unless the plan has had its 主要工作 heading,
-    when the line is one more work area of it (GUIDE: no section of its own).
+    when the line is one more work area of it (GUIDE: no section of its own). (六)其他工作 after
+    (五)质量控制工作安排 over quarters resumes the untitled work run: that heading was no 主要工作.
     """
     cur = ctx.current
     if cur is None or not ctx.is_item or ctx.level != 0 or ctx.current_kind() == "main_work":
         return None
-    if any(s.heading is not None and s.opened_as == "main_work" for s in ctx.state.sections):
+    # a heading with an ambiguous cue over a month list ((五)质量控制工作安排) is a schedule, not the
+    # plan's 主要工作 heading
+    if any(s.heading is not None and s.opened_as == "main_work" and provisional_kind(s) != "schedule"
+           for s in ctx.state.sections):
         return None
     head_line = ctx.current_heading()
     if head_line is None:
