@@ -239,3 +239,16 @@ def test_a_row_opening_with_its_date_is_labelled_by_the_dates_month() -> None:
     for prose in ("3月前完成资料上报", "3月中旬以前完成", "6月底，组织青年职工", "4月15日，学校召开"):
         assert label(prose) is None
     assert label("2026年2月20日") is None  # a signature's date
+
+
+def test_a_barred_header_row_may_hold_columns_no_word_names() -> None:
+    from planparse.parse.vocab import month_vocab
+
+    mv = month_vocab()
+    roles = mv.header_roles(["月份", "工作项目", "经费预算", "责任人"], barred=True)
+    assert roles == [("month",), ("activity",), (), ("responsible",)]
+    # without bars (cells split at spaces) every cell must name a column: a sentence is no header
+    assert mv.header_roles(["月份", "工作项目", "经费预算", "责任人"], barred=False) is None
+    # the named cells must give a period and an activity, and the unknown ones stay a minority
+    assert mv.header_roles(["经费预算", "工作项目", "责任人"], barred=True) is None
+    assert mv.header_roles(["月份", "工作项目", "经费", "预算", "说明人"], barred=True) is None

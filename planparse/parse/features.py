@@ -338,7 +338,7 @@ def _table_header(line: Line) -> None:
         return
     mv = month_vocab()
     cells = tuple(c for c in _TABLE_SPLIT.split(bare) if c)
-    if 0 < len(cells) <= p.header_max_cells and all(mv.column_roles(c) is not None for c in cells):
+    if 0 < len(cells) <= p.header_max_cells and mv.header_roles(cells, barred="|" in bare or "｜" in bare) is not None:
         line.table_header = True
         line.table_cells = cells
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -168,6 +169,7 @@ class MonthVocab:
     header_split: re.Pattern  # the characters that join two header words in one cell (月份、主题)
     role_suffixes: dict[str, str]
     role_suffix_max_chars: int
+    unknown_cells_max_share: float
     label_fillers: frozenset[str]
     period_header: re.Pattern
     quarter_numerals: dict[str, int]
@@ -194,6 +196,22 @@ class MonthVocab:
                     return (suffix_role,)
         return None
 
+    def header_roles(self, cells: Sequence[str], *, barred: bool) -> list[tuple[str, ...]] | None:
+        """The roles of a header row's cells, or None when the row is no header.
+
+        Every cell must name a column, except in a row written with bars (``barred``): there a
+        share of cells up to ``unknown_cells_max_share`` may name none (role ``()``) when the others
+        name a period and an activity column."""
+        roles = [self.column_roles(c) for c in cells]
+        if all(r is not None for r in roles):
+            return [r for r in roles if r is not None]
+        if not barred or sum(r is None for r in roles) > self.unknown_cells_max_share * len(roles):
+            return None
+        named = {x for r in roles if r is not None for x in r}
+        if "activity" not in named or not named & {"month", "week", "dates"}:
+            return None
+        return [r if r is not None else () for r in roles]
+
 
 @cache
 def month_vocab() -> MonthVocab:
@@ -217,6 +235,7 @@ def month_vocab() -> MonthVocab:
         header_split=re.compile("[" + re.escape("".join(d["table"]["header_joiners"])) + "]"),
         role_suffixes=dict(d["table"]["role_suffixes"]),
         role_suffix_max_chars=d["table"]["role_suffix_max_chars"],
+        unknown_cells_max_share=d["table"]["unknown_cells_max_share"],
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),
         quarter_numerals=dict(d["quarter_numerals"]),

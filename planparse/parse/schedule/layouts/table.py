@@ -68,9 +68,10 @@ def _header(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str] | No
     lines = block.lines
     for i, ln in enumerate(lines):
         cells = [c for c in _SEP.split(ln.text.strip()) if c]
-        roles = [mv.column_roles(c) for c in cells]
-        if len(cells) >= 2 and all(r is not None for r in roles) and ("|" in ln.text or "｜" in ln.text):
-            return i + 1, [r for r in roles if r is not None], "rows"
+        barred = "|" in ln.text or "｜" in ln.text
+        roles = mv.header_roles(cells, barred=True) if barred and len(cells) >= 2 else None
+        if roles is not None:
+            return i + 1, roles, "rows"
         # 月份 活动内容 负责人: header cells joined by spaces, the rows' cells too
         words = _SPACES.split(ln.text.strip())
         word_roles = [mv.column_roles(w) for w in words]
