@@ -210,6 +210,9 @@ def _heading_words(line: Line) -> None:
         line.head = content.strip().rstrip(TRAILING)
     else:
         line.head = content
+    closing = section_words().heading_brackets.get(line.head[:1])
+    if closing is not None and line.head.endswith(closing) and len(line.head) > 2:
+        line.head = line.head[1:-1].strip()  # 【指导思想】: the words in the brackets
     if line.head in section_words().annex_labels and line.after_colon:
         line.head, line.after_colon = line.after_colon.rstrip(TRAILING), ""
         line.annex = True

@@ -49,6 +49,7 @@ class SectionWords:
     heading_suffixes: tuple[str, ...]  # words a heading may end with after its cue noun (表, 如下)
     joining_words: str  # characters joining two parts in one heading
     annex_labels: frozenset[str]
+    heading_brackets: dict[str, str]  # opening bracket → its closing one
     period_heading_endings: tuple[str, ...]  # 安排, 日程 …: a schedule heading over a month list
 
 
@@ -60,6 +61,7 @@ def section_words() -> SectionWords:
         heading_suffixes=tuple(data.get("heading_suffixes", ())),
         joining_words="".join(data.get("joining_words", ())),
         annex_labels=frozenset(data.get("annex_labels", ())),
+        heading_brackets={pair[0]: pair[1] for pair in data.get("heading_brackets", ())},
         period_heading_endings=tuple(data.get("period_heading_endings", ())),
     )
 
