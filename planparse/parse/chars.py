@@ -19,6 +19,8 @@ TRAILING = " \t。.,，、;；:：!！?？"
 MARKER_BULLETS = "-•·*▪■□◆◇●○"
 # bullets and decorations that may lead a line before its marker or words
 BULLETS = MARKER_BULLETS + "★☆▲△>》→"
+# brackets that may wrap a heading's words on a line of its own (【工作目标】, 〖活动安排〗)
+HEADING_BRACKETS = (("【", "】"), ("〖", "〗"), ("[", "]"))
 # stripped around an activity: trailing punctuation plus cell separators
 ACTIVITY_STRIP = TRAILING + "\u3000" + CELL_SEPARATORS
 ACTIVITY_LEAD_STRIP = ACTIVITY_STRIP + BULLETS + "`'"

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from planparse.parse.chars import CLOSERS, COLONS, SENTENCE_END, TRAILING
+from planparse.parse.chars import CLOSERS, COLONS, HEADING_BRACKETS, SENTENCE_END, TRAILING
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
@@ -210,9 +210,20 @@ def _heading_words(line: Line) -> None:
         line.head = content.strip().rstrip(TRAILING)
     else:
         line.head = content
+    line.head = _unbracketed(line.head)
     if line.head in section_words().annex_labels and line.after_colon:
         line.head, line.after_colon = line.after_colon.rstrip(TRAILING), ""
         line.annex = True
+
+
+def _unbracketed(head: str) -> str:
+    """A heading's words without the brackets that wrap them whole (【工作目标】 → 工作目标): a web
+    page sets its headings off so, and the cue must end the words all the same."""
+    for opener, closer in HEADING_BRACKETS:
+        inner = head[len(opener) : -len(closer)]
+        if head.startswith(opener) and head.endswith(closer) and inner.strip() and opener not in inner and closer not in inner:
+            return inner.strip()
+    return head
 
 
 def _verb_noun_compound(head: str, cue: str) -> bool:
