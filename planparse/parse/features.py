@@ -210,12 +210,20 @@ def _heading_words(line: Line) -> None:
         line.head = content.strip().rstrip(TRAILING)
     else:
         line.head = content
-    closing = section_words().heading_brackets.get(line.head[:1])
-    if closing is not None and line.head.endswith(closing) and len(line.head) > 2:
-        line.head = line.head[1:-1].strip()  # 【指导思想】: the words in the brackets
+    line.head = _unbracketed(line.head)
     if line.head in section_words().annex_labels and line.after_colon:
         line.head, line.after_colon = line.after_colon.rstrip(TRAILING), ""
         line.annex = True
+
+
+def _unbracketed(head: str) -> str:
+    """A heading's words without the brackets that wrap them whole (【工作目标】 → 工作目标): a web
+    page sets its headings off so, and the cue must end the words all the same."""
+    for opener, closer in section_words().heading_brackets.items():
+        inner = head[len(opener) : -len(closer)]
+        if head.startswith(opener) and head.endswith(closer) and inner.strip() and opener not in inner and closer not in inner:
+            return inner.strip()
+    return head
 
 
 def _verb_noun_compound(head: str, cue: str) -> bool:

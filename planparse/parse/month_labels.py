@@ -161,6 +161,7 @@ def _theme_after_label() -> re.Pattern:
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
+_BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s*")
 _LEAD = re.compile(
     rf"^(?:[{re.escape(BULLETS)}]\s*|【\s*|\[\s*|(?:{_alternation(list(_MV.label_lead_words))})(?=[\d一二三四五六七八九十元正]))"
 )
@@ -226,6 +227,11 @@ def match_month_label(line: str) -> MonthLabel | None:
 
     A month followed by a day (3月25日) or 底/初/前 is a date, not a label.
     """
+    bullet = _BULLET.match(line)
+    if bullet is not None:
+        # a bullet leads a label of any kind (◆三月份：, ◆3.20-3.31 运动会, ★第一季度)
+        inner = match_month_label(line[bullet.end() :])
+        return None if inner is None else replace(inner, end=inner.end + bullet.end())
     if _may_open_label().match(line) is None and line[:1] not in _festival_starts():
         return None  # most lines: no digit first, no 月, 周, 季 or bracket near the start, no festival
     phase = _term_phase().match(line) if "(" in line[:12] or "（" in line[:12] else None

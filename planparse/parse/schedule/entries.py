@@ -81,14 +81,15 @@ class EntryWriter:
         self.entries.append(Annotation(s, e, "entry", self.rule, evidence, data))
         return True
 
-    def extend_last(self, start: int, end: int) -> bool:
-        """A wrapped line added to the last entry: only across a plain line break."""
+    def extend_last(self, start: int, end: int, *, across_cells: bool = False) -> bool:
+        """A wrapped line added to the last entry: only across a plain line break (or, in a table
+        whose cells are joined by spaces, across the other cells at the end of the row above)."""
         if not self.entries:
             return False
         last = self.entries[-1]
         gap = self.text[last.end : start]
         s, e = trim(self.text, start, end)
-        if s >= e or "\n" not in gap or gap.strip().strip(ACTIVITY_STRIP):
+        if s >= e or "\n" not in gap or (gap.strip().strip(ACTIVITY_STRIP) and not across_cells):
             return False
         data: EntryData = last.data
         # the punctuation that ended the last piece is inside the activity now: its words keep it

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from planparse.parse.chars import SENTENCE_END
 from planparse.parse.markers import Marker, match_marker
 from planparse.parse.month_labels import is_period_cell, match_month_label
 from planparse.parse.params import params
@@ -41,6 +42,8 @@ class Cell:
     """A table cell: the working spans of its lines (separators trimmed)."""
 
     pieces: list[tuple[int, int]] = field(default_factory=list)
+    # pieces that go on with the piece before them: a cell's words wrapped onto the next line
+    runs_on: set[int] = field(default_factory=set)
 
     def text(self, text: str) -> str:
         return "\n".join(text[a:b] for a, b in self.pieces)
@@ -147,10 +150,7 @@ def read_table(block: ScheduleBlock) -> Table | None:
                 note = True
             else:
                 groups[-1][1] = ln.end
-        for a, b in groups:
-            row_cells = _space_cells(text, a, b, roles)
-            if row_cells:
-                rows.append(row_cells)
+        rows.extend(_space_rows(block, groups, roles))
     elif form == "pipe_cells":
         row: list[Cell] = []
         for ln in body:
@@ -192,6 +192,47 @@ def read_table(block: ScheduleBlock) -> Table | None:
         if row:
             rows.append(row)
     return Table(roles, rows, form)
+
+
+def _space_rows(block: ScheduleBlock, groups: list[list[int]], roles: list[tuple[str, ...]]) -> list[list[Cell]]:
+    """The rows of a table whose cells are joined by spaces, each row from its lines' spans.
+
+    A row's cells are its first line's words; its further lines are its activity cell's (the copy
+    put a cell's numbered activities, or the rest of a long cell, on lines of their own). A further
+    line goes on with the line above when the activity's words there fill the column, as wide as
+    the widest activity cell of the table (params ``lines.hard_wrap.slack``), and stop mid-sentence:
+    the cell was wrapped at its width (一年级入学常规训练汇报；教学常规第一次 / 检查).
+    """
+    text = block.text
+    act = next((k for k, r in enumerate(roles) if "activity" in r), None)
+    rows: list[list[Cell]] = []
+    for start, end in groups:
+        first_end = text.find("\n", start, end)
+        first_end = end if first_end < 0 else first_end
+        cells = _space_cells(text, start, first_end, roles)
+        if not cells:
+            continue
+        if act is not None and act < len(cells):
+            for m in re.finditer(r"[^\n]+", text[first_end:end]):
+                a, b = _cell_span(text, first_end + m.start(), first_end + m.end())
+                if a < b:
+                    cells[act].pieces.append((a, b))
+        rows.append(cells)
+    if act is None:
+        return rows
+    widths = [b - a for row in rows if act < len(row) and row[act].pieces for a, b in row[act].pieces[:1]]
+    width = max(widths, default=0)
+    slack = params().lines.hard_wrap.slack
+    for row in rows:
+        cell = row[act] if act < len(row) else None
+        if cell is None:
+            continue
+        for k in range(1, len(cell.pieces)):
+            (a, b), (c, _) = cell.pieces[k - 1], cell.pieces[k]
+            numbered = match_marker(text[c : cell.pieces[k][1]]) is not None
+            if b - a >= width - slack and text[b - 1] not in SENTENCE_END and not numbered:
+                cell.runs_on.add(k)
+    return rows
 
 
 def _space_cells(text: str, start: int, end: int, roles: list[tuple[str, ...]]) -> list[Cell]:
@@ -251,15 +292,21 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _activities(text: str, cell: Cell) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
-    """(words, marker) of each entry in an activity cell."""
-    out: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
-    for a, b in cell.pieces:
+_Activity = tuple[tuple[int, int], tuple[int, int] | None, bool]
+
+
+def _activities(text: str, cell: Cell) -> list[_Activity]:
+    """(words, marker, runs on) of each entry in an activity cell; a piece that runs on gives its
+    first words to the entry before it (runs on = True)."""
+    out: list[_Activity] = []
+    for k, (a, b) in enumerate(cell.pieces):
         mk = match_marker(text[a:b])
         if mk is not None and mk.number is not None:
-            out.extend(_numbered_run(text, a, b, mk))
+            out.extend((words, marker, False) for words, marker in _numbered_run(text, a, b, mk))
             continue
-        out.extend((p, None) for p in _phrases(text, a, b))
+        phrases = _phrases(text, a, b) if k not in cell.runs_on else \
+            [(x, y) for chunk in _CHUNK.finditer(text, a, b) for x, y in [trim(text, chunk.start(), chunk.end())] if x < y]
+        out.extend((p, None, k in cell.runs_on and i == 0) for i, p in enumerate(phrases))
     return out
 
 
@@ -322,11 +369,15 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
                 continue
             period = Period(last_months[source])
             acts = _activities(text, cell)
-            responsible = _field_values(text, fields["responsible"], len(acts))
-            participants = _field_values(text, fields["participants"], len(acts))
-            for (words, marker), who, whom in zip(acts, responsible, participants, strict=True):
-                out.emit(*words, period, marker=marker, evidence=("table cell", " / ".join(table.roles[col])),
-                         responsible=who, participants=whom)
+            n = sum(not runs_on for _, _, runs_on in acts)
+            responsible = iter(_field_values(text, fields["responsible"], n))
+            participants = iter(_field_values(text, fields["participants"], n))
+            emitted = False
+            for words, marker, runs_on in acts:
+                if runs_on and emitted and out.extend_last(*words, across_cells=True):
+                    continue
+                emitted = out.emit(*words, period, marker=marker, evidence=("table cell", " / ".join(table.roles[col])),
+                                   responsible=next(responsible, None), participants=next(participants, None)) or emitted
 
 
 layout("table", detect, extract)
