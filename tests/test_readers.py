@@ -394,6 +394,19 @@ def test_html_rowspan_month_keeps_the_rows_columns() -> None:
     assert _entries(planparse.parse_bytes(page.encode("utf-8"), source="m.html", tag=False)) == MERGED_ENTRIES
 
 
+def test_html_cell_of_numbered_activities_on_br_lines_gives_an_entry_each() -> None:
+    page = (
+        "<html><body><p>2026年学校德育工作计划</p><p><strong>一、德育活动安排</strong></p><table>"
+        "<tr><td>月份</td><td>活动主题</td><td>主要活动</td></tr>"
+        "<tr><td>二月</td><td>安全教育月</td><td>1.开学安全第一课<br>2.寒假作业展评</td></tr>"
+        "<tr><td>三月</td><td>文明礼仪月</td><td>学雷锋志愿服务</td></tr>"
+        "</table></body></html>"
+    )
+    doc = planparse.parse_bytes(page.encode("utf-8"), source="br.html", tag=False)
+    assert [(e.months, e.activity) for e in doc.plans[0].schedule] == [
+        ([2], "开学安全第一课"), ([2], "寒假作业展评"), ([3], "学雷锋志愿服务")]
+
+
 def test_html_form_wrapping_the_page_and_article_header_are_read() -> None:
     # ASP.NET pages hold the whole body in one <form>; a CMS template puts the article's <h1> in its
     # own <header>. The page's header, navigation and footer, and a comment box's text area, are dropped.

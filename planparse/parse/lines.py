@@ -99,8 +99,11 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         # the last few; slicing the whole line at every candidate would be quadratic on a long line
         rest = line[pos : pos + ahead]
         before = line[max(0, pos - behind) : pos]
-        if before.rstrip().endswith(("|", "｜")) and _period_cell_before(line, cuts[-1] - start if cuts else 0, pos):
-            continue  # 第1周 | 2.6-2.10 | …: the dates are the next cell of the week's row
+        if before.rstrip().endswith(("|", "｜")):
+            # 第1周 | 2.6-2.10 | …: the dates are the next cell of the week's row; 二月 | 1.开学第一课
+            # 2.…: numbered activities in a cell are the cell's (the table layout reads them), and
+            # cutting them off would leave the row without its activities
+            continue
         label = None if is_tight else match_month_label(rest)
         if label and comma_led and label.rest[:1] in _COMMA and _SENTENCE_END.search(before):
             cuts.append(start + pos)
@@ -134,14 +137,6 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
                     del last_of_family[family]
             last_of_family[mk.family] = mk.number
     return cuts
-
-
-def _period_cell_before(line: str, piece_start: int, pos: int) -> bool:
-    """Whether the piece before ``pos`` is one table cell holding a period (第1周 |, 三月 |)."""
-    if pos - piece_start > params().lines.run_on_ahead:
-        return False  # a period cell is short; a long piece is no cell (and slicing it would cost)
-    cell = line[piece_start:pos].strip().rstrip("|｜").strip()
-    return bool(cell) and "|" not in cell and "｜" not in cell and is_period_cell(cell)
 
 
 @cache
