@@ -141,9 +141,12 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
 
 @cache
 def _glued_title() -> re.Pattern:
-    """A title run together with its first heading: 学校德育年度工作计划1一、指导思想."""
+    """A title run together with its first heading: 学校德育年度工作计划1一、指导思想.
+
+    The heading's words must follow its marker: a title ending in its number in brackets
+    (小学体育工作计划（一）, the first of a page's plans) is a title whole."""
     endings = "|".join(re.escape(w) for w in sorted(plan_vocab().title_endings, key=len, reverse=True))
-    return re.compile(rf"(?:{endings})\d{{0,2}}(?=(?:一|第一部分|第一)\s*[、.,:]|[(（]一[)）])")
+    return re.compile(rf"(?:{endings})\d{{0,2}}(?=(?:(?:一|第一部分|第一)\s*[、.,:]|[(（]一[)）])\s*[^\s\d])")
 
 
 @cache
