@@ -9,6 +9,7 @@ validation per node would only cost time (the JSON round trip is tested instead)
 from __future__ import annotations
 
 import re
+import sys
 
 from planparse.models import CalendarMonth, Document, Item, Plan, ScheduleEntry, Section, SectionKind, Span
 from planparse.parse.chars import ACTIVITY_STRIP
@@ -101,14 +102,16 @@ def _section(doc: ParseDoc, s: int, heading: Annotation | None, item_ids: list[i
         a = items[i]
         d = a.data
         ln = doc.lines[d.line]
+        own = doc.original_text(*d.own).strip()
+        body = "\n".join(p for p in (doc.original_text(a_, b_).strip() for a_, b_ in d.body) if p)
         item = construct(Item,
             span=doc.orig_span(a.start, a.end),
-            marker=doc.original_text(ln.start, ln.start + ln.marker.raw_end),
+            marker=sys.intern(doc.original_text(ln.start, ln.start + ln.marker.raw_end)),
             marker_family=ln.marker.family,
             number=d.number,
             level=d.level,
-            text=doc.original_text(*d.own).strip(),
-            body="\n".join(p for p in (doc.original_text(a_, b_).strip() for a_, b_ in d.body) if p),
+            text=own,
+            body=own if body == own else body,  # a one-line item's body is its text: one string, not two
             is_heading=ln.heading_like,
             months=list(d.months),
             keywords=[],
@@ -124,9 +127,12 @@ def _section(doc: ParseDoc, s: int, heading: Annotation | None, item_ids: list[i
 
 
 def _text(doc: ParseDoc, span: tuple[int, int] | None) -> str | None:
+    """A field's words (a month label, a responsible office): one string for every entry that
+    repeats them (the entries of one month share their label), interned rather than copied."""
     if span is None:
         return None
-    return doc.original_text(*span).strip().strip(ACTIVITY_STRIP) or None
+    words = doc.original_text(*span).strip().strip(ACTIVITY_STRIP)
+    return sys.intern(words) if words else None
 
 
 def _entry(doc: ParseDoc, e: Annotation, section_index: int) -> ScheduleEntry:
@@ -138,7 +144,7 @@ def _entry(doc: ParseDoc, e: Annotation, section_index: int) -> ScheduleEntry:
         months=list(d.months),
         activity=activity,
         span=span,
-        month_label=_text(doc, d.label) if d.label is None else (doc.original_text(*d.label).strip() or None),
+        month_label=None if d.label is None else (sys.intern(doc.original_text(*d.label).strip()) or None),
         theme=_text(doc, d.theme),
         calendar=[],
         section_index=section_index,
