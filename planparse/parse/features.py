@@ -140,8 +140,17 @@ def neighbourhood_feature(name: str) -> Callable[[NeighbourhoodFeature], Neighbo
 def _separator(line: Line) -> None:
     """篇一, 【篇2】, 第一篇, XX计划2: a line that starts a plan on a page of several."""
     text = line.text
-    if len(text) <= params().title.separator_max_chars and plan_vocab().separator.search(text):
+    if len(text) > params().title.separator_max_chars:
+        return
+    if plan_vocab().separator.search(text):
         line.separator = True
+    elif text.endswith((")", "）", "字")):
+        # a numbered title with the site's add-on after it (XX工作计划1(1518字)): judged without it
+        a, b = title_core(text)
+        core = text[a:b]
+        # one title, no run of words (a viewer's summary, 标题 标题1(655字), is furniture)
+        line.separator = b < len(text) and not any(ch.isspace() for ch in core) \
+            and plan_vocab().separator.search(core) is not None
 
 
 @line_feature("numbering")

@@ -90,6 +90,20 @@ def _separator_line(ctx: PlanContext) -> Vote | None:
     return Vote("separator", ("separator",)) if ctx.line.separator else None
 
 
+@plan_boundary.rule("numbered_title_of_the_same")
+def _numbered_title_of_the_same(ctx: PlanContext) -> Vote | None:
+    """The title again with its number (每月安全工作计划 … 每月安全工作计划1(1518字)) before any content
+    titles the plan it stands in, rather than starting one: a viewer's page gives the title alone,
+    then the document's own numbered title. The number is the title's (GUIDE: kept)."""
+    ln, title = ctx.line, ctx.current_title()
+    if not ln.separator or title is None or title.separator or ctx.state.content:
+        return None
+    mine, theirs = _core(ln), _core(title)
+    if mine.startswith(theirs) and mine[len(theirs) :].strip().isdigit():
+        return Vote("title", ("separator", "the plan's title with its number", "no content yet"))
+    return None
+
+
 @plan_boundary.rule("title_after_content")
 def _title_after_content(ctx: PlanContext) -> Vote | None:
     """A title line once the current plan has content starts the next plan."""
