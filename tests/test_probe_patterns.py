@@ -252,3 +252,14 @@ def test_a_barred_header_row_may_hold_columns_no_word_names() -> None:
     # the named cells must give a period and an activity, and the unknown ones stay a minority
     assert mv.header_roles(["经费预算", "工作项目", "责任人"], barred=True) is None
     assert mv.header_roles(["月份", "工作项目", "经费", "预算", "说明人"], barred=True) is None
+
+
+def test_a_word_saying_what_the_label_heads_is_part_of_it() -> None:
+    lab = label("一月份工作：召开职工代表大会")
+    assert lab is not None and lab.months == [1] and lab.rest == "召开职工代表大会"
+    lab = label("七、八月份工作安排：送清凉慰问")
+    assert lab is not None and lab.months == [7, 8] and lab.rest == "送清凉慰问"
+    # a focus word names the month's theme, as on a line of its own (月重点：…): not swallowed here
+    lab = label("三月份工作重点：安全教育")
+    assert lab is not None and lab.rest.startswith("工作重点")
+    assert label("三月工作") is not None and label("三月工作").rest == ""

@@ -84,6 +84,16 @@ def _may_open_label() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _filler_before_colon() -> re.Pattern:
+    """A word that only says what the label heads (工作, 活动安排), right before its colon: part of
+    the label (一月份工作：…), so the activities start after the colon. Not a theme's word (工作重点：
+    names the month's focus: see theme_labels)."""
+    mv = month_vocab()
+    words = sorted((w for w in mv.label_fillers if w not in mv.theme_labels), key=len, reverse=True)
+    return re.compile(rf"\s*(?:{_alternation(words)})(?=\s*[:：])")
+
+
+@lru_cache(maxsize=1)
 def _near_before_colon() -> re.Pattern:
     """Words of nearness right before the label's colon (底前：, 前后：): they do not make a date."""
     return re.compile(rf"\s*(?:{_alternation(list(_MV.date_row_suffixes))})(?=\s*[:：])")
@@ -326,6 +336,10 @@ def match_month_label(line: str) -> MonthLabel | None:
         after = line[end:]
     elif part is None and (month_vocab().date_followers.match(after.lstrip()) or month_vocab().date_followers_tight.match(after)):
         return None
+    filler = _filler_before_colon().match(after)
+    if filler is not None:  # 一月份工作：召开… — the label's own word before its colon
+        end += filler.end()
+        after = line[end:]
     if not after.strip() and re.match(r"\d{4}", label):
         return None  # a bare "2023年2月" line dates the plan (a signature); a label would have its colon
     if after[:1].isdigit():
