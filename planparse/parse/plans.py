@@ -205,13 +205,27 @@ def _restart_marker(ctx: PlanContext) -> bool:
     return mk is None or (mk.number in (1, None) and (mk.family in OUTER_FAMILIES or mk.family == top or top is None))
 
 
+def _guiding_restart(ctx: PlanContext) -> bool:
+    """A 指导思想 heading once the plan has headed parts, numbered work or a schedule."""
+    ln, st = ctx.line, ctx.state
+    return (ln.cue_kind == "guiding_ideology" and ln.heading_like and _restart_marker(ctx)
+            and bool(st.guiding or st.headed >= 1 or st.top_items >= params().plans.restart_min_top_items or st.schedule))
+
+
+@plan_boundary.rule("titled_guiding_restart")
+def _titled_guiding_restart(ctx: PlanContext) -> Vote | None:
+    """A restart at an unnumbered line that names whose plan it is (城南中学工会工作思路 after another
+    plan's schedule) titles the new plan, as the same line does at a page's start (first_title)."""
+    if ctx.line.title_with_cue and ctx.line.marker is None and _guiding_restart(ctx):
+        return Vote("new_titled", ("title_with_cue", "cue_kind=guiding_ideology", "plan has parts"))
+    return None
+
+
 @plan_boundary.rule("guiding_heading_restart")
 def _guiding_heading_restart(ctx: PlanContext) -> Vote | None:
     """A 指导思想 heading once the plan has headed parts, numbered work or a schedule: the numbering restarts."""
-    ln, st = ctx.line, ctx.state
-    if ln.cue_kind == "guiding_ideology" and ln.heading_like and _restart_marker(ctx):
-        if st.guiding or st.headed >= 1 or st.top_items >= params().plans.restart_min_top_items or st.schedule:
-            return Vote("new_untitled", ("cue_kind=guiding_ideology", "heading_like", "plan has parts"))
+    if _guiding_restart(ctx):
+        return Vote("new_untitled", ("cue_kind=guiding_ideology", "heading_like", "plan has parts"))
     return None
 
 
