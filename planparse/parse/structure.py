@@ -20,9 +20,11 @@ from planparse.parse.levels import number_plans
 from planparse.parse.markers import match_marker
 from planparse.parse.month_labels import match_month_label
 from planparse.parse.normalise import normalise
+from planparse.parse.params import params
 from planparse.parse.plans import split_plans
 from planparse.parse.schedule import read_schedules
 from planparse.parse.sections import split_sections
+from planparse.parse.windows import build_windowed
 
 Stage = Callable[[ParseDoc], None]
 STAGES: list[tuple[str, Stage]] = [
@@ -72,6 +74,21 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _first_calls(on_stage: Callable[[str], None] | None) -> Callable[[str], None] | None:
+    """``on_stage`` called for each stage name the first time only: a windowed parse runs the stages
+    once per window, and a progress bar through the stages moves on with the first window."""
+    if on_stage is None:
+        return None
+    seen: set[str] = set()
+
+    def once(name: str) -> None:
+        if name not in seen:
+            seen.add(name)
+            on_stage(name)
+
+    return once
+
+
 def build(
     text: str,
     *,
@@ -82,7 +99,16 @@ def build(
     furniture: Sequence[tuple[int, int]] = (),
 ) -> Document:
     with collector_paused():
-        doc = build_document(parse_structure(text, on_stage, furniture=furniture), source=source, encoding=encoding, fmt=fmt)
+        if len(text) <= params().windows.window_chars:
+            doc = build_document(parse_structure(text, on_stage, furniture=furniture), source=source, encoding=encoding, fmt=fmt)
+        else:
+            stage_once = _first_calls(on_stage)
+
+            def parse_window(piece: str, piece_furniture: Sequence[tuple[int, int]]) -> Document:
+                return build_document(parse_structure(piece, stage_once, furniture=piece_furniture),
+                                      source=source, encoding=encoding, fmt=fmt)
+
+            doc = build_windowed(text, parse_window, source=source, encoding=encoding, fmt=fmt, furniture=furniture)
     if on_stage is not None:
         on_stage("build")
     return doc

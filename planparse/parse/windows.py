@@ -1,0 +1,106 @@
+"""A long text parsed window by window, with the same Document as one parse over the whole.
+
+One parse holds its ParseDoc (lines, facts, every stage's layers: some 65 bytes a character)
+beside the Document it builds, so a 50 MB dump of scraped plans would need gigabytes. A long
+text is therefore parsed in windows of whole lines (params.toml ``[windows]``): of each window's
+Document the plans before its last one are kept, with the furniture and unassigned text before
+that last plan, and the next window starts on the line where that last plan starts. A plan is
+decided by its own lines and those just before it, so it comes out of its window as it would out
+of the whole text (tests/test_windows.py holds this over the corpus); the last plan of a window
+may be cut off by the window's end, and is read again, whole, by the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from planparse.models import Document, Item, Plan, Span
+from planparse.parse.construct import construct
+from planparse.parse.params import params
+
+
+def build_windowed(
+    text: str,
+    parse: Callable[[str, Sequence[tuple[int, int]]], Document],
+    *,
+    source: str | None,
+    encoding: str | None,
+    fmt: str,
+    furniture: Sequence[tuple[int, int]] = (),
+) -> Document:
+    """The Document of ``text``, made from ``parse(piece, piece_furniture)`` over its windows."""
+    p = params().windows
+    out = construct(Document, source=source, text=text, encoding=encoding, format=fmt, plans=[],
+                    furniture=[], unassigned=[], warnings=[])
+    start, size = 0, p.window_chars
+    while start < len(text):
+        end = _line_end(text, start + size)
+        part = parse(text[start:end], _clip(furniture, start, end))
+        cut = end - start
+        if end < len(text):
+            if len(part.plans) < 2:
+                size *= p.growth  # too few plans to know where the next window may start
+                continue
+            cut = _line_start(part.text, part.plans[-1].span[0])
+            if part.plans[-2].span[1] > cut:
+                size *= p.growth
+                continue
+            part.plans.pop()
+        out.plans.extend(shift_plan(plan, start) for plan in part.plans)
+        out.furniture.extend(_kept(part.furniture, start, cut))
+        out.unassigned.extend(_kept(part.unassigned, start, cut))
+        out.warnings.extend(w for w in part.warnings if w not in out.warnings)
+        start += cut
+        size = p.window_chars
+    return out
+
+
+def _line_end(text: str, pos: int) -> int:
+    """The end of the line holding ``pos`` (after its newline), or the text's end."""
+    if pos >= len(text):
+        return len(text)
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl + 1
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _clip(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The reader's furniture spans that fall in the window, in the window's coordinates."""
+    return [(max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start]
+
+
+def _kept(spans: list[Span], offset: int, cut: int) -> list[Span]:
+    """The spans before ``cut`` (clipped to it), shifted into the whole text's coordinates."""
+    return [(a + offset, min(b, cut) + offset) for a, b in spans if a < cut]
+
+
+def _shift(span: Span, offset: int) -> Span:
+    return (span[0] + offset, span[1] + offset)
+
+
+def shift_plan(plan: Plan, offset: int) -> Plan:
+    """``plan`` with every span moved by ``offset`` (its window's start in the whole text), in place."""
+    plan.span = _shift(plan.span, offset)
+    if plan.title_span is not None:
+        plan.title_span = _shift(plan.title_span, offset)
+    plan.preamble = [_shift(s, offset) for s in plan.preamble]
+    for section in plan.sections:
+        section.span = _shift(section.span, offset)
+        if section.heading_span is not None:
+            section.heading_span = _shift(section.heading_span, offset)
+        for item in section.items:
+            _shift_item(item, offset)
+    for entry in plan.schedule:
+        entry.span = _shift(entry.span, offset)
+        for day in entry.dates:
+            day.span = _shift(day.span, offset)
+    return plan
+
+
+def _shift_item(item: Item, offset: int) -> None:
+    item.span = _shift(item.span, offset)
+    for child in item.children:
+        _shift_item(child, offset)
