@@ -243,3 +243,11 @@ def test_a_bare_cue_line_after_the_last_month_is_the_next_unnumbered_part() -> N
     )
     assert [s.heading for s in plan.sections] == ["工作目标", "活动安排", "工作要求"]
     assert [e.activity for e in plan.schedule] == ["国庆主题教育活动", "青少年心理健康讲座", "年度工作总结表彰"]
+
+
+def test_once_a_month_is_no_month_mention() -> None:
+    """一月一主题 / 一月一次 say how often, not January; 一月一日 and 三月份 are months."""
+    doc = planparse.parse_text("二、主要工作\n1、开展一月一主题习惯养成教育，一月一次评比。\n2、一月一日前完成登记，三月份开展检查。\n", tag=False)
+    first, second = doc.plans[0].sections[0].items
+    assert first.months == []
+    assert second.months == [1, 3]

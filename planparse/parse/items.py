@@ -18,9 +18,11 @@ from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.levels import levels_by_plan
 from planparse.parse.month_labels import parse_label_text
 
-# months mentioned in running text: 时限：3月25日前 / 1-12月 / 今年4月 / 拟在六月份
+# months mentioned in running text: 时限：3月25日前 / 1-12月 / 今年4月 / 拟在六月份; not a month
+# followed by 一 that starts no day (一月一主题, 一月一次 say "once a month", 一月一日 is a date)
 _MONTH_MENTION = re.compile(
     r"(?<![\d])((?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元])(?:\s*[-—~～至到、,，]+\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]))*\s*月)"
+    r"(?!一(?![日号]))"
 )
 
 
