@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from planparse.parse.chars import BULLETS
+from planparse.parse.numerals import cjk_years_to_digits
 from planparse.parse.vocab import month_vocab
 
 _MV = month_vocab()  # the numerals and joining words of months.toml
@@ -31,11 +32,13 @@ _RANGE_RE = re.compile(_RANGE_JOIN)
 _WEEK_NUM = r"[一二三四五六七八九十\d]{1,3}"
 _WEEK = re.compile(rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:{_RANGE_JOIN})+\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?")
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
+# a day of the month, in digits or Chinese numerals (15, 十五, 二十八)
+_DAY = r"(?:[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # a row that opens with its date, the year before it at times, words of nearness after it at
-# times (2026年4月15日：…, 6月26日前后：…; months.toml date_row_suffixes)
+# times (2026年4月15日：…, 三月十二日：…, 6月26日前后：…; months.toml date_row_suffixes)
 _DATED_ROW = re.compile(
-    r"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]"
-    r"(?:\s*[-—–~～至到－]+\s*(?:(?:1[0-2]|0?[1-9])\s*月\s*)?[0-3]?\d\s*[日号]?)?"
+    rf"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>{_MNUM})\s*月\s*{_DAY}\s*[日号]"
+    rf"(?:\s*[-—–~～至到－]+\s*(?:{_MNUM}\s*月\s*)?{_DAY}\s*[日号]?)?"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
@@ -235,8 +238,24 @@ def parse_label_text(label: str) -> tuple[list[int], dict[int, int | None]] | No
 def match_month_label(line: str) -> MonthLabel | None:
     """A month label at the start of ``line`` (normalised, stripped), or None.
 
-    A month followed by a day (3月25日) or 底/初/前 is a date, not a label.
+    A month followed by a day (3月25日) or 底/初/前 is a date, not a label. A year written in
+    Chinese numerals (二〇二六年三月：, 十二月份、二零二七年元月) is read as its digits, as the
+    plan's year is (numerals.cjk_years_to_digits, one character for one, so ``end`` holds); the
+    label's rest and theme are the line's own words.
     """
+    digits = cjk_years_to_digits(line)
+    label = _match_label(digits)
+    if label is None or digits == line:
+        return label
+    rest = line[len(digits.rstrip()) - len(label.rest) :][: len(label.rest)] if label.rest else label.rest
+    theme = label.theme
+    if theme:
+        at = digits.find(theme)
+        theme = line[at : at + len(theme)] if at >= 0 else theme
+    return replace(label, rest=rest, theme=theme)
+
+
+def _match_label(line: str) -> MonthLabel | None:
     bullet = _BULLET.match(line)
     if bullet is not None:
         # a bullet leads a label of any kind (◆三月份：, ◆3.20-3.31 运动会, ★第一季度)
@@ -298,7 +317,7 @@ def match_month_label(line: str) -> MonthLabel | None:
     dated = _DATED_ROW.match(line)
     if dated:
         # a row that starts with its date (2月10日—2月28日 开学准备) takes the month of that date
-        month = int(dated.group("m"))
+        month = _numeral(dated.group("m"))
         years = {month: int(dated.group("y"))} if dated.group("y") else {}
         return MonthLabel([month], years, dated.end(), line[dated.end() :].strip(), week=True)
     m = _LABEL.match(line)
@@ -340,8 +359,10 @@ def match_month_label(line: str) -> MonthLabel | None:
     if filler is not None:  # 一月份工作：召开… — the label's own word before its colon
         end += filler.end()
         after = line[end:]
-    if not after.strip() and re.match(r"\d{4}", label):
-        return None  # a bare "2023年2月" line dates the plan (a signature); a label would have its colon
+    if not after.strip() and re.match(r"\d{4}", label) and not label.endswith("份"):
+        # a bare "2023年2月" line dates the plan (a signature); a label would have its colon, or
+        # say 月份 (2026年3月份 on its own line: no date of signing is written so)
+        return None
     if after[:1].isdigit():
         return None
     colon = _AFTER_LABEL.match(after)
