@@ -38,13 +38,13 @@ _DAY = r"(?:[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四
 # times (2026年4月15日：…, 三月十二日：…, 6月26日前后：…; months.toml date_row_suffixes)
 _DATED_ROW = re.compile(
     rf"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>{_MNUM})\s*月\s*{_DAY}\s*[日号]"
-    rf"(?:\s*[-—–~～至到－]+\s*(?:{_MNUM}\s*月\s*)?{_DAY}\s*[日号]?)?"
+    rf"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>{_MNUM})\s*月\s*)?{_DAY}\s*[日号]?)?"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
 # a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
 _DOTTED_ROW = re.compile(
-    r"^(?:\d{1,2}\s+)?(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?:1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
+    r"^(?:(?P<wk>\d{1,2})\s+)?(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?P<m2>1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
 # one dotted date opening a row (3.5 学雷锋活动, 3.12：植树节): a weak label (see MonthLabel.weak)
@@ -192,6 +192,12 @@ class MonthLabel:
     # a label that counts only in a schedule without month labels (see month_list): a festival's
     # name (五四青年节：…) or a bare dotted date (3.5 学雷锋…); the line's words keep it
     weak: bool = False
+    # a row opening with a range of dates (5.25-6.5 艺术节, 2月27日—3月3日 …): every month the
+    # range runs through, from its first date's to its last's. ``months`` has the first date's
+    # month only, as a week row of a week table takes it; under a month label the row is no
+    # week but an activity with its dates, and takes these (see month_list). Empty for a single
+    # date or a week numbered as such (第5周 3.29-4.4, 5  3.29-4.4)
+    through: tuple[int, ...] = ()
 
 
 def _numeral(tok: str) -> int | None:
@@ -300,7 +306,9 @@ def _match_label(line: str) -> MonthLabel | None:
         dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
         if dotted is None:
             return None
-        return MonthLabel([int(dotted.group("m"))], {}, dotted.end(), line[dotted.end() :].strip(), week=True)
+        first = int(dotted.group("m"))
+        through = () if dotted.group("wk") else _through(first, dotted.group("m2"))
+        return MonthLabel([first], {}, dotted.end(), line[dotted.end() :].strip(), week=True, through=through)
     # a label may stand in brackets or behind a bullet: 【三月】 ◆四月份：
     lead = _LEAD.match(line)
     if lead:
@@ -319,7 +327,8 @@ def _match_label(line: str) -> MonthLabel | None:
         # a row that starts with its date (2月10日—2月28日 开学准备) takes the month of that date
         month = _numeral(dated.group("m"))
         years = {month: int(dated.group("y"))} if dated.group("y") else {}
-        return MonthLabel([month], years, dated.end(), line[dated.end() :].strip(), week=True)
+        return MonthLabel([month], years, dated.end(), line[dated.end() :].strip(), week=True,
+                          through=_through(month, dated.group("m2")))
     m = _LABEL.match(line)
     if not m:
         return None
@@ -389,6 +398,16 @@ def _match_label(line: str) -> MonthLabel | None:
         elif rest.rstrip(":：") in month_vocab().label_fillers:
             rest, end = "", len(line)
     return MonthLabel(months, years, end, rest, theme, closed=closed or theme is not None or not rest)
+
+
+def _through(first: int, last: str | None) -> tuple[int, ...]:
+    """The months from ``first`` to the month ``last`` names (a range's second month, if written),
+    across the turn of the year where it runs on (12.28-1.3 → 12, 1); () when no later month is named."""
+    end = _numeral(last) if last else None
+    if end is None or end == first:
+        return ()
+    span = range(first, end + 1) if end > first else [*range(first, 13), *range(1, end + 1)]
+    return tuple(sorted(span))
 
 
 def _mixed_scripts(label: str) -> bool:
