@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.parse.chars import CELL_SEPARATORS, SENTENCE_END
+from planparse.parse.chars import BULLETS, CELL_SEPARATORS, SENTENCE_END
 from planparse.parse.features import Line
 from planparse.parse.month_labels import MonthLabel, month_part_prefix
 from planparse.parse.params import params
@@ -234,11 +234,14 @@ class _MonthList:
                 continue
             # an unnumbered line under a numbered activity is more of it (a hard wrap, or its detail
             # sentence): a numbered item is never split; a detail line with a label of its own
-            # (时间：…, 地点：…) is no part of it
+            # (时间：…, 地点：…) or a bullet of its own (◆读者沙龙, unless the line before was cut at the
+            # copy's width) is no part of it
             # across a blank line, only when the activity stopped mid-sentence (a signature after
             # the last activity's full stop is no part of it)
             ended = bool(out.entries) and block.text[out.entries[-1].end : out.entries[-1].end + 1] in _SENTENCE_ENDS
-            if numbered_open and ln.marker is None and not _field_label(ln) and not (ln.blank_before and ended) \
+            bulleted = ln.text[:1] in BULLETS and not after_wrap
+            if numbered_open and ln.marker is None and not _field_label(ln) and not bulleted \
+                    and not (ln.blank_before and ended) \
                     and out.extend_last(ln.start, ln.end):
                 continue
             if numbered_open and ln.marker is None and ln.blank_before and ended:
