@@ -188,3 +188,22 @@ def test_exports_carry_dates_and_responsible(tmp_path) -> None:
     assert list(parquet.dates.iloc[0]) == ["2023-02-13/2023-02-17"]
     kh = pd.read_csv(tmp_path / "schedule_khcoder.csv", encoding="utf-8-sig")
     assert kh.dates.iloc[0] == "2023-02-13/2023-02-17" and "陈老师" in set(kh.responsible.dropna())
+
+
+def test_a_dotted_day_opening_an_entry_is_its_date() -> None:
+    # 3.12 植树节… under 三月份：: the schedule read no marker there, so the dotted number is a date,
+    # with or without a bullet before it; a plain line has none
+    doc = planparse.parse_file("corpus/129_kindergarten_dotted_days_under_months.txt", tag=False)
+    dates = {e.activity: [(d.year, d.start_month, d.start_day, doc.text[d.span[0] : d.span[1]]) for d in e.dates]
+             for e in doc.plans[0].schedule}
+    assert dates["3.12 植树节“我和小树一起长”种植活动"] == [(2026, 3, 12, "3.12")]
+    assert dates["3.8 “我爱妈妈”亲子手工制作"] == [(2026, 3, 8, "3.8")]
+    assert dates["3.22 世界水日节水小实验"] == [(2026, 3, 22, "3.22")]
+    assert dates["6.1 “快乐六一”游园会"] == [(2026, 6, 1, "6.1")]
+    assert dates["春游踏青活动"] == []
+    # a schedule of such rows without month labels (corpus 72): the row's date is its label and its date
+    doc = planparse.parse_file("corpus/72_festival_and_part_month_labels.txt", tag=False)
+    checks = [e for e in doc.plans[0].schedule if e.activity.startswith("3.15")]
+    assert [(d.start_month, d.start_day) for d in checks[0].dates] == [(3, 15)]
+    # elsewhere a dotted number before a space still opens no date (1.2 组织…)
+    assert find_dates("1.2 组织教职工学习") == []

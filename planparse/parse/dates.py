@@ -117,10 +117,12 @@ def _day_range(m: regex.Match[str], offset: int) -> DayRange | None:
                      span=(start + offset, end + offset))
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DayRange]:
+def find_dates(text: str, start: int = 0, end: int | None = None, *, words_at: int | None = None) -> list[DayRange]:
     """The dates written in ``text[start:end]``, in text order; spans are offsets into ``text``.
 
-    ``year`` is set only where the date writes its year (2023年9月1日).
+    ``year`` is set only where the date writes its year (2023年9月1日). A dotted number opening
+    its line before a space is taken for a numbering marker (1.2 组织…), except at ``words_at``:
+    where an entry's own words begin, the schedule has read no marker there (3.12 植树节活动).
     """
     end = len(text) if end is None else end
     piece = text[start:end]
@@ -134,7 +136,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DayRan
         for m in pattern.finditer(piece):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            if pattern is vocab.numeric and _numbering_marker(piece, m):
+            if pattern is vocab.numeric and m.start() + start != words_at and _numbering_marker(piece, m):
                 continue
             day = _day_range(m, start)
             if day is None:
@@ -293,7 +295,9 @@ def add_dates(text: str, plan: Plan, labels: Sequence[Span | None]) -> None:
         seen: set[Span] = set()
         dates: list[DayRange] = []
         regions = _regions(text, ordered, starts, k, entry.span, labels[k], plan.span)
-        found = [day for region in regions for day in find_dates(text, *region)]
+        # an entry without a marker whose words open with a dotted date (3.12 植树节活动): a date
+        words_at = entry.span[0] if entry.marker is None else None
+        found = [day for region in regions for day in find_dates(text, *region, words_at=words_at)]
         if not found and term_start is not None:  # a week is read only where no day is written
             found = [day for region in regions for day in _week_days(text, region, term_start)]
         for day in found:

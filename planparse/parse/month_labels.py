@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from planparse.parse.chars import BULLETS
+from planparse.parse.numerals import cjk_years_to_digits
 from planparse.parse.vocab import month_vocab
 
 _MV = month_vocab()  # the numerals and joining words of months.toml
@@ -31,17 +32,19 @@ _RANGE_RE = re.compile(_RANGE_JOIN)
 _WEEK_NUM = r"[一二三四五六七八九十\d]{1,3}"
 _WEEK = re.compile(rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:{_RANGE_JOIN})+\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?")
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
+# a day of the month, in digits or Chinese numerals (15, 十五, 二十八)
+_DAY = r"(?:[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # a row that opens with its date, the year before it at times, words of nearness after it at
-# times (2026年4月15日：…, 6月26日前后：…; months.toml date_row_suffixes)
+# times (2026年4月15日：…, 三月十二日：…, 6月26日前后：…; months.toml date_row_suffixes)
 _DATED_ROW = re.compile(
-    r"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]"
-    r"(?:\s*[-—–~～至到－]+\s*(?:(?:1[0-2]|0?[1-9])\s*月\s*)?[0-3]?\d\s*[日号]?)?"
+    rf"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>{_MNUM})\s*月\s*{_DAY}\s*[日号]"
+    rf"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>{_MNUM})\s*月\s*)?{_DAY}\s*[日号]?)?"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
 # a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
 _DOTTED_ROW = re.compile(
-    r"^(?:\d{1,2}\s+)?(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?:1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
+    r"^(?:(?P<wk>\d{1,2})\s+)?(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?P<m2>1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
 # one dotted date opening a row (3.5 学雷锋活动, 3.12：植树节): a weak label (see MonthLabel.weak)
@@ -189,6 +192,12 @@ class MonthLabel:
     # a label that counts only in a schedule without month labels (see month_list): a festival's
     # name (五四青年节：…) or a bare dotted date (3.5 学雷锋…); the line's words keep it
     weak: bool = False
+    # a row opening with a range of dates (5.25-6.5 艺术节, 2月27日—3月3日 …): every month the
+    # range runs through, from its first date's to its last's. ``months`` has the first date's
+    # month only, as a week row of a week table takes it; under a month label the row is no
+    # week but an activity with its dates, and takes these (see month_list). Empty for a single
+    # date or a week numbered as such (第5周 3.29-4.4, 5  3.29-4.4)
+    through: tuple[int, ...] = ()
 
 
 def _numeral(tok: str) -> int | None:
@@ -235,8 +244,24 @@ def parse_label_text(label: str) -> tuple[list[int], dict[int, int | None]] | No
 def match_month_label(line: str) -> MonthLabel | None:
     """A month label at the start of ``line`` (normalised, stripped), or None.
 
-    A month followed by a day (3月25日) or 底/初/前 is a date, not a label.
+    A month followed by a day (3月25日) or 底/初/前 is a date, not a label. A year written in
+    Chinese numerals (二〇二六年三月：, 十二月份、二零二七年元月) is read as its digits, as the
+    plan's year is (numerals.cjk_years_to_digits, one character for one, so ``end`` holds); the
+    label's rest and theme are the line's own words.
     """
+    digits = cjk_years_to_digits(line)
+    label = _match_label(digits)
+    if label is None or digits == line:
+        return label
+    rest = line[len(digits.rstrip()) - len(label.rest) :][: len(label.rest)] if label.rest else label.rest
+    theme = label.theme
+    if theme:
+        at = digits.find(theme)
+        theme = line[at : at + len(theme)] if at >= 0 else theme
+    return replace(label, rest=rest, theme=theme)
+
+
+def _match_label(line: str) -> MonthLabel | None:
     bullet = _BULLET.match(line)
     if bullet is not None:
         # a bullet leads a label of any kind (◆三月份：, ◆3.20-3.31 运动会, ★第一季度)
@@ -281,7 +306,9 @@ def match_month_label(line: str) -> MonthLabel | None:
         dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
         if dotted is None:
             return None
-        return MonthLabel([int(dotted.group("m"))], {}, dotted.end(), line[dotted.end() :].strip(), week=True)
+        first = int(dotted.group("m"))
+        through = () if dotted.group("wk") else _through(first, dotted.group("m2"))
+        return MonthLabel([first], {}, dotted.end(), line[dotted.end() :].strip(), week=True, through=through)
     # a label may stand in brackets or behind a bullet: 【三月】 ◆四月份：
     lead = _LEAD.match(line)
     if lead:
@@ -298,9 +325,10 @@ def match_month_label(line: str) -> MonthLabel | None:
     dated = _DATED_ROW.match(line)
     if dated:
         # a row that starts with its date (2月10日—2月28日 开学准备) takes the month of that date
-        month = int(dated.group("m"))
+        month = _numeral(dated.group("m"))
         years = {month: int(dated.group("y"))} if dated.group("y") else {}
-        return MonthLabel([month], years, dated.end(), line[dated.end() :].strip(), week=True)
+        return MonthLabel([month], years, dated.end(), line[dated.end() :].strip(), week=True,
+                          through=_through(month, dated.group("m2")))
     m = _LABEL.match(line)
     if not m:
         return None
@@ -340,8 +368,10 @@ def match_month_label(line: str) -> MonthLabel | None:
     if filler is not None:  # 一月份工作：召开… — the label's own word before its colon
         end += filler.end()
         after = line[end:]
-    if not after.strip() and re.match(r"\d{4}", label):
-        return None  # a bare "2023年2月" line dates the plan (a signature); a label would have its colon
+    if not after.strip() and re.match(r"\d{4}", label) and not label.endswith("份"):
+        # a bare "2023年2月" line dates the plan (a signature); a label would have its colon, or
+        # say 月份 (2026年3月份 on its own line: no date of signing is written so)
+        return None
     if after[:1].isdigit():
         return None
     colon = _AFTER_LABEL.match(after)
@@ -368,6 +398,16 @@ def match_month_label(line: str) -> MonthLabel | None:
         elif rest.rstrip(":：") in month_vocab().label_fillers:
             rest, end = "", len(line)
     return MonthLabel(months, years, end, rest, theme, closed=closed or theme is not None or not rest)
+
+
+def _through(first: int, last: str | None) -> tuple[int, ...]:
+    """The months from ``first`` to the month ``last`` names (a range's second month, if written),
+    across the turn of the year where it runs on (12.28-1.3 → 12, 1); () when no later month is named."""
+    end = _numeral(last) if last else None
+    if end is None or end == first:
+        return ()
+    span = range(first, end + 1) if end > first else [*range(first, 13), *range(1, end + 1)]
+    return tuple(sorted(span))
 
 
 def _mixed_scripts(label: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.parse.chars import CELL_SEPARATORS, SENTENCE_END
+from planparse.parse.chars import BULLETS, CELL_SEPARATORS, SENTENCE_END
 from planparse.parse.features import Line
 from planparse.parse.month_labels import MonthLabel, month_part_prefix
 from planparse.parse.params import params
@@ -78,6 +78,10 @@ class _MonthList:
         self.out = out
         self.period: Period | None = None
         self.week = False
+        # the period of the month label in force (三月：), and the one to go back to after a row
+        # under it that opens with a range of dates running into the next month (see ``dated_row``)
+        self.month_period: Period | None = None
+        self.after_row: Period | None = None
         self.pending: tuple[int, int] | None = None  # text on the label's own line: theme or activity
         self.skip_cells: frozenset[int] = frozenset()  # table columns that hold no activities
         self.leading: list[Line] | None = []  # numbered lines before the first label (a text cut mid-list)
@@ -138,6 +142,16 @@ class _MonthList:
             self.out.emit(ln.start + ln.content_start, ln.end, period,
                           marker=(ln.start, ln.start + ln.marker.raw_end), evidence=("before the first label", "date"))
 
+    def dated_row(self, label: MonthLabel) -> None:
+        """A row under a month label that opens with a range of dates into another month (五月：
+        then 5.25-6.5 艺术节系列活动): an activity with its dates, not a week of a week table, so it
+        is in every month the range runs through (GUIDE: a date range across months → every month
+        it spans); the lines after it are the month's again."""
+        assert self.period is not None
+        self.period.months = label.through
+        self.period.years = {m: self.period.years.get(m) for m in label.through}
+        self.after_row = self.month_period
+
     def run(self) -> None:
         block, out = self.block, self.out
         heading = block.heading
@@ -166,13 +180,23 @@ class _MonthList:
                 self.emit_leading()
                 self.period = _period(ln, label)
                 self.week = label.week
+                self.after_row = None
+                if not label.week and not label.weak:
+                    self.month_period = self.period
+                elif label.through and self.month_period is not None:
+                    self.dated_row(label)
                 # a weak label stays in its activity's words (五四青年节：开展入团仪式, 3.5 学雷锋…):
                 # it names the activity as much as its month
                 rest_start = ln.start + (0 if label.weak else label.end)
                 if ln.text[label.end :].strip():
                     self.pending = (rest_start, ln.end)
                 continue
+            if self.after_row is not None and not (ln.marker is not None and ln.idx in block.levels):
+                # the dated row's own words are over: a plain line after it is its month's again
+                self.flush_pending()
+                self.period, self.week, self.after_row = self.after_row, False, None
             if self.period is None:
+                self.month_period = None
                 if self.leading is not None and ln.marker is not None and ln.idx in block.levels:
                     self.leading.append(ln)
                 continue
@@ -210,11 +234,14 @@ class _MonthList:
                 continue
             # an unnumbered line under a numbered activity is more of it (a hard wrap, or its detail
             # sentence): a numbered item is never split; a detail line with a label of its own
-            # (时间：…, 地点：…) is no part of it
+            # (时间：…, 地点：…) or a bullet of its own (◆读者沙龙, unless the line before was cut at the
+            # copy's width) is no part of it
             # across a blank line, only when the activity stopped mid-sentence (a signature after
             # the last activity's full stop is no part of it)
             ended = bool(out.entries) and block.text[out.entries[-1].end : out.entries[-1].end + 1] in _SENTENCE_ENDS
-            if numbered_open and ln.marker is None and not _field_label(ln) and not (ln.blank_before and ended) \
+            bulleted = ln.text[:1] in BULLETS and not after_wrap
+            if numbered_open and ln.marker is None and not _field_label(ln) and not bulleted \
+                    and not (ln.blank_before and ended) \
                     and out.extend_last(ln.start, ln.end):
                 continue
             if numbered_open and ln.marker is None and ln.blank_before and ended:
