@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from planparse.parse.chars import CLOSERS, COLONS, SENTENCE_END, TRAILING
+from planparse.parse.chars import CLOSERS, COLONS, FULL_STOPS, SENTENCE_END, TRAILING
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
@@ -32,6 +32,7 @@ from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cu
 
 _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words too
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
+_FULL_STOP = re.compile(f"[{FULL_STOPS}]")
 _TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
 _DATE_ONLY = re.compile(r"^(?:(?:19|20)\d\d|二[〇零○]..)\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -342,8 +343,16 @@ def _guiding_opener(line: Line) -> None:
     """A paragraph that opens by setting the guiding line (以……为指导, 深入贯彻……精神, 坚持……)."""
     if not _unlabelled(line):
         return
-    pv = plan_vocab()
-    if len(line.text) >= params().guiding.opener_min_chars and pv.guiding_opener.search(line.text[: pv.guiding_window]):
+    pv, p = plan_vocab(), params().guiding
+    if len(line.text) < p.opener_min_chars:
+        return
+    if pv.guiding_opener.search(line.text[: pv.guiding_window]):
+        line.guiding_opener = True
+        return
+    # a short first sentence of background (卫生保健工作是学校工作的重要组成部分。), then the
+    # sentence that sets the line (本学期，我校……将按照……要求): the paragraph opens with that one
+    end = _FULL_STOP.search(line.text, 0, p.lead_sentence_max_chars + 1)
+    if end is not None and pv.guiding_opener.search(line.text[end.end() : end.end() + pv.guiding_window]):
         line.guiding_opener = True
 
 
