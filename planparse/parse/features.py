@@ -500,27 +500,42 @@ def _outline_parts(line: Line) -> tuple[int, ...]:
     return tuple(int(p) for p in line.text[: marker.raw_end].strip(" 、").split("."))
 
 
+# the markers a month pair's first numeral can be mistaken for (二、三月份 / 2、3月)
+_LIST_LIKE_MARKERS = frozenset({"cjk", "arabic"})
+
+
 @neighbourhood_feature("numbered_month_labels")
 def _numbered_month_labels(lines: list[Line]) -> None:
     """一、二月份 / 二、三月份 / 三、四月份: numbered month labels, not the month pairs [1, 2], [2, 3] …
 
-    A label written "X、Y月" reads alone as two months (七、八月份). Where such labels follow one
+    A label written "X、Y月" reads alone as two months (七、八月份, 7、8月). Where such labels follow one
     another with their first numerals counting 1, 2, 3 …, the numerals are markers: a list of
-    month pairs never overlaps itself like that.
+    month pairs never overlaps itself like that (1、3月：… / 2、4月—5月：… likewise).
     """
-    run: list[tuple[Line, Marker, MonthLabel]] = []
+    run: list[tuple[Line, Marker, MonthLabel | None]] = []  # label None: a numbered label already
 
     def close() -> None:
         if len(run) >= params().month_labels.numbered_run_min:
             for line, marker, label in run:
-                line.marker, line.content_start, line.month = marker, marker.end, label
+                if label is not None:
+                    line.marker, line.content_start, line.month = marker, marker.end, label
         run.clear()
 
     for line in lines:
-        if line.month is None or line.marker is not None or line.furniture:
+        if line.furniture:
+            continue
+        if line.month is not None and line.marker is not None and line.marker.family in _LIST_LIKE_MARKERS \
+                and line.marker.number is not None:
+            # a numbered month label (1．3月上旬：…) the count goes on from: 4、7月—8月： after 3．5月：
+            if run and line.marker.number != run[-1][1].number + 1:
+                close()
+            if run or line.marker.number == 1:
+                run.append((line, line.marker, None))
+            continue
+        if line.month is None or line.marker is not None:
             continue
         marker = match_marker(line.text)
-        label = match_month_label(line.text[marker.end :]) if marker and marker.family == "cjk" else None
+        label = match_month_label(line.text[marker.end :]) if marker and marker.family in _LIST_LIKE_MARKERS else None
         if marker is None or label is None or not label.closed:
             close()
             continue

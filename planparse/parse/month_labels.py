@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from planparse.parse.chars import BULLETS
+from planparse.parse.params import params
 from planparse.parse.vocab import month_vocab
 
 _MV = month_vocab()  # the numerals and joining words of months.toml
@@ -34,8 +36,8 @@ _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?
 # a row that opens with its date, the year before it at times, words of nearness after it at
 # times (2026年4月15日：…, 6月26日前后：…; months.toml date_row_suffixes)
 _DATED_ROW = re.compile(
-    r"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]"
-    r"(?:\s*[-—–~～至到－]+\s*(?:(?:1[0-2]|0?[1-9])\s*月\s*)?[0-3]?\d\s*[日号]?)?"
+    r"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>1[0-2]|0?[1-9])\s*月\s*(?P<d>[0-3]?\d)\s*[日号]"
+    r"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>1[0-2]|0?[1-9])\s*月\s*)?(?P<d2>[0-3]?\d)\s*[日号]?)?"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
@@ -48,6 +50,29 @@ _DOTTED_ROW = re.compile(
 _DOTTED_DAY = re.compile(r"^(?P<m>1[0-2]|0?[1-9])[./](?P<d>[0-3]?\d)(?!\d)(?:\s*[:：]\s*|\s+)(?=\S)")
 _BRACKET_GLOSS = re.compile(r"\s*[(（](?P<inner>[^()（）]{1,16})[)）]")
 _QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_numerals)) + r")\s*季度")
+
+
+_COMMON_YEAR = 2001  # any year that is no leap year: only the lengths of its months matter
+
+
+def _dated_range_months(dated: re.Match) -> list[int]:
+    """The months of a dated row: its first date's, or every month a range longer than a calendar
+    row's week or two spans (params month_labels.week_row_max_days)."""
+    first = int(dated.group("m"))
+    if not dated.group("m2"):
+        return [first]
+    last = int(dated.group("m2"))
+    if last == first:
+        return [first]
+    # the length of the range on any common year's calendar (one that ends in the next year wraps)
+    try:
+        start = date(_COMMON_YEAR, first, int(dated.group("d")))
+        end = date(_COMMON_YEAR + (last < first), last, int(dated.group("d2")))
+    except ValueError:  # no such day (2月30日): read the row as dated by its first month
+        return [first]
+    if (end - start).days <= params().month_labels.week_row_max_days:
+        return [first]
+    return sorted(range(first, last + 1)) if last > first else sorted({*range(first, 13), *range(1, last + 1)})
 
 
 @lru_cache(maxsize=1)
@@ -297,10 +322,12 @@ def match_month_label(line: str) -> MonthLabel | None:
         return MonthLabel([int(d.group(1))], {}, end, line[end:].strip(), week=True)
     dated = _DATED_ROW.match(line)
     if dated:
-        # a row that starts with its date (2月10日—2月28日 开学准备) takes the month of that date
+        # a row that starts with its date (2月10日—2月28日 开学准备) takes the month of that date, as
+        # does a row of a week or two (2月27日—3月3日 …); a longer range of dates is a phase, every
+        # month it spans (3月11日—4月30日：集中整治 → 3, 4)
         month = int(dated.group("m"))
         years = {month: int(dated.group("y"))} if dated.group("y") else {}
-        return MonthLabel([month], years, dated.end(), line[dated.end() :].strip(), week=True)
+        return MonthLabel(_dated_range_months(dated), years, dated.end(), line[dated.end() :].strip(), week=True)
     m = _LABEL.match(line)
     if not m:
         return None
