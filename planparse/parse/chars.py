@@ -8,6 +8,8 @@ from __future__ import annotations
 
 # ends a sentence (a line ending in one of these is not hard-wrapped)
 SENTENCE_END = "。;；!?！？"
+# ends a whole sentence, not a clause of it (；)
+FULL_STOPS = "。!?！？"
 # closing quotes and brackets that may stand after a sentence's end
 CLOSERS = "”\"」』)）"
 COLONS = ":："

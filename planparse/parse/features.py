@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from planparse.parse.chars import CLOSERS, COLONS, SENTENCE_END, TRAILING
+from planparse.parse.chars import CLOSERS, COLONS, FULL_STOPS, SENTENCE_END, TRAILING
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
@@ -32,6 +32,7 @@ from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cu
 
 _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words too
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
+_FULL_STOP = re.compile(f"[{FULL_STOPS}]")
 _TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
 _DATE_ONLY = re.compile(r"^(?:(?:19|20)\d\d|二[〇零○]..)\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -342,8 +343,16 @@ def _guiding_opener(line: Line) -> None:
     """A paragraph that opens by setting the guiding line (以……为指导, 深入贯彻……精神, 坚持……)."""
     if not _unlabelled(line):
         return
-    pv = plan_vocab()
-    if len(line.text) >= params().guiding.opener_min_chars and pv.guiding_opener.search(line.text[: pv.guiding_window]):
+    pv, p = plan_vocab(), params().guiding
+    if len(line.text) < p.opener_min_chars:
+        return
+    if pv.guiding_opener.search(line.text[: pv.guiding_window]):
+        line.guiding_opener = True
+        return
+    # a short first sentence of background (卫生保健工作是学校工作的重要组成部分。), then the
+    # sentence that sets the line (本学期，我校……将按照……要求): the paragraph opens with that one
+    end = _FULL_STOP.search(line.text, 0, p.lead_sentence_max_chars + 1)
+    if end is not None and pv.guiding_opener.search(line.text[end.end() : end.end() + pv.guiding_window]):
         line.guiding_opener = True
 
 
@@ -491,27 +500,42 @@ def _outline_parts(line: Line) -> tuple[int, ...]:
     return tuple(int(p) for p in line.text[: marker.raw_end].strip(" 、").split("."))
 
 
+# the markers a month pair's first numeral can be mistaken for (二、三月份 / 2、3月)
+_LIST_LIKE_MARKERS = frozenset({"cjk", "arabic"})
+
+
 @neighbourhood_feature("numbered_month_labels")
 def _numbered_month_labels(lines: list[Line]) -> None:
     """一、二月份 / 二、三月份 / 三、四月份: numbered month labels, not the month pairs [1, 2], [2, 3] …
 
-    A label written "X、Y月" reads alone as two months (七、八月份). Where such labels follow one
+    A label written "X、Y月" reads alone as two months (七、八月份, 7、8月). Where such labels follow one
     another with their first numerals counting 1, 2, 3 …, the numerals are markers: a list of
-    month pairs never overlaps itself like that.
+    month pairs never overlaps itself like that (1、3月：… / 2、4月—5月：… likewise).
     """
-    run: list[tuple[Line, Marker, MonthLabel]] = []
+    run: list[tuple[Line, Marker, MonthLabel | None]] = []  # label None: a numbered label already
 
     def close() -> None:
         if len(run) >= params().month_labels.numbered_run_min:
             for line, marker, label in run:
-                line.marker, line.content_start, line.month = marker, marker.end, label
+                if label is not None:
+                    line.marker, line.content_start, line.month = marker, marker.end, label
         run.clear()
 
     for line in lines:
-        if line.month is None or line.marker is not None or line.furniture:
+        if line.furniture:
+            continue
+        if line.month is not None and line.marker is not None and line.marker.family in _LIST_LIKE_MARKERS \
+                and line.marker.number is not None:
+            # a numbered month label (1．3月上旬：…) the count goes on from: 4、7月—8月： after 3．5月：
+            if run and line.marker.number != run[-1][1].number + 1:
+                close()
+            if run or line.marker.number == 1:
+                run.append((line, line.marker, None))
+            continue
+        if line.month is None or line.marker is not None:
             continue
         marker = match_marker(line.text)
-        label = match_month_label(line.text[marker.end :]) if marker and marker.family == "cjk" else None
+        label = match_month_label(line.text[marker.end :]) if marker and marker.family in _LIST_LIKE_MARKERS else None
         if marker is None or label is None or not label.closed:
             close()
             continue

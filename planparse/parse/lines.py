@@ -95,6 +95,8 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     for pos, is_tight in sorted(set(loose + tight + tight_labels)):
         if pos <= opening:
             continue  # "| 1、…": a table cell's opening bar and its content are one line
+        if first is not None and pos <= first.end:
+            continue  # "1. 3月上旬：…": the line's own marker before its words, a numbered month label
         # short windows: a marker or label shows in its first characters, and what precedes it in
         # the last few; slicing the whole line at every candidate would be quadratic on a long line
         rest = line[pos : pos + ahead]

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from planparse.parse.chars import BULLETS
-from planparse.parse.numerals import cjk_years_to_digits
+from planparse.parse.numerals import cjk_to_int, cjk_years_to_digits
+from planparse.parse.params import params
 from planparse.parse.vocab import month_vocab
 
 _MV = month_vocab()  # the numerals and joining words of months.toml
@@ -37,8 +39,8 @@ _DAY = r"(?:[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四
 # a row that opens with its date, the year before it at times, words of nearness after it at
 # times (2026年4月15日：…, 三月十二日：…, 6月26日前后：…; months.toml date_row_suffixes)
 _DATED_ROW = re.compile(
-    rf"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>{_MNUM})\s*月\s*{_DAY}\s*[日号]"
-    rf"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>{_MNUM})\s*月\s*)?{_DAY}\s*[日号]?)?"
+    rf"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>{_MNUM})\s*月\s*(?P<d>{_DAY})\s*[日号]"
+    rf"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>{_MNUM})\s*月\s*)?(?P<d2>{_DAY})\s*[日号]?)?"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
     r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
@@ -51,6 +53,34 @@ _DOTTED_ROW = re.compile(
 _DOTTED_DAY = re.compile(r"^(?P<m>1[0-2]|0?[1-9])[./](?P<d>[0-3]?\d)(?!\d)(?:\s*[:：]\s*|\s+)(?=\S)")
 _BRACKET_GLOSS = re.compile(r"\s*[(（](?P<inner>[^()（）]{1,16})[)）]")
 _QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_numerals)) + r")\s*季度")
+
+
+_COMMON_YEAR = 2001  # any year that is no leap year: only the lengths of its months matter
+
+
+def _dated_range_months(dated: re.Match) -> list[int]:
+    """The months of a dated row: its first date's, or every month a range longer than a calendar
+    row's week or two spans (params month_labels.week_row_max_days)."""
+    first = _numeral(dated.group("m")) or 0  # _MNUM matches only months
+    if not dated.group("m2"):
+        return [first]
+    last = _numeral(dated.group("m2")) or first
+    if last == first:
+        return [first]
+    # the length of the range on any common year's calendar (one that ends in the next year wraps)
+    try:
+        start = date(_COMMON_YEAR, first, _day(dated.group("d")))
+        end = date(_COMMON_YEAR + (last < first), last, _day(dated.group("d2")))
+    except (ValueError, TypeError):  # no such day (2月30日): read the row as dated by its first month
+        return [first]
+    if (end - start).days <= params().month_labels.week_row_max_days:
+        return [first]
+    return sorted(range(first, last + 1)) if last > first else sorted({*range(first, 13), *range(1, last + 1)})
+
+
+def _day(tok: str) -> int | None:
+    """A day of the month written in digits or Chinese numerals (15, 十五)."""
+    return int(tok) if tok.isdigit() else cjk_to_int(tok)
 
 
 @lru_cache(maxsize=1)
@@ -324,11 +354,13 @@ def _match_label(line: str) -> MonthLabel | None:
         return MonthLabel([int(d.group(1))], {}, end, line[end:].strip(), week=True)
     dated = _DATED_ROW.match(line)
     if dated:
-        # a row that starts with its date (2月10日—2月28日 开学准备) takes the month of that date
-        month = _numeral(dated.group("m"))
-        years = {month: int(dated.group("y"))} if dated.group("y") else {}
-        return MonthLabel([month], years, dated.end(), line[dated.end() :].strip(), week=True,
-                          through=_through(month, dated.group("m2")))
+        # a row that starts with its date (2月10日—2月28日 开学准备) takes the month of that date, as
+        # does a row of a week or two (2月27日—3月3日 …); a longer range of dates is a phase, every
+        # month it spans (3月11日—4月30日：集中整治 → 3, 4)
+        first = _numeral(dated.group("m")) or 0  # _MNUM matches only months
+        years = {first: int(dated.group("y"))} if dated.group("y") else {}
+        return MonthLabel(_dated_range_months(dated), years, dated.end(), line[dated.end() :].strip(), week=True,
+                          through=_through(first, dated.group("m2")))
     m = _LABEL.match(line)
     if not m:
         return None

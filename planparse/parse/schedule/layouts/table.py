@@ -9,7 +9,9 @@ Three flattenings are read:
 
 Each header cell gives its column a role (data/months.toml ``[table_columns]``): the months come
 from the period columns (月份, 起止日期, 周次 with dates), the activities from the activity
-columns, and the person responsible and the participants become the entry's fields. Inside an
+columns, and the person responsible and the participants become the entry's fields. Index columns
+(序号) before the period column hold the row's running number: a row opens there, or at its period
+where the number's line is gone (read as a page number). Inside an
 activity cell, numbered items are one entry each, lines one each, chunks between ；/。 one each,
 and a line of short names separated by spaces (春节联欢会 元宵节 登塔比赛) one entry per name.
 """
@@ -34,6 +36,8 @@ _CHUNK = re.compile(r"[^;；。]+")
 _SPACES = re.compile(r"\s+")
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*[0-3]?\d|[./·]\s*[0-3]?\d(?!\d))")
 _PERIOD_ROLES = ("month", "dates", "week")
+# a row's running number in an index column (序号): 1, 2., 3、
+_INDEX_CELL = re.compile(r"\d{1,3}[.、．]?")
 _FIELD_ROLES = ("responsible", "participants")
 
 
@@ -78,9 +82,10 @@ def _header(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str] | No
         # 月份 活动内容 负责人: header cells joined by spaces, the rows' cells too
         words = _SPACES.split(ln.text.strip())
         word_roles = [mv.column_roles(w) for w in words]
-        nxt = lines[i + 1].text.split(maxsplit=1) if i + 1 < len(lines) and lines[i + 1].text.strip() else []
+        lead = _lead_columns([r or () for r in word_roles])
+        nxt = lines[i + 1].text.split(maxsplit=lead + 1) if i + 1 < len(lines) and lines[i + 1].text.strip() else []
         if len(words) >= 2 and all(r is not None for r in word_roles) and ln.month is None \
-                and nxt and is_period_cell(nxt[0]):
+                and len(nxt) > lead and _opens_row(nxt, lead):
             # rows that open with their period cell (一月 …); week rows (1 2.13-2.17 …) are a month list
             return i + 1, [r for r in word_roles if r is not None], "space_rows"
         # one header cell per line: a run of them (maybe opened or closed by "|")
@@ -139,9 +144,10 @@ def read_table(block: ScheduleBlock) -> Table | None:
         # row is a note on the whole table (params.toml ``row_list_min_rows``), in no row
         groups: list[list[int]] = []
         tight, note = True, False
+        lead = _lead_columns(roles)
         for ln in body:
-            first = ln.text.split(maxsplit=1)[0] if ln.text.strip() else ""
-            if not groups or is_period_cell(first):
+            first = ln.text.split(maxsplit=lead + 1) if ln.text.strip() else []
+            if not groups or (len(first) > lead and _opens_row(first, lead)):
                 tight &= not (groups and ln.blank_before)
                 groups.append([ln.start, ln.end])
                 note = False
@@ -168,20 +174,32 @@ def read_table(block: ScheduleBlock) -> Table | None:
         if row:
             rows.append(row)
     else:  # one cell per line: a row starts at each month in the first period column
+        # or, where index columns (序号) stand before it, at the row's running number
+        lead = _lead_columns(roles)
         row = []
         last_marker = None  # the numbering of the current cell's last line, if it had one
         for ln in body:
             span = _cell_span(text, ln.start, ln.end)
             if span[0] >= span[1]:
                 continue
-            starts_row = ln.month is not None and not ln.prose_month
+            if lead and _INDEX_CELL.fullmatch(text[span[0] : span[1]]) and (not row or len(row) > lead):
+                if row:
+                    rows.append(row)
+                row = [Cell([span])]
+                last_marker = None
+                continue
+            starts_row = ln.month is not None and not ln.prose_month and not (lead and len(row) == lead and row[-1].pieces)
             mk = ln.marker
             counts_on = (mk is not None and last_marker is not None and mk.family == last_marker.family
                          and mk.number == (last_marker.number or 0) + 1)
             if starts_row or not row:
                 if row:
                     rows.append(row)
-                row = [Cell([span])]
+                # the index cells of a row opening at its period (a bare 1, 2 … line read as a page
+                # number) are empty
+                row = [Cell([]) for _ in range(lead)] + [Cell([span])]
+            elif lead and len(row) == lead:
+                row.append(Cell([span]))  # the period cell after the row's running number
             elif counts_on:
                 row[-1].pieces.append(span)  # 2.… after 1.…: the same cell's next activity, not the next column
             elif len(row) < len(roles):
@@ -192,6 +210,19 @@ def read_table(block: ScheduleBlock) -> Table | None:
         if row:
             rows.append(row)
     return Table(roles, rows, form)
+
+
+def _lead_columns(roles: list[tuple[str, ...]]) -> int:
+    """How many index columns (序号) open the row before its first period column."""
+    k = 0
+    while k < len(roles) and roles[k] == ("index",):
+        k += 1
+    return k if k < len(roles) and any(r in _PERIOD_ROLES for r in roles[k]) else 0
+
+
+def _opens_row(words: list[str], lead: int) -> bool:
+    """A row joined by spaces opens here: its running numbers (``lead`` index columns), then its period."""
+    return all(_INDEX_CELL.fullmatch(w) for w in words[:lead]) and is_period_cell(words[lead])
 
 
 def _space_rows(block: ScheduleBlock, groups: list[list[int]], roles: list[tuple[str, ...]]) -> list[list[Cell]]:
@@ -345,6 +376,7 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
         return
     text = block.text
     ncols = len(table.roles)
+    lead = _lead_columns(table.roles)
     last_months: dict[int, tuple[int, ...]] = {}  # column → months last seen (a cell spanning rows)
     for row in table.rows:
         # a row with fewer cells than the header lost its first ones to cells spanning rows
@@ -353,7 +385,7 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
         for col in range(ncols):
             role = next((r for r in table.roles[col] if r in _PERIOD_ROLES), None)
             cell = by_col.get(col)
-            if role is None and col == 0 and table.form == "cells":
+            if role is None and col == lead and table.form == "cells":
                 role = "month"  # a row of one cell per line starts at its month, whatever the header calls it
             if role is not None and cell is not None:
                 months = _cell_months(text, cell, role)
