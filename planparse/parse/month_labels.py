@@ -30,6 +30,8 @@ _TOKEN = rf"(?:{_YEAR}?{_MNUM}\s*(?:月\s*份?)?)"
 _LABEL = re.compile(rf"^(?P<label>{_TOKEN}(?:{_JOIN}{_TOKEN})*)".replace("(?P<y>", "(?:"))
 _TOKEN_RE = re.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)?")
 _RANGE_RE = re.compile(_RANGE_JOIN)
+# a bare running number, spaces, then a month in digits: a space-joined row's number before its month
+_ROW_NUMBER = re.compile(rf"^\d{{1,3}}[^\S\n]+(?=(?:1[0-2]|0?[1-9])\s*(?:月|(?:{_RANGE_JOIN})))")
 # a week, or a run of weeks (第3-4周, 第二周至第三周): a row for several weeks is labelled like one
 _WEEK_NUM = r"[一二三四五六七八九十\d]{1,3}"
 _WEEK = re.compile(rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:{_RANGE_JOIN})+\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?")
@@ -376,7 +378,11 @@ def _match_label(line: str) -> MonthLabel | None:
         label = label[: cut + 1]
     if not label:
         return None
-    parsed = parse_label_text(label)
+    # a table row joined by spaces opens with its running number (1 3月 宣传发动, 2 4月 …): the
+    # number is the row's, no month, though it stands in the label (GUIDE: a number in front of a
+    # month label belongs to the label)
+    row = _ROW_NUMBER.match(label)
+    parsed = parse_label_text(label[row.end() :] if row else label)
     if parsed is None:
         return None
     end = len(label)
