@@ -94,3 +94,13 @@ def test_cli_months_prints_table_and_writes_plot(tmp_path: Path) -> None:
     rows = dict(line.split(",") for line in res.output.splitlines()[1:])
     assert float(rows["3"]) == pytest.approx(1.5)  # 2 entries in 2023, 1 in 2024
     assert float(rows["10"]) == pytest.approx(1.5)
+
+
+def test_quarter_with_its_year_is_a_label() -> None:
+    from planparse.parse.month_labels import match_month_label
+
+    for line, year in (("2026年第一季度：宣传发动", 2026), ("二〇二七年第一季度：总结", 2027)):
+        label = match_month_label(line)
+        assert label is not None and label.months == [1, 2, 3]
+        assert label.years == {1: year, 2: year, 3: year}
+    assert match_month_label("第三季度（7-9月）：检查").months == [7, 8, 9]

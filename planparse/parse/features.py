@@ -83,6 +83,7 @@ class Line:
     separator: bool = False
     title_like: bool = False
     title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
+    title_of_period: bool = False  # a title-shaped line that opens with its month or quarter (三月份德育工作计划)
     title_bare: bool = False  # a title naming no one's plan (工作计划): as much a category label as a title
     page_title: bool = False  # a furniture line that is the page's title with the site's add-ons
     title_core: tuple[int, int] | None = None  # the plan's own title within the line (relative offsets)
@@ -104,7 +105,7 @@ class Line:
             out["marker"] = f"{self.marker.family}:{self.marker.number}"
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
-        for name in ("cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_bare", "page_title", "separator", "furniture", "table_header",
+        for name in ("cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "page_title", "separator", "furniture", "table_header",
                      "signature", "guiding_opener", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
@@ -272,7 +273,10 @@ def _title(line: Line) -> None:
     The site's add-ons ((3篇), (1518字), 最新…) are no part of it: ``title_core`` is the plan's own
     title within the line. A furniture line with a title's shape is the page's title.
     """
-    if line.marker is not None or line.month is not None or len(line.text) > 2 * params().title.max_chars:
+    # a plan for a month or a quarter opens its title with the period (三月份安全工作计划): a label
+    # with no colon may be a title all the same
+    period_led = line.month is not None and line.text.rstrip()[-1:] not in COLONS
+    if line.marker is not None or (line.month is not None and not period_led) or len(line.text) > 2 * params().title.max_chars:
         return
     pv = plan_vocab()
     start, end = title_core(line.text)
@@ -282,6 +286,13 @@ def _title(line: Line) -> None:
     if not core or len(core) > params().title.max_chars or not ends_title or _TITLE_BAD.search(bare):
         return
     has_year = pv.title_year.search(core) is not None
+    if period_led and not has_year:
+        # the period says what the plan is of; a title only at a plan's start (plans: first_title),
+        # since inside a plan 三月份工作计划 heads that month's activities; with its year
+        # (2026年第二季度安全工作计划) it is a title like any other
+        if not line.furniture and bare.endswith(pv.plan_words):
+            line.title_core, line.title_of_period = (start, end), True
+        return
     if line.separator or not bare.startswith(pv.title_not_opening):
         names = has_year or line.separator or any(w in bare[:-2] for w in pv.title_subjects)
         names_own = has_year or line.separator or any(

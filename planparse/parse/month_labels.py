@@ -54,7 +54,8 @@ _DOTTED_ROW = re.compile(
 # one dotted date opening a row (3.5 学雷锋活动, 3.12：植树节): a weak label (see MonthLabel.weak)
 _DOTTED_DAY = re.compile(r"^(?P<m>1[0-2]|0?[1-9])[./](?P<d>[0-3]?\d)(?!\d)(?:\s*[:：]\s*|\s+)(?=\S)")
 _BRACKET_GLOSS = re.compile(r"\s*[(（](?P<inner>[^()（）]{1,16})[)）]")
-_QUARTER = re.compile(r"^第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_numerals)) + r")\s*季度")
+# a quarter, its year before it at times (2026年第一季度, 二〇二六年第二季度: Chinese years are digits here)
+_QUARTER = re.compile(r"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_numerals)) + r")\s*季度")
 
 
 _COMMON_YEAR = 2001  # any year that is no leap year: only the lengths of its months matter
@@ -319,9 +320,11 @@ def _match_label(line: str) -> MonthLabel | None:
     dotted_day = _DOTTED_DAY.match(line) if line[:1].isdigit() else None
     if dotted_day is not None and int(dotted_day.group("d")) <= 31:
         return MonthLabel([int(dotted_day.group("m"))], {}, dotted_day.end(), line[dotted_day.end() :].strip(), weak=True)
-    quarter = _QUARTER.match(line) if "季度" in line[:8] else None
+    quarter = _QUARTER.match(line) if "季度" in line[:14] else None
     if quarter:
         q = _MV.quarter_numerals[quarter.group("q")]
+        months = [3 * q - 2, 3 * q - 1, 3 * q]
+        years: dict[int, int | None] = {m: int(quarter.group("y")) for m in months} if quarter.group("y") else {}
         end = quarter.end()
         # its months may follow in brackets, 第一季度（1-3月）：, part of the label
         gloss = _BRACKET_GLOSS.match(line, end)
@@ -332,7 +335,7 @@ def _match_label(line: str) -> MonthLabel | None:
         colon = _AFTER_LABEL.match(line, end)
         end = colon.end() if colon else end
         rest = line[end:].strip()
-        return MonthLabel([3 * q - 2, 3 * q - 1, 3 * q], {}, end, rest, closed=colon is not None or not rest)
+        return MonthLabel(months, years, end, rest, closed=colon is not None or not rest)
     head = line[:24]
     if "月" not in head and "周" not in head:
         dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None

@@ -113,7 +113,7 @@ def _title_after_content(ctx: PlanContext) -> Vote | None:
 @plan_boundary.rule("first_title")
 def _first_title(ctx: PlanContext) -> Vote | None:
     """A title line before any content titles the current plan; at its very start, also one with a cue
-    word that names whose plan it is (学校工会工作思路)."""
+    word that names whose plan it is (学校工会工作思路), or one that opens with its period (三月份德育工作计划)."""
     ln, cur = ctx.line, ctx.current
     if cur.title is not None or ctx.state.content:
         return None
@@ -123,6 +123,8 @@ def _first_title(ctx: PlanContext) -> Vote | None:
         return Vote("title", ("title_like",))
     if ln.title_with_cue and not any(not ctx.lines[i].furniture for i in cur.lines):
         return Vote("title", ("title_with_cue", "first line"))
+    if ln.title_of_period and not any(not ctx.lines[i].furniture for i in cur.lines):
+        return Vote("title", ("title_of_period", "first line"))
     return None
 
 
