@@ -210,6 +210,19 @@ def test_plan_prose_is_no_furniture(t: str) -> None:
     assert not line_of(t).furniture
 
 
+@pytest.mark.parametrize("heading", ["【相关推荐】", "〖热门文章〗", "为您推荐", "[猜你喜欢]", "大家都在看："])
+def test_a_link_lists_heading_in_brackets_or_not_makes_its_links_furniture(heading: str) -> None:
+    text = (
+        "城南中学语文教研组工作计划\n一、主要工作\n1、组织好每周一次的教研活动。\n二、活动安排\n"
+        "3月：古诗文背诵比赛\n4月：期中质量分析\n"
+        f"{heading}\n2026年五月份工作计划\n初中数学教研组工作计划\n"
+    )
+    doc = planparse.parse_text(text)
+    furniture = {doc.text[a:b] for a, b in doc.furniture}
+    assert {heading, "2026年五月份工作计划", "初中数学教研组工作计划"} <= furniture
+    assert [(e.months, e.activity) for e in doc.plans[0].schedule] == [([3], "古诗文背诵比赛"), ([4], "期中质量分析")]
+
+
 @pytest.mark.parametrize("t", ["东湖小学工会", "二〇二三年二月", "2023年2月", "阳光中学德育处"])
 def test_signature_lines(t: str) -> None:
     ln = line_of(t)

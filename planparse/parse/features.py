@@ -543,12 +543,12 @@ def _confirm_table_headers(lines: list[Line]) -> None:
 
 @neighbourhood_feature("link_lists")
 def _link_lists(lines: list[Line]) -> None:
-    """The short lines under 相关文章 / 猜你喜欢 are links to other pages: furniture too."""
+    """The short lines under 相关文章 / 猜你喜欢 / 【相关推荐】 are links to other pages: furniture too."""
     fv = furniture()
     limit = params().furniture.link_max_chars
     in_list = False
     for ln in lines:
-        if fv.link_list_heading.match(ln.text):
+        if fv.link_list_heading.match(_unbracketed(ln.text.strip())):
             ln.furniture = in_list = True
         elif in_list:
             if ln.separator or len(ln.text) > limit:
