@@ -223,6 +223,19 @@ def test_a_link_lists_heading_in_brackets_or_not_makes_its_links_furniture(headi
     assert [(e.months, e.activity) for e in doc.plans[0].schedule] == [([3], "古诗文背诵比赛"), ([4], "期中质量分析")]
 
 
+def test_a_link_list_above_the_article_ends_at_its_content_and_leaves_its_title() -> None:
+    text = (
+        "热门文章\n2026年三月份工作计划\n四月份工作计划\n五月份工作计划范文\n"
+        "城南中学语文教研组工作计划\n发布时间：2026-03-05\n一、工作思路\n以课堂教学为主阵地，促进教师专业成长。\n"
+        "二、工作要点\n1、每位教师每学期听课不少于20节。\n三、活动安排\n3月：古诗文背诵比赛\n4月：期中质量分析\n"
+    )
+    doc = planparse.parse_text(text)
+    furniture = [doc.text[a:b] for a, b in doc.furniture]
+    assert furniture == ["热门文章", "2026年三月份工作计划", "四月份工作计划", "五月份工作计划范文", "发布时间：2026-03-05"]
+    assert [p.title for p in doc.plans] == ["城南中学语文教研组工作计划"]
+    assert [s.heading for s in doc.plans[0].sections] == ["一、工作思路", "二、工作要点", "三、活动安排"]
+
+
 @pytest.mark.parametrize("t", ["东湖小学工会", "二〇二三年二月", "2023年2月", "阳光中学德育处"])
 def test_signature_lines(t: str) -> None:
     ln = line_of(t)

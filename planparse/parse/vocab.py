@@ -71,6 +71,7 @@ class Furniture:
     max_line_chars: int
     link_list_heading: re.Pattern
     link_max_chars: int
+    link_title_addons: tuple[str, ...]  # 范文, 大全 …: what a link's title may end with after its plan word
     inline_break: re.Pattern
     inline_site_name: re.Pattern  # 【XX范文】 glued into a line: cut when normalising
     anchored: re.Pattern  # the patterns that start with ^, matched at the line start
@@ -93,6 +94,7 @@ def furniture() -> Furniture:
         data["max_line_chars"],
         re.compile(data["link_list_heading"]),
         data["link_max_chars"],
+        tuple(data["link_title_addons"]),
         re.compile(data["inline_break"]),
         re.compile(data["inline_site_name"]),
         re.compile("|".join(f"(?:{p})" for p in anchored)),
