@@ -236,6 +236,21 @@ def test_a_link_list_above_the_article_ends_at_its_content_and_leaves_its_title(
     assert [s.heading for s in doc.plans[0].sections] == ["一、工作思路", "二、工作要点", "三、活动安排"]
 
 
+def test_title_shaped_lines_ending_the_page_are_links_whose_heading_was_lost() -> None:
+    text = (
+        "城南中学语文教研组工作计划\n一、主要工作\n1、组织好每周一次的教研活动。\n二、活动安排\n"
+        "5月：作文教学专题研讨\n6月：期末复习研讨，学期工作总结\n"
+        "2026年七月份工作计划\n小学数学教研组工作计划\n八月份工作计划范文\n网友评论\n"
+    )
+    doc = planparse.parse_text(text)
+    assert [(e.months, e.activity) for p in doc.plans for e in p.schedule] == [
+        ([5], "作文教学专题研讨"), ([6], "期末复习研讨，学期工作总结")]
+    assert {"2026年七月份工作计划", "小学数学教研组工作计划", "八月份工作计划范文"} <= {doc.text[a:b] for a, b in doc.furniture}
+    # two such lines are not enough: a plan's own last lines may be title-shaped
+    short = planparse.parse_text(text.replace("小学数学教研组工作计划\n", ""))
+    assert "2026年七月份工作计划" not in {short.text[a:b] for a, b in short.furniture}
+
+
 @pytest.mark.parametrize("t", ["东湖小学工会", "二〇二三年二月", "2023年2月", "阳光中学德育处"])
 def test_signature_lines(t: str) -> None:
     ln = line_of(t)

@@ -569,6 +569,27 @@ def _link_lists(lines: list[Line]) -> None:
                 listed.append(ln)
 
 
+@neighbourhood_feature("trailing_links")
+def _trailing_links(lines: list[Line]) -> None:
+    """A run of title-shaped lines at the page's end, with only furniture after it, is a list of links
+    whose heading the scrape lost (行政部二月份工作计划 / 2026年人事行政部工作计划 …): furniture. The
+    lines have no marker and no separator (a cut plan's 篇三 stays a plan); a run of a few lines only
+    (``trailing_links_min``), so that a plan's last title-shaped line or two stay its own.
+    """
+    limit = params().furniture.link_max_chars
+    run: list[Line] = []
+    for ln in reversed(lines):
+        if ln.furniture:
+            continue
+        marked = ln.marker is not None and not ln.marker.bare
+        if marked or ln.separator or len(ln.text) > limit or not _link_shaped(ln):
+            break
+        run.append(ln)
+    if len(run) >= params().furniture.trailing_links_min:
+        for ln in run:
+            ln.furniture = True
+
+
 def _link_shaped(ln: Line) -> bool:
     """A line a link list may hold: a title's shape (2026年三月份工作计划, XX科2026年工作要点, 1、XX工作计划), no sentence."""
     if ln.title_like or ln.title_with_cue or ln.page_title or ln.separator:
