@@ -191,6 +191,11 @@ def test_a_bare_menu_word_between_breadcrumbs_titles_nothing() -> None:
         "关键词:小学工会、工作计划、教职工之家",
         "有了计划，工作就有了方向。也许下面的“小学工会工作计划”正合你意!不妨参考一下。希望你喜欢!",
         "上一篇：中学安全工作计划",
+        "（全文完）",
+        "【完】",
+        "导读：行政部是公司的综合管理部门，本文为大家整理了两篇工作计划。",
+        "评论（3）",
+        "网友留言：",
     ],
 )
 def test_page_furniture(t: str) -> None:
@@ -249,6 +254,20 @@ def test_title_shaped_lines_ending_the_page_are_links_whose_heading_was_lost() -
     # two such lines are not enough: a plan's own last lines may be title-shaped
     short = planparse.parse_text(text.replace("小学数学教研组工作计划\n", ""))
     assert "2026年七月份工作计划" not in {short.text[a:b] for a, b in short.furniture}
+
+
+def test_a_comment_box_holds_readers_words_up_to_the_next_plan() -> None:
+    text = (
+        "城南中学语文教研组工作计划\n一、主要工作\n1、组织好每周一次的教研活动。\n二、活动安排\n"
+        "5月：作文教学专题研讨\n6月：期末复习研讨\n评论（2）\n张老师 2026-03-06\n"
+        "7月份能不能再安排一次教研？\n访客 2026-03-07\n写得很实用。\n"
+        "城北中学数学教研组工作计划\n一、主要工作\n1、抓好集体备课，每周三下午第三节为集体备课时间。\n"
+    )
+    doc = planparse.parse_text(text)
+    furniture = {doc.text[a:b] for a, b in doc.furniture}
+    assert {"评论（2）", "张老师 2026-03-06", "7月份能不能再安排一次教研？", "写得很实用。"} <= furniture
+    assert [p.title for p in doc.plans] == ["城南中学语文教研组工作计划", "城北中学数学教研组工作计划"]
+    assert [e.months for p in doc.plans for e in p.schedule] == [[5], [6]]
 
 
 @pytest.mark.parametrize("t", ["东湖小学工会", "二〇二三年二月", "2023年2月", "阳光中学德育处"])

@@ -569,6 +569,24 @@ def _link_lists(lines: list[Line]) -> None:
                 listed.append(ln)
 
 
+@neighbourhood_feature("comment_box")
+def _comment_box(lines: list[Line]) -> None:
+    """The lines under a comment box's heading (网友评论, 评论（3）) are readers' words: furniture, up
+    to a plan separator, a title line, a numbered line or a section heading. A comment may name a
+    month (3月份的制度修订可以提前一点): no label, no entry."""
+    heading = furniture().comment_box_heading
+    in_box = False
+    for ln in lines:
+        if heading.match(ln.text.strip()):
+            ln.furniture = in_box = True
+        elif in_box and not ln.furniture:
+            if ln.separator or ln.title_like or (ln.marker is not None and not ln.marker.bare) \
+                    or (ln.cue_kind and ln.heading_like):
+                in_box = False
+            else:
+                ln.furniture = True
+
+
 @neighbourhood_feature("trailing_links")
 def _trailing_links(lines: list[Line]) -> None:
     """A run of title-shaped lines at the page's end, with only furniture after it, is a list of links
