@@ -196,6 +196,8 @@ def test_a_bare_menu_word_between_breadcrumbs_titles_nothing() -> None:
         "导读：行政部是公司的综合管理部门，本文为大家整理了两篇工作计划。",
         "评论（3）",
         "网友留言：",
+        "剩余内容已隐藏，您需要下载文档后查看全部内容（全文共5篇，约9800字）",
+        "社区党建工作计划【精选2篇】",
     ],
 )
 def test_page_furniture(t: str) -> None:
