@@ -191,6 +191,13 @@ def test_a_bare_menu_word_between_breadcrumbs_titles_nothing() -> None:
         "关键词:小学工会、工作计划、教职工之家",
         "有了计划，工作就有了方向。也许下面的“小学工会工作计划”正合你意!不妨参考一下。希望你喜欢!",
         "上一篇：中学安全工作计划",
+        "（全文完）",
+        "【完】",
+        "导读：行政部是公司的综合管理部门，本文为大家整理了两篇工作计划。",
+        "评论（3）",
+        "网友留言：",
+        "剩余内容已隐藏，您需要下载文档后查看全部内容（全文共5篇，约9800字）",
+        "社区党建工作计划【精选2篇】",
     ],
 )
 def test_page_furniture(t: str) -> None:
@@ -208,6 +215,61 @@ def test_page_furniture(t: str) -> None:
 )
 def test_plan_prose_is_no_furniture(t: str) -> None:
     assert not line_of(t).furniture
+
+
+@pytest.mark.parametrize("heading", ["【相关推荐】", "〖热门文章〗", "为您推荐", "[猜你喜欢]", "大家都在看："])
+def test_a_link_lists_heading_in_brackets_or_not_makes_its_links_furniture(heading: str) -> None:
+    text = (
+        "城南中学语文教研组工作计划\n一、主要工作\n1、组织好每周一次的教研活动。\n二、活动安排\n"
+        "3月：古诗文背诵比赛\n4月：期中质量分析\n"
+        f"{heading}\n2026年五月份工作计划\n初中数学教研组工作计划\n"
+    )
+    doc = planparse.parse_text(text)
+    furniture = {doc.text[a:b] for a, b in doc.furniture}
+    assert {heading, "2026年五月份工作计划", "初中数学教研组工作计划"} <= furniture
+    assert [(e.months, e.activity) for e in doc.plans[0].schedule] == [([3], "古诗文背诵比赛"), ([4], "期中质量分析")]
+
+
+def test_a_link_list_above_the_article_ends_at_its_content_and_leaves_its_title() -> None:
+    text = (
+        "热门文章\n2026年三月份工作计划\n四月份工作计划\n五月份工作计划范文\n"
+        "城南中学语文教研组工作计划\n发布时间：2026-03-05\n一、工作思路\n以课堂教学为主阵地，促进教师专业成长。\n"
+        "二、工作要点\n1、每位教师每学期听课不少于20节。\n三、活动安排\n3月：古诗文背诵比赛\n4月：期中质量分析\n"
+    )
+    doc = planparse.parse_text(text)
+    furniture = [doc.text[a:b] for a, b in doc.furniture]
+    assert furniture == ["热门文章", "2026年三月份工作计划", "四月份工作计划", "五月份工作计划范文", "发布时间：2026-03-05"]
+    assert [p.title for p in doc.plans] == ["城南中学语文教研组工作计划"]
+    assert [s.heading for s in doc.plans[0].sections] == ["一、工作思路", "二、工作要点", "三、活动安排"]
+
+
+def test_title_shaped_lines_ending_the_page_are_links_whose_heading_was_lost() -> None:
+    text = (
+        "城南中学语文教研组工作计划\n一、主要工作\n1、组织好每周一次的教研活动。\n二、活动安排\n"
+        "5月：作文教学专题研讨\n6月：期末复习研讨，学期工作总结\n"
+        "2026年七月份工作计划\n小学数学教研组工作计划\n八月份工作计划范文\n网友评论\n"
+    )
+    doc = planparse.parse_text(text)
+    assert [(e.months, e.activity) for p in doc.plans for e in p.schedule] == [
+        ([5], "作文教学专题研讨"), ([6], "期末复习研讨，学期工作总结")]
+    assert {"2026年七月份工作计划", "小学数学教研组工作计划", "八月份工作计划范文"} <= {doc.text[a:b] for a, b in doc.furniture}
+    # two such lines are not enough: a plan's own last lines may be title-shaped
+    short = planparse.parse_text(text.replace("小学数学教研组工作计划\n", ""))
+    assert "2026年七月份工作计划" not in {short.text[a:b] for a, b in short.furniture}
+
+
+def test_a_comment_box_holds_readers_words_up_to_the_next_plan() -> None:
+    text = (
+        "城南中学语文教研组工作计划\n一、主要工作\n1、组织好每周一次的教研活动。\n二、活动安排\n"
+        "5月：作文教学专题研讨\n6月：期末复习研讨\n评论（2）\n张老师 2026-03-06\n"
+        "7月份能不能再安排一次教研？\n访客 2026-03-07\n写得很实用。\n"
+        "城北中学数学教研组工作计划\n一、主要工作\n1、抓好集体备课，每周三下午第三节为集体备课时间。\n"
+    )
+    doc = planparse.parse_text(text)
+    furniture = {doc.text[a:b] for a, b in doc.furniture}
+    assert {"评论（2）", "张老师 2026-03-06", "7月份能不能再安排一次教研？", "写得很实用。"} <= furniture
+    assert [p.title for p in doc.plans] == ["城南中学语文教研组工作计划", "城北中学数学教研组工作计划"]
+    assert [e.months for p in doc.plans for e in p.schedule] == [[5], [6]]
 
 
 @pytest.mark.parametrize("t", ["东湖小学工会", "二〇二三年二月", "2023年2月", "阳光中学德育处"])

@@ -578,18 +578,111 @@ def _confirm_table_headers(lines: list[Line]) -> None:
 
 @neighbourhood_feature("link_lists")
 def _link_lists(lines: list[Line]) -> None:
-    """The short lines under 相关文章 / 猜你喜欢 are links to other pages: furniture too."""
+    """The short lines under 相关文章 / 猜你喜欢 / 【相关推荐】 are links to other pages: furniture too.
+
+    The list ends at the next plan separator, a long line, or a line of plan content (a numbered
+    line, a section heading, a month label, a guiding paragraph) that is no link's title: a
+    sidebar's list scraped above the article runs into its title and first heading, all short.
+    Where plan content ends it, the last title line before it is the article's own title (above
+    its posting metadata, 发布时间…): no link.
+    """
     fv = furniture()
     limit = params().furniture.link_max_chars
     in_list = False
-    for ln in lines:
-        if fv.link_list_heading.match(ln.text):
+    listed: list[Line] = []  # the lines the open list made furniture
+    for i, ln in enumerate(lines):
+        if fv.link_list_heading.match(_unbracketed(ln.text.strip())):
             ln.furniture = in_list = True
+            listed = []
         elif in_list:
-            if ln.separator or len(ln.text) > limit:
+            if ln.separator or len(ln.text) > limit or _ends_link_list(lines, i):
                 in_list = False
+                if not ln.separator and _opens_plan_content(lines, i):
+                    _release_title(listed)
+            elif not ln.furniture:
+                ln.furniture = True
+                listed.append(ln)
+
+
+@neighbourhood_feature("comment_box")
+def _comment_box(lines: list[Line]) -> None:
+    """The lines under a comment box's heading (网友评论, 评论（3）) are readers' words: furniture, up
+    to a plan separator, a title line, a numbered line or a section heading. A comment may name a
+    month (3月份的制度修订可以提前一点): no label, no entry."""
+    heading = furniture().comment_box_heading
+    in_box = False
+    for ln in lines:
+        if heading.match(ln.text.strip()):
+            ln.furniture = in_box = True
+        elif in_box and not ln.furniture:
+            if ln.separator or ln.title_like or (ln.marker is not None and not ln.marker.bare) \
+                    or (ln.cue_kind and ln.heading_like):
+                in_box = False
             else:
                 ln.furniture = True
+
+
+@neighbourhood_feature("trailing_links")
+def _trailing_links(lines: list[Line]) -> None:
+    """A run of title-shaped lines at the page's end, with only furniture after it, is a list of links
+    whose heading the scrape lost (行政部二月份工作计划 / 2026年人事行政部工作计划 …): furniture. The
+    lines have no marker and no separator (a cut plan's 篇三 stays a plan); a run of a few lines only
+    (``trailing_links_min``), so that a plan's last title-shaped line or two stay its own.
+    """
+    limit = params().furniture.link_max_chars
+    run: list[Line] = []
+    for ln in reversed(lines):
+        if ln.furniture:
+            continue
+        marked = ln.marker is not None and not ln.marker.bare
+        if marked or ln.separator or len(ln.text) > limit or not _link_shaped(ln):
+            break
+        run.append(ln)
+    if len(run) >= params().furniture.trailing_links_min:
+        for ln in run:
+            ln.furniture = True
+
+
+def _link_shaped(ln: Line) -> bool:
+    """A line a link list may hold: a title's shape (2026年三月份工作计划, XX科2026年工作要点, 1、XX工作计划), no sentence."""
+    if ln.title_like or ln.title_with_cue or ln.page_title or ln.separator:
+        return True
+    words = ln.content.strip()
+    a, b = title_core(words)
+    core = words[a:b]
+    for addon in furniture().link_title_addons:
+        core = core.removesuffix(addon)
+    # a section heading (二、工作要点, 三、活动安排) is a link only where it names a whole plan, as a title does
+    endings = plan_vocab().plan_words if ln.cue_kind else plan_vocab().title_endings
+    return not _SENTENCE_PUNCT.search(words) and core.endswith(endings)
+
+
+def _plan_content(ln: Line) -> bool:
+    """A numbered line, a section heading, a month label or a guiding paragraph: a plan's content."""
+    if ln.furniture:
+        return False
+    return (ln.marker is not None and not ln.marker.bare) or bool(ln.cue_kind and ln.heading_like) \
+        or ln.month is not None or ln.guiding_opener
+
+
+def _ends_link_list(lines: list[Line], i: int) -> bool:
+    return _plan_content(lines[i]) and not _link_shaped(lines[i])
+
+
+def _opens_plan_content(lines: list[Line], i: int) -> bool:
+    """Line i is plan content, or a long paragraph with plan content as the next line that is no furniture."""
+    if _ends_link_list(lines, i):
+        return True
+    if len(lines[i].text) <= params().furniture.link_max_chars:
+        return False
+    nxt = next((ln for ln in lines[i + 1 :] if not ln.furniture), None)
+    return nxt is not None and _plan_content(nxt)
+
+
+def _release_title(listed: list[Line]) -> None:
+    """The last line the list took, when it is a title, is the article's title: no furniture."""
+    if listed and listed[-1].title_like:
+        listed[-1].furniture = False
 
 
 @neighbourhood_feature("preview")

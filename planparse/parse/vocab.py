@@ -71,6 +71,8 @@ class Furniture:
     max_line_chars: int
     link_list_heading: re.Pattern
     link_max_chars: int
+    link_title_addons: tuple[str, ...]  # 范文, 大全 …: what a link's title may end with after its plan word
+    comment_box_heading: re.Pattern  # 网友评论, 评论（3）: readers' comments follow
     inline_break: re.Pattern
     inline_site_name: re.Pattern  # 【XX范文】 glued into a line: cut when normalising
     anchored: re.Pattern  # the patterns that start with ^, matched at the line start
@@ -79,7 +81,8 @@ class Furniture:
     def is_furniture(self, line: str) -> bool:
         if len(line) > self.max_line_chars:
             return False
-        return self.anchored.match(line) is not None or self.floating.search(line) is not None
+        return self.anchored.match(line) is not None or self.floating.search(line) is not None \
+            or self.comment_box_heading.match(line) is not None
 
 
 @cache
@@ -93,6 +96,8 @@ def furniture() -> Furniture:
         data["max_line_chars"],
         re.compile(data["link_list_heading"]),
         data["link_max_chars"],
+        tuple(data["link_title_addons"]),
+        re.compile(data["comment_box_heading"]),
         re.compile(data["inline_break"]),
         re.compile(data["inline_site_name"]),
         re.compile("|".join(f"(?:{p})" for p in anchored)),
