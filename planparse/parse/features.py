@@ -895,6 +895,11 @@ def _find_cue_in(head: str) -> tuple[str | None, str | None, bool, bool]:
     return found
 
 
+def _head_noun_after_de(head: str, cue: str) -> bool:
+    """The heading ends in 的 and the cue (提高教学质量的措施): the cue is its head noun."""
+    return cue in section_words().head_nouns_after_de and head.rstrip(TRAILING).endswith("的" + cue)
+
+
 def _find_word_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
     index, exceptions, _ = _cue_index()
     starts, sizes, _ = _cue_shape()
@@ -915,9 +920,10 @@ def _find_word_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
             if hit is not None and hit[0] not in excluded:
                 best = (hit[0], head[i : i + size], hit[1])  # at a later i, an equal size wins
                 break
-    if best is None or (len(best[1]) <= 2 and len(head) > params().heading.short_cue_heading_chars):
+    if best is None or (len(best[1]) <= 2 and len(head) > params().heading.short_cue_heading_chars
+                        and not _head_noun_after_de(head, best[1])):
         # a two-character cue (情况, 目标, 措施) names a part only in a short heading: 一、学校基本情况,
-        # not 三、了解教职工思想情况
+        # not 三、了解教职工思想情况 (but 四、提高教学质量的措施: its head noun after 的)
         return None, None, False, False
     return best[0], best[1], best[2], head.strip(TRAILING) in section_words().bare_labels
 

@@ -177,6 +177,30 @@ def is_period_cell(cell: str) -> bool:
     return label is not None and not label.rest or _WEEK.fullmatch(cell) is not None
 
 
+# a cell that is only a date or a range of dates: 2.17-2.21, 3月1日—3月7日, 2/24~2/28
+_DATE_ONE = r"(?:1[0-2]|0?[1-9])\s*(?:月\s*[0-3]?\d\s*[日号]?|[./·]\s*[0-3]?\d(?!\d))"
+_DATE_CELL = re.compile(
+    rf"{_DATE_ONE}(?:\s*(?:{_RANGE_JOIN})+\s*(?:{_DATE_ONE}|[0-3]?\d\s*[日号]?))?"
+)
+_BRACKETED = re.compile(r"[(（](?P<inner>[^()（）]+)[)）]")
+
+
+def period_cell_kind(cell: str) -> str | None:
+    """What a table cell standing alone on its line holds, when it holds a period only: "week" (第3周,
+    第3-4周, 第3周（2.24-2.28）), "dates" (2.17-2.21, 3月1日—3月7日), "month" (三月, 3—4月), else None."""
+    cell = cell.strip()
+    week = _WEEK.match(cell)
+    if week is not None:
+        rest = cell[week.end() :].strip()
+        inner = _BRACKETED.fullmatch(rest)
+        rest = inner.group("inner").strip() if inner else rest
+        return "week" if not rest or _DATE_CELL.fullmatch(rest) else None
+    if _DATE_CELL.fullmatch(cell):
+        return "dates"
+    label = match_month_label(cell)
+    return "month" if label is not None and not label.rest else None
+
+
 def month_part_prefix(text: str) -> int:
     """Length of a part-of-month prefix and its colon opening a line under a month label (上旬：…), or 0."""
     m = _month_part().match(text)

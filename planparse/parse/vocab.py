@@ -51,6 +51,7 @@ class SectionWords:
     annex_labels: frozenset[str]
     heading_brackets: dict[str, str]  # opening bracket → its closing one
     period_heading_endings: tuple[str, ...]  # 安排, 日程 …: a schedule heading over a month list
+    head_nouns_after_de: tuple[str, ...]  # 措施, 目标 …: a heading's head noun after 的, however long the heading
 
 
 @cache
@@ -63,6 +64,7 @@ def section_words() -> SectionWords:
         annex_labels=frozenset(data.get("annex_labels", ())),
         heading_brackets={pair[0]: pair[1] for pair in data.get("heading_brackets", ())},
         period_heading_endings=tuple(data.get("period_heading_endings", ())),
+        head_nouns_after_de=tuple(data.get("head_nouns_after_de", ())),
     )
 
 
@@ -176,6 +178,7 @@ class MonthVocab:
     header_split: re.Pattern  # the characters that join two header words in one cell (月份、主题)
     role_suffixes: dict[str, str]
     role_suffix_max_chars: int
+    unit_words: tuple[str, ...]  # 单元, 章 …: 第二单元 labels the cell's words after it
     unknown_cells_max_share: float
     label_fillers: frozenset[str]
     period_header: re.Pattern
@@ -242,6 +245,7 @@ def month_vocab() -> MonthVocab:
         header_split=re.compile("[" + re.escape("".join(d["table"]["header_joiners"])) + "]"),
         role_suffixes=dict(d["table"]["role_suffixes"]),
         role_suffix_max_chars=d["table"]["role_suffix_max_chars"],
+        unit_words=tuple(d["table"]["unit_words"]),
         unknown_cells_max_share=d["table"]["unknown_cells_max_share"],
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),

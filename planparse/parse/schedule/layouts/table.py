@@ -18,12 +18,13 @@ and a line of short names separated by spaces (春节联欢会 元宵节 登塔�
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from planparse.parse.chars import SENTENCE_END
 from planparse.parse.markers import Marker, match_marker
-from planparse.parse.month_labels import is_period_cell, match_month_label
+from planparse.parse.month_labels import is_period_cell, match_month_label, period_cell_kind
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -188,6 +189,19 @@ def read_table(block: ScheduleBlock) -> Table | None:
                 row = [Cell([span])]
                 last_marker = None
                 continue
+            col = _period_column(text[span[0] : span[1]], roles, lead)
+            if col is not None and not (ln.month is not None and col == lead):
+                # a week or a date standing alone (第3周 / 2.17-2.21): the cell of its period column,
+                # in the row it follows where that row has not got so far, else opening the next one
+                # (its columns before left empty: a bare week number was read as a page number)
+                if not row or len(row) > col:
+                    if row:
+                        rows.append(row)
+                    row = []
+                row.extend(Cell([]) for _ in range(col - len(row)))
+                row.append(Cell([span]))
+                last_marker = None
+                continue
             starts_row = ln.month is not None and not ln.prose_month and not (lead and len(row) == lead and row[-1].pieces)
             mk = ln.marker
             counts_on = (mk is not None and last_marker is not None and mk.family == last_marker.family
@@ -210,6 +224,21 @@ def read_table(block: ScheduleBlock) -> Table | None:
         if row:
             rows.append(row)
     return Table(roles, rows, form)
+
+
+def _period_column(cell: str, roles: list[tuple[str, ...]], lead: int) -> int | None:
+    """The period column (among those opening the row after its index columns) that a lone week or
+    date cell belongs to: a week in the 周次 column, a date in the 日期 or 时间 column."""
+    kind = period_cell_kind(cell)
+    if kind not in ("week", "dates"):
+        return None
+    fits = ("week",) if kind == "week" else ("dates", "month")
+    k = lead
+    while k < len(roles) and any(r in _PERIOD_ROLES for r in roles[k]):
+        if any(r in fits for r in roles[k]):
+            return k
+        k += 1
+    return None
 
 
 def _lead_columns(roles: list[tuple[str, ...]]) -> int:
@@ -307,6 +336,35 @@ def _cell_months(text: str, cell: Cell, role: str) -> tuple[int, ...] | None:
     return (int(m.group(1)),) if m else None
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_OPENERS, _CLOSERS = "(（《〈[【", ")）》〉]】"
+
+
+@functools.cache
+def _unit_label() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(month_vocab().unit_words, key=len, reverse=True)))
+    return re.compile(rf"第[一二三四五六七八九十百\d]{{1,3}}(?:{words})")
+
+
+def _names(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The phrases of a cell's words split at their spaces, as a list of short names would be: words
+    in a script spaced by word (Unit 1 What's the matter) are one phrase, a space inside brackets
+    splits none, and a unit's label (第二单元) goes with the words after it."""
+    if _LATIN_WORD.search(text, a, b):
+        return [(a, b)]
+    out: list[tuple[int, int]] = []
+    depth, glue = 0, False
+    for m in re.finditer(r"\S+", text[a:b]):
+        word = m.group()
+        if out and (depth > 0 or glue):
+            out[-1] = (out[-1][0], a + m.end())
+        else:
+            out.append((a + m.start(), a + m.end()))
+        depth = max(0, depth + sum(ch in _OPENERS for ch in word) - sum(ch in _CLOSERS for ch in word))
+        glue = _unit_label().fullmatch(word) is not None
+    return out
+
+
 def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Entries of one line of an activity cell: chunks between ；/。, a list of short names at its spaces."""
     out: list[tuple[int, int]] = []
@@ -315,9 +373,9 @@ def _phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
         a, b = trim(text, chunk.start(), chunk.end())
         if a >= b:
             continue
-        names = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[a:b])]
+        names = _names(text, a, b)
         if len(names) >= 2 and all(y - x <= limit for x, y in names):
-            out.extend((a + x, a + y) for x, y in names)
+            out.extend(names)
         else:
             out.append((a, b))
     return out
