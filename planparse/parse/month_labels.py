@@ -172,9 +172,9 @@ def _span_months(inner: str) -> list[int] | None:
 
 
 def is_period_cell(cell: str) -> bool:
-    """A table cell that holds a period only: a month label (三月, 3—4月) or a week (第1周)."""
+    """A table cell that holds a period only: a month label (三月, 3—4月) or a week (第1周, 第1周（2.17-2.21）)."""
     label = match_month_label(cell)
-    return label is not None and not label.rest or _WEEK.fullmatch(cell) is not None
+    return label is not None and not label.rest or _WEEK.fullmatch(cell) is not None or period_cell_kind(cell) == "week"
 
 
 # a cell that is only a date or a range of dates: 2.17-2.21, 3月1日—3月7日, 2/24~2/28

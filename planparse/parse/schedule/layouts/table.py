@@ -453,8 +453,11 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
         for col, cell in sorted(by_col.items()):
             if "activity" not in table.roles[col]:
                 continue
-            # the months of an activity column come from the nearest period column to its left
+            # the months of an activity column come from the nearest period column to its left, or
+            # to its right where the row names its activity first (教学内容 | 起止时间 | 课时)
             source = max((c for c in last_months if c < col), default=None)
+            if source is None:
+                source = min((c for c in last_months if c > col), default=None)
             if source is None:
                 continue
             period = Period(last_months[source])
