@@ -222,6 +222,12 @@ def _heading_words(line: Line) -> None:
     else:
         line.head = content
     line.head = _unbracketed(line.head)
+    if line.marker is not None:
+        # a numbered heading's note in brackets (五、课时安排（本学期共18周，每周5课时）) is no part
+        # of its words: the cue ends them and the note does not make them long
+        bare = _TRAILING_NOTE.sub("", line.head).rstrip()
+        if bare:
+            line.head = bare
     if line.head in section_words().annex_labels and line.after_colon:
         line.head, line.after_colon = line.after_colon.rstrip(TRAILING), ""
         line.annex = True
