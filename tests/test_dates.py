@@ -207,3 +207,12 @@ def test_a_dotted_day_opening_an_entry_is_its_date() -> None:
     assert [(d.start_month, d.start_day) for d in checks[0].dates] == [(3, 15)]
     # elsewhere a dotted number before a space still opens no date (1.2 组织…)
     assert find_dates("1.2 组织教职工学习") == []
+
+
+def test_a_unit_after_a_space_is_the_next_cells_word() -> None:
+    """2.21 分数乘法 (a week's dates, then the lesson): 分 is no unit after the space; 1.5万元 is an amount."""
+    from planparse.parse.dates import find_dates
+
+    (day,) = find_dates("2.17-2.21 分数乘法的意义")
+    assert (day.start_month, day.start_day, day.end_month, day.end_day) == (2, 17, 2, 21)
+    assert find_dates("经费1.5万元") == []
