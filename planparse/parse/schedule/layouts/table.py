@@ -84,10 +84,11 @@ def _header(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str] | No
         words = _SPACES.split(ln.text.strip())
         word_roles = [mv.column_roles(w) for w in words]
         lead = _lead_columns([r or () for r in word_roles])
-        nxt = lines[i + 1].text.split(maxsplit=lead + 1) if i + 1 < len(lines) and lines[i + 1].text.strip() else []
+        nxt = lines[i + 1].text.split(maxsplit=lead + 2) if i + 1 < len(lines) and lines[i + 1].text.strip() else []
         if len(words) >= 2 and all(r is not None for r in word_roles) and ln.month is None \
-                and len(nxt) > lead and _opens_row(nxt, lead):
-            # rows that open with their period cell (一月 …); week rows (1 2.13-2.17 …) are a month list
+                and len(nxt) > lead and _opens_row(nxt, lead, [r or () for r in word_roles]):
+            # rows that open with their period cell (一月 …), or with their week's number and dates
+            # under 周次 日期 (1 2.13-2.17 …); without such a header, week rows are a month list
             return i + 1, [r for r in word_roles if r is not None], "space_rows"
         # one header cell per line: a run of them (maybe opened or closed by "|")
         run: list[tuple[str, ...]] = []
@@ -147,8 +148,8 @@ def read_table(block: ScheduleBlock) -> Table | None:
         tight, note = True, False
         lead = _lead_columns(roles)
         for ln in body:
-            first = ln.text.split(maxsplit=lead + 1) if ln.text.strip() else []
-            if not groups or (len(first) > lead and _opens_row(first, lead)):
+            first = ln.text.split(maxsplit=lead + 2) if ln.text.strip() else []
+            if not groups or (len(first) > lead and _opens_row(first, lead, roles)):
                 tight &= not (groups and ln.blank_before)
                 groups.append([ln.start, ln.end])
                 note = False
@@ -249,9 +250,19 @@ def _lead_columns(roles: list[tuple[str, ...]]) -> int:
     return k if k < len(roles) and any(r in _PERIOD_ROLES for r in roles[k]) else 0
 
 
-def _opens_row(words: list[str], lead: int) -> bool:
-    """A row joined by spaces opens here: its running numbers (``lead`` index columns), then its period."""
-    return all(_INDEX_CELL.fullmatch(w) for w in words[:lead]) and is_period_cell(words[lead])
+def _opens_row(words: list[str], lead: int, roles: list[tuple[str, ...]]) -> bool:
+    """A row joined by spaces opens here: its running numbers (``lead`` index columns), then its period,
+    or a week column's bare number with the week's dates in the column after it (1 2.17-2.21 …) where
+    columns follow the activity's (课时, 负责人): only the table tells those cells from its words, and
+    without them the week rows read as a month list does."""
+    if not all(_INDEX_CELL.fullmatch(w) for w in words[:lead]):
+        return False
+    if is_period_cell(words[lead]):
+        return True
+    act = next((k for k, r in enumerate(roles) if "activity" in r), len(roles))
+    return (len(words) > lead + 1 and act < len(roles) - 1 and lead + 1 < act
+            and "week" in roles[lead] and "dates" in roles[lead + 1]
+            and _INDEX_CELL.fullmatch(words[lead]) is not None and period_cell_kind(words[lead + 1]) == "dates")
 
 
 def _space_rows(block: ScheduleBlock, groups: list[list[int]], roles: list[tuple[str, ...]]) -> list[list[Cell]]:
