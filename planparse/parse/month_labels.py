@@ -231,6 +231,9 @@ class MonthLabel:
     # week but an activity with its dates, and takes these (see month_list). Empty for a single
     # date or a week numbered as such (第5周 3.29-4.4, 5  3.29-4.4)
     through: tuple[int, ...] = ()
+    # a phase of an activity (第一阶段（3月1日—3月5日）：, 宣传发动阶段（…）): the words after its
+    # colon may be the phase's name rather than its work (see month_list)
+    phase: bool = False
 
 
 def _numeral(tok: str) -> int | None:
@@ -312,7 +315,8 @@ def _match_label(line: str) -> MonthLabel | None:
         months = _span_months(phase.group("inner"))
         rest = line[phase.end() :].strip()
         if months is not None:
-            return MonthLabel(months, {}, phase.end(), rest, theme=phase.group("name"), closed=bool(phase.group("colon")) or not rest)
+            return MonthLabel(months, {}, phase.end(), rest, theme=phase.group("name"), closed=bool(phase.group("colon")) or not rest,
+                              phase=True)
     festival = _festival().match(line) if line[:1] in _festival_starts() else None
     if festival is not None:
         month = _MV.festivals[festival.group("name")]
