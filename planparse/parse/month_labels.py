@@ -178,12 +178,23 @@ def is_period_cell(cell: str) -> bool:
 
 
 def month_part_prefix(text: str) -> int:
-    """Length of a part-of-month prefix and its colon opening a line under a month label (上旬：…), or 0."""
+    """Length of a part-of-month prefix and its colon opening a line under a month label (上旬：…), or 0.
+
+    A week of the term without dates (第3周：, 第13—14周 …) is such a part too: the month label
+    above gives the line its month, and the week is a label of its time, no words of the activity
+    (as 第3周（3.3—3.7）： is in a week table). A week with dates is a label of its own (week row)."""
     m = _month_part().match(text)
     if m is None:
-        return 0
+        week = _WEEK.match(text)
+        if week is None:
+            return 0
+        after = _AFTER_LABEL.match(text, week.end()) or _SPACE_AFTER_WEEK.match(text, week.end())
+        return after.end() if after else 0
     colon = _AFTER_LABEL.match(text, m.end())
     return colon.end() if colon else 0
+
+
+_SPACE_AFTER_WEEK = re.compile(r"\s+(?=\S)")
 
 
 @lru_cache(maxsize=1)
