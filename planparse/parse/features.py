@@ -253,7 +253,8 @@ def _verb_noun_compound(head: str, cue: str) -> bool:
 def _cue(line: Line) -> None:
     """The section kind a heading's cue word names (指导思想, 工作目标, 活动安排 …), and the heading shape."""
     p = params().heading
-    head_ok = 0 < len(line.head) <= p.max_chars and not _SENTENCE_PUNCT.search(line.head)
+    longest = p.annex_max_chars if line.annex else p.max_chars
+    head_ok = 0 < len(line.head) <= longest and not _SENTENCE_PUNCT.search(line.head)
     if line.month is None and line.month_led is None and head_ok:
         line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
         if line.cue and _COMMA_BEFORE_CUE.search(line.head[: line.head.rfind(line.cue)]):
@@ -268,7 +269,7 @@ def _cue(line: Line) -> None:
             # an unnumbered heading ends with its cue noun (活动安排, 工作目标); a line opening with a
             # verb (研究本学期工会工作重点) or going on past the cue (期中质量分析会) is an activity
             line.cue_kind = line.cue = None
-    limit = p.max_chars if line.marker else p.unmarked_max_chars
+    limit = p.annex_max_chars if line.annex else p.max_chars if line.marker else p.unmarked_max_chars
     line.heading_like = head_ok and len(line.head) <= limit and (line.marker is not None or not line.after_colon)
 
 

@@ -202,12 +202,23 @@ def period_cell_kind(cell: str) -> str | None:
 
 
 def month_part_prefix(text: str) -> int:
-    """Length of a part-of-month prefix and its colon opening a line under a month label (上旬：…), or 0."""
+    """Length of a part-of-month prefix and its colon opening a line under a month label (上旬：…), or 0.
+
+    A week of the term without dates (第3周：, 第13—14周 …) is such a part too: the month label
+    above gives the line its month, and the week is a label of its time, no words of the activity
+    (as 第3周（3.3—3.7）： is in a week table). A week with dates is a label of its own (week row)."""
     m = _month_part().match(text)
     if m is None:
-        return 0
+        week = _WEEK.match(text)
+        if week is None:
+            return 0
+        after = _AFTER_LABEL.match(text, week.end()) or _SPACE_AFTER_WEEK.match(text, week.end())
+        return after.end() if after else 0
     colon = _AFTER_LABEL.match(text, m.end())
     return colon.end() if colon else 0
+
+
+_SPACE_AFTER_WEEK = re.compile(r"\s+(?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -255,6 +266,9 @@ class MonthLabel:
     # week but an activity with its dates, and takes these (see month_list). Empty for a single
     # date or a week numbered as such (第5周 3.29-4.4, 5  3.29-4.4)
     through: tuple[int, ...] = ()
+    # a phase of an activity (第一阶段（3月1日—3月5日）：, 宣传发动阶段（…）): the words after its
+    # colon may be the phase's name rather than its work (see month_list)
+    phase: bool = False
 
 
 def _numeral(tok: str) -> int | None:
@@ -336,7 +350,8 @@ def _match_label(line: str) -> MonthLabel | None:
         months = _span_months(phase.group("inner"))
         rest = line[phase.end() :].strip()
         if months is not None:
-            return MonthLabel(months, {}, phase.end(), rest, theme=phase.group("name"), closed=bool(phase.group("colon")) or not rest)
+            return MonthLabel(months, {}, phase.end(), rest, theme=phase.group("name"), closed=bool(phase.group("colon")) or not rest,
+                              phase=True)
     festival = _festival().match(line) if line[:1] in _festival_starts() else None
     if festival is not None:
         month = _MV.festivals[festival.group("name")]

@@ -23,12 +23,20 @@ _SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "
 # A tab between words separates the cells of a table pasted from Word: it becomes "|", as
 # the table rows planparse rebuilds from .docx and .html have it; other tabs are spaces.
 _INNER_TAB = re.compile(r"(?<=[^\s|])\t+(?=[^\s|])")
+# A tab opening a line whose cells are tab-separated stands for the row's empty first cell: a
+# cell merged down over several rows (月份 written once for the month's rows) leaves them none.
+_LEADING_TAB = re.compile(r"^\t+(?=[^\s|][^\n]*?[^\s|]\t+[^\s|])", re.M)
+
+
+def _bar(m: re.Match) -> str:
+    return "|" + " " * (len(m.group()) - 1)
 
 
 def _cells(text: str) -> str:
     if "\t" not in text:
         return text
-    text = _INNER_TAB.sub(lambda m: "|" + " " * (len(m.group()) - 1), text)
+    text = _LEADING_TAB.sub(_bar, text)
+    text = _INNER_TAB.sub(_bar, text)
     return text.replace("\t", " ")
 # Characters NFKC leaves alone but plans use as list punctuation.
 _EXTRA = {"﹒": ".", "・": "·", "•": "·", "﹑": "、", "､": "、", "｡": "。", "〔": "(", "〕": ")", "【": "【", "】": "】"}

@@ -20,6 +20,7 @@ from planparse.parse.schedule.entries import EntryWriter, Period
 from planparse.parse.vocab import month_vocab, plan_vocab
 
 _CHUNK = re.compile(r"[^;；。]+")
+_NAME = re.compile(r"[\u4e00-\u9fff]+")  # a phase's name: words only, no clause or sentence punctuation
 _CELL = re.compile(f"[^{CELL_SEPARATORS}]+")
 _WEEK_DATES = re.compile(r"[\d\s月日号./\-—–~～至到()（）]+")
 _SENTENCE_ENDS = SENTENCE_END + ".…"
@@ -83,6 +84,7 @@ class _MonthList:
         self.month_period: Period | None = None
         self.after_row: Period | None = None
         self.pending: tuple[int, int] | None = None  # text on the label's own line: theme or activity
+        self.phase = False  # the label in force is a phase of an activity (第一阶段（3月1日—3月5日）：)
         self.skip_cells: frozenset[int] = frozenset()  # table columns that hold no activities
         self.leading: list[Line] | None = []  # numbered lines before the first label (a text cut mid-list)
         self.rows = 0  # one-line rows (a label and its activity on one line) on consecutive lines so far
@@ -119,6 +121,16 @@ class _MonthList:
                 continue
             for chunk in _CHUNK.finditer(text, cell.start(), cell.end()):
                 self.out.emit(chunk.start(), chunk.end(), self.period, evidence=("chunk",))
+
+    def phase_named(self, ln: Line, numbered: bool) -> bool:
+        """The words after a phase's label are its name (第一阶段（3月1日—3月5日）：宣传发动), no
+        activity: a short phrase with no sentence in it, and the phase's work follows on lines of
+        their own (``ln``, the first of them, is one). As with a month's theme (2月 新学期新面貌),
+        the phase's name says what the phase is for; its work is on the lines below."""
+        if not self.phase or self.pending is None or (not numbered and line_role(ln) != "activity"):
+            return False
+        words = self.block.text[self.pending[0] : self.pending[1]].strip().rstrip(_SENTENCE_ENDS)
+        return 0 < len(words) <= month_vocab().phase_name_max_chars and _NAME.fullmatch(words) is not None
 
     def run_on(self, ln: Line) -> bool:
         """A line after one the copy cut at its width: its first chunk ends the last entry, the rest are entries."""
@@ -179,6 +191,7 @@ class _MonthList:
                 self.flush_pending()
                 self.emit_leading()
                 self.period = _period(ln, label)
+                self.phase = label.phase
                 self.week = label.week
                 self.after_row = None
                 if not label.week and not label.weak:
@@ -213,6 +226,9 @@ class _MonthList:
             if self.pending is not None:
                 if numbered and self.period.theme is None:
                     self.period.theme = self.pending
+                    self.pending = None
+                elif self.phase_named(ln, numbered):
+                    self.period.theme = self.pending  # 第一阶段（…）：宣传发动, its work on the lines below
                     self.pending = None
                 else:
                     self.flush_pending()
