@@ -78,7 +78,7 @@ def _dated_range_months(dated: re.Match) -> list[int]:
         return [first]
     if (end - start).days <= params().month_labels.week_row_max_days:
         return [first]
-    return sorted(range(first, last + 1)) if last > first else sorted({*range(first, 13), *range(1, last + 1)})
+    return list(_through(first, dated.group("m2"))) or [first]
 
 
 def _day(tok: str) -> int | None:
