@@ -161,6 +161,26 @@ def test_a_normal_numbered_list_is_not_cut() -> None:
     assert normalise(src).text == src.replace("：", ":")
 
 
+@pytest.mark.parametrize(
+    ("src", "joined"),
+    [
+        ("二、主要工作\n1.\n召开教代会。\n（2）\n组织体检。", "二、主要工作\n1. 召开教代会。\n(2) 组织体检。"),
+        ("一、\n指导思想\n立德树人。", "一、 指导思想\n立德树人。"),
+        # a number whose words were lost before the next part's heading stays alone
+        ("3.\n四、保障措施", "3.\n四、保障措施"),
+        # 第一部分 alone is a heading; a number with no punctuation (a table's 序号 cell) is no marker
+        ("第一部分\n工作目标", "第一部分\n工作目标"),
+        ("序号\n1\n3月\n召开教代会", "序号\n1\n3月\n召开教代会"),
+        # the last line: nothing to join with
+        ("开展活动。\n2.", "开展活动。\n2."),
+    ],
+)
+def test_a_marker_alone_on_its_line_joins_the_words_below(src: str, joined: str) -> None:
+    wt = normalise(src)
+    assert wt.text == joined
+    assert len(wt.text) == len(src)  # a line break made a space: offsets keep
+
+
 # ---------------------------------------------------------------- markers
 
 

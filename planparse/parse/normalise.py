@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from planparse.parse.markers import match_marker
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture
 
@@ -270,6 +271,34 @@ def scrub_html(text: str) -> str:
     return _ENTITY.sub(entity, text)
 
 
+# A line holding nothing but a marker (1. / （一） / ① alone), the item's words on the next line: a
+# web page's or a PDF's list whose numbers stand in a column of their own. The two are one line.
+# 第一部分 alone is a heading in its own right, its words or its part's body on the lines below
+_NOT_JOINED = frozenset({"part", "ordinal"})
+_SHORT_LINE = re.compile(r"^[ \t]*(\S{1,6})[ \t]*\n(?=[ \t]*\S)", re.M)
+
+
+def _join_bare_markers(text: str) -> str:
+    """The text with the line break after a marker that stands alone on its line made a space."""
+    if "\n" not in text:
+        return text
+    joins: list[int] = []
+    for m in _SHORT_LINE.finditer(text):
+        marker = match_marker(m.group(1))
+        if marker is None or marker.bare or marker.end < len(m.group(1)) or marker.family in _NOT_JOINED:
+            continue
+        end = text.find("\n", m.end())
+        nxt = text[m.end() : end if end >= 0 else len(text)].strip()
+        if match_marker(nxt) is None:  # 3. then 四、保障措施: a lost item's number, not its words
+            joins.append(m.end() - 1)
+    if not joins:
+        return text
+    chars = list(text)
+    for at in joins:
+        chars[at] = " "
+    return "".join(chars)
+
+
 def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_map) -> WorkingText:
     cmap = simplify()
     table = _TABLES.get(id(cmap))
@@ -285,7 +314,7 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(text)) if "【" in text else ()
     removed += site_names
     if not removed:
-        return WorkingText(_cells(table.apply(text)), OffsetMap.identity(len(text)), original_length)
+        return WorkingText(_join_bare_markers(_cells(table.apply(text))), OffsetMap.identity(len(text)), original_length)
     removed.sort()
     parts: list[str] = []
     starts: list[int] = []
@@ -304,4 +333,4 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     starts.append(kept)
     shifts.append(pos - kept)
     to_orig = OffsetMap(starts, shifts, kept + len(text) - pos)
-    return WorkingText(_cells(table.apply("".join(parts))), to_orig, original_length, site_names)
+    return WorkingText(_join_bare_markers(_cells(table.apply("".join(parts)))), to_orig, original_length, site_names)
