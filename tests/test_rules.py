@@ -365,3 +365,34 @@ def test_month_label_note_is_no_activity() -> None:
     assert entries(plan) == [([9], "新生入园适应工作"), ([9], "召开新学期家长会"), ([10], "班级常规评比")]
     for e in plan.schedule:
         assert "适应月" not in e.activity and "常规月" not in e.activity
+
+
+def _paginated(*after_header: str) -> str:
+    title = "南岭中学2025年团委工作计划"
+    return lines(
+        title,
+        "一、指导思想",
+        GUIDING,
+        "二、主要工作",
+        "1、开展团员先进性教育。",
+        "2、做好新团员发展工作。",
+        title + "（2）",
+        *after_header,
+    )
+
+
+def test_title_again_with_a_page_number_mid_list_is_a_page_header() -> None:
+    text = _paginated("3、组织五四青年节表彰。", "4、组织团干部培训。")
+    doc = parse(text)
+    assert len(doc.plans) == 1
+    header = text.index("南岭中学2025年团委工作计划（2）")
+    assert in_furniture(doc, header, header + len("南岭中学2025年团委工作计划（2）"))
+    work = doc.plans[0].sections[1]
+    assert [i.number for i in work.items] == [1, 2, 3, 4]
+
+
+def test_title_again_over_a_plan_of_its_own_starts_a_plan() -> None:
+    # the words after the title open a plan (its guiding heading), not a page's next words
+    doc = parse(_paginated("一、指导思想", GUIDING, "二、主要工作", "1、组织团干部培训。"))
+    assert len(doc.plans) == 2
+    assert [len(p.sections) for p in doc.plans] == [2, 2]

@@ -28,7 +28,8 @@ def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, f
     lines = doc.lines
     out = construct(Document,
         source=source, text=doc.original, encoding=encoding, format=fmt, plans=[],
-        furniture=sorted([*(doc.orig_span(ln.start, ln.end) for ln in lines if ln.furniture), *doc.working.cut_furniture]),
+        furniture=sorted([*(doc.orig_span(ln.start, ln.end) for ln in lines if ln.furniture), *doc.working.cut_furniture,
+                          *(doc.orig_span(a.start, a.end) for a in doc.layer("page_headers"))]),
         unassigned=[doc.orig_span(a.start, a.end) for a in doc.layer("page_text")], warnings=[],
     )
     prose = {a.data for a in doc.layer("prose_plans")}

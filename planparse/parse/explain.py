@@ -22,7 +22,7 @@ _SHOW = 40
 class DecisionRecord:
     """One decided span: what it is, where it is in the original text, and why."""
 
-    what: str  # plan, section, entry
+    what: str  # plan, section, furniture (a line the plan stage set aside), entry
     label: str  # the plan's title, the section's kind, the entry's months
     span: Span  # into Document.text
     rule: str
@@ -44,7 +44,7 @@ class Explanation:
         text = self.document.text
         out: list[str] = []
         for d in self.decisions:
-            indent = {"plan": "", "section": "  ", "entry": "    "}[d.what]
+            indent = {"plan": "", "section": "  ", "furniture": "  ", "entry": "    "}[d.what]
             words = " ".join(text[d.span[0] : d.span[1]].split())
             words = words if len(words) <= _SHOW else words[: _SHOW - 1] + "…"
             why = f"← {d.rule or 'default'}" + (f" ({', '.join(d.evidence)})" if d.evidence else "")
@@ -112,5 +112,9 @@ def explain(pdoc: ParseDoc, document: Document) -> Explanation:
                 months = ",".join(map(str, e.data.months)) + "月"
                 records.append(DecisionRecord("entry", months, pdoc.orig_span(e.start, e.end), e.rule,
                                               _pattern(e.rule), e.evidence, {}, built))
+        for a in pdoc.layer("page_headers"):
+            if plan.start <= a.start < plan.end:
+                records.append(DecisionRecord("furniture", "page header", pdoc.orig_span(a.start, a.end), a.rule,
+                                              _pattern(a.rule), a.evidence, _line_facts(pdoc, a.start), built))
         built += 1
     return Explanation(document, records)

@@ -6,7 +6,8 @@ one, or belong to it? A stretch that holds no content (a page header, a title be
 furniture) is no plan: its lines become page text.
 
 Layers written: ``plans`` (one annotation per plan: its lines, title and the rule that
-started it), ``page_text`` (lines in no plan), ``titles`` and ``years``.
+started it), ``page_text`` (lines in no plan), ``titles``, ``years`` and ``page_headers`` (a plan's
+title repeated where a paginated page breaks: furniture, in no plan's lines).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class PlanBlock:
     lines: list[int] = field(default_factory=list)
     title: int | None = None
     title_lead: int | None = None  # "XX计划" just before a bare "【篇一】": the title's first part
+    # its title repeated at a page break (furniture): line index, the rule and its evidence
+    page_headers: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
     rule: str = ""
     evidence: tuple[str, ...] = ()
 
@@ -101,6 +104,29 @@ def _numbered_title_of_the_same(ctx: PlanContext) -> Vote | None:
     mine, theirs = _core(ln), _core(title)
     if mine.startswith(theirs) and mine[len(theirs) :].strip().isdigit():
         return Vote("title", ("separator", "the plan's title with its number", "no content yet"))
+    return None
+
+
+@plan_boundary.rule("title_again_at_page_break")
+def _title_again_at_page_break(ctx: PlanContext) -> Vote | None:
+    """The plan's own title again once it has content, bare or with a page number (实验小学少先队工作计划(2)),
+    where the plan's words go on right after it: a month label in a plan with months (五月：… after
+    四月：…) or a number further down a list (3、 after 2、, 三、 after 二、). A paginated page repeats its header on
+    every page; the title is furniture there. A plan of its own under the same title opens with its
+    own parts instead (第一部分 指导思想, 一、…, a paragraph)."""
+    ln, title = ctx.line, ctx.current_title()
+    if not (ln.separator or ln.title_like) or title is None or title.idx == ln.idx or not ctx.state.content:
+        return None
+    mine, theirs = _core(ln), _core(title)
+    if not mine.startswith(theirs) or not (mine[len(theirs) :].strip() == "" or mine[len(theirs) :].strip().isdigit()):
+        return None
+    nxt = ctx.next_content()
+    if nxt is None:
+        return None
+    goes_on = (nxt.month is not None and ctx.state.months > 0) or (
+        nxt.marker is not None and nxt.marker.number is not None and nxt.marker.number > 1)
+    if goes_on:
+        return Vote("page_header", ("the plan's title again", "its words go on after it"))
     return None
 
 
@@ -309,6 +335,9 @@ def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
     for i, ln in enumerate(lines):
         cur = blocks[-1]
         d = plan_boundary.decide(PlanContext(ln, i, lines, st, cur, prev))
+        if d.label == "page_header":
+            cur.page_headers.append((ln.idx, d.rule, d.evidence))
+            continue
         if d.label == "furniture":
             cur.lines.append(ln.idx)
             st.after_hidden_text |= ln.hides_text
@@ -389,13 +418,16 @@ def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
 
 
 def split_plans(doc: ParseDoc) -> None:
-    """Stage: the ``plans``, ``page_text``, ``titles`` and ``years`` layers."""
+    """Stage: the ``plans``, ``page_text``, ``titles``, ``years`` and ``page_headers`` layers."""
     lines = doc.lines
     plans: list[Annotation] = []
     page_text: list[Annotation] = []
     titles: list[Annotation] = []
     years: list[Annotation] = []
+    page_headers: list[Annotation] = []
     for block in group_lines(lines):
+        page_headers.extend(Annotation(lines[i].start, lines[i].end, "page_header", rule, evidence)
+                            for i, rule, evidence in block.page_headers)
         if not block.lines:
             continue
         if not has_content(lines, block):
@@ -417,3 +449,4 @@ def split_plans(doc: ParseDoc) -> None:
     doc.add_layer("page_text", page_text)
     doc.add_layer("titles", titles)
     doc.add_layer("years", years)
+    doc.add_layer("page_headers", page_headers)
