@@ -123,6 +123,12 @@ def test_tag_document_on_an_empty_document():
         ("XX县人民医院工会2024年工作计划", "XX县人民医院工会"),
         ("2021学年第二学期幼儿园工作计划", None),
         ("我校工会工作计划", None),
+        # the longest body named, a community health centre's, not the street's it stands in
+        ("梧桐街道社区卫生服务中心2025年健康教育工作计划", "梧桐街道社区卫生服务中心"),
+        ("南湖区青少年宫2025年春季工作计划", "南湖区青少年宫"),
+        # a year after the name belongs to the title (医院 there begins the plan's subject)
+        ("滨江县人民医院2025年医院感染管理工作计划", "滨江县人民医院"),
+        ("城关镇人民政府2025年安全生产工作要点", "城关镇人民政府"),
     ],
 )
 def test_organisation_from_a_title(line, org):

@@ -22,6 +22,7 @@ class _Rules:
     pattern: re.Pattern[str]
     generic: frozenset[str]
     forbidden: tuple[str, ...]
+    forbidden_patterns: re.Pattern[str] | None
     head_lines: int
     tail_lines: int
     max_line_length: int
@@ -39,6 +40,7 @@ def _rules() -> _Rules:
         pattern,
         frozenset(spec["generic_names"]),
         tuple(spec.get("forbidden_in_name", [])),
+        re.compile("|".join(spec["not_in_name_patterns"])) if spec.get("not_in_name_patterns") else None,
         int(spec["head_lines"]),
         int(spec["tail_lines"]),
         int(spec["max_line_length"]),
@@ -55,6 +57,8 @@ _STARTS_AFTER = set("年度期）)】]》」”\"")
 
 def _name_is_specific(name: str, rules: _Rules) -> bool:
     if not name or name in rules.generic:
+        return False
+    if rules.forbidden_patterns is not None and rules.forbidden_patterns.search(name):
         return False
     return not any(f in name for f in rules.forbidden)
 
