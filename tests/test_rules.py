@@ -396,3 +396,26 @@ def test_title_again_over_a_plan_of_its_own_starts_a_plan() -> None:
     doc = parse(_paginated("一、指导思想", GUIDING, "二、主要工作", "1、组织团干部培训。"))
     assert len(doc.plans) == 2
     assert [len(p.sections) for p in doc.plans] == [2, 2]
+
+
+def test_readers_comments_without_a_heading_are_furniture() -> None:
+    comment = "三月份的活动可以再多一些，支持！"
+    text = lines(
+        "南岭中学2025年团委工作计划",
+        "admin 2025-02-10 09:30",
+        GUIDING,
+        "二、月份安排",
+        "三月：开展学雷锋志愿服务。",
+        "四月：组织清明祭扫。",
+        "团团粉 2025-02-18 15:06",
+        comment,
+        "回复 点赞(5)",
+    )
+    doc = parse(text)
+    assert [(e.months, e.activity) for e in doc.plans[0].schedule] == [([3], "开展学雷锋志愿服务"), ([4], "组织清明祭扫")]
+    at = text.index(comment)
+    assert in_furniture(doc, at, at + len(comment))
+    # the page's own stamp under the title has no actions under it: it opens no box
+    stamp = text.index("admin")
+    assert in_furniture(doc, stamp, stamp + len("admin 2025-02-10 09:30"))
+    assert not in_furniture(doc, text.index(GUIDING), text.index(GUIDING) + len(GUIDING))

@@ -615,11 +615,13 @@ def _link_lists(lines: list[Line]) -> None:
 def _comment_box(lines: list[Line]) -> None:
     """The lines under a comment box's heading (网友评论, 评论（3）) are readers' words: furniture, up
     to a plan separator, a title line, a numbered line or a section heading. A comment may name a
-    month (3月份的制度修订可以提前一点): no label, no entry."""
-    heading = furniture().comment_box_heading
+    month (3月份的制度修订可以提前一点): no label, no entry. A reader's stamp (a name, the posting date
+    and time) with the comment's actions (回复 点赞(3)) a few lines below opens a box whose heading
+    the scrape lost."""
+    fv = furniture()
     in_box = False
-    for ln in lines:
-        if heading.match(ln.text.strip()):
+    for i, ln in enumerate(lines):
+        if fv.comment_box_heading.match(ln.text.strip()) or _comment_stamp(lines, i):
             ln.furniture = in_box = True
         elif in_box and not ln.furniture:
             if ln.separator or ln.title_like or (ln.marker is not None and not ln.marker.bare) \
@@ -627,6 +629,14 @@ def _comment_box(lines: list[Line]) -> None:
                 in_box = False
             else:
                 ln.furniture = True
+
+
+def _comment_stamp(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is a reader's stamp over a comment: its actions follow within a few lines."""
+    fv = furniture()
+    if fv.comment_stamp.match(lines[i].text.strip()) is None:
+        return False
+    return any(fv.comment_actions.match(ln.text.strip()) for ln in lines[i + 1 : i + 1 + fv.comment_actions_within])
 
 
 @neighbourhood_feature("trailing_links")

@@ -75,6 +75,9 @@ class Furniture:
     link_max_chars: int
     link_title_addons: tuple[str, ...]  # 范文, 大全 …: what a link's title may end with after its plan word
     comment_box_heading: re.Pattern  # 网友评论, 评论（3）: readers' comments follow
+    comment_stamp: re.Pattern  # 游客8841 2025-03-02 10:21: a reader's comment follows
+    comment_actions: re.Pattern  # 回复 点赞(3): under a reader's comment
+    comment_actions_within: int  # lines after a stamp in which its comment's actions confirm it
     inline_break: re.Pattern
     inline_site_name: re.Pattern  # 【XX范文】 glued into a line: cut when normalising
     anchored: re.Pattern  # the patterns that start with ^, matched at the line start
@@ -84,7 +87,8 @@ class Furniture:
         if len(line) > self.max_line_chars:
             return False
         return self.anchored.match(line) is not None or self.floating.search(line) is not None \
-            or self.comment_box_heading.match(line) is not None
+            or self.comment_box_heading.match(line) is not None or self.comment_actions.match(line) is not None \
+            or self.comment_stamp.match(line) is not None
 
 
 @cache
@@ -100,6 +104,9 @@ def furniture() -> Furniture:
         data["link_max_chars"],
         tuple(data["link_title_addons"]),
         re.compile(data["comment_box_heading"]),
+        re.compile(data["comment_stamp"]),
+        re.compile(data["comment_actions"]),
+        data["comment_actions_within"],
         re.compile(data["inline_break"]),
         re.compile(data["inline_site_name"]),
         re.compile("|".join(f"(?:{p})" for p in anchored)),
