@@ -92,6 +92,7 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         if _tight_before(line[m.start() - 1]) and line[m.start() - 1] not in _NUMERAL_CHARS  # not 二月 of 十二月
     ]
     opening = len(line) - len(line.lstrip(" |｜"))  # where the line's content starts, past bars and spaces
+    bars = "|" in line
     for pos, is_tight in sorted(set(loose + tight + tight_labels)):
         if pos <= opening:
             continue  # "| 1、…": a table cell's opening bar and its content are one line
@@ -105,6 +106,10 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
             # 第1周 | 2.6-2.10 | …: the dates are the next cell of the week's row; 二月 | 1.开学第一课
             # 2.…: numbered activities in a cell are the cell's (the table layout reads them), and
             # cutting them off would leave the row without its activities
+            continue
+        if bars and line.rfind("|", 0, pos) > opening and line.find("|", pos) > 0:
+            # 9月|第一章 有理数；第二章 整式的加减|18: inside a table row's cell, between its bars, the
+            # words are the cell's (the table layout splits them); cutting would end the row there
             continue
         label = None if is_tight else match_month_label(rest)
         if label and comma_led and label.rest[:1] in _COMMA and _SENTENCE_END.search(before):

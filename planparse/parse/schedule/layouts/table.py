@@ -401,7 +401,8 @@ def _activities(text: str, cell: Cell) -> list[_Activity]:
     out: list[_Activity] = []
     for k, (a, b) in enumerate(cell.pieces):
         mk = match_marker(text[a:b])
-        if mk is not None and mk.number is not None:
+        # 第一章 有理数 in a teaching schedule's cell names a unit, the cell's content: no numbering
+        if mk is not None and mk.number is not None and not _unit_label().match(text, a):
             out.extend((words, marker, False) for words, marker in _numbered_run(text, a, b, mk))
             continue
         phrases = _phrases(text, a, b) if k not in cell.runs_on else \
