@@ -158,7 +158,7 @@ def read_table(block: ScheduleBlock) -> Table | None:
                 note = True
             else:
                 groups[-1][1] = ln.end
-        rows.extend(_space_rows(block, groups, roles))
+        rows.extend(_space_rows(block, groups, roles, _wide_gaps_only(block.lines[end - 1].text)))
     elif form == "pipe_cells":
         row: list[Cell] = []
         for ln in body:
@@ -265,7 +265,20 @@ def _opens_row(words: list[str], lead: int, roles: list[tuple[str, ...]]) -> boo
             and _INDEX_CELL.fullmatch(words[lead]) is not None and period_cell_kind(words[lead + 1]) == "dates")
 
 
-def _space_rows(block: ScheduleBlock, groups: list[list[int]], roles: list[tuple[str, ...]]) -> list[list[Cell]]:
+# a table's cells set apart by wider gaps than its words (月份  教学内容  课时): two spaces or more
+_WIDE_GAP = re.compile(r"[ \t]{2,}")
+_SINGLE_GAP = re.compile(r"(?<=\S) (?=\S)")
+_GAPPED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _wide_gaps_only(header: str) -> bool:
+    """Whether a header row joined by spaces sets its column names apart by wide gaps only."""
+    words = header.strip()
+    return _WIDE_GAP.search(words) is not None and _SINGLE_GAP.search(words) is None
+
+
+def _space_rows(block: ScheduleBlock, groups: list[list[int]], roles: list[tuple[str, ...]],
+                wide_gaps: bool = False) -> list[list[Cell]]:
     """The rows of a table whose cells are joined by spaces, each row from its lines' spans.
 
     A row's cells are its first line's words; its further lines are its activity cell's (the copy
@@ -280,7 +293,7 @@ def _space_rows(block: ScheduleBlock, groups: list[list[int]], roles: list[tuple
     for start, end in groups:
         first_end = text.find("\n", start, end)
         first_end = end if first_end < 0 else first_end
-        cells = _space_cells(text, start, first_end, roles)
+        cells = _space_cells(text, start, first_end, roles, wide_gaps)
         if not cells:
             continue
         if act is not None and act < len(cells):
@@ -306,12 +319,19 @@ def _space_rows(block: ScheduleBlock, groups: list[list[int]], roles: list[tuple
     return rows
 
 
-def _space_cells(text: str, start: int, end: int, roles: list[tuple[str, ...]]) -> list[Cell]:
+def _space_cells(text: str, start: int, end: int, roles: list[tuple[str, ...]], wide_gaps: bool = False) -> list[Cell]:
     """A row whose cells are joined by spaces (一月 新春联欢会 办公室), against the header's columns.
 
     With more words than columns the activity column takes the extra ones: the columns before it
-    take one word each from the left, those after it one each from the right.
+    take one word each from the left, those after it one each from the right. Where the header sets
+    its columns apart by wide gaps (``wide_gaps``), a row that does too has its cells between its wide
+    gaps, from the left (a last column left empty: 11月  第四章 光现象；期中复习  12), a single space
+    being the cell's own (第四章 光现象).
     """
+    if wide_gaps and _WIDE_GAP.search(text, start, end):
+        gapped = [(m.start(), m.end()) for m in _GAPPED_CELL.finditer(text, start, end)]
+        if len(gapped) <= len(roles):
+            return [Cell([span]) for span in gapped]
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
     act = next((k for k, r in enumerate(roles) if "activity" in r), None)
     if not words or act is None or len(words) < len(roles):
