@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.features import Line, heading_end
 from planparse.parse.levels import levels_by_plan, plan_body
+from planparse.parse.markers import OUTER_FAMILIES
 from planparse.parse.params import params
 from planparse.parse.rules import Decision, RuleTable, Vote
 from planparse.parse.vocab import month_vocab, plan_vocab, section_words
@@ -125,7 +126,9 @@ class LineContext:
 
     def _counts_on_before_section(self) -> bool:
         """An untitled month list opened under a numbered part (一、… then a table): the line numbers
-        the next part when the count before the list goes on in it (二、 after 一、)."""
+        the next part when the count before the list goes on in it (二、 after 一、). With no count
+        before the list (a text cut off before it: the rest of a page), a part's heading numbered past
+        the first (四、工作要求) goes on a count begun before the text: the next part."""
         assert self.current is not None and self.line.marker is not None
         first = self.current.lines[0]
         mine = self.levels.get(self.line.idx)
@@ -139,7 +142,8 @@ class LineContext:
                 return False
             if level == mine[0]:
                 return ln.marker.family == self.line.marker.family and number == mine[1] - 1
-        return False
+        return (self.line.marker.family in OUTER_FAMILIES and self.line.heading_like
+                and mine[1] is not None and mine[1] > 1)
 
     def current_kind(self) -> str | None:
         cur = self.current
