@@ -26,6 +26,7 @@ def assign_levels(lines: Iterable[Line]) -> dict[int, tuple[int, int]]:
     stack: list[list] = []  # [family, last number]
     out: dict[int, tuple[int, int]] = {}
     first = True  # no content line yet
+    mid_plan = False  # the text began inside a list: the outer levels above it are cut off too
     for ln in lines:
         mk = ln.marker
         if ln.furniture:
@@ -40,6 +41,7 @@ def assign_levels(lines: Iterable[Line]) -> dict[int, tuple[int, int]]:
             # "(四)管理制度的完善"): its first line continues a list whose start is elsewhere
             stack.append([mk.family, mk.number])
             out[ln.idx] = (0, mk.number)
+            mid_plan = mk.number > 1
             continue
         fam, n = mk.family, mk.number
         pos = next((i for i, (f, _) in enumerate(stack) if f == fam), None)
@@ -60,7 +62,9 @@ def assign_levels(lines: Iterable[Line]) -> dict[int, tuple[int, int]]:
         if n <= p.new_family_max_first:
             stack.append([fam, n])
             out[ln.idx] = (len(stack) - 1, n)
-        elif fam in OUTER_FAMILIES and ln.heading_like:
+        elif ln.heading_like and (fam in OUTER_FAMILIES or mid_plan):
+            # in a text cut off inside a list ((3)… (4)… then 3、加强教学常规管理), a heading of a
+            # family not seen yet, numbered high, is the outer level the cut left out as well
             stack[:] = [[fam, n]]
             out[ln.idx] = (0, n)
     return out
