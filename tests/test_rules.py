@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 import planparse
 
 # ---------------------------------------------------------------- helpers
@@ -419,3 +421,17 @@ def test_readers_comments_without_a_heading_are_furniture() -> None:
     stamp = text.index("admin")
     assert in_furniture(doc, stamp, stamp + len("admin 2025-02-10 09:30"))
     assert not in_furniture(doc, text.index(GUIDING), text.index(GUIDING) + len(GUIDING))
+
+
+@pytest.mark.parametrize(
+    "furniture_line",
+    ["关注微信公众号，获取更多范文", "免费下载本文档", "阅读(1234)", "TAG标签：工作计划", "本站所有文章均来自网络",
+     "热门搜索：工作计划 总结", "上传时间：2025-02-20", "附件下载：德育工作计划.doc", "(来源：学校办公室)", "字数：2356"],
+)
+def test_site_prompts_after_the_schedule_are_furniture_not_entries(furniture_line: str) -> None:
+    text = lines("南岭中学2025年团委工作计划", "一、指导思想", GUIDING, "二、月份安排",
+                 "三月：开展学雷锋志愿服务。", "四月：组织清明祭扫。", furniture_line)
+    doc = parse(text)
+    assert [e.activity for e in doc.plans[0].schedule] == ["开展学雷锋志愿服务", "组织清明祭扫"]
+    at = text.index(furniture_line)
+    assert in_furniture(doc, at, at + len(furniture_line))
