@@ -242,6 +242,8 @@ class _MonthList:
                     continue
                 if role in ("reference", "subheading", "detail"):
                     self.flush_pending()
+                    # the lines under a sub-heading (过好节日：) are its own, no more of the last numbered item
+                    numbered_open = numbered_open and role != "subheading"
                     continue
             if numbered:
                 out.emit(ln.start + ln.content_start, ln.end, self.period,
@@ -260,6 +262,8 @@ class _MonthList:
                     and not (ln.blank_before and ended) \
                     and out.extend_last(ln.start, ln.end):
                 continue
+            if numbered_open and ln.marker is None and _field_label(ln) and not ln.blank_before:
+                continue  # 参赛对象：…, 时间：… under 2. 征文比赛： detail that activity: no entry of their own
             if numbered_open and ln.marker is None and ln.blank_before and ended:
                 # the month's activities were numbered and the last one is over: an unnumbered
                 # paragraph after a blank line is a note on the list (各班要认真落实以上活动), not one
