@@ -22,7 +22,10 @@ from planparse.parse.vocab import month_vocab, plan_vocab
 _CHUNK = re.compile(r"[^;；。]+")
 _NAME = re.compile(r"[\u4e00-\u9fff]+")  # a phase's name: words only, no clause or sentence punctuation
 _CELL = re.compile(f"[^{CELL_SEPARATORS}]+")
-_WEEK_DATES = re.compile(r"[\d\s月日号./\-—–~～至到()（）]+")
+# a week row's date cell before its activity, behind the label's colon at times (第5周：3月23日—3月27日 …):
+# stripped only where it holds a date (a month, or a dotted day), not a bare count (第3周 5个班级…)
+_WEEK_DATES = re.compile(r"[\s:：]*[\d\s月日号./\-—–~～至到()（）]+")
+_HAS_DATE = re.compile(r"\d\s*月|\d[./]\d")
 _SENTENCE_ENDS = SENTENCE_END + ".…"
 _DATE_MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]")
 
@@ -113,7 +116,7 @@ class _MonthList:
         text = self.block.text
         if self.week:
             m = _WEEK_DATES.match(text, start, end)
-            if m:
+            if m and _HAS_DATE.search(m.group()):
                 start = m.end()
         piped = any(c in text[start:end] for c in CELL_SEPARATORS)
         for k, cell in enumerate(_CELL.finditer(text, start, end)):
