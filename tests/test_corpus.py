@@ -20,6 +20,9 @@ Each expected file is the gold format of ../shared/eval (see GUIDE.md there) plu
 * THE ONE RULE FOR SCHEDULES: items inside ``schedule`` sections are NOT listed
   in ``items`` (a month's activities are checked through ``schedule`` instead),
   and the parser's items of schedule sections are left out of the comparison.
+* ``schedule_undated: true`` on a plan: its schedule section's rows put their activities in no
+  month (week rows 第一周：… without dates; GUIDE.md dates a week row by its dates), so it has no
+  entries; otherwise a plan has entries exactly when it has a schedule section.
 * ``schedule`` is compared as a multiset of (months, activity) after stripping
   trailing punctuation on both sides; section starts must match exactly.
 
@@ -232,7 +235,12 @@ def test_expected_file_is_consistent(exp_path: Path) -> None:
                 # a hard-wrapped activity is one entry, its words joined across the line break (in a
                 # table, across the row's later cells too)
                 problems.append(f"{where}: activity {act!r} is not verbatim in the text")
-        if any(s["kind"] == "schedule" for s in plan["sections"]) != bool(plan["schedule"]):
+        has_schedule = any(s["kind"] == "schedule" for s in plan["sections"])
+        if plan.get("schedule_undated"):
+            # a schedule whose rows put their activities in no month (第一周：… with no dates)
+            if not has_schedule or plan["schedule"]:
+                problems.append(f"{where}: schedule_undated needs a schedule section and no entries")
+        elif has_schedule != bool(plan["schedule"]):
             problems.append(f"{where}: a plan has schedule entries exactly when it has a schedule section")
     assert not problems, f"{exp_path.name}:\n  " + "\n  ".join(problems)
 

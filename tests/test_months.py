@@ -104,3 +104,22 @@ def test_quarter_with_its_year_is_a_label() -> None:
         assert label is not None and label.months == [1, 2, 3]
         assert label.years == {1: year, 2: year, 3: year}
     assert match_month_label("第三季度（7-9月）：检查").months == [7, 8, 9]
+
+
+def test_two_quarters_in_one_label() -> None:
+    from planparse.parse.month_labels import match_month_label
+
+    for line, months in (
+        ("第三、四季度：", [7, 8, 9, 10, 11, 12]),
+        ("第三季度、第四季度：检查", [7, 8, 9, 10, 11, 12]),
+        ("二至四季度：巡查", [4, 5, 6, 7, 8, 9, 10, 11, 12]),
+        ("第一、三季度：抽查", [1, 2, 3, 7, 8, 9]),
+    ):
+        label = match_month_label(line)
+        assert label is not None and label.months == months, line
+    # a heading's marker before one quarter is no pair
+    assert match_month_label("四、四季度工作") is None
+    assert match_month_label("三、第四季度工作安排") is None
+    # the filler word before the colon is the label's, as after a month
+    label = match_month_label("第二季度工作：开展培训")
+    assert label is not None and label.rest == "开展培训"

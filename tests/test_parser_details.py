@@ -25,6 +25,13 @@ def test_a_digit_may_follow_the_enumeration_comma() -> None:
     assert match_marker("1.5万元用于慰问") is None
 
 
+def test_a_digit_may_follow_the_dot_after_a_space() -> None:
+    # a number has no space after its dot: "2. 15名青年教师…" is item 2, "1.5万元" stays a number
+    mk = match_marker("2. 15名青年教师参加区级培训")
+    assert mk is not None and mk.number == 2 and mk.end == 3
+    assert match_marker("2.15名青年教师参加区级培训") is None
+
+
 def test_numbered_note_after_a_month_is_no_theme() -> None:
     label = match_month_label("二月份：（1）走访慰问（2）制定计划")
     assert label is not None and label.theme is None and label.rest.startswith("（1）")

@@ -130,12 +130,13 @@ def _accept(family: str, m: re.Match, line: str) -> Marker | None:
         number = cjk_to_int(groups["n"])
         if number is None:
             return None
+    raw_end = len(line[:end].rstrip())
+    spaced = raw_end < end  # "2. 15名教师…": a space after the dot, which a number never has
     if family == "arabic" and number is not None and line[end : end + 1].isdigit() and "、" not in m.group() \
-            and not _MONTH_AHEAD.match(line, end):
+            and not _MONTH_AHEAD.match(line, end) and not spaced:
         # 2023.3.15 / 1.5万元 / 3.2.1: a digit right after "1." is no marker; after "2、" it may be
         # (2、3月底前…), and after "2," too unless three digits follow (2,300元 is a number; 2,30岁以上… an item)
         digits = len(line[end:]) - len(line[end:].lstrip("0123456789"))
         if "," not in m.group() or digits == 3:
             return None
-    raw_end = len(line[:end].rstrip())
     return Marker(family, number, end, raw_end, bare=raw_end == len(m.group("n") or "") if "n" in groups else False)

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -55,7 +56,16 @@ _DOTTED_ROW = re.compile(
 _DOTTED_DAY = re.compile(r"^(?P<m>1[0-2]|0?[1-9])[./](?P<d>[0-3]?\d)(?!\d)(?:\s*[:：]\s*|\s+)(?=\S)")
 _BRACKET_GLOSS = re.compile(r"\s*[(（](?P<inner>[^()（）]{1,16})[)）]")
 # a quarter, its year before it at times (2026年第一季度, 二〇二六年第二季度: Chinese years are digits here)
-_QUARTER = re.compile(r"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?第?\s*(?P<q>" + "|".join(map(re.escape, _MV.quarter_numerals)) + r")\s*季度")
+_QUARTER_YEAR = r"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?"
+_QUARTER_NUM = "|".join(map(re.escape, _MV.quarter_numerals))
+_QUARTER = re.compile(_QUARTER_YEAR + rf"第?\s*(?P<q>{_QUARTER_NUM})\s*季度")
+_QUARTER_JOIN = "|".join(map(re.escape, [j for j in _MV.list_joiners + _MV.range_joiners if j.strip()]))
+# two quarters in one label: 第三、四季度 / 二至三季度 / 第三季度、第四季度 (the later one after the first;
+# 三、第四季度工作 is a marker before one quarter)
+_QUARTER_PAIR = re.compile(
+    _QUARTER_YEAR + rf"第?\s*(?P<q>{_QUARTER_NUM})\s*(?:季度\s*(?P<j>{_QUARTER_JOIN})\s*第?|(?P<j2>{_QUARTER_JOIN}))"
+    rf"\s*(?P<q2>{_QUARTER_NUM})\s*季度"
+)
 
 
 _COMMON_YEAR = 2001  # any year that is no leap year: only the lengths of its months matter
@@ -359,10 +369,19 @@ def _match_label(line: str) -> MonthLabel | None:
     dotted_day = _DOTTED_DAY.match(line) if line[:1].isdigit() else None
     if dotted_day is not None and int(dotted_day.group("d")) <= 31:
         return MonthLabel([int(dotted_day.group("m"))], {}, dotted_day.end(), line[dotted_day.end() :].strip(), weak=True)
-    quarter = _QUARTER.match(line) if "季度" in line[:14] else None
+    pair = _QUARTER_PAIR.match(line) if "季度" in line[:18] else None
+    if pair is not None and _MV.quarter_numerals[pair.group("q2")] <= _MV.quarter_numerals[pair.group("q")]:
+        pair = None  # 四、四季度工作: a heading's marker before one quarter, no pair
+    quarter = pair or (_QUARTER.match(line) if "季度" in line[:14] else None)
     if quarter:
-        q = _MV.quarter_numerals[quarter.group("q")]
-        months = [3 * q - 2, 3 * q - 1, 3 * q]
+        first = _MV.quarter_numerals[quarter.group("q")]
+        quarters: Iterable[int] = (first,)
+        if pair is not None:
+            last = _MV.quarter_numerals[pair.group("q2")]
+            # 三至四季度 spans the quarters between; 第一、三季度 names two
+            joiner = pair.group("j") or pair.group("j2")
+            quarters = range(first, last + 1) if joiner in _MV.range_joiners else (first, last)
+        months = [m for q in quarters for m in (3 * q - 2, 3 * q - 1, 3 * q)]
         years: dict[int, int | None] = {m: int(quarter.group("y")) for m in months} if quarter.group("y") else {}
         end = quarter.end()
         # its months may follow in brackets, 第一季度（1-3月）：, part of the label
@@ -371,6 +390,9 @@ def _match_label(line: str) -> MonthLabel | None:
             inner = match_month_label(gloss.group("inner").strip())
             if inner is not None and not inner.rest:
                 end = gloss.end()
+        filler = _filler_before_colon().match(line, end)
+        if filler is not None:  # 第二季度工作：… — the label's own word before its colon, as after a month
+            end = filler.end()
         colon = _AFTER_LABEL.match(line, end)
         end = colon.end() if colon else end
         rest = line[end:].strip()

@@ -296,6 +296,28 @@ def _unnumbered_heading(ctx: LineContext) -> Vote | None:
     return None
 
 
+@section_start.rule("field_heading")
+def _field_heading(ctx: LineContext) -> Vote | None:
+    """An unnumbered line that opens with a section cue word alone and its colon, text after it
+    (活动时间：2026年4月7日至5月29日, 活动地点：…), at the plan's own level: one of the plan's parts.
+
+    An activity plan gives its short parts as fields, one a line, beside the parts headed on lines
+    of their own (组织机构, 活动内容). Only before any section, or beside another part headed without
+    a number that holds no numbered items: inside a numbered part, or among items, 时间：… / 地点：…
+    detail the items.
+    """
+    ln, cur = ctx.line, ctx.current
+    if ln.marker is not None or ln.month is not None or not ln.after_colon or ln.signature:
+        return None
+    if not ln.cue_kind or ln.cue_bare_label or ln.head != ln.cue:
+        return None
+    if cur is not None:
+        head = ctx.current_heading()
+        if head is None or head.marker is not None or any(ctx.lines[i].marker is not None for i in cur.lines):
+            return None
+    return Vote(f"headed:{ln.cue_kind}", ("no marker", f"cue_kind={ln.cue_kind}", "cue word alone before its colon"))
+
+
 @section_start.rule("heading_holds_month_list")
 def _heading_holds_month_list(ctx: LineContext) -> Vote | None:
     """A month list right under a heading that is no guiding part (三、具体工作) belongs to that heading."""

@@ -22,7 +22,10 @@ from planparse.parse.vocab import month_vocab, plan_vocab
 _CHUNK = re.compile(r"[^;；。]+")
 _NAME = re.compile(r"[\u4e00-\u9fff]+")  # a phase's name: words only, no clause or sentence punctuation
 _CELL = re.compile(f"[^{CELL_SEPARATORS}]+")
-_WEEK_DATES = re.compile(r"[\d\s月日号./\-—–~～至到()（）]+")
+# a week row's date cell before its activity, behind the label's colon at times (第5周：3月23日—3月27日 …):
+# stripped only where it holds a date (a month, or a dotted day), not a bare count (第3周 5个班级…)
+_WEEK_DATES = re.compile(r"[\s:：]*[\d\s月日号./\-—–~～至到()（）]+")
+_HAS_DATE = re.compile(r"\d\s*月|\d[./]\d")
 _SENTENCE_ENDS = SENTENCE_END + ".…"
 _DATE_MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*月\s*[0-3]?\d\s*[日号]")
 
@@ -113,7 +116,7 @@ class _MonthList:
         text = self.block.text
         if self.week:
             m = _WEEK_DATES.match(text, start, end)
-            if m:
+            if m and _HAS_DATE.search(m.group()):
                 start = m.end()
         piped = any(c in text[start:end] for c in CELL_SEPARATORS)
         for k, cell in enumerate(_CELL.finditer(text, start, end)):
@@ -242,6 +245,8 @@ class _MonthList:
                     continue
                 if role in ("reference", "subheading", "detail"):
                     self.flush_pending()
+                    # the lines under a sub-heading (过好节日：) are its own, no more of the last numbered item
+                    numbered_open = numbered_open and role != "subheading"
                     continue
             if numbered:
                 out.emit(ln.start + ln.content_start, ln.end, self.period,
@@ -260,6 +265,8 @@ class _MonthList:
                     and not (ln.blank_before and ended) \
                     and out.extend_last(ln.start, ln.end):
                 continue
+            if numbered_open and ln.marker is None and _field_label(ln) and not ln.blank_before:
+                continue  # 参赛对象：…, 时间：… under 2. 征文比赛： detail that activity: no entry of their own
             if numbered_open and ln.marker is None and ln.blank_before and ended:
                 # the month's activities were numbered and the last one is over: an unnumbered
                 # paragraph after a blank line is a note on the list (各班要认真落实以上活动), not one
