@@ -181,10 +181,22 @@ def _span_months(inner: str) -> list[int] | None:
     return sorted(set(span))
 
 
-def is_period_cell(cell: str) -> bool:
-    """A table cell that holds a period only: a month label (三月, 3—4月) or a week (第1周, 第1周（2.17-2.21）)."""
+def cell_label(cell: str) -> MonthLabel | None:
+    """The month label a table cell holding a period only is (三月, 3—4月, 3月上旬, 5月下旬—6月上旬), or None.
+
+    A part of a month (3月上旬) is a label only before a colon, since in running text the month is
+    a date (3月上旬召开…); a cell's end does what the colon does.
+    """
+    cell = cell.strip()
     label = match_month_label(cell)
-    return label is not None and not label.rest or _WEEK.fullmatch(cell) is not None or period_cell_kind(cell) == "week"
+    if label is None and cell and cell[-1] not in ":：":
+        label = match_month_label(cell + "：")
+    return label if label is not None and not label.rest else None
+
+
+def is_period_cell(cell: str) -> bool:
+    """A table cell that holds a period only: a month label (三月, 3—4月, 3月上旬) or a week (第1周, 第1周（2.17-2.21）)."""
+    return cell_label(cell) is not None or _WEEK.fullmatch(cell) is not None or period_cell_kind(cell) == "week"
 
 
 # a cell that is only a date or a range of dates: 2.17-2.21, 3月1日—3月7日, 2/24~2/28
@@ -207,8 +219,7 @@ def period_cell_kind(cell: str) -> str | None:
         return "week" if not rest or _DATE_CELL.fullmatch(rest) else None
     if _DATE_CELL.fullmatch(cell):
         return "dates"
-    label = match_month_label(cell)
-    return "month" if label is not None and not label.rest else None
+    return "month" if cell_label(cell) is not None else None
 
 
 def month_part_prefix(text: str) -> int:
@@ -252,6 +263,10 @@ def _theme_after_label() -> re.Pattern:
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
+# a dash standing for the colon (三月——学雷锋月活动); before a numeral it joins a range (三月——五月)
+_DASH_AFTER_LABEL = re.compile(r"\s*(?:—{1,2}|-{2}|－{1,2})\s*(?=[^\d\s一二三四五六七八九十元正—\-－]|\s*$)")
+# a month in brackets opening the line, its words after it: （三月）学雷锋月活动, (3月) …
+_BRACKET_LEAD = re.compile(r"^[(（](?P<inner>[^()（）]{1,10})[)）]\s*(?:[:：]\s*)?")
 _BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s*")
 _LEAD = re.compile(
     rf"^(?:[{re.escape(BULLETS)}]\s*|【\s*|\[\s*|(?:{_alternation(list(_MV.label_lead_words))})(?=[\d一二三四五六七八九十元正]))"
@@ -406,6 +421,11 @@ def _match_label(line: str) -> MonthLabel | None:
         through = () if dotted.group("wk") else _through(first, dotted.group("m2"))
         return MonthLabel([first], {}, dotted.end(), line[dotted.end() :].strip(), week=True, through=through)
     # a label may stand in brackets or behind a bullet: 【三月】 ◆四月份：
+    bracket = _BRACKET_LEAD.match(line) if line[:1] in "(（" else None
+    if bracket is not None:
+        inner = match_month_label(bracket.group("inner").strip())
+        if inner is not None and not inner.rest and not inner.week and not inner.weak:
+            return MonthLabel(inner.months, inner.years, bracket.end(), line[bracket.end() :].strip())
     lead = _LEAD.match(line)
     if lead:
         inner = match_month_label(line[lead.end() :])
@@ -476,7 +496,7 @@ def _match_label(line: str) -> MonthLabel | None:
         return None
     if after[:1].isdigit():
         return None
-    colon = _AFTER_LABEL.match(after)
+    colon = _AFTER_LABEL.match(after) or _DASH_AFTER_LABEL.match(after)
     if colon:
         end += colon.end()
     else:

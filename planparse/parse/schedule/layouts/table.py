@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from planparse.parse.chars import SENTENCE_END
 from planparse.parse.markers import Marker, match_marker
-from planparse.parse.month_labels import is_period_cell, match_month_label, period_cell_kind
+from planparse.parse.month_labels import cell_label, is_period_cell, match_month_label, period_cell_kind
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -203,7 +203,10 @@ def read_table(block: ScheduleBlock) -> Table | None:
                 row.append(Cell([span]))
                 last_marker = None
                 continue
-            starts_row = ln.month is not None and not ln.prose_month and not (lead and len(row) == lead and row[-1].pieces)
+            # a month's part alone in its cell (3月下旬) is no month label of the line's own, but the cell's
+            month_cell = ln.month is not None and not ln.prose_month or (
+                ln.month is None and period_cell_kind(text[span[0] : span[1]]) == "month")
+            starts_row = month_cell and not (lead and len(row) == lead and row[-1].pieces)
             mk = ln.marker
             counts_on = (mk is not None and last_marker is not None and mk.family == last_marker.family
                          and mk.number == (last_marker.number or 0) + 1)
@@ -358,7 +361,7 @@ def _cell_months(text: str, cell: Cell, role: str) -> tuple[int, ...] | None:
     if not words:
         return None
     if role == "month":
-        label = match_month_label(words)
+        label = match_month_label(words) or cell_label(words)
         if label is not None:
             return tuple(label.months)
         # a 时间 column holds dates as often as months (2月23日—2月27日 beside 第1周): the first
