@@ -167,7 +167,7 @@ def _activity_phase() -> re.Pattern:
     )
 
 
-def _span_months(inner: str) -> list[int] | None:
+def span_months(inner: str) -> list[int] | None:
     """The months a bracketed period names: a month label (5—6月) or dates (5月27日—6月5日, 5.27-6.5),
     every month from the first date's to the last's."""
     label = match_month_label(inner.strip())
@@ -372,7 +372,7 @@ def _match_label(line: str) -> MonthLabel | None:
             return MonthLabel(inner.months, inner.years, phase.end(), line[phase.end() :].strip())
     phase = _activity_phase().match(line) if _phase_near_start().search(line, 0, 2 * _MV.phase_name_max_chars) else None
     if phase is not None:
-        months = _span_months(phase.group("inner"))
+        months = span_months(phase.group("inner"))
         rest = line[phase.end() :].strip()
         if months is not None:
             return MonthLabel(months, {}, phase.end(), rest, theme=phase.group("name"), closed=bool(phase.group("colon")) or not rest,

@@ -1,0 +1,71 @@
+"""Numbered activities that each end with their month: 1、开展学雷锋志愿服务活动。（3月） / 2、清明节缅怀
+先烈（时间：4月） / 3、春季运动会    5月. A schedule part written as a list whose months trail the
+activities, with no month label above them (GUIDE: every activity the plan puts in a month is an
+entry). Each such item is an entry of its months, the trailing period its label and no part of the
+activity; an item without one is none.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from planparse.parse.features import Line
+from planparse.parse.month_labels import cell_label, span_months
+from planparse.parse.params import params
+from planparse.parse.rules import Vote
+from planparse.parse.schedule import ScheduleBlock, layout
+from planparse.parse.schedule.entries import EntryWriter, Period
+from planparse.parse.vocab import month_vocab
+
+
+@cache
+def _trail() -> re.Pattern:
+    """The period closing a line: in brackets, a time field's word before it at times ((时间：3月)),
+    or after a wide gap (a table's last column joined by spaces), the sentence's stop after it."""
+    times = "|".join(map(re.escape, sorted(month_vocab().record_time_fields, key=len, reverse=True)))
+    return re.compile(
+        rf"(?:[(（]\s*(?:(?:{times})\s*[:：]\s*)?(?P<bracketed>[^()（）]{{1,20}}?)\s*[)）]|[ \t]{{2,}}(?P<spaced>\S{{1,16}}))"
+        r"\s*[。.;；]?\s*$"
+    )
+
+
+def _trailing_period(ln: Line) -> tuple[int, list[int]] | None:
+    """Where the line's trailing period starts (relative to the line) and its months, if it ends with one."""
+    m = _trail().search(ln.text, ln.content_start)
+    if m is None:
+        return None
+    words = m.group("bracketed") or m.group("spaced")
+    label = cell_label(words)
+    months = label.months if label is not None else span_months(words)
+    return (m.start(), months) if months else None
+
+
+def _numbered(block: ScheduleBlock) -> list[Line]:
+    return [ln for ln in block.lines if ln.marker is not None and ln.idx in block.levels and not ln.furniture]
+
+
+def detect(block: ScheduleBlock) -> Vote | None:
+    """Numbered activities ending with their months ((3月), (时间：4月)), and no month label in the part."""
+    if any(ln.month is not None for ln in block.lines):
+        return None
+    items = _numbered(block)
+    trailed = sum(_trailing_period(ln) is not None for ln in items)
+    p = params().schedule
+    if trailed >= p.month_trailed_min_items and trailed >= p.month_trailed_share * len(items):
+        return Vote("month_trailed", (f"{trailed} of {len(items)} numbered items end with their months",))
+    return None
+
+
+def extract(block: ScheduleBlock, out: EntryWriter) -> None:
+    for ln in _numbered(block):
+        found = _trailing_period(ln)
+        if found is None:
+            continue
+        at, months = found
+        label = (ln.start + at, ln.end)
+        out.emit(ln.start + ln.content_start, ln.start + at, Period(tuple(months), label),
+                 marker=(ln.start, ln.start + ln.marker.raw_end), evidence=("numbered item", "its months after it"))
+
+
+layout("month_trailed", detect, extract)
