@@ -23,7 +23,8 @@ def _field() -> re.Pattern:
     names = "|".join(map(re.escape, sorted(mv.record_name_fields, key=len, reverse=True)))
     times = "|".join(map(re.escape, sorted(mv.record_time_fields, key=len, reverse=True)))
     bullets = re.escape(BULLETS)
-    return re.compile(rf"^[{bullets}\s]*(?:(?P<name>{names})|(?P<time>{times}))\s*[:：]\s*(?=\S)")
+    # a record's name field may carry its number (活动一：…, 项目2：…), as records in a row are counted
+    return re.compile(rf"^[{bullets}\s]*(?:(?P<name>{names})(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})?|(?P<time>{times}))\s*[:：]\s*(?=\S)")
 
 
 def _kind(ln: Line) -> tuple[str, int] | None:
