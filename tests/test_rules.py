@@ -435,3 +435,12 @@ def test_site_prompts_after_the_schedule_are_furniture_not_entries(furniture_lin
     assert [e.activity for e in doc.plans[0].schedule] == ["开展学雷锋志愿服务", "组织清明祭扫"]
     at = text.index(furniture_line)
     assert in_furniture(doc, at, at + len(furniture_line))
+
+
+@pytest.mark.parametrize("bullet", ["●", ""])
+def test_unnumbered_activities_ending_with_their_months_are_entries(bullet: str) -> None:
+    text = lines("南岭中学2025年团委工作计划", "一、指导思想", GUIDING, "二、活动安排",
+                 f"{bullet}开展学雷锋志愿服务活动（3月）", f"{bullet}组织清明祭扫（时间：4月上旬）", f"{bullet}五四青年节表彰大会（5月）")
+    doc = parse(text)
+    assert [(e.months, e.activity) for e in doc.plans[0].schedule] == [
+        ([3], "开展学雷锋志愿服务活动"), ([4], "组织清明祭扫"), ([5], "五四青年节表彰大会")]

@@ -1,5 +1,5 @@
-"""Numbered activities that each end with their month: 1、开展学雷锋志愿服务活动。（3月） / 2、清明节缅怀
-先烈（时间：4月） / 3、春季运动会    5月. A schedule part written as a list whose months trail the
+"""Activities that each end with their month: 1、开展学雷锋志愿服务活动。（3月） / 2、清明节缅怀先烈
+（时间：4月） / 3、春季运动会    5月, numbered or one a line (●开展…（3月）). A schedule part written as a list whose months trail the
 activities, with no month label above them (GUIDE: every activity the plan puts in a month is an
 entry). Each such item is an entry of its months, the trailing period its label and no part of the
 activity; an item without one is none.
@@ -41,31 +41,35 @@ def _trailing_period(ln: Line) -> tuple[int, list[int]] | None:
     return (m.start(), months) if months else None
 
 
-def _numbered(block: ScheduleBlock) -> list[Line]:
-    return [ln for ln in block.lines if ln.marker is not None and ln.idx in block.levels and not ln.furniture]
+def _activity_lines(block: ScheduleBlock) -> list[Line]:
+    """The part's numbered items; in a part without any, its lines (●开展…（3月）, one a line)."""
+    lines = [ln for ln in block.lines if not ln.furniture and not ln.signature]
+    numbered = [ln for ln in lines if ln.marker is not None and ln.idx in block.levels]
+    return numbered or lines
 
 
 def detect(block: ScheduleBlock) -> Vote | None:
-    """Numbered activities ending with their months ((3月), (时间：4月)), and no month label in the part."""
+    """Activities ending with their months ((3月), (时间：4月)), and no month label in the part."""
     if any(ln.month is not None for ln in block.lines):
         return None
-    items = _numbered(block)
+    items = _activity_lines(block)
     trailed = sum(_trailing_period(ln) is not None for ln in items)
     p = params().schedule
     if trailed >= p.month_trailed_min_items and trailed >= p.month_trailed_share * len(items):
-        return Vote("month_trailed", (f"{trailed} of {len(items)} numbered items end with their months",))
+        return Vote("month_trailed", (f"{trailed} of {len(items)} activities end with their months",))
     return None
 
 
 def extract(block: ScheduleBlock, out: EntryWriter) -> None:
-    for ln in _numbered(block):
+    for ln in _activity_lines(block):
         found = _trailing_period(ln)
         if found is None:
             continue
         at, months = found
         label = (ln.start + at, ln.end)
+        marker = (ln.start, ln.start + ln.marker.raw_end) if ln.marker is not None else None
         out.emit(ln.start + ln.content_start, ln.start + at, Period(tuple(months), label),
-                 marker=(ln.start, ln.start + ln.marker.raw_end), evidence=("numbered item", "its months after it"))
+                 marker=marker, evidence=("activity", "its months after it"))
 
 
 layout("month_trailed", detect, extract)
