@@ -583,6 +583,31 @@ def _confirm_table_headers(lines: list[Line]) -> None:
             ln.table_cells = ()
 
 
+_ROW_NUMBER_CELL = re.compile(r"\d{1,3}[.、]?")
+
+
+@neighbourhood_feature("row_numbers_under_index_column")
+def _row_numbers_under_index_column(lines: list[Line]) -> None:
+    """Under a table header whose first column is the rows' running number (序号, one cell a line or
+    the cells of one line), a line that is a bare number is that column's cell, not a page number:
+    no furniture, up to the next heading, separator or title."""
+    mv = month_vocab()
+    under = False
+    for i, ln in enumerate(lines):
+        if ln.table_header:
+            first = ln.table_cells[0] if ln.table_cells else ""
+            opens = not (i > 0 and lines[i - 1].table_header)  # the header row's first cell
+            if opens:
+                under = mv.column_roles(first) == ("index",)
+            continue
+        if not under:
+            continue
+        if ln.separator or ln.title_like or (ln.marker is not None and not ln.marker.bare) or (ln.cue_kind and ln.heading_like):
+            under = False
+        elif ln.furniture and _ROW_NUMBER_CELL.fullmatch(ln.text.strip()):
+            ln.furniture = False
+
+
 @neighbourhood_feature("link_lists")
 def _link_lists(lines: list[Line]) -> None:
     """The short lines under 相关文章 / 猜你喜欢 / 【相关推荐】 are links to other pages: furniture too.

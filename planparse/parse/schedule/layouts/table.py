@@ -178,13 +178,14 @@ def read_table(block: ScheduleBlock) -> Table | None:
     else:  # one cell per line: a row starts at each month in the first period column
         # or, where index columns (序号) stand before it, at the row's running number
         lead = _lead_columns(roles)
+        numbered = _numbered_rows(roles)
         row = []
         last_marker = None  # the numbering of the current cell's last line, if it had one
         for ln in body:
             span = _cell_span(text, ln.start, ln.end)
             if span[0] >= span[1]:
                 continue
-            if lead and _INDEX_CELL.fullmatch(text[span[0] : span[1]]) and (not row or len(row) > lead):
+            if (lead or numbered) and _INDEX_CELL.fullmatch(text[span[0] : span[1]]) and (not row or len(row) > lead):
                 if row:
                     rows.append(row)
                 row = [Cell([span])]
@@ -206,7 +207,7 @@ def read_table(block: ScheduleBlock) -> Table | None:
             # a month's part alone in its cell (3月下旬) is no month label of the line's own, but the cell's
             month_cell = ln.month is not None and not ln.prose_month or (
                 ln.month is None and period_cell_kind(text[span[0] : span[1]]) == "month")
-            starts_row = month_cell and not (lead and len(row) == lead and row[-1].pieces)
+            starts_row = month_cell and not numbered and not (lead and len(row) == lead and row[-1].pieces)
             mk = ln.marker
             counts_on = (mk is not None and last_marker is not None and mk.family == last_marker.family
                          and mk.number == (last_marker.number or 0) + 1)
@@ -253,11 +254,20 @@ def _lead_columns(roles: list[tuple[str, ...]]) -> int:
     return k if k < len(roles) and any(r in _PERIOD_ROLES for r in roles[k]) else 0
 
 
+def _numbered_rows(roles: list[tuple[str, ...]]) -> bool:
+    """The rows open with their running number (序号 first) and their period comes later, after the
+    activity (序号 活动名称 活动时间 负责人): the number, not the period, opens a row."""
+    return bool(roles) and roles[0] == ("index",) and _lead_columns(roles) == 0 and any(
+        r in _PERIOD_ROLES for rs in roles for r in rs)
+
+
 def _opens_row(words: list[str], lead: int, roles: list[tuple[str, ...]]) -> bool:
     """A row joined by spaces opens here: its running numbers (``lead`` index columns), then its period,
     or a week column's bare number with the week's dates in the column after it (1 2.17-2.21 …) where
     columns follow the activity's (课时, 负责人): only the table tells those cells from its words, and
     without them the week rows read as a month list does."""
+    if _numbered_rows(roles):
+        return len(words) > 1 and _INDEX_CELL.fullmatch(words[0]) is not None
     if not all(_INDEX_CELL.fullmatch(w) for w in words[:lead]):
         return False
     if is_period_cell(words[lead]):
