@@ -197,10 +197,20 @@ def _cue_heads(words: str) -> bool:
     if _SENTENCE_PUNCT.search(words):
         return False
     cue = find_cue(words)[1]
-    if not cue:
-        return False
+    return bool(cue) and _cue_ends(words, cue)
+
+
+def _cue_ends(words: str, cue: str) -> bool:
+    """Whether ``cue`` ends ``words``: nothing after it but a heading suffix (表, 如下), or a second part
+    after a joining word that is itself a heading's noun (工作目标与任务, 主要任务及措施, 现状及问题)."""
+    sw = section_words()
     tail = words[words.rfind(cue) + len(cue) :]
-    return not tail or tail in section_words().heading_suffixes
+    if not tail or tail in sw.heading_suffixes:
+        return True
+    rest = tail[1:]
+    if tail[0] not in sw.joining_words or not rest:
+        return False
+    return rest in sw.joined_part_nouns or rest in sw.bare_labels or _cue_heads(rest)
 
 
 @line_feature("heading_words")
@@ -263,8 +273,7 @@ def _cue(line: Line) -> None:
         if line.cue:
             line.opens_with_verb = line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening) \
                 and not _verb_noun_compound(line.head, line.cue)
-            tail = line.head[line.head.rfind(line.cue) + len(line.cue) :]
-            line.cue_at_end = not tail or tail in section_words().heading_suffixes
+            line.cue_at_end = _cue_ends(line.head, line.cue)
         if line.marker is None and line.cue and line.head != line.cue and (line.opens_with_verb or not line.cue_at_end):
             # an unnumbered heading ends with its cue noun (活动安排, 工作目标); a line opening with a
             # verb (研究本学期工会工作重点) or going on past the cue (期中质量分析会) is an activity

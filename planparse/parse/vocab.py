@@ -48,6 +48,7 @@ class SectionWords:
     bare_labels: frozenset[str]  # an unnumbered line that is only one of these labels a paragraph
     heading_suffixes: tuple[str, ...]  # words a heading may end with after its cue noun (表, 如下)
     joining_words: str  # characters joining two parts in one heading
+    joined_part_nouns: frozenset[str]  # 任务, 要求 …: a heading's second part after a joining word
     annex_labels: frozenset[str]
     heading_brackets: dict[str, str]  # opening bracket → its closing one
     period_heading_endings: tuple[str, ...]  # 安排, 日程 …: a schedule heading over a month list
@@ -61,6 +62,7 @@ def section_words() -> SectionWords:
         bare_labels=frozenset(data.get("bare_labels", ())),
         heading_suffixes=tuple(data.get("heading_suffixes", ())),
         joining_words="".join(data.get("joining_words", ())),
+        joined_part_nouns=frozenset(data.get("joined_part_nouns", ())),
         annex_labels=frozenset(data.get("annex_labels", ())),
         heading_brackets={pair[0]: pair[1] for pair in data.get("heading_brackets", ())},
         period_heading_endings=tuple(data.get("period_heading_endings", ())),
