@@ -227,6 +227,32 @@ def _period_heading(ctx: LineContext) -> Vote | None:
     return Vote("headed:schedule", ("marker level 0", "ends in a period noun", "months follow"))
 
 
+@section_start.rule("unnumbered_period_heading")
+def _unnumbered_period_heading(ctx: LineContext) -> Vote | None:
+    """An unnumbered heading ending in a period noun (实施步骤：, 进度：) over a month list is a schedule.
+
+    GUIDE: a heading with no numbering marker is a heading all the same when it stands on its own
+    line or ends in a colon; its part holds a month list, so it is a schedule. A verb before the
+    period noun and nothing else (实施步骤) names the part; a verb with an object is an activity. As for
+    unnumbered_heading: not a line under a month label (an activity), nor one inside an untitled
+    run of work items (a label of the item's paragraph).
+    """
+    ln, cur = ctx.line, ctx.current
+    if ctx.cue or ln.marker is not None or ln.month is not None or not ln.heading_like or ln.after_colon:
+        return None
+    endings = section_words().period_heading_endings
+    if not ln.head.endswith(endings):
+        return None
+    verb = next((v for v in plan_vocab().title_not_opening if ln.head.startswith(v)), None)
+    if verb is not None and ln.head[len(verb) :] not in endings:
+        return None  # 检查各班活动安排: a verb and its object, an activity; but 实施步骤 names the part
+    if ctx.in_month_list() or (ctx.state.item_open and cur is not None and cur.heading is None):
+        return None
+    if not ctx.months_follow():
+        return None
+    return Vote("headed:schedule", ("no marker", "ends in a period noun", "months follow"))
+
+
 @section_start.rule("uncued_heading_over_months")
 def _uncued_heading_over_months(ctx: LineContext) -> Vote | None:
     """A top-level heading naming no kind (三、本学期教学活动) whose part is a month list is a schedule.
