@@ -615,3 +615,39 @@ def test_html_lines_of_links_only_are_site_furniture() -> None:
     assert [p.title for p in doc.plans] == ["2025年春季学期学校德育工作计划"]
     assert [s.heading for s in doc.plans[0].sections] == ["一、指导思想", "二、月份安排"]
     assert _entries(doc) == [([3], "学雷锋志愿服务月活动", None), ([4], "清明节祭扫烈士墓", None)]
+
+
+SPANNED_ROWS = [["时间", "周次", "工作内容", "负责人"], ["九月", "", "新生入学教育及军训", "年级主任"],
+                ["十月", "", "期中考试及质量分析", "教务处"], ["十一月", "", "家长会", "班主任"]]
+SPANNED_ENTRIES = [([9], "新生入学教育及军训", "年级主任"), ([10], "期中考试及质量分析", "教务处"), ([11], "家长会", "班主任")]
+
+
+def test_docx_cell_spanning_columns_keeps_the_cells_after_it_under_their_header() -> None:
+    # the month written across 时间 and 周次 (gridSpan 2): the activity is the third column's cell
+    d = new_document()
+    d.add_paragraph("2025年秋季学期初一年级组工作计划")
+    add_numbered(d, "工作安排", 20, 0)
+    add_table(d, SPANNED_ROWS)
+    table = d.tables[0]
+    for r in range(1, len(SPANNED_ROWS)):
+        merged = table.cell(r, 0).merge(table.cell(r, 1))
+        for p in merged.paragraphs[1:]:
+            p._p.getparent().remove(p._p)
+    assert "<w:gridSpan" in table._tbl.xml
+    assert read_bytes(docx_bytes(d), name="span.docx").text.split("\n")[3] == "九月 |  | 新生入学教育及军训 | 年级主任"
+    assert _entries(planparse.parse_bytes(docx_bytes(d), source="span.docx", tag=False)) == SPANNED_ENTRIES
+
+
+def test_html_cell_spanning_columns_keeps_the_cells_after_it_under_their_header() -> None:
+    rows = "".join(f'<tr><td colspan="2">{r[0]}</td><td>{r[2]}</td><td>{r[3]}</td></tr>' for r in SPANNED_ROWS[1:])
+    page = (
+        "<html><body><p>2025年秋季学期初一年级组工作计划</p><p>一、工作安排</p><table>"
+        "<tr><th>时间</th><th>周次</th><th>工作内容</th><th>负责人</th></tr>" + rows
+        + '<tr><td rowspan="2" colspan="2">十二月</td><td>元旦文艺汇演</td><td>团委</td></tr><tr><td>期末复习动员</td></tr>'
+        + "</table></body></html>"
+    )
+    lines = read_bytes(page.encode("utf-8"), name="span.html").text.split("\n")
+    assert lines[3:] == ["九月 |  | 新生入学教育及军训 | 年级主任", "十月 |  | 期中考试及质量分析 | 教务处", "十一月 |  | 家长会 | 班主任",
+                         "十二月 |  | 元旦文艺汇演 | 团委", "|  | 期末复习动员"]
+    assert _entries(planparse.parse_bytes(page.encode("utf-8"), source="span.html", tag=False)) == [
+        *SPANNED_ENTRIES, ([12], "元旦文艺汇演", "团委"), ([12], "期末复习动员", None)]

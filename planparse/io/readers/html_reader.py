@@ -299,9 +299,13 @@ def _span(cell: Any, attr: str, limit: int) -> int:
     return min(max(n, 1), limit)
 
 
+_EMPTY = _Line("", False, 0, False, False)
+
+
 def _table(table: Any, out: _Text, ctx: _Ctx, table_depth: int, lists: _Lists) -> None:
-    """One "a | b | c" line per row. A slot that a cell above covers (rowspan) is an empty cell, so
-    that the row's cells stay under their header, as a Word table's merged cells read. A row of
+    """One "a | b | c" line per row, one cell per column of the grid: a slot that a cell above
+    covers (rowspan) or that a cell beside it spans (colspan) is an empty cell, so that the row's
+    cells stay under their header, as a Word table's merged cells read. A row of
     cells that hold links only (a layout table's menu) is navigation, as such a line is."""
     from planparse.io.readers._config import config
 
@@ -313,11 +317,14 @@ def _table(table: Any, out: _Text, ctx: _Ctx, table_depth: int, lists: _Lists) -
         col = 0
         for td in _own(tr, ("td", "th")):
             while col in covering:
-                cells.append(_Line("", False, 0, False, False))
+                cells.extend([_EMPTY] * covering[col][1])
                 col += covering[col][1]
             width = _span(td, "colspan", limits["max_colspan"])
             rows = _span(td, "rowspan", limits["max_rowspan"])
+            # a cell spanning columns leaves the columns it covers empty: the cells after it stay
+            # under their own header (九月 over 时间 and 周次, then 工作内容's cell, not 负责人's)
             cells.append(_cell(td, ctx, table_depth, lists))
+            cells.extend([_EMPTY] * (width - 1))
             if rows > 1:
                 above[col] = (rows - 1, width)
             col += width
