@@ -565,3 +565,89 @@ def test_html_menu_category_is_not_the_title() -> None:
     )
     doc = planparse.parse_bytes(page.encode("utf-8"), source="menu.html", tag=False)
     assert doc.plans[0].title == "2025年幼儿园春季工作计划"
+
+
+def test_html_ordered_list_items_get_the_numbers_the_browser_shows() -> None:
+    # <ol> items carry no "1." in their text: a browser draws it. Nested lists without a type of
+    # their own are told apart as the outline's levels (readers.toml [html.lists]).
+    page = (
+        "<html><body><h1>2025年社区妇联工作计划</h1><h2>一、指导思想</h2>"
+        "<p>坚持以妇女需求为导向，围绕社区中心工作，团结带领辖区妇女建功立业。</p><h2>二、主要工作</h2>"
+        "<ol><li>加强妇联组织建设<ol><li>完善执委分工制度。</li><li><p>每季度召开一次执委会议。</p></li></ol></li>"
+        "<li>开展家庭文明建设</li><li></li><li value='5'>维护妇女儿童合法权益</li></ol>"
+        "<h2>三、活动安排</h2><ul><li>三月：<ol><li>“三八”妇女节座谈会</li><li>1、女性健康知识讲座</li></ol></li>"
+        "<li>五月：母亲节感恩活动</li></ul>"
+        '<ol start="6" type="a"><li>甲</li></ol><ol style="list-style-type: cjk-ideographic"><li>乙</li></ol>'
+        '<ol style="list-style: none"><li>丙</li></ol></body></html>'
+    )
+    lines = read_bytes(page.encode("utf-8"), name="ol.html").text.split("\n")
+    assert lines[4:] == [
+        "1.加强妇联组织建设", "(1)完善执委分工制度。", "(2)每季度召开一次执委会议。", "2.开展家庭文明建设", "5.维护妇女儿童合法权益",
+        "三、活动安排", "三月：", "1.“三八”妇女节座谈会", "1、女性健康知识讲座", "五月：母亲节感恩活动", "f.甲", "一、乙", "丙",
+    ]
+    # an empty item is counted (3), as a browser counts it; the parser wants the items in sequence
+    plan = page.replace("<li></li><li value='5'>", "<li>").replace("<ol start", "<!--").replace("</ol></body>", "--></body>")
+    doc = planparse.parse_bytes(plan.encode("utf-8"), source="ol.html", tag=False)
+    work = next(s for s in doc.plans[0].sections if s.kind == "main_work")
+    assert [(i.number, i.text, [(c.number, c.text) for c in i.children]) for i in work.items] == [
+        (1, "加强妇联组织建设", [(1, "完善执委分工制度。"), (2, "每季度召开一次执委会议。")]),
+        (2, "开展家庭文明建设", []), (3, "维护妇女儿童合法权益", [])]
+    assert _entries(doc) == [([3], "“三八”妇女节座谈会", None), ([3], "女性健康知识讲座", None), ([5], "母亲节感恩活动", None)]
+
+
+def test_html_lines_of_links_only_are_site_furniture() -> None:
+    # a school site's article page: the menu, a sidebar list of other articles (one of them a bare
+    # plan title, 班主任工作计划), then the article, whose own title is a link to itself
+    page = (
+        '<html><body><div class="top">红旗路小学<div class="menu"><a href="/">网站首页</a> | <a href="/dy/">德育之窗</a></div></div>'
+        '<div class="side"><h3>热门排行</h3><ol><li><a href="/1.html">2024年秋季德育工作总结</a></li>'
+        '<li><a href="/2.html">班主任工作计划</a></li></ol></div>'
+        '<div class="main"><h1><a href="/3.html">2025年春季学期学校德育工作计划</a></h1>'
+        "<p>一、指导思想</p><p>以立德树人为根本任务，以养成教育为重点，提高德育工作的实效性。</p>"
+        "<p>二、月份安排</p><p>三月：学雷锋志愿服务月活动</p><p>四月：清明节祭扫烈士墓</p>"
+        '<p>相关链接：<a href="/4.html">2025年春季教学工作计划</a></p></div>'
+        '<table><tr><td><a href="/a">联系我们</a></td><td><a href="/b">网站地图</a></td></tr></table></body></html>'
+    )
+    src = read_bytes(page.encode("utf-8"), name="school.html")
+    navigation = [src.text[a:b] for a, b in src.furniture]
+    assert navigation == ["网站首页 | 德育之窗", "1.2024年秋季德育工作总结", "2.班主任工作计划", "联系我们 | 网站地图"]
+    doc = planparse.parse_bytes(page.encode("utf-8"), source="school.html", tag=False)
+    assert [p.title for p in doc.plans] == ["2025年春季学期学校德育工作计划"]
+    assert [s.heading for s in doc.plans[0].sections] == ["一、指导思想", "二、月份安排"]
+    assert _entries(doc) == [([3], "学雷锋志愿服务月活动", None), ([4], "清明节祭扫烈士墓", None)]
+
+
+SPANNED_ROWS = [["时间", "周次", "工作内容", "负责人"], ["九月", "", "新生入学教育及军训", "年级主任"],
+                ["十月", "", "期中考试及质量分析", "教务处"], ["十一月", "", "家长会", "班主任"]]
+SPANNED_ENTRIES = [([9], "新生入学教育及军训", "年级主任"), ([10], "期中考试及质量分析", "教务处"), ([11], "家长会", "班主任")]
+
+
+def test_docx_cell_spanning_columns_keeps_the_cells_after_it_under_their_header() -> None:
+    # the month written across 时间 and 周次 (gridSpan 2): the activity is the third column's cell
+    d = new_document()
+    d.add_paragraph("2025年秋季学期初一年级组工作计划")
+    add_numbered(d, "工作安排", 20, 0)
+    add_table(d, SPANNED_ROWS)
+    table = d.tables[0]
+    for r in range(1, len(SPANNED_ROWS)):
+        merged = table.cell(r, 0).merge(table.cell(r, 1))
+        for p in merged.paragraphs[1:]:
+            p._p.getparent().remove(p._p)
+    assert "<w:gridSpan" in table._tbl.xml
+    assert read_bytes(docx_bytes(d), name="span.docx").text.split("\n")[3] == "九月 |  | 新生入学教育及军训 | 年级主任"
+    assert _entries(planparse.parse_bytes(docx_bytes(d), source="span.docx", tag=False)) == SPANNED_ENTRIES
+
+
+def test_html_cell_spanning_columns_keeps_the_cells_after_it_under_their_header() -> None:
+    rows = "".join(f'<tr><td colspan="2">{r[0]}</td><td>{r[2]}</td><td>{r[3]}</td></tr>' for r in SPANNED_ROWS[1:])
+    page = (
+        "<html><body><p>2025年秋季学期初一年级组工作计划</p><p>一、工作安排</p><table>"
+        "<tr><th>时间</th><th>周次</th><th>工作内容</th><th>负责人</th></tr>" + rows
+        + '<tr><td rowspan="2" colspan="2">十二月</td><td>元旦文艺汇演</td><td>团委</td></tr><tr><td>期末复习动员</td></tr>'
+        + "</table></body></html>"
+    )
+    lines = read_bytes(page.encode("utf-8"), name="span.html").text.split("\n")
+    assert lines[3:] == ["九月 |  | 新生入学教育及军训 | 年级主任", "十月 |  | 期中考试及质量分析 | 教务处", "十一月 |  | 家长会 | 班主任",
+                         "十二月 |  | 元旦文艺汇演 | 团委", "|  | 期末复习动员"]
+    assert _entries(planparse.parse_bytes(page.encode("utf-8"), source="span.html", tag=False)) == [
+        *SPANNED_ENTRIES, ([12], "元旦文艺汇演", "团委"), ([12], "期末复习动员", None)]

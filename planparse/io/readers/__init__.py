@@ -4,7 +4,8 @@
   the text is the decoded input with a leading BOM dropped and newlines made \\n, nothing else changed.
 - .docx: paragraphs and table rows in document order, Word's automatic numbering rebuilt ("一、" …);
   then the lines of the page headers and footers, which SourceText.furniture marks as such.
-- .html/.htm: the visible text of the body, one line per block and per table row.
+- .html/.htm: the visible text of the body, one line per block and per table row, an ordered list's
+  items numbered as a browser shows them; the lines of links only (menus, sidebars) marked as furniture.
 
 Anything that cannot be read (missing, empty, binary, too large, corrupt, encrypted, old .doc, unknown
 extension, undecodable) raises an InputError / UnsupportedFormatError naming the file.
@@ -120,7 +121,7 @@ def read_bytes(data: bytes, *, name: str = "<stdin>", encoding: str | None = Non
         page_start = len(text) - len(pages)
         return SourceText(text, None, "docx", name, ((page_start, len(text)),) if pages else ())
     if fmt == "html":
-        from planparse.io.readers.html_reader import html_to_text, meta_charset
+        from planparse.io.readers.html_reader import html_page, meta_charset
 
         if encoding:
             markup, used = text_reader.decode_forced(data, encoding, name)
@@ -137,7 +138,9 @@ def read_bytes(data: bytes, *, name: str = "<stdin>", encoding: str | None = Non
                     markup = None
             if markup is None:
                 markup, used = text_reader.detect_and_decode(data, name)
-        return SourceText(_require_text(html_to_text(markup), name), used, "html", name)
+        text, navigation = html_page(markup)
+        # the lines of the site's navigation (menus, sidebar lists of links) are furniture
+        return SourceText(_require_text(text, name), used, "html", name, navigation)
 
     if encoding:
         text, used = text_reader.decode_forced(data, encoding, name)

@@ -165,6 +165,18 @@ def _text_boxes(p: Any) -> list[Any]:
     return boxes
 
 
+def _grid_count(el: Any) -> int:
+    """A gridSpan's or gridBefore's count of grid columns: 0 when absent or not a whole number,
+    at most the readers' cap (readers.toml docx.max_grid_span)."""
+    if el is None:
+        return 0
+    try:
+        n = int(el.get(W + "val", "0"))
+    except ValueError:
+        return 0
+    return min(max(n, 0), int(config()["docx"]["max_grid_span"]))
+
+
 class _Builder:
     def __init__(self, numbering: Numbering) -> None:
         self.numbering = numbering
@@ -190,15 +202,20 @@ class _Builder:
         for tr in tbl.iter(W + "tr"):
             if _owner(tr, W + "tbl") is not tbl:
                 continue  # a nested table's rows belong to their cell
-            cells = []
+            # one cell per column of the grid: the columns a row skips (gridBefore) and those a cell
+            # spans beside it (gridSpan) are empty cells, so that the cells after them stay under
+            # their own header, as a cell merged down leaves its rows an empty one
+            cells = [""] * _grid_count(tr.find(f"{W}trPr/{W}gridBefore"))
             for tc in tr.iter(W + "tc"):
                 if _owner(tc, W + "tr") is not tr:
                     continue
+                span = max(_grid_count(tc.find(f"{W}tcPr/{W}gridSpan")), 1)
                 v_merge = tc.find(f"{W}tcPr/{W}vMerge")
                 if v_merge is not None and v_merge.get(W + "val", "continue") == "continue":
-                    cells.append("")  # the merged cell's text was given on the row where it starts
+                    cells.extend([""] * span)  # the merged cell's text was given on the row where it starts
                     continue
                 cells.append(self.cell_text(tc))
+                cells.extend([""] * (span - 1))
             while cells and not cells[-1]:
                 cells.pop()
             self.lines.append(" | ".join(cells))

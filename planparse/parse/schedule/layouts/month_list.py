@@ -193,6 +193,9 @@ class _MonthList:
             if label is not None:
                 self.flush_pending()
                 self.emit_leading()
+                # a new month: the last month's numbered activity is over, the words on the label's
+                # line (三月：学雷锋活动) are an activity of their own, and so is the line after it
+                numbered_open = False
                 self.period = _period(ln, label)
                 self.phase = label.phase
                 self.week = label.week
