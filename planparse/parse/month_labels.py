@@ -45,7 +45,8 @@ _DATED_ROW = re.compile(
     rf"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>{_MNUM})\s*月\s*(?P<d>{_DAY})\s*[日号]"
     rf"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>{_MNUM})\s*月\s*)?(?P<d2>{_DAY})\s*[日号]?)?"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
-    r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
+    # its words after it, or, with its colon, on the lines below (1月24日—1月30日： over a list)
+    r"(?:(?:\s*[:：|｜]\s*|\s+)(?=\S)|\s*[:：]\s*$)"
 )
 # a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
 _DOTTED_ROW = re.compile(
@@ -317,20 +318,25 @@ def parse_label_text(label: str) -> tuple[list[int], dict[int, int | None]] | No
     years: dict[int, int | None] = {}
     prev_end = 0
     prev: int | None = None
+    prev_year: int | None = None
     for m in _TOKEN_RE.finditer(label):
         value = _numeral(m.group("m"))
         if value is None:
             return None
         between = label[prev_end : m.start()]
         year = _year(m.group("y")) if m.group("year") else None
-        if prev is not None and _RANGE_RE.search(between) and value > prev:
-            for v in range(prev + 1, value + 1):
+        if prev is not None and _RANGE_RE.search(between) and value != prev:
+            # a range runs forward in time: one whose second month comes earlier in the calendar
+            # runs on across the turn of the year (11月—次年1月, 2025年9月—2026年7月: 11, 12, 1),
+            # the months up to 十二月 in the first month's year
+            run = [*range(prev + 1, 13), *range(1, value + 1)] if value < prev else range(prev + 1, value + 1)
+            for v in run:
                 months.append(v)
-                years.setdefault(v, year)
+                years.setdefault(v, year if v <= value else prev_year)
         else:
             months.append(value)
             years.setdefault(value, year)
-        prev, prev_end = value, m.end()
+        prev, prev_end, prev_year = value, m.end(), year
     if not months:
         return None
     return sorted(set(months)), years

@@ -204,6 +204,20 @@ def _title_shaped_line(ctx: PlanContext) -> Vote | None:
     return Vote("title_line", ("title_like",)) if ctx.line.title_like else None
 
 
+@plan_boundary.rule("entry_of_bulleted_list")
+def _entry_of_bulleted_list(ctx: PlanContext) -> Vote | None:
+    """A title-like line that opens with the bullet of the content line right before it (▲各教研组制定
+    新学期教学计划 after ▲开学前校园环境整治) is that list's next entry, not a plan's title: a title
+    stands on its own, no list leads up to it (plans.toml list_bullets)."""
+    ln, prev = ctx.line, ctx.previous
+    if not ln.title_like or ln.separator or prev is None or not ctx.state.content:
+        return None
+    lead = ln.text.lstrip()[:1]
+    if not lead or lead not in plan_vocab().list_bullets or prev.text.lstrip()[:1] != lead:
+        return None
+    return Vote("line", ("title_like", "opens with the bullet of the line before"))
+
+
 @plan_boundary.rule("month_list_heading")
 def _month_list_heading(ctx: PlanContext) -> Vote | None:
     """A title-like line over a month list (三月工作计划) inside a plan is the schedule's heading, not a plan's title.

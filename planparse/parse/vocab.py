@@ -138,6 +138,7 @@ class PlanVocab:
     closing_unit: regex.Pattern  # a unit's name signing a plan's last lines (no date under it)
     closing_people: regex.Pattern  # people signing a plan's last lines by role (班主任:…, 小一班 X老师)
     closing_opener: re.Pattern
+    list_bullets: str  # bullets leading a list's entries (▲…): a title-shaped line after one is its next entry
 
 
 @cache
@@ -164,6 +165,7 @@ def plan_vocab() -> PlanVocab:
         closing_unit=regex.compile(d["closing_unit"]),
         closing_people=regex.compile("|".join(f"(?:{p})" for p in d["closing_people"])),
         closing_opener=re.compile(d["closing_openers"]),
+        list_bullets=d["list_bullets"],
     )
 
 
