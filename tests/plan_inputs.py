@@ -105,6 +105,23 @@ def add_table(document, rows: list[list[str]]) -> None:
             table.cell(r, c).text = value
 
 
+def merge_cells(table, first: tuple[int, int], last: tuple[int, int]):  # -> docx cell
+    """Merge a block of cells as Word does, keeping one paragraph (Word drops the empty ones)."""
+    merged = table.cell(*first).merge(table.cell(*last))
+    for p in merged.paragraphs[1:]:
+        p._p.getparent().remove(p._p)
+    return merged
+
+
+def table_plan(title: str, heading: str, rows: list[list[str]]):  # -> docx.Document
+    """A plan of a title, one numbered heading and a table under it."""
+    d = new_document()
+    d.add_paragraph(title)
+    add_numbered(d, heading, 20, 0)
+    add_table(d, rows)
+    return d
+
+
 def docx_bytes(document) -> bytes:
     buf = io.BytesIO()
     document.save(buf)

@@ -13,8 +13,10 @@ from plan_inputs import (
     add_table,
     bad_inputs,
     docx_bytes,
+    merge_cells,
     new_document,
     plan_docx,
+    table_plan,
 )
 
 import planparse
@@ -364,14 +366,8 @@ def _entries(doc: planparse.Document) -> list[tuple[list[int], str, str | None]]
 
 
 def test_docx_month_cell_merged_down_keeps_the_rows_columns() -> None:
-    d = new_document()
-    d.add_paragraph("2025年学校德育工作计划")
-    add_numbered(d, "月份工作安排", 20, 0)
-    add_table(d, MERGED_ROWS)
-    table = d.tables[0]
-    merged = table.cell(1, 0).merge(table.cell(3, 0))  # vMerge restart / continue / continue
-    for p in merged.paragraphs[1:]:
-        p._p.getparent().remove(p._p)
+    d = table_plan("2025年学校德育工作计划", "月份工作安排", MERGED_ROWS)
+    merge_cells(d.tables[0], (1, 0), (3, 0))  # vMerge restart / continue / continue
     src = read_bytes(docx_bytes(d), name="m.docx")
     assert " | 教师节表彰 | 工会" in src.text  # the merged cell's rows keep an empty first cell
     assert _entries(planparse.parse_bytes(docx_bytes(d), source="m.docx", tag=False)) == MERGED_ENTRIES
@@ -624,15 +620,10 @@ SPANNED_ENTRIES = [([9], "新生入学教育及军训", "年级主任"), ([10], 
 
 def test_docx_cell_spanning_columns_keeps_the_cells_after_it_under_their_header() -> None:
     # the month written across 时间 and 周次 (gridSpan 2): the activity is the third column's cell
-    d = new_document()
-    d.add_paragraph("2025年秋季学期初一年级组工作计划")
-    add_numbered(d, "工作安排", 20, 0)
-    add_table(d, SPANNED_ROWS)
+    d = table_plan("2025年秋季学期初一年级组工作计划", "工作安排", SPANNED_ROWS)
     table = d.tables[0]
     for r in range(1, len(SPANNED_ROWS)):
-        merged = table.cell(r, 0).merge(table.cell(r, 1))
-        for p in merged.paragraphs[1:]:
-            p._p.getparent().remove(p._p)
+        merge_cells(table, (r, 0), (r, 1))
     assert "<w:gridSpan" in table._tbl.xml
     assert read_bytes(docx_bytes(d), name="span.docx").text.split("\n")[3] == "九月 |  | 新生入学教育及军训 | 年级主任"
     assert _entries(planparse.parse_bytes(docx_bytes(d), source="span.docx", tag=False)) == SPANNED_ENTRIES
