@@ -33,9 +33,12 @@ _TOKEN_RE = re.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)
 _RANGE_RE = re.compile(_RANGE_JOIN)
 # a bare running number, spaces, then a month in digits: a space-joined row's number before its month
 _ROW_NUMBER = re.compile(rf"^\d{{1,3}}[^\S\n]+(?=(?:1[0-2]|0?[1-9])\s*(?:月|(?:{_RANGE_JOIN})))")
-# a week, or a run of weeks (第3-4周, 第二周至第三周): a row for several weeks is labelled like one
+# a week, or a run of weeks (第3-4周, 第二周至第三周) or two named together (第一、二周): a row for
+# several weeks is labelled like one
 _WEEK_NUM = r"[一二三四五六七八九十\d]{1,3}"
-_WEEK = re.compile(rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:{_RANGE_JOIN})+\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?")
+_WEEK = re.compile(
+    rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:(?:{_RANGE_JOIN})+|{_LIST_JOIN})\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?"
+)
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
 # a day of the month, in digits or Chinese numerals (15, 十五, 二十八)
 _DAY = r"(?:[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -264,8 +267,11 @@ def _theme_after_label() -> re.Pattern:
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
-# a dash standing for the colon (三月——学雷锋月活动); before a numeral it joins a range (三月——五月)
-_DASH_AFTER_LABEL = re.compile(r"\s*(?:—{1,2}|-{2}|－{1,2})\s*(?=[^\d\s一二三四五六七八九十元正—\-－]|\s*$)")
+# a dash standing for the colon (三月——学雷锋月活动); before a numeral it joins a range (三月——五月),
+# before 元/正 only where a month follows (十二月——元月, but 十二月——元旦文艺汇演)
+_DASH_AFTER_LABEL = re.compile(
+    r"\s*(?:—{1,2}|-{2}|－{1,2})\s*(?=[^\d\s一二三四五六七八九十元正—\-－]|[元正](?!\s*月)|\s*$)"
+)
 # a month in brackets opening the line, its words after it: （三月）学雷锋月活动, (3月) …
 _BRACKET_LEAD = re.compile(r"^[(（](?P<inner>[^()（）]{1,10})[)）]\s*(?:[:：]\s*)?")
 _BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s*")
@@ -373,8 +379,9 @@ def _match_label(line: str) -> MonthLabel | None:
         return None  # most lines: no digit first, no 月, 周, 季 or bracket near the start, no festival
     phase = _term_phase().match(line) if "(" in line[:12] or "（" in line[:12] else None
     if phase is not None:
-        inner = match_month_label(phase.group("inner").strip())
-        if inner is not None and not inner.rest:
+        # the bracket holds months or parts of them (寒假（1月下旬—2月）：, 开学初（8月底—9月初）：)
+        inner = cell_label(phase.group("inner"))
+        if inner is not None:
             return MonthLabel(inner.months, inner.years, phase.end(), line[phase.end() :].strip())
     phase = _activity_phase().match(line) if _phase_near_start().search(line, 0, 2 * _MV.phase_name_max_chars) else None
     if phase is not None:
@@ -438,11 +445,14 @@ def _match_label(line: str) -> MonthLabel | None:
         if inner is not None:
             inner = replace(inner, end=inner.end + lead.end())
         return inner
-    if _WEEK.match(line):
-        d = _DATE.search(line, 0, 40)
+    week = _WEEK.match(line)
+    if week:
+        end = week.end()
+        d = _DATE.search(line, 0, params().month_labels.week_date_window)
         if not d:
-            return None
-        end = _WEEK.match(line).end()
+            # weeks of the term dated by the month in brackets after them (第18—20周（1月）：), as a
+            # phase of the term is (学期初（9月）：); without a date or a month the row has none
+            return _bracketed_month(line, end, week=True)
         return MonthLabel([int(d.group(1))], {}, end, line[end:].strip(), week=True)
     dated = _DATED_ROW.match(line)
     if dated:
@@ -483,6 +493,10 @@ def _match_label(line: str) -> MonthLabel | None:
         joined = parse_label_text(label + _MV.range_joiners[0] + span.group("to"))
         if joined is not None:
             parsed, part = joined, span
+    if part is None:
+        week = _WEEK.match(after)
+        if week is not None and (_AFTER_LABEL.match(after, week.end()) or _SPACE_AFTER_WEEK.match(after, week.end())):
+            part = week  # 9月第一周：… — a week of the month, as 3月上旬： is a part of it
     if part is not None:  # 3月上旬： — a part of the month, still its label
         end += part.end()
         after = line[end:]
@@ -526,6 +540,18 @@ def _match_label(line: str) -> MonthLabel | None:
         elif rest.rstrip(":：") in month_vocab().label_fillers:
             rest, end = "", len(line)
     return MonthLabel(months, years, end, rest, theme, closed=closed or theme is not None or not rest)
+
+
+def _bracketed_month(line: str, end: int, *, week: bool) -> MonthLabel | None:
+    """The label a period gets from the months in brackets right after it (第18—20周（1月）：…), or None."""
+    gloss = _BRACKET_GLOSS.match(line, end)
+    inner = cell_label(gloss.group("inner")) if gloss is not None else None
+    if gloss is None or inner is None:
+        return None
+    colon = _AFTER_LABEL.match(line, gloss.end())
+    end = colon.end() if colon else gloss.end()
+    rest = line[end:].strip()
+    return MonthLabel(inner.months, inner.years, end, rest, week=week, closed=colon is not None or not rest)
 
 
 def _through(first: int, last: str | None) -> tuple[int, ...]:
