@@ -414,6 +414,33 @@ def _signature(line: Line) -> None:
 # ---------------------------------------------------------------- the lines around
 
 
+@neighbourhood_feature("year_month_labels")
+def _year_month_labels(lines: list[Line]) -> None:
+    """二〇二六年一月 / 2026年1月 alone on its line inside a month list is the next month's label.
+
+    Alone, a year and month is how a plan is dated under its signature, so the line is no label of
+    its own (see month_labels); a month list that runs across the turn of the year writes its label
+    so too. Where the label before it stands alone over numbered activities and activities of the
+    same numbering follow it, it is one more label of the list, no date of signing.
+    """
+    family: str | None = None  # the numbering under the last label standing alone on its line
+    for i, ln in enumerate(lines):
+        if not ln.text.strip() or ln.furniture:
+            continue
+        nxt = next((x for x in lines[i + 1 :] if x.text.strip() and not x.furniture), None)
+        below = nxt.marker.family if nxt is not None and nxt.marker is not None and nxt.month is None else None
+        if ln.month is not None:
+            family = below if not ln.month.rest else None
+            continue
+        bare = ln.text.strip()
+        if family is None or below != family or ln.marker is not None or not _DATE_ONLY.match(bare):
+            family = family if ln.marker is not None else None
+            continue
+        label = match_month_label(bare + "：")
+        if label is not None and not label.rest and any(label.years.values()):
+            ln.month, ln.signature = replace(label, end=len(ln.text.rstrip())), False
+
+
 @neighbourhood_feature("signer_before_date")
 def _signer_before_date(lines: list[Line]) -> None:
     """The short line right before a plan's closing date is its signer (教育局离退休干部工作科 / 2023年1月16日).
