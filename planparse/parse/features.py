@@ -26,7 +26,7 @@ from planparse.parse.chars import CLOSERS, COLONS, FULL_STOPS, SENTENCE_END, TRA
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
-from planparse.parse.month_labels import MonthLabel, match_month_label
+from planparse.parse.month_labels import MonthLabel, match_month_label, undated_period_end
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cues, section_words
 
@@ -57,6 +57,7 @@ class Line:
     marker: Marker | None = None
     month: MonthLabel | None = None
     weak_label: MonthLabel | None = None  # a festival's name (五四青年节：…) or a dotted date (3.5 …) opening the line
+    undated_period: int = 0  # a period with no month of its own opening the line (春节：…, 暑期：…): its length
     month_led: MonthLabel | None = None  # a numbered item that opens with a month in running text (4、六月份组织…)
     prose_month: bool = False  # a paragraph opening with its month (5月,为迎接…): a label only inside a schedule
     content_start: int = 0  # after the marker, relative to the line start
@@ -105,7 +106,7 @@ class Line:
             out["marker"] = f"{self.marker.family}:{self.marker.number}"
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
-        for name in ("cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "page_title", "separator", "furniture", "table_header",
+        for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "page_title", "separator", "furniture", "table_header",
                      "signature", "guiding_opener", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
@@ -168,6 +169,8 @@ def _numbering(line: Line) -> None:
         rest = line.month.rest
         words = rest.strip(" ,，")
         line.prose_month = bool(words) and (rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars)
+    if line.month is None and line.weak_label is None:
+        line.undated_period = undated_period_end(text)
     marker = None if line.month else match_marker(text)
     if marker is not None and marker.family in OUTLINE_FAMILIES and not line.outline_confirmed:
         line.outline_candidate, marker = marker, None

@@ -248,8 +248,22 @@ _SPACE_AFTER_WEEK = re.compile(r"\s+(?=\S)")
 
 @lru_cache(maxsize=1)
 def _festival() -> re.Pattern:
-    """A festival's name opening a line, with the colon that makes it a label (五四青年节：)."""
-    return re.compile(r"(?P<name>" + _alternation(list(_MV.festivals)) + r")\s*[:：]\s*")
+    """A festival's name opening a line, with the colon that makes it a label (五四青年节：, 国庆节前后：)."""
+    near = _alternation(list(_MV.festival_suffixes))
+    return re.compile(r"(?P<name>" + _alternation(list(_MV.festivals)) + rf")\s*(?:{near})?\s*[:：]\s*")
+
+
+@lru_cache(maxsize=1)
+def _undated_period() -> re.Pattern:
+    near = _alternation(list(_MV.festival_suffixes))
+    return re.compile(r"(?:" + _alternation(list(_MV.undated_periods)) + rf")\s*(?:{near})?\s*[:：]\s*(?=\S)")
+
+
+def undated_period_end(line: str) -> int:
+    """Length of a period with no month of its own and its colon opening ``line`` (春节：, 暑期：,
+    中秋节前后：) with words after them, or 0 (months.toml ``undated_periods``)."""
+    m = _undated_period().match(line)
+    return m.end() if m else 0
 
 
 @lru_cache(maxsize=1)

@@ -185,6 +185,8 @@ class MonthVocab:
     ordinal_phases: tuple[str, ...]  # regular expressions
     phase_name_max_chars: int
     festivals: dict[str, int]
+    undated_periods: tuple[str, ...]  # 春节, 暑期: periods with no fixed month
+    festival_suffixes: tuple[str, ...]  # 前后, 期间: nearness after a festival's name
     table_columns: dict[str, str]  # header word → the role of its column (month, activity, responsible …)
     header_split: re.Pattern  # the characters that join two header words in one cell (月份、主题)
     role_suffixes: dict[str, str]
@@ -252,6 +254,8 @@ def month_vocab() -> MonthVocab:
         ordinal_phases=tuple(d["ordinal_phases"]),
         phase_name_max_chars=d["phase_name_max_chars"],
         festivals=dict(d["festivals"]),
+        undated_periods=tuple(d["undated_periods"]),
+        festival_suffixes=tuple(d["festival_suffixes"]),
         table_columns={word: role for role, words in d["table_columns"].items() for word in words},
         header_split=re.compile("[" + re.escape("".join(d["table"]["header_joiners"])) + "]"),
         role_suffixes=dict(d["table"]["role_suffixes"]),
