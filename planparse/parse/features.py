@@ -26,7 +26,7 @@ from planparse.parse.chars import CLOSERS, COLONS, FULL_STOPS, SENTENCE_END, TRA
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
-from planparse.parse.month_labels import MonthLabel, match_month_label, undated_period_end
+from planparse.parse.month_labels import MonthLabel, match_month_label, month_columns, undated_period_end
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cues, section_words
 
@@ -91,6 +91,8 @@ class Line:
     guiding_opener: bool = False
     table_header: bool = False
     table_cells: tuple[str, ...] = ()
+    # a header row laid across the months (项目 | 9月 | 10月): the months each of its cells heads
+    month_columns: tuple[tuple[int, ...], ...] = ()
     signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
     # neighbourhood
     heads_month_list: bool = False  # the next content line is a month label or a table header
@@ -393,6 +395,11 @@ def _table_header(line: Line) -> None:
         return
     bare = line.text.strip()
     p = params().table
+    across = month_columns(bare)
+    if across is not None:
+        line.table_header, line.month_columns = True, tuple(across)
+        line.table_cells = tuple(c for c in _TABLE_SPLIT.split(bare) if c)
+        return
     if len(bare) > p.header_max_chars:
         return
     mv = month_vocab()

@@ -226,6 +226,33 @@ def period_cell_kind(cell: str) -> str | None:
     return "month" if cell_label(cell) is not None else None
 
 
+_BAR = re.compile(r"\s*[|｜]\s*")
+
+
+def month_columns(line: str) -> list[tuple[int, ...]] | None:
+    """The months each column of a header row heads, where the row is laid across the months: its
+    first cell names what the rows are (项目, 类别; months.toml ``row_header_words``) or is empty,
+    and each other cell, two at least, is a month (项目 | 9月 | 10月 | 11月). Each row below is one
+    work area, its activities under the months' columns. ``()`` for the rows' own column; None for
+    any other line. Only a row whose cells are set apart by bars (a Word or web table, tabs) is read
+    so: cells joined by spaces cannot be told from words."""
+    bare = line.strip()
+    if "|" not in bare and "｜" not in bare or len(bare) > params().table.month_columns_max_chars:
+        return None
+    cells = _BAR.split(bare)
+    if cells and not cells[-1]:
+        cells.pop()  # the row's closing bar
+    if len(cells) < 3 or (cells[0] and not month_vocab().names_rows(cells[0])):
+        return None
+    out: list[tuple[int, ...]] = [()]
+    for cell in cells[1:]:
+        label = cell_label(cell)
+        if label is None or label.week or label.weak or tuple(label.months) in out:
+            return None
+        out.append(tuple(label.months))
+    return out
+
+
 def month_part_prefix(text: str) -> int:
     """Length of a part-of-month prefix and its colon opening a line under a month label (上旬：…), or 0.
 

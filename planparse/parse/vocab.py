@@ -193,6 +193,8 @@ class MonthVocab:
     role_suffix_max_chars: int
     unit_words: tuple[str, ...]  # 单元, 章 …: 第二单元 labels the cell's words after it
     unknown_cells_max_share: float
+    row_header_words: frozenset[str]  # 项目, 类别: the corner cell of a table laid across the months
+    row_header_split: re.Pattern
     label_fillers: frozenset[str]
     period_header: re.Pattern
     quarter_numerals: dict[str, int]
@@ -218,6 +220,11 @@ class MonthVocab:
                 if cell.endswith(suffix):
                     return (suffix_role,)
         return None
+
+    def names_rows(self, cell: str) -> bool:
+        """The corner cell of a table laid across the months (项目, 项目/月份): it names what the rows are."""
+        parts = [x for x in self.row_header_split.split(cell) if x]
+        return bool(parts) and all(x in self.row_header_words for x in parts)
 
     def header_roles(self, cells: Sequence[str], *, barred: bool) -> list[tuple[str, ...]] | None:
         """The roles of a header row's cells, or None when the row is no header.
@@ -262,6 +269,8 @@ def month_vocab() -> MonthVocab:
         role_suffix_max_chars=d["table"]["role_suffix_max_chars"],
         unit_words=tuple(d["table"]["unit_words"]),
         unknown_cells_max_share=d["table"]["unknown_cells_max_share"],
+        row_header_words=frozenset(d["table"]["row_header_words"]),
+        row_header_split=re.compile("[" + re.escape("".join(d["table"]["row_header_joiners"])) + "]+"),
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),
         quarter_numerals=dict(d["quarter_numerals"]),
