@@ -209,6 +209,15 @@ _DATE_CELL = re.compile(
     rf"{_DATE_ONE}(?:\s*(?:{_RANGE_JOIN})+\s*(?:{_DATE_ONE}|[0-3]?\d\s*[日号]?))?"
 )
 _BRACKETED = re.compile(r"[(（](?P<inner>[^()（）]+)[)）]")
+# a row's date cell after its activity, set apart by spaces at the line's end (开学典礼  9月22日—26日)
+_TRAILING_DATES = re.compile(rf"(?<=\S)\s+(?:{_DATE_CELL.pattern})\s*$")
+
+
+def trailing_date_cell(text: str, start: int, end: int) -> int:
+    """Where a date cell standing after a row's activity begins in ``text[start:end]`` (the spaces
+    before it included), or ``end`` when the row ends in no such cell."""
+    m = _TRAILING_DATES.search(text, start, end)
+    return m.start() if m else end
 
 
 def period_cell_kind(cell: str) -> str | None:

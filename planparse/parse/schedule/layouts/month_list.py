@@ -12,7 +12,7 @@ import re
 
 from planparse.parse.chars import BULLETS, CELL_SEPARATORS, SENTENCE_END
 from planparse.parse.features import Line
-from planparse.parse.month_labels import MonthLabel, month_part_prefix
+from planparse.parse.month_labels import MonthLabel, month_part_prefix, period_cell_kind, trailing_date_cell
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -118,10 +118,12 @@ class _MonthList:
             m = _WEEK_DATES.match(text, start, end)
             if m and _HAS_DATE.search(m.group()):
                 start = m.end()
+            # the row's dates after its activity (第4周 开学典礼 9月22日—26日): the date column's cell
+            end = trailing_date_cell(text, start, end)
         piped = any(c in text[start:end] for c in CELL_SEPARATORS)
         for k, cell in enumerate(_CELL.finditer(text, start, end)):
-            if piped and k in skip:
-                continue
+            if piped and (k in skip or period_cell_kind(cell.group()) == "dates"):
+                continue  # a column of no activities, or the row's date cell (第1周 | 开学准备 | 9.1-9.5)
             for chunk in _CHUNK.finditer(text, cell.start(), cell.end()):
                 self.out.emit(chunk.start(), chunk.end(), self.period, evidence=("chunk",))
 
