@@ -426,29 +426,44 @@ def _signature(line: Line) -> None:
 
 @neighbourhood_feature("year_month_labels")
 def _year_month_labels(lines: list[Line]) -> None:
-    """二〇二六年一月 / 2026年1月 alone on its line inside a month list is the next month's label.
+    """二〇二六年一月 / 2026年1月 alone on its line inside a month list is a month label.
 
     Alone, a year and month is how a plan is dated under its signature, so the line is no label of
-    its own (see month_labels); a month list that runs across the turn of the year writes its label
-    so too. Where the label before it stands alone over numbered activities and activities of the
-    same numbering follow it, it is one more label of the list, no date of signing.
+    its own (see month_labels); a month list that runs across the turn of the year, or names every
+    month with its year, writes its labels so too. Where the label before it stands alone over
+    numbered activities and activities of the same numbering follow it, it is one more label of the
+    list, no date of signing (a date of signing has no numbered activities under it).
     """
-    family: str | None = None  # the numbering under the last label standing alone on its line
+    # the last label standing alone on its line (None: a label of the list already) and the numbering under it
+    last: tuple[Line | None, str | None] | None = None
     for i, ln in enumerate(lines):
         if not ln.text.strip() or ln.furniture:
             continue
         nxt = next((x for x in lines[i + 1 :] if x.text.strip() and not x.furniture), None)
         below = nxt.marker.family if nxt is not None and nxt.marker is not None and nxt.month is None else None
         if ln.month is not None:
-            family = below if not ln.month.rest else None
+            last = (None, below if not ln.month.rest else None)
             continue
-        bare = ln.text.strip()
-        if family is None or below != family or ln.marker is not None or not _DATE_ONLY.match(bare):
-            family = family if ln.marker is not None else None
+        label = _year_month_alone(ln) if below is not None else None
+        if label is None:
+            last = last if ln.marker is not None else None
             continue
-        label = match_month_label(bare + "：")
-        if label is not None and not label.rest and any(label.years.values()):
-            ln.month, ln.signature = replace(label, end=len(ln.text.rstrip())), False
+        if last is not None and last[1] == below:
+            for line, lab in ((ln, label), (last[0], _year_month_alone(last[0]) if last[0] else None)):
+                if line is not None and lab is not None:
+                    line.month, line.signature = lab, False
+        last = (ln, below)
+
+
+def _year_month_alone(ln: Line) -> MonthLabel | None:
+    """The month label a line holding only a year and a month (2026年1月) would be with its colon."""
+    bare = ln.text.strip()
+    if ln.marker is not None or not _DATE_ONLY.match(bare):
+        return None
+    label = match_month_label(bare + "：")
+    if label is None or label.rest or not any(label.years.values()):
+        return None
+    return replace(label, end=len(ln.text.rstrip()))
 
 
 @neighbourhood_feature("signer_before_date")
