@@ -48,13 +48,17 @@ _DATED_ROW = re.compile(
     rf"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>{_MNUM})\s*月\s*(?P<d>{_DAY})\s*[日号]"
     rf"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>{_MNUM})\s*月\s*)?(?P<d2>{_DAY})\s*[日号]?)?"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
+    # the week or weekday it is, in brackets (9月1日—5日（第1周）：, 3月5日（周四）)
+    r"(?:\s*[(（][^()（）\n]{1,12}[)）])?"
     # its words after it, or, with its colon, on the lines below (1月24日—1月30日： over a list)
     r"(?:(?:\s*[:：|｜]\s*|\s+)(?=\S)|\s*[:：]\s*$)"
 )
 # a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
+# (its year before it at times, 2026.3.2-3.6 …; its week in brackets after it, 3.16—3.20（第三周）：)
 _DOTTED_ROW = re.compile(
-    r"^(?:(?P<wk>\d{1,2})\s+)?(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?P<m2>1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
-    r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
+    r"^(?:(?P<wk>\d{1,2})\s+)?(?:(?P<y>(?:19|20)\d\d)[./])?"
+    r"(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?P<m2>1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
+    r"(?:\s*[(（][^()（）\n]{1,12}[)）])?(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
 # one dotted date opening a row (3.5 学雷锋活动, 3.12：植树节): a weak label (see MonthLabel.weak)
 _DOTTED_DAY = re.compile(r"^(?P<m>1[0-2]|0?[1-9])[./](?P<d>[0-3]?\d)(?!\d)(?:\s*[:：]\s*|\s+)(?=\S)")
@@ -476,13 +480,14 @@ def _match_label(line: str) -> MonthLabel | None:
         rest = line[end:].strip()
         return MonthLabel(months, years, end, rest, closed=colon is not None or not rest)
     head = line[:24]
-    if "月" not in head and "周" not in head:
-        dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
-        if dotted is None:
-            return None
+    dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
+    if dotted is None and "月" not in head and "周" not in head:
+        return None
+    if dotted is not None:
         first = int(dotted.group("m"))
         through = () if dotted.group("wk") else _through(first, dotted.group("m2"))
-        return MonthLabel([first], {}, dotted.end(), line[dotted.end() :].strip(), week=True, through=through)
+        years = {first: int(dotted.group("y"))} if dotted.group("y") else {}
+        return MonthLabel([first], years, dotted.end(), line[dotted.end() :].strip(), week=True, through=through)
     # a label may stand in brackets or behind a bullet: 【三月】 ◆四月份：
     bracket = _BRACKET_LEAD.match(line) if line[:1] in "(（" else None
     if bracket is not None:

@@ -282,9 +282,13 @@ def _opens_row(words: list[str], lead: int, roles: list[tuple[str, ...]]) -> boo
     if is_period_cell(words[lead]):
         return True
     act = next((k for k, r in enumerate(roles) if "activity" in r), len(roles))
-    return (len(words) > lead + 1 and act < len(roles) - 1 and lead + 1 < act
-            and "week" in roles[lead] and "dates" in roles[lead + 1]
-            and _INDEX_CELL.fullmatch(words[lead]) is not None and period_cell_kind(words[lead + 1]) == "dates")
+    if len(words) <= lead + 1 or "week" not in roles[lead] or _INDEX_CELL.fullmatch(words[lead]) is None:
+        return False
+    if act == len(roles) - 2 and "dates" in roles[-1]:
+        # 周次 工作内容 日期: the week's number, its activity, its dates last (1 开学典礼 2.23-2.27)
+        return period_cell_kind(words[-1].split()[-1]) == "dates"
+    return (act < len(roles) - 1 and lead + 1 < act and "dates" in roles[lead + 1]
+            and period_cell_kind(words[lead + 1]) == "dates")
 
 
 # a table's cells set apart by wider gaps than its words (月份  教学内容  课时): two spaces or more
