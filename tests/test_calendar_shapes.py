@@ -6,7 +6,10 @@ is written for these tests; corpus files 193–199 show the same patterns in who
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from plan_inputs import table_plan
 
 import planparse
 from planparse.models import Document
@@ -165,3 +168,13 @@ def test_a_week_rows_date_cell_after_its_activity_is_no_activity() -> None:
 def test_a_space_table_with_the_dates_last() -> None:
     text = plan("周次 工作内容 日期\n1 开学典礼 2.23-2.27\n2 教学常规检查 3.2-3.6\n", "二、工作日程")
     assert pairs(text) == [([2], "开学典礼"), ([3], "教学常规检查")]
+
+
+def test_a_word_table_laid_across_the_months(tmp_path: Path) -> None:
+    rows = [["项目", "9月", "10月", "11月"], ["健康教育", "开学第一课", "传染病预防讲座", "近视防控宣传"],
+            ["负责人", "校医室", "校医室", "总务处"]]
+    path = tmp_path / "health.docx"
+    table_plan("2025年秋季学期学校卫生工作计划", "各月工作安排", rows).save(path)
+    doc = planparse.parse_file(path, tag=False)
+    assert [(e.months, e.activity) for e in doc.plans[0].schedule] == [
+        ([9], "开学第一课"), ([10], "传染病预防讲座"), ([11], "近视防控宣传")]
