@@ -245,7 +245,7 @@ _BAR = re.compile(r"\s*[|｜]\s*")
 def month_columns(line: str) -> list[tuple[int, ...]] | None:
     """The months each column of a header row heads, where the row is laid across the months: its
     first cell names what the rows are (项目, 类别; months.toml ``row_header_words``) or is empty,
-    and each other cell, two at least, is a month (项目 | 9月 | 10月 | 11月). Each row below is one
+    and each other cell (params ``month_columns_min`` at least) is a month (项目 | 9月 | 10月 | 11月). Each row below is one
     work area, its activities under the months' columns. ``()`` for the rows' own column; None for
     any other line. Only a row whose cells are set apart by bars (a Word or web table, tabs) is read
     so: cells joined by spaces cannot be told from words."""
@@ -255,7 +255,7 @@ def month_columns(line: str) -> list[tuple[int, ...]] | None:
     cells = _BAR.split(bare)
     if cells and not cells[-1]:
         cells.pop()  # the row's closing bar
-    if len(cells) < 3 or (cells[0] and not month_vocab().names_rows(cells[0])):
+    if len(cells) < 1 + params().table.month_columns_min or (cells[0] and not month_vocab().names_rows(cells[0])):
         return None
     out: list[tuple[int, ...]] = [()]
     for cell in cells[1:]:
