@@ -178,3 +178,19 @@ def test_a_word_table_laid_across_the_months(tmp_path: Path) -> None:
     doc = planparse.parse_file(path, tag=False)
     assert [(e.months, e.activity) for e in doc.plans[0].schedule] == [
         ([9], "开学第一课"), ([10], "传染病预防讲座"), ([11], "近视防控宣传")]
+
+
+@pytest.mark.parametrize(("text", "months", "theme"), [
+    ("心理健康活动月（5月）：", [5], "心理健康活动月"),
+    ("读书节（4月）：好书推荐", [4], "读书节"),
+    ("安全教育周（9月第二周）：疏散演练", [9], "安全教育周"),
+    ("校园艺术节（5月20日—6月1日）：文艺汇演", [5, 6], "校园艺术节"),  # its dates span two months
+])
+def test_an_event_named_with_its_period_in_brackets_labels_it(text: str, months: list[int], theme: str) -> None:
+    lab = label(text)
+    assert lab is not None and lab.months == months and lab.theme == theme
+
+
+def test_the_activities_under_an_event_month_are_its_own() -> None:
+    text = plan("学期初（2—3月）：\n1. 新学期心理适应辅导\n心理健康活动月（5月）：\n1. 心理剧展演\n")
+    assert pairs(text) == [([2, 3], "新学期心理适应辅导"), ([5], "心理剧展演")]

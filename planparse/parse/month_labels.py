@@ -178,8 +178,8 @@ def _activity_phase() -> re.Pattern:
 def span_months(inner: str) -> list[int] | None:
     """The months a bracketed period names: a month label (5—6月) or dates (5月27日—6月5日, 5.27-6.5),
     every month from the first date's to the last's."""
-    label = match_month_label(inner.strip())
-    if label is not None and not label.rest:
+    label = cell_label(inner)
+    if label is not None and not label.week:  # dates are read below: a phase spans every month of its range
         return label.months
     found = [int(m.group(1)) for m in _DATE.finditer(inner)]
     if not found:
@@ -197,8 +197,8 @@ def cell_label(cell: str) -> MonthLabel | None:
     """
     cell = cell.strip()
     label = match_month_label(cell)
-    if label is None and cell and cell[-1] not in ":：":
-        label = match_month_label(cell + "：")
+    if (label is None or label.rest) and cell and cell[-1] not in ":：":
+        label = match_month_label(cell + "：")  # 3月上旬, 9月第二周: the cell's end closes the label
     return label if label is not None and not label.rest else None
 
 
