@@ -26,7 +26,7 @@ from planparse.parse.chars import CLOSERS, COLONS, FULL_STOPS, SENTENCE_END, TRA
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
-from planparse.parse.month_labels import MonthLabel, match_month_label
+from planparse.parse.month_labels import MonthLabel, match_month_label, month_columns, undated_period_end
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cues, section_words
 
@@ -57,6 +57,7 @@ class Line:
     marker: Marker | None = None
     month: MonthLabel | None = None
     weak_label: MonthLabel | None = None  # a festival's name (五四青年节：…) or a dotted date (3.5 …) opening the line
+    undated_period: int = 0  # a period with no month of its own opening the line (春节：…, 暑期：…): its length
     month_led: MonthLabel | None = None  # a numbered item that opens with a month in running text (4、六月份组织…)
     prose_month: bool = False  # a paragraph opening with its month (5月,为迎接…): a label only inside a schedule
     content_start: int = 0  # after the marker, relative to the line start
@@ -90,6 +91,8 @@ class Line:
     guiding_opener: bool = False
     table_header: bool = False
     table_cells: tuple[str, ...] = ()
+    # a header row laid across the months (项目 | 9月 | 10月): the months each of its cells heads
+    month_columns: tuple[tuple[int, ...], ...] = ()
     signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
     # neighbourhood
     heads_month_list: bool = False  # the next content line is a month label or a table header
@@ -105,7 +108,7 @@ class Line:
             out["marker"] = f"{self.marker.family}:{self.marker.number}"
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
-        for name in ("cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "page_title", "separator", "furniture", "table_header",
+        for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "page_title", "separator", "furniture", "table_header", "month_columns",
                      "signature", "guiding_opener", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
@@ -168,6 +171,8 @@ def _numbering(line: Line) -> None:
         rest = line.month.rest
         words = rest.strip(" ,，")
         line.prose_month = bool(words) and (rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars)
+    if line.month is None and line.weak_label is None:
+        line.undated_period = undated_period_end(text)
     marker = None if line.month else match_marker(text)
     if marker is not None and marker.family in OUTLINE_FAMILIES and not line.outline_confirmed:
         line.outline_candidate, marker = marker, None
@@ -390,6 +395,11 @@ def _table_header(line: Line) -> None:
         return
     bare = line.text.strip()
     p = params().table
+    across = month_columns(bare)
+    if across is not None:
+        line.table_header, line.month_columns = True, tuple(across)
+        line.table_cells = tuple(c for c in _TABLE_SPLIT.split(bare) if c)
+        return
     if len(bare) > p.header_max_chars:
         return
     mv = month_vocab()
@@ -412,6 +422,48 @@ def _signature(line: Line) -> None:
 
 
 # ---------------------------------------------------------------- the lines around
+
+
+@neighbourhood_feature("year_month_labels")
+def _year_month_labels(lines: list[Line]) -> None:
+    """二〇二六年一月 / 2026年1月 alone on its line inside a month list is a month label.
+
+    Alone, a year and month is how a plan is dated under its signature, so the line is no label of
+    its own (see month_labels); a month list that runs across the turn of the year, or names every
+    month with its year, writes its labels so too. Where the label before it stands alone over
+    numbered activities and activities of the same numbering follow it, it is one more label of the
+    list, no date of signing (a date of signing has no numbered activities under it).
+    """
+    # the last label standing alone on its line (None: a label of the list already) and the numbering under it
+    last: tuple[Line | None, str | None] | None = None
+    for i, ln in enumerate(lines):
+        if not ln.text.strip() or ln.furniture:
+            continue
+        nxt = next((x for x in lines[i + 1 :] if x.text.strip() and not x.furniture), None)
+        below = nxt.marker.family if nxt is not None and nxt.marker is not None and nxt.month is None else None
+        if ln.month is not None:
+            last = (None, below if not ln.month.rest else None)
+            continue
+        label = _year_month_alone(ln) if below is not None else None
+        if label is None:
+            last = last if ln.marker is not None else None
+            continue
+        if last is not None and last[1] == below:
+            for line, lab in ((ln, label), (last[0], _year_month_alone(last[0]) if last[0] else None)):
+                if line is not None and lab is not None:
+                    line.month, line.signature = lab, False
+        last = (ln, below)
+
+
+def _year_month_alone(ln: Line) -> MonthLabel | None:
+    """The month label a line holding only a year and a month (2026年1月) would be with its colon."""
+    bare = ln.text.strip()
+    if ln.marker is not None or not _DATE_ONLY.match(bare):
+        return None
+    label = match_month_label(bare + "：")
+    if label is None or label.rest or not any(label.years.values()):
+        return None
+    return replace(label, end=len(ln.text.rstrip()))
 
 
 @neighbourhood_feature("signer_before_date")

@@ -33,9 +33,12 @@ _TOKEN_RE = re.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)
 _RANGE_RE = re.compile(_RANGE_JOIN)
 # a bare running number, spaces, then a month in digits: a space-joined row's number before its month
 _ROW_NUMBER = re.compile(rf"^\d{{1,3}}[^\S\n]+(?=(?:1[0-2]|0?[1-9])\s*(?:月|(?:{_RANGE_JOIN})))")
-# a week, or a run of weeks (第3-4周, 第二周至第三周): a row for several weeks is labelled like one
+# a week, or a run of weeks (第3-4周, 第二周至第三周) or two named together (第一、二周): a row for
+# several weeks is labelled like one
 _WEEK_NUM = r"[一二三四五六七八九十\d]{1,3}"
-_WEEK = re.compile(rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:{_RANGE_JOIN})+\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?")
+_WEEK = re.compile(
+    rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:(?:{_RANGE_JOIN})+|{_LIST_JOIN})\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?"
+)
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
 # a day of the month, in digits or Chinese numerals (15, 十五, 二十八)
 _DAY = r"(?:[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -45,13 +48,17 @@ _DATED_ROW = re.compile(
     rf"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>{_MNUM})\s*月\s*(?P<d>{_DAY})\s*[日号]"
     rf"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>{_MNUM})\s*月\s*)?(?P<d2>{_DAY})\s*[日号]?)?"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
+    # the week or weekday it is, in brackets (9月1日—5日（第1周）：, 3月5日（周四）)
+    r"(?:\s*[(（][^()（）\n]{1,12}[)）])?"
     # its words after it, or, with its colon, on the lines below (1月24日—1月30日： over a list)
     r"(?:(?:\s*[:：|｜]\s*|\s+)(?=\S)|\s*[:：]\s*$)"
 )
 # a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
+# (its year before it at times, 2026.3.2-3.6 …; its week in brackets after it, 3.16—3.20（第三周）：)
 _DOTTED_ROW = re.compile(
-    r"^(?:(?P<wk>\d{1,2})\s+)?(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?P<m2>1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
-    r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
+    r"^(?:(?P<wk>\d{1,2})\s+)?(?:(?P<y>(?:19|20)\d\d)[./])?"
+    r"(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?P<m2>1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
+    r"(?:\s*[(（][^()（）\n]{1,12}[)）])?(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
 # one dotted date opening a row (3.5 学雷锋活动, 3.12：植树节): a weak label (see MonthLabel.weak)
 _DOTTED_DAY = re.compile(r"^(?P<m>1[0-2]|0?[1-9])[./](?P<d>[0-3]?\d)(?!\d)(?:\s*[:：]\s*|\s+)(?=\S)")
@@ -171,8 +178,8 @@ def _activity_phase() -> re.Pattern:
 def span_months(inner: str) -> list[int] | None:
     """The months a bracketed period names: a month label (5—6月) or dates (5月27日—6月5日, 5.27-6.5),
     every month from the first date's to the last's."""
-    label = match_month_label(inner.strip())
-    if label is not None and not label.rest:
+    label = cell_label(inner)
+    if label is not None and not label.week:  # dates are read below: a phase spans every month of its range
         return label.months
     found = [int(m.group(1)) for m in _DATE.finditer(inner)]
     if not found:
@@ -190,8 +197,8 @@ def cell_label(cell: str) -> MonthLabel | None:
     """
     cell = cell.strip()
     label = match_month_label(cell)
-    if label is None and cell and cell[-1] not in ":：":
-        label = match_month_label(cell + "：")
+    if (label is None or label.rest) and cell and cell[-1] not in ":：":
+        label = match_month_label(cell + "：")  # 3月上旬, 9月第二周: the cell's end closes the label
     return label if label is not None and not label.rest else None
 
 
@@ -206,6 +213,15 @@ _DATE_CELL = re.compile(
     rf"{_DATE_ONE}(?:\s*(?:{_RANGE_JOIN})+\s*(?:{_DATE_ONE}|[0-3]?\d\s*[日号]?))?"
 )
 _BRACKETED = re.compile(r"[(（](?P<inner>[^()（）]+)[)）]")
+# a row's date cell after its activity, set apart by spaces at the line's end (开学典礼  9月22日—26日)
+_TRAILING_DATES = re.compile(rf"(?<=\S)\s+(?:{_DATE_CELL.pattern})\s*$")
+
+
+def trailing_date_cell(text: str, start: int, end: int) -> int:
+    """Where a date cell standing after a row's activity begins in ``text[start:end]`` (the spaces
+    before it included), or ``end`` when the row ends in no such cell."""
+    m = _TRAILING_DATES.search(text, start, end)
+    return m.start() if m else end
 
 
 def period_cell_kind(cell: str) -> str | None:
@@ -221,6 +237,33 @@ def period_cell_kind(cell: str) -> str | None:
     if _DATE_CELL.fullmatch(cell):
         return "dates"
     return "month" if cell_label(cell) is not None else None
+
+
+_BAR = re.compile(r"\s*[|｜]\s*")
+
+
+def month_columns(line: str) -> list[tuple[int, ...]] | None:
+    """The months each column of a header row heads, where the row is laid across the months: its
+    first cell names what the rows are (项目, 类别; months.toml ``row_header_words``) or is empty,
+    and each other cell (params ``month_columns_min`` at least) is a month (项目 | 9月 | 10月 | 11月). Each row below is one
+    work area, its activities under the months' columns. ``()`` for the rows' own column; None for
+    any other line. Only a row whose cells are set apart by bars (a Word or web table, tabs) is read
+    so: cells joined by spaces cannot be told from words."""
+    bare = line.strip()
+    if "|" not in bare and "｜" not in bare or len(bare) > params().table.month_columns_max_chars:
+        return None
+    cells = _BAR.split(bare)
+    if cells and not cells[-1]:
+        cells.pop()  # the row's closing bar
+    if len(cells) < 1 + params().table.month_columns_min or (cells[0] and not month_vocab().names_rows(cells[0])):
+        return None
+    out: list[tuple[int, ...]] = [()]
+    for cell in cells[1:]:
+        label = cell_label(cell)
+        if label is None or label.week or label.weak or tuple(label.months) in out:
+            return None
+        out.append(tuple(label.months))
+    return out
 
 
 def month_part_prefix(text: str) -> int:
@@ -245,8 +288,22 @@ _SPACE_AFTER_WEEK = re.compile(r"\s+(?=\S)")
 
 @lru_cache(maxsize=1)
 def _festival() -> re.Pattern:
-    """A festival's name opening a line, with the colon that makes it a label (五四青年节：)."""
-    return re.compile(r"(?P<name>" + _alternation(list(_MV.festivals)) + r")\s*[:：]\s*")
+    """A festival's name opening a line, with the colon that makes it a label (五四青年节：, 国庆节前后：)."""
+    near = _alternation(list(_MV.festival_suffixes))
+    return re.compile(r"(?P<name>" + _alternation(list(_MV.festivals)) + rf")\s*(?:{near})?\s*[:：]\s*")
+
+
+@lru_cache(maxsize=1)
+def _undated_period() -> re.Pattern:
+    near = _alternation(list(_MV.festival_suffixes))
+    return re.compile(r"(?:" + _alternation(list(_MV.undated_periods)) + rf")\s*(?:{near})?\s*[:：]\s*(?=\S)")
+
+
+def undated_period_end(line: str) -> int:
+    """Length of a period with no month of its own and its colon opening ``line`` (春节：, 暑期：,
+    中秋节前后：) with words after them, or 0 (months.toml ``undated_periods``)."""
+    m = _undated_period().match(line)
+    return m.end() if m else 0
 
 
 @lru_cache(maxsize=1)
@@ -264,8 +321,11 @@ def _theme_after_label() -> re.Pattern:
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
-# a dash standing for the colon (三月——学雷锋月活动); before a numeral it joins a range (三月——五月)
-_DASH_AFTER_LABEL = re.compile(r"\s*(?:—{1,2}|-{2}|－{1,2})\s*(?=[^\d\s一二三四五六七八九十元正—\-－]|\s*$)")
+# a dash standing for the colon (三月——学雷锋月活动); before a numeral it joins a range (三月——五月),
+# before 元/正 only where a month follows (十二月——元月, but 十二月——元旦文艺汇演)
+_DASH_AFTER_LABEL = re.compile(
+    r"\s*(?:—{1,2}|-{2}|－{1,2})\s*(?=[^\d\s一二三四五六七八九十元正—\-－]|[元正](?!\s*月)|\s*$)"
+)
 # a month in brackets opening the line, its words after it: （三月）学雷锋月活动, (3月) …
 _BRACKET_LEAD = re.compile(r"^[(（](?P<inner>[^()（）]{1,10})[)）]\s*(?:[:：]\s*)?")
 _BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s*")
@@ -373,8 +433,9 @@ def _match_label(line: str) -> MonthLabel | None:
         return None  # most lines: no digit first, no 月, 周, 季 or bracket near the start, no festival
     phase = _term_phase().match(line) if "(" in line[:12] or "（" in line[:12] else None
     if phase is not None:
-        inner = match_month_label(phase.group("inner").strip())
-        if inner is not None and not inner.rest:
+        # the bracket holds months or parts of them (寒假（1月下旬—2月）：, 开学初（8月底—9月初）：)
+        inner = cell_label(phase.group("inner"))
+        if inner is not None:
             return MonthLabel(inner.months, inner.years, phase.end(), line[phase.end() :].strip())
     phase = _activity_phase().match(line) if _phase_near_start().search(line, 0, 2 * _MV.phase_name_max_chars) else None
     if phase is not None:
@@ -419,13 +480,14 @@ def _match_label(line: str) -> MonthLabel | None:
         rest = line[end:].strip()
         return MonthLabel(months, years, end, rest, closed=colon is not None or not rest)
     head = line[:24]
-    if "月" not in head and "周" not in head:
-        dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
-        if dotted is None:
-            return None
+    dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
+    if dotted is None and "月" not in head and "周" not in head:
+        return None
+    if dotted is not None:
         first = int(dotted.group("m"))
         through = () if dotted.group("wk") else _through(first, dotted.group("m2"))
-        return MonthLabel([first], {}, dotted.end(), line[dotted.end() :].strip(), week=True, through=through)
+        years = {first: int(dotted.group("y"))} if dotted.group("y") else {}
+        return MonthLabel([first], years, dotted.end(), line[dotted.end() :].strip(), week=True, through=through)
     # a label may stand in brackets or behind a bullet: 【三月】 ◆四月份：
     bracket = _BRACKET_LEAD.match(line) if line[:1] in "(（" else None
     if bracket is not None:
@@ -438,11 +500,14 @@ def _match_label(line: str) -> MonthLabel | None:
         if inner is not None:
             inner = replace(inner, end=inner.end + lead.end())
         return inner
-    if _WEEK.match(line):
-        d = _DATE.search(line, 0, 40)
+    week = _WEEK.match(line)
+    if week:
+        end = week.end()
+        d = _DATE.search(line, 0, params().month_labels.week_date_window)
         if not d:
-            return None
-        end = _WEEK.match(line).end()
+            # weeks of the term dated by the month in brackets after them (第18—20周（1月）：), as a
+            # phase of the term is (学期初（9月）：); without a date or a month the row has none
+            return _bracketed_month(line, end, week=True)
         return MonthLabel([int(d.group(1))], {}, end, line[end:].strip(), week=True)
     dated = _DATED_ROW.match(line)
     if dated:
@@ -483,6 +548,10 @@ def _match_label(line: str) -> MonthLabel | None:
         joined = parse_label_text(label + _MV.range_joiners[0] + span.group("to"))
         if joined is not None:
             parsed, part = joined, span
+    if part is None:
+        week = _WEEK.match(after)
+        if week is not None and (_AFTER_LABEL.match(after, week.end()) or _SPACE_AFTER_WEEK.match(after, week.end())):
+            part = week  # 9月第一周：… — a week of the month, as 3月上旬： is a part of it
     if part is not None:  # 3月上旬： — a part of the month, still its label
         end += part.end()
         after = line[end:]
@@ -526,6 +595,18 @@ def _match_label(line: str) -> MonthLabel | None:
         elif rest.rstrip(":：") in month_vocab().label_fillers:
             rest, end = "", len(line)
     return MonthLabel(months, years, end, rest, theme, closed=closed or theme is not None or not rest)
+
+
+def _bracketed_month(line: str, end: int, *, week: bool) -> MonthLabel | None:
+    """The label a period gets from the months in brackets right after it (第18—20周（1月）：…), or None."""
+    gloss = _BRACKET_GLOSS.match(line, end)
+    inner = cell_label(gloss.group("inner")) if gloss is not None else None
+    if gloss is None or inner is None:
+        return None
+    colon = _AFTER_LABEL.match(line, gloss.end())
+    end = colon.end() if colon else gloss.end()
+    rest = line[end:].strip()
+    return MonthLabel(inner.months, inner.years, end, rest, week=week, closed=colon is not None or not rest)
 
 
 def _through(first: int, last: str | None) -> tuple[int, ...]:

@@ -178,6 +178,8 @@ class LineContext:
         for ln in self.content[self.index : self.index + params().table.header_max_cells + 1]:
             if not ln.table_header:
                 break
+            if ln.month_columns:
+                return True  # laid across the months: its columns are the months, its cells activities
             for cell in ln.table_cells:
                 roles.update(month_vocab().column_roles(cell) or ())
         return bool(roles & {"month", "week", "dates"}) and "activity" in roles

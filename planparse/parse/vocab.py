@@ -185,12 +185,16 @@ class MonthVocab:
     ordinal_phases: tuple[str, ...]  # regular expressions
     phase_name_max_chars: int
     festivals: dict[str, int]
+    undated_periods: tuple[str, ...]  # 春节, 暑期: periods with no fixed month
+    festival_suffixes: tuple[str, ...]  # 前后, 期间: nearness after a festival's name
     table_columns: dict[str, str]  # header word → the role of its column (month, activity, responsible …)
     header_split: re.Pattern  # the characters that join two header words in one cell (月份、主题)
     role_suffixes: dict[str, str]
     role_suffix_max_chars: int
     unit_words: tuple[str, ...]  # 单元, 章 …: 第二单元 labels the cell's words after it
     unknown_cells_max_share: float
+    row_header_words: frozenset[str]  # 项目, 类别: the corner cell of a table laid across the months
+    row_header_split: re.Pattern
     label_fillers: frozenset[str]
     period_header: re.Pattern
     quarter_numerals: dict[str, int]
@@ -216,6 +220,11 @@ class MonthVocab:
                 if cell.endswith(suffix):
                     return (suffix_role,)
         return None
+
+    def names_rows(self, cell: str) -> bool:
+        """The corner cell of a table laid across the months (项目, 项目/月份): it names what the rows are."""
+        parts = [x for x in self.row_header_split.split(cell) if x]
+        return bool(parts) and all(x in self.row_header_words for x in parts)
 
     def header_roles(self, cells: Sequence[str], *, barred: bool) -> list[tuple[str, ...]] | None:
         """The roles of a header row's cells, or None when the row is no header.
@@ -252,12 +261,16 @@ def month_vocab() -> MonthVocab:
         ordinal_phases=tuple(d["ordinal_phases"]),
         phase_name_max_chars=d["phase_name_max_chars"],
         festivals=dict(d["festivals"]),
+        undated_periods=tuple(d["undated_periods"]),
+        festival_suffixes=tuple(d["festival_suffixes"]),
         table_columns={word: role for role, words in d["table_columns"].items() for word in words},
         header_split=re.compile("[" + re.escape("".join(d["table"]["header_joiners"])) + "]"),
         role_suffixes=dict(d["table"]["role_suffixes"]),
         role_suffix_max_chars=d["table"]["role_suffix_max_chars"],
         unit_words=tuple(d["table"]["unit_words"]),
         unknown_cells_max_share=d["table"]["unknown_cells_max_share"],
+        row_header_words=frozenset(d["table"]["row_header_words"]),
+        row_header_split=re.compile("[" + re.escape("".join(d["table"]["row_header_joiners"])) + "]+"),
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),
         quarter_numerals=dict(d["quarter_numerals"]),

@@ -12,7 +12,7 @@ import re
 
 from planparse.parse.chars import BULLETS, CELL_SEPARATORS, SENTENCE_END
 from planparse.parse.features import Line
-from planparse.parse.month_labels import MonthLabel, month_part_prefix
+from planparse.parse.month_labels import MonthLabel, month_part_prefix, period_cell_kind, trailing_date_cell
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -118,10 +118,12 @@ class _MonthList:
             m = _WEEK_DATES.match(text, start, end)
             if m and _HAS_DATE.search(m.group()):
                 start = m.end()
+            # the row's dates after its activity (第4周 开学典礼 9月22日—26日): the date column's cell
+            end = trailing_date_cell(text, start, end)
         piped = any(c in text[start:end] for c in CELL_SEPARATORS)
         for k, cell in enumerate(_CELL.finditer(text, start, end)):
-            if piped and k in skip:
-                continue
+            if piped and (k in skip or period_cell_kind(cell.group()) == "dates"):
+                continue  # a column of no activities, or the row's date cell (第1周 | 开学准备 | 9.1-9.5)
             for chunk in _CHUNK.finditer(text, cell.start(), cell.end()):
                 self.out.emit(chunk.start(), chunk.end(), self.period, evidence=("chunk",))
 
@@ -175,6 +177,7 @@ class _MonthList:
         numbered_open = False  # the last entry is a numbered activity that unnumbered lines run on
         wrapped = False  # the line before was cut at the copy's fixed width (features.hard_wrap)
         weak_labels = not any(ln.month is not None for ln in block.lines)
+        row_before = False  # the last line was a one-line row: a label with its activity on its line
         for ln in block.lines:
             after_wrap, wrapped = wrapped, ln.wrapped or (wrapped and ln.furniture)  # a page footer between
             if ln.table_header:
@@ -186,6 +189,16 @@ class _MonthList:
             if ln.furniture or ln.signature:
                 continue
             label = _label(ln, weak_labels)
+            if label is None and row_before and ln.marker is None:
+                if ln.undated_period:
+                    # 6月：体质测试上报 / 暑期：校队集训, 元旦：… / 春节：…: a row of its own, for a
+                    # period that names no month (a vacation, a lunar festival): in no month
+                    self.flush_pending()
+                    self.period, numbered_open = None, False
+                    continue
+                # 五月：劳动教育 / 六一儿童节：文艺汇演: a festival's row of its own, in its month
+                label = ln.weak_label
+            row_before = label is not None and bool(ln.text[label.end :].strip())
             if (label is not None or self.period is not None) and self.note_after_rows(ln, label):
                 self.flush_pending()
                 self.period = None  # the rows are over: a note on them all follows

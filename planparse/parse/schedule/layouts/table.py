@@ -40,6 +40,8 @@ _PERIOD_ROLES = ("month", "dates", "week")
 # a row's running number in an index column (序号): 1, 2., 3、
 _INDEX_CELL = re.compile(r"\d{1,3}[.、．]?")
 _FIELD_ROLES = ("responsible", "participants")
+# the first column of a table laid across the months: the row's work area, no activity
+_AREA = "area"
 
 
 @dataclass
@@ -59,6 +61,8 @@ class Table:
     roles: list[tuple[str, ...]]  # per column
     rows: list[list[Cell]]
     form: str
+    # a table laid across the months (项目 | 9月 | 10月): the months of each activity column
+    column_months: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
 
 def _cell_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -75,6 +79,9 @@ def _header(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str] | No
     mv = month_vocab()
     lines = block.lines
     for i, ln in enumerate(lines):
+        if ln.month_columns:
+            # 项目 | 9月 | 10月: the rows' own column names their work area, each month's column holds activities
+            return i + 1, [(_AREA,)] + [("activity",)] * (len(ln.month_columns) - 1), "rows"
         cells = [c for c in _SEP.split(ln.text.strip()) if c]
         barred = "|" in ln.text or "｜" in ln.text
         roles = mv.header_roles(cells, barred=True) if barred and len(cells) >= 2 else None
@@ -125,6 +132,8 @@ def read_table(block: ScheduleBlock) -> Table | None:
     end, roles, form = found
     if not _has_activity(roles):
         return None
+    across = block.lines[end - 1].month_columns
+    column_months = {k: months for k, months in enumerate(across) if months}
     body = [ln for ln in block.lines[end:] if not ln.furniture and not ln.signature]  # the signer is in no row
     text = block.text
     rows: list[list[Cell]] = []
@@ -228,7 +237,7 @@ def read_table(block: ScheduleBlock) -> Table | None:
             last_marker = mk
         if row:
             rows.append(row)
-    return Table(roles, rows, form)
+    return Table(roles, rows, form, column_months)
 
 
 def _period_column(cell: str, roles: list[tuple[str, ...]], lead: int) -> int | None:
@@ -273,9 +282,13 @@ def _opens_row(words: list[str], lead: int, roles: list[tuple[str, ...]]) -> boo
     if is_period_cell(words[lead]):
         return True
     act = next((k for k, r in enumerate(roles) if "activity" in r), len(roles))
-    return (len(words) > lead + 1 and act < len(roles) - 1 and lead + 1 < act
-            and "week" in roles[lead] and "dates" in roles[lead + 1]
-            and _INDEX_CELL.fullmatch(words[lead]) is not None and period_cell_kind(words[lead + 1]) == "dates")
+    if len(words) <= lead + 1 or "week" not in roles[lead] or _INDEX_CELL.fullmatch(words[lead]) is None:
+        return False
+    if act == len(roles) - 2 and "dates" in roles[-1]:
+        # 周次 工作内容 日期: the week's number, its activity, its dates last (1 开学典礼 2.23-2.27)
+        return period_cell_kind(words[-1].split()[-1]) == "dates"
+    return (act < len(roles) - 1 and lead + 1 < act and "dates" in roles[lead + 1]
+            and period_cell_kind(words[lead + 1]) == "dates")
 
 
 # a table's cells set apart by wider gaps than its words (月份  教学内容  课时): two spaces or more
@@ -473,6 +486,13 @@ def _field_values(text: str, cell: Cell | None, n: int) -> list[tuple[int, int] 
     return [(a, b)] * n
 
 
+def _names_no_activity(text: str, row: list[Cell]) -> bool:
+    """A row of a table laid across the months whose first cell names a column of no activities, as
+    a header cell would (主题, 负责人, 备注): its cells are the months' themes, people or notes."""
+    roles = month_vocab().column_roles(row[0].text(text).strip()) if row else None
+    return roles is not None and "activity" not in roles
+
+
 def extract(block: ScheduleBlock, out: EntryWriter) -> None:
     table = read_table(block)
     if table is None:
@@ -482,6 +502,8 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
     lead = _lead_columns(table.roles)
     last_months: dict[int, tuple[int, ...]] = {}  # column → months last seen (a cell spanning rows)
     for row in table.rows:
+        if table.column_months and _names_no_activity(text, row):
+            continue  # 主题 | 新学期新气象 | … or 负责人 | 教务处 | …: the months' themes or people, no activities
         # a row with fewer cells than the header lost its first ones to cells spanning rows
         offset = ncols - len(row) if len(row) < ncols and table.form == "pipe_cells" else 0
         by_col: dict[int, Cell] = {offset + k: c for k, c in enumerate(row[:ncols])}
@@ -503,9 +525,10 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
             source = max((c for c in last_months if c < col), default=None)
             if source is None:
                 source = min((c for c in last_months if c > col), default=None)
-            if source is None:
+            months = table.column_months.get(col) or (last_months[source] if source is not None else None)
+            if months is None:
                 continue
-            period = Period(last_months[source])
+            period = Period(months)
             acts = _activities(text, cell)
             n = sum(not runs_on for _, _, runs_on in acts)
             responsible = iter(_field_values(text, fields["responsible"], n))
