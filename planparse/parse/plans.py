@@ -248,10 +248,19 @@ def _restart_marker(ctx: PlanContext) -> bool:
 
 
 def _guiding_restart(ctx: PlanContext) -> bool:
-    """A 指导思想 heading once the plan has headed parts, numbered work or a schedule."""
+    """A 指导思想 heading once the plan has headed parts, numbered work or a schedule.
+
+    An unnumbered one restarts no numbering: only the plan's work (numbered items, a schedule) or its
+    closing before it make it the next plan's start; after a part headed so (基本情况, then 总体思路)
+    it is the same plan's next part.
+    """
     ln, st = ctx.line, ctx.state
-    return (ln.cue_kind == "guiding_ideology" and ln.heading_like and _restart_marker(ctx)
-            and bool(st.guiding or st.headed >= 1 or st.top_items >= params().plans.restart_min_top_items or st.schedule))
+    if not (ln.cue_kind == "guiding_ideology" and ln.heading_like and _restart_marker(ctx)):
+        return False
+    worked = st.top_items >= params().plans.restart_min_top_items or st.schedule
+    if ln.marker is None:
+        return worked or st.closed
+    return st.guiding or st.headed >= 1 or worked
 
 
 @plan_boundary.rule("titled_guiding_restart")
