@@ -5,7 +5,12 @@ Every text here is written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 import planparse
+from planparse.parse.features import find_cue, line_facts
+from planparse.parse.lines import RawLine
+from planparse.parse.normalise import normalise
 
 TITLE = "城西街道2025年工作计划\n\n"
 
@@ -14,6 +19,11 @@ def kinds(text: str) -> list[list[tuple[str, str | None]]]:
     """Each plan's sections as (kind, heading)."""
     doc = planparse.parse_text(text)
     return [[(getattr(s.kind, "value", s.kind), s.heading) for s in p.sections] for p in doc.plans]
+
+
+def head_of(s: str) -> str:
+    t = normalise(s).text
+    return line_facts(RawLine(0, len(t)), t).head
 
 
 # ---------------------------------------------------------------- an unnumbered guiding heading
@@ -55,3 +65,76 @@ def test_numbered_parts_after_an_unnumbered_first_part_are_parts() -> None:
 def test_a_schedule_heading_numbered_under_an_unnumbered_part_is_its_own_section() -> None:
     text = TITLE + "主要工作\n1.开展邻里互助活动。\n2.活动安排\n3月：学雷锋志愿服务。\n5月：邻里节。\n9月：重阳敬老活动。\n"
     assert kinds(text) == [[("main_work", "主要工作"), ("schedule", "2.活动安排")]]
+
+
+
+# ---------------------------------------------------------------- cue words of less common parts
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("工作原则", "guiding_ideology"),
+        ("基本原则", "guiding_ideology"),
+        ("活动目的", "goals"),
+        ("活动目的及意义", "goals"),  # the first part of a joined heading names it
+        ("预期目标", "goals"),
+        ("活动背景", "situation"),
+        ("上学期工作回顾", "situation"),
+        ("资金保障", "measures"),
+        ("考核评比", "other"),
+        ("考核与奖励", "other"),
+        ("表彰奖励", "other"),
+        ("督查考核", "other"),
+        ("预期成效", "other"),
+        ("其他要求", "other"),
+        ("活动流程", "other"),
+        ("实施步骤", "other"),
+    ],
+)
+def test_find_cue_kinds_of_less_common_parts(head: str, kind: str) -> None:
+    assert find_cue(head)[0] == kind
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+def test_parts_named_by_less_common_cues_are_sections(numbered: bool) -> None:
+    heads = ["工作原则", "活动目的", "主要工作", "考核评比", "预期成效"]
+    bodies = ["坚持以人为本，坚持统筹兼顾。", "通过活动增强居民的参与意识。", "1.开展邻里互助活动。\n2.做好困难群众帮扶。",
+              "年终评选先进个人若干名。", "居民参与率达到80%以上。"]
+    numerals = "一二三四五"
+    marks = [numerals[i] + "、" if numbered else "" for i in range(len(heads))]
+    text = TITLE + "".join(f"{m}{h}\n{b}\n\n" for m, h, b in zip(marks, heads, bodies, strict=True))
+    want = ["guiding_ideology", "goals", "main_work", "other", "other"]
+    assert kinds(text) == [[(k, m + h) for k, m, h in zip(want, marks, heads, strict=True)]]
+
+
+def test_steps_take_the_kind_of_what_they_hold() -> None:
+    steps = TITLE + "一、主要工作\n1.开展读书节活动。\n2.做好借阅管理。\n二、实施步骤\n第一步，调查阅读需求；第二步，组织借阅推广。\n"
+    assert kinds(steps)[0][-1] == ("other", "二、实施步骤")
+    months = TITLE + "一、主要工作\n1.开展读书节活动。\n2.做好借阅管理。\n二、实施步骤\n3月：宣传发动。\n4月：组织实施。\n6月：总结表彰。\n"
+    assert kinds(months)[0][-1] == ("schedule", "二、实施步骤")
+
+
+# ---------------------------------------------------------------- guiding parts beside the guiding line
+
+
+def test_principles_beside_the_guiding_line_leave_the_guiding_paragraph_a_section() -> None:
+    text = TITLE + "为深入落实上级部署，按照区委关于基层治理的要求，结合街道实际，制定本计划。\n\n" \
+        "一、基本原则\n1.坚持以人为本。\n2.坚持统筹兼顾。\n二、主要工作\n1.开展邻里互助活动。\n2.做好困难群众帮扶。\n"
+    assert kinds(text) == [[("guiding_ideology", None), ("guiding_ideology", "一、基本原则"), ("main_work", "二、主要工作")]]
+
+
+def test_principles_after_the_guiding_heading_open_no_plan() -> None:
+    text = TITLE + "指导思想\n以新时代思想为指导，扎实推进各项工作。\n\n主要工作\n1.开展邻里互助活动。\n2.做好困难群众帮扶。\n\n" \
+        "基本原则\n坚持以人为本，坚持统筹兼顾。\n"
+    assert kinds(text) == [[("guiding_ideology", "指导思想"), ("main_work", "主要工作"), ("guiding_ideology", "基本原则")]]
+
+
+# ---------------------------------------------------------------- heading shapes
+
+
+@pytest.mark.parametrize("line", ["★工作目标★", "☆ 工作目标 ☆", "◆工作目标◆", "【工作目标】"])
+def test_a_heading_set_off_by_ornaments_is_its_words(line: str) -> None:
+    assert head_of(line) == "工作目标"
+    text = TITLE + "一、指导思想\n以新时代思想为指导。\n\n" + line + "\n1.居民满意度达到95%。\n2.建成示范社区。\n"
+    assert kinds(text)[0][1] == ("goals", line)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planparse.parse.document import Annotation, ParseDoc
-from planparse.parse.features import Line
+from planparse.parse.features import Line, names_guiding_line
 from planparse.parse.markers import OUTER_FAMILIES
 from planparse.parse.numerals import cjk_years_to_digits
 from planparse.parse.params import params
@@ -252,10 +252,10 @@ def _guiding_restart(ctx: PlanContext) -> bool:
 
     An unnumbered one restarts no numbering: only the plan's work (numbered items, a schedule) or its
     closing before it make it the next plan's start; after a part headed so (基本情况, then 总体思路)
-    it is the same plan's next part.
+    it is the same plan's next part. A part beside the guiding line (基本原则) opens no plan.
     """
     ln, st = ctx.line, ctx.state
-    if not (ln.cue_kind == "guiding_ideology" and ln.heading_like and _restart_marker(ctx)):
+    if not (names_guiding_line(ln) and ln.heading_like and _restart_marker(ctx)):
         return False
     worked = st.top_items >= params().plans.restart_min_top_items or st.schedule
     if ln.marker is None:

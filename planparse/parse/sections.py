@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from planparse.parse.document import Annotation, ParseDoc
-from planparse.parse.features import Line, heading_end
+from planparse.parse.features import Line, heading_end, names_guiding_line
 from planparse.parse.levels import levels_by_plan, plan_body
 from planparse.parse.markers import OUTER_FAMILIES
 from planparse.parse.params import params
@@ -534,7 +534,7 @@ def group_sections(doc: ParseDoc, k: int, levels: dict[int, tuple[int, int]]) ->
     plan = doc.layer("plans")[k]
     content = [ln for ln in plan_body(doc, plan) if not ln.furniture]
     has_guiding_heading = any(
-        ln.cue_kind == "guiding_ideology" and ln.heading_like and (ln.marker is None or levels.get(ln.idx, (0,))[0] == 0)
+        names_guiding_line(ln) and ln.heading_like and (ln.marker is None or levels.get(ln.idx, (0,))[0] == 0)
         for ln in content
     )
     state = SectionState([], [])
