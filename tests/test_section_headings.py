@@ -10,6 +10,7 @@ import pytest
 import planparse
 from planparse.parse.features import find_cue, line_facts
 from planparse.parse.lines import RawLine
+from planparse.parse.markers import match_marker
 from planparse.parse.normalise import normalise
 
 TITLE = "城西街道2025年工作计划\n\n"
@@ -44,7 +45,6 @@ def test_an_unnumbered_guiding_heading_after_finished_work_still_starts_the_next
     assert len(got) == 2 and got[1][0] == ("guiding_ideology", "指导思想")
 
 
-
 # ---------------------------------------------------------------- items under an unnumbered heading
 
 
@@ -65,7 +65,6 @@ def test_numbered_parts_after_an_unnumbered_first_part_are_parts() -> None:
 def test_a_schedule_heading_numbered_under_an_unnumbered_part_is_its_own_section() -> None:
     text = TITLE + "主要工作\n1.开展邻里互助活动。\n2.活动安排\n3月：学雷锋志愿服务。\n5月：邻里节。\n9月：重阳敬老活动。\n"
     assert kinds(text) == [[("main_work", "主要工作"), ("schedule", "2.活动安排")]]
-
 
 
 # ---------------------------------------------------------------- cue words of less common parts
@@ -115,6 +114,13 @@ def test_steps_take_the_kind_of_what_they_hold() -> None:
     assert kinds(months)[0][-1] == ("schedule", "二、实施步骤")
 
 
+def test_one_line_stating_a_period_is_no_month_list() -> None:
+    text = TITLE + "一、活动目的\n通过志愿服务增强社会责任感。\n二、活动时间\n2025年3月至6月，每周六上午。\n三、活动地点\n社区活动中心。\n"
+    doc = planparse.parse_text(text)
+    assert kinds(text) == [[("goals", "一、活动目的"), ("other", "二、活动时间"), ("other", "三、活动地点")]]
+    assert not doc.plans[0].schedule
+
+
 # ---------------------------------------------------------------- guiding parts beside the guiding line
 
 
@@ -138,3 +144,10 @@ def test_a_heading_set_off_by_ornaments_is_its_words(line: str) -> None:
     assert head_of(line) == "工作目标"
     text = TITLE + "一、指导思想\n以新时代思想为指导。\n\n" + line + "\n1.居民满意度达到95%。\n2.建成示范社区。\n"
     assert kinds(text)[0][1] == ("goals", line)
+
+
+def test_a_time_of_day_after_an_items_marker_is_no_decimal() -> None:
+    for line, number in (("2.9:00至10:30分组开展服务", 2), ("3.10:30至11:00填写服务记录", 3)):
+        mk = match_marker(line)
+        assert mk is not None and mk.family == "arabic" and mk.number == number
+    assert match_marker("1.5万元用于购书") is None

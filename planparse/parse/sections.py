@@ -491,10 +491,17 @@ def _untitled_part(ctx: KindContext) -> Vote | None:
 
 @section_kind.rule("heading_over_month_list")
 def _heading_over_month_list(ctx: KindContext) -> Vote | None:
-    """A heading that is no guiding part and holds a month list from its first line is a schedule."""
+    """A heading that is no guiding part and holds a month list from its first line is a schedule.
+
+    A list: at least ``cued_heading_min_months`` month labels; one line stating the part's period
+    (三、活动时间 / 2025年3月至6月，每周六上午) is what the heading names, no month list."""
     b = ctx.block
-    if ctx.heading is not None and b.opens_with_months and b.opened_as not in ("guiding_ideology", "schedule"):
-        return Vote("schedule", ("opens with a month list",))
+    if ctx.heading is None or not b.opens_with_months or b.opened_as in ("guiding_ideology", "schedule"):
+        return None
+    if ctx.body[0].table_header:
+        return Vote("schedule", ("opens with a schedule table",))
+    if b.months_in_body >= params().sections.cued_heading_min_months:
+        return Vote("schedule", ("opens with a month list", f"{b.months_in_body} month labels"))
     return None
 
 
