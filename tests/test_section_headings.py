@@ -67,6 +67,21 @@ def test_a_schedule_heading_numbered_under_an_unnumbered_part_is_its_own_section
     assert kinds(text) == [[("main_work", "主要工作"), ("schedule", "2.活动安排")]]
 
 
+def test_sub_parts_of_the_headings_own_kind_are_items() -> None:
+    text = TITLE + "保障措施\n1.加强组织领导。\n2.加强经费保障。\n3.加强制度保障。\n\n" \
+        "主要工作\n1.开展邻里互助活动。\n2.做好困难群众帮扶。\n"
+    assert kinds(text) == [[("measures", "保障措施"), ("main_work", "主要工作")]]
+
+
+def test_numbered_parts_right_under_a_subtitle_heading_are_parts_of_the_same_plan() -> None:
+    text = "城南小学2025年工作计划\n工作要点\n一、指导思想\n以新时代思想为指导，办好人民满意的教育。\n" \
+        "二、工作目标\n教学质量稳步提升。\n三、主要工作\n1.加强师德建设。\n2.深化课堂改革。\n"
+    doc = planparse.parse_text(text)
+    assert [p.title for p in doc.plans] == ["城南小学2025年工作计划"]
+    assert kinds(text)[0][1:] == [("guiding_ideology", "一、指导思想"), ("goals", "二、工作目标"), ("main_work", "三、主要工作")]
+
+
+
 # ---------------------------------------------------------------- cue words of less common parts
 
 
@@ -151,3 +166,14 @@ def test_a_time_of_day_after_an_items_marker_is_no_decimal() -> None:
         mk = match_marker(line)
         assert mk is not None and mk.family == "arabic" and mk.number == number
     assert match_marker("1.5万元用于购书") is None
+
+
+def test_the_formal_numeral_three_in_traditional_script_numbers_a_part() -> None:
+    # 參 is simplified to 参 in the working text: both are 叁, the formal 三
+    for line in ("参、主要工作", "參、主要工作", "叁、主要工作"):
+        mk = match_marker(normalise(line).text)
+        assert mk is not None and mk.family == "formal" and mk.number == 3
+    text = "城南小學2025年工作計劃\n\n壹、指導思想\n以新時代思想為指導。\n貳、工作目標\n質量穩步提升。\n參、主要工作\n" \
+        "一、加強師德建設\n二、深化課堂改革\n肆、工作安排\n9月：開學典禮。\n10月：運動會。\n11月：期中考試。\n"
+    assert [k for k, _ in kinds(text)[0]] == ["guiding_ideology", "goals", "main_work", "schedule"]
+    assert kinds(text)[0][3] == ("schedule", "肆、工作安排")

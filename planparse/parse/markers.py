@@ -19,7 +19,7 @@ from planparse.parse.numerals import cjk_to_int
 _CJK = "[一二三四五六七八九十百]{1,4}"
 # formal (financial) numerals 壹、贰、叁: a family of their own, since a plan numbering its parts
 # with them numbers what is under them with 一、
-_FORMAL = "[壹贰貳叁參肆伍陆陸柒捌玖拾佰]{1,4}"
+_FORMAL = "[壹贰貳叁參参肆伍陆陸柒捌玖拾佰]{1,4}"
 _WORDS = tomllib.loads(data_path("markers.toml").read_text(encoding="utf-8"))
 _PART_WORDS = "|".join(map(re.escape, _WORDS["part_words"]))
 _NOT_ORDINAL = "|".join(map(re.escape, _WORDS["ordinal_not_before"]))
@@ -82,7 +82,7 @@ class Marker:
 # Which families can start with a given first character: a body line costs no match at all,
 # a numbered one only the patterns of its kind.
 _NUMERAL_STARTS = "一二三四五六七八九十百"
-_FORMAL_STARTS = "壹贰貳叁參肆伍陆陸柒捌玖拾"
+_FORMAL_STARTS = "壹贰貳叁參参肆伍陆陸柒捌玖拾"
 _STARTS = {
     "part": "第", "ordinal": "第", "paren_cjk": "(（" + _NUMERAL_STARTS + MARKER_BULLETS,
     "cjk": _NUMERAL_STARTS + MARKER_BULLETS,

@@ -252,10 +252,13 @@ def _guiding_restart(ctx: PlanContext) -> bool:
 
     An unnumbered one restarts no numbering: only the plan's work (numbered items, a schedule) or its
     closing before it make it the next plan's start; after a part headed so (基本情况, then 总体思路)
-    it is the same plan's next part. A part beside the guiding line (基本原则) opens no plan.
+    it is the same plan's next part. A part beside the guiding line (基本原则) opens no plan, nor
+    does a heading right under another one (工作要点 / 一、指导思想): it is the first part under it.
     """
-    ln, st = ctx.line, ctx.state
+    ln, st, prev = ctx.line, ctx.state, ctx.previous
     if not (names_guiding_line(ln) and ln.heading_like and _restart_marker(ctx)):
+        return False
+    if prev is not None and prev.cue_kind and prev.heading_like:
         return False
     worked = st.top_items >= params().plans.restart_min_top_items or st.schedule
     if ln.marker is None:

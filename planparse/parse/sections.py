@@ -218,20 +218,21 @@ def _item_under_unnumbered_heading(ctx: LineContext) -> Vote | None:
 
     A plan that heads its parts without numbers numbers only their items, so those items are the
     top level of its numbering; an item whose words hold a cue is no part of its own (GUIDE: a
-    heading whose subject is one work area is an item). The line is the part's item when it comes
-    right under the heading, when an item of its family came before it in the part, or when the
-    next line of its family in the part would open no part: a plan that numbers its parts after an
-    unnumbered first part with text of its own (指导思想 / 以……为指导 / 一、工作目标 二、主要工作)
-    has part headings for siblings. A schedule cue is left to open its own section (a schedule
-    nested in a part is one, GUIDE).
+    heading whose subject is one work area is an item). The line is the part's item when an item
+    of its family came before it in the part, when it names the heading's own kind (主要工作 /
+    一、重点工作, 保障措施 / 1.组织保障: sub-parts), or when the next line of its family in the
+    part would open no part, or one of the heading's kind. A plan that numbers its parts after an
+    unnumbered first part or subtitle (指导思想 … 一、工作目标 二、主要工作) has parts of other kinds
+    for siblings. A schedule cue is left to open its own section (a schedule nested in a part is
+    one, GUIDE).
     """
     ln, cur, head = ctx.line, ctx.current, ctx.current_heading()
     if not (ctx.cue and ctx.cue != "schedule" and ctx.is_item and ctx.level == 0):
         return None
     if cur is None or head is None or head.marker is not None or ln.marker is None:
         return None
-    if not cur.lines:
-        return Vote("add", ("no marker on the part's heading", "right under it"))
+    if ctx.cue == head.cue_kind:
+        return Vote("add", ("no marker on the part's heading", f"a sub-part of its kind {ctx.cue}"))
     family = ln.marker.family
     if any(ctx.lines[i].marker is not None and ctx.lines[i].marker.family == family
            and ctx.levels.get(i, (None,))[0] == 0 for i in cur.lines):
@@ -240,10 +241,10 @@ def _item_under_unnumbered_heading(ctx: LineContext) -> Vote | None:
         if later.marker is None and later.cue_kind and later.heading_like:
             break  # the part ends: the line is its only item
         if later.marker is not None and later.marker.family == family and ctx.levels.get(later.idx, (None,))[0] == 0:
-            if later.cue_kind and later.heading_like and not later.opens_with_verb:
+            if later.cue_kind and later.heading_like and not later.opens_with_verb and later.cue_kind != head.cue_kind:
                 return None
             break
-    return Vote("add", ("no marker on the part's heading", "its siblings open no part"))
+    return Vote("add", ("no marker on the part's heading", "its siblings open no part of another kind"))
 
 
 @section_start.rule("period_heading")
