@@ -915,6 +915,12 @@ def _signature_closes(lines: list[Line]) -> None:
 _OPENING_KINDS = ("guiding_ideology", "goals", "situation")
 
 
+def names_guiding_line(line: Line) -> bool:
+    """The line's cue names the plan's guiding line itself (指导思想, 总体要求), not a part that stands
+    beside it (基本原则: sections.toml guiding_companions), which opens no plan."""
+    return line.cue_kind == "guiding_ideology" and line.cue not in section_words().guiding_companions
+
+
 def _may_open_plan(line: Line) -> bool:
     """A line the next plan on a page may open with: its separator or title, or a first part that
     restarts the numbering (一、指导思想, 一、工作目标, a paragraph setting the guiding line)."""
@@ -922,7 +928,7 @@ def _may_open_plan(line: Line) -> bool:
         return True
     first = line.marker is None or line.marker.number == 1
     if line.heading_like and line.cue_kind in _OPENING_KINDS and first:
-        return True
+        return line.cue_kind != "guiding_ideology" or names_guiding_line(line)
     return line.guiding_opener and plan_vocab().guiding_line.search(line.text) is not None
 
 

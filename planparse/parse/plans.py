@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planparse.parse.document import Annotation, ParseDoc
-from planparse.parse.features import Line
+from planparse.parse.features import Line, names_guiding_line
 from planparse.parse.markers import OUTER_FAMILIES
 from planparse.parse.numerals import cjk_years_to_digits
 from planparse.parse.params import params
@@ -248,10 +248,22 @@ def _restart_marker(ctx: PlanContext) -> bool:
 
 
 def _guiding_restart(ctx: PlanContext) -> bool:
-    """A 指导思想 heading once the plan has headed parts, numbered work or a schedule."""
-    ln, st = ctx.line, ctx.state
-    return (ln.cue_kind == "guiding_ideology" and ln.heading_like and _restart_marker(ctx)
-            and bool(st.guiding or st.headed >= 1 or st.top_items >= params().plans.restart_min_top_items or st.schedule))
+    """A 指导思想 heading once the plan has headed parts, numbered work or a schedule.
+
+    An unnumbered one restarts no numbering: only the plan's work (numbered items, a schedule) or its
+    closing before it make it the next plan's start; after a part headed so (基本情况, then 总体思路)
+    it is the same plan's next part. A part beside the guiding line (基本原则) opens no plan, nor
+    does a heading right under another one (工作要点 / 一、指导思想): it is the first part under it.
+    """
+    ln, st, prev = ctx.line, ctx.state, ctx.previous
+    if not (names_guiding_line(ln) and ln.heading_like and _restart_marker(ctx)):
+        return False
+    if prev is not None and prev.cue_kind and prev.heading_like:
+        return False
+    worked = st.top_items >= params().plans.restart_min_top_items or st.schedule
+    if ln.marker is None:
+        return worked or st.closed
+    return st.guiding or st.headed >= 1 or worked
 
 
 @plan_boundary.rule("titled_guiding_restart")

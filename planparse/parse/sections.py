@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from planparse.parse.document import Annotation, ParseDoc
-from planparse.parse.features import Line, heading_end
+from planparse.parse.features import Line, heading_end, names_guiding_line
 from planparse.parse.levels import levels_by_plan, plan_body
 from planparse.parse.markers import OUTER_FAMILIES
 from planparse.parse.params import params
@@ -212,6 +212,41 @@ def _top_level_heading(ctx: LineContext) -> Vote | None:
     if ctx.in_month_list() and not ctx.sibling_of_heading():
         return None
     return Vote(f"headed:{ctx.cue}", ("marker level 0", f"cue_kind={ctx.cue}", "heading_like"))
+
+
+@section_start.rule("item_under_unnumbered_heading")
+def _item_under_unnumbered_heading(ctx: LineContext) -> Vote | None:
+    """Under a part headed without a number (保障措施), its numbered lines are its items (1.加强组织领导).
+
+    A plan that heads its parts without numbers numbers only their items, so those items are the
+    top level of its numbering; an item whose words hold a cue is no part of its own (GUIDE: a
+    heading whose subject is one work area is an item). The line is the part's item when an item
+    of its family came before it in the part, when it names the heading's own kind (主要工作 /
+    一、重点工作, 保障措施 / 1.组织保障: sub-parts), or when the next line of its family in the
+    part would open no part, or one of the heading's kind. A plan that numbers its parts after an
+    unnumbered first part or subtitle (指导思想 … 一、工作目标 二、主要工作) has parts of other kinds
+    for siblings. A schedule cue is left to open its own section (a schedule nested in a part is
+    one, GUIDE).
+    """
+    ln, cur, head = ctx.line, ctx.current, ctx.current_heading()
+    if not (ctx.cue and ctx.cue != "schedule" and ctx.is_item and ctx.level == 0):
+        return None
+    if cur is None or head is None or head.marker is not None or ln.marker is None:
+        return None
+    if ctx.cue == head.cue_kind:
+        return Vote("add", ("no marker on the part's heading", f"a sub-part of its kind {ctx.cue}"))
+    family = ln.marker.family
+    if any(ctx.lines[i].marker is not None and ctx.lines[i].marker.family == family
+           and ctx.levels.get(i, (None,))[0] == 0 for i in cur.lines):
+        return Vote("add", ("no marker on the part's heading", "an item of its family before it"))
+    for later in ctx.content[ctx.index + 1 :]:
+        if later.marker is None and later.cue_kind and later.heading_like:
+            break  # the part ends: the line is its only item
+        if later.marker is not None and later.marker.family == family and ctx.levels.get(later.idx, (None,))[0] == 0:
+            if later.cue_kind and later.heading_like and not later.opens_with_verb and later.cue_kind != head.cue_kind:
+                return None
+            break
+    return Vote("add", ("no marker on the part's heading", "its siblings open no part of another kind"))
 
 
 @section_start.rule("period_heading")
@@ -459,10 +494,17 @@ def _untitled_part(ctx: KindContext) -> Vote | None:
 
 @section_kind.rule("heading_over_month_list")
 def _heading_over_month_list(ctx: KindContext) -> Vote | None:
-    """A heading that is no guiding part and holds a month list from its first line is a schedule."""
+    """A heading that is no guiding part and holds a month list from its first line is a schedule.
+
+    A list: at least ``cued_heading_min_months`` month labels; one line stating the part's period
+    (三、活动时间 / 2025年3月至6月，每周六上午) is what the heading names, no month list."""
     b = ctx.block
-    if ctx.heading is not None and b.opens_with_months and b.opened_as not in ("guiding_ideology", "schedule"):
-        return Vote("schedule", ("opens with a month list",))
+    if ctx.heading is None or not b.opens_with_months or b.opened_as in ("guiding_ideology", "schedule"):
+        return None
+    if ctx.body[0].table_header:
+        return Vote("schedule", ("opens with a schedule table",))
+    if b.months_in_body >= params().sections.cued_heading_min_months:
+        return Vote("schedule", ("opens with a month list", f"{b.months_in_body} month labels"))
     return None
 
 
@@ -502,7 +544,7 @@ def group_sections(doc: ParseDoc, k: int, levels: dict[int, tuple[int, int]]) ->
     plan = doc.layer("plans")[k]
     content = [ln for ln in plan_body(doc, plan) if not ln.furniture]
     has_guiding_heading = any(
-        ln.cue_kind == "guiding_ideology" and ln.heading_like and (ln.marker is None or levels.get(ln.idx, (0,))[0] == 0)
+        names_guiding_line(ln) and ln.heading_like and (ln.marker is None or levels.get(ln.idx, (0,))[0] == 0)
         for ln in content
     )
     state = SectionState([], [])
