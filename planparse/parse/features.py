@@ -645,6 +645,25 @@ def _link_lists(lines: list[Line]) -> None:
                 listed.append(ln)
 
 
+@neighbourhood_feature("disclosure_card_cells")
+def _disclosure_card_cells(lines: list[Line]) -> None:
+    """A 政府信息公开 card scraped one cell a line (索引号 / 000014349/2024-00056 / 发布机构 / …):
+    a key alone on its line is furniture, and so is its value on the next line, a short line
+    (``link_max_chars``) that is no numbered line, month label or section heading. The value may be
+    a date (成文日期 / 2025年03月12日): the page's, no year of the plan."""
+    fv = furniture()
+    limit = params().furniture.link_max_chars
+    for i, ln in enumerate(lines):
+        if fv.disclosure_key.fullmatch(ln.text) is None:
+            continue
+        ln.furniture = True
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is None or nxt.furniture or len(nxt.text) > limit or fv.disclosure_key.fullmatch(nxt.text):
+            continue
+        if (nxt.marker is None or nxt.marker.bare) and nxt.month is None and not (nxt.cue_kind and nxt.heading_like):
+            nxt.furniture = True
+
+
 @neighbourhood_feature("comment_box")
 def _comment_box(lines: list[Line]) -> None:
     """The lines under a comment box's heading (网友评论, 评论（3）) are readers' words: furniture, up

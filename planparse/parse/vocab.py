@@ -82,6 +82,8 @@ class Furniture:
     comment_actions_within: int  # lines after a stamp in which its comment's actions confirm it
     inline_break: re.Pattern
     inline_site_name: re.Pattern  # 【XX范文】 glued into a line: cut when normalising
+    disclosure_field: re.Pattern  # 索引号：…, 发布机构 | …: a field of a 政府信息公开 page's card
+    disclosure_key: re.Pattern  # 索引号 alone on its line: a card cell, its value on the next line
     anchored: re.Pattern  # the patterns that start with ^, matched at the line start
     floating: GatedSearch  # the others, searched (where a character that can start one stands)
 
@@ -90,7 +92,13 @@ class Furniture:
             return False
         return self.anchored.match(line) is not None or self.floating.search(line) is not None \
             or self.comment_box_heading.match(line) is not None or self.comment_actions.match(line) is not None \
-            or self.comment_stamp.match(line) is not None
+            or self.comment_stamp.match(line) is not None or self.disclosure_field.match(line) is not None
+
+
+def _field_keys(keys: list[str]) -> str:
+    """The alternation of ``keys``, whose characters may stand apart (索 引 号, 文　　号: a card laid
+    out to a fixed width)."""
+    return "|".join(sorted((r"\s*".join(map(re.escape, k)) for k in keys), key=len, reverse=True))
 
 
 @cache
@@ -111,6 +119,9 @@ def furniture() -> Furniture:
         data["comment_actions_within"],
         re.compile(data["inline_break"]),
         re.compile(data["inline_site_name"]),
+        # a key then its colon or a table's bar, the value after it; or a key alone (one cell a line)
+        re.compile(r"^[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]"),
+        re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]?\s*"),
         re.compile("|".join(f"(?:{p})" for p in anchored)),
         GatedSearch(re.compile("|".join(f"(?:{p})" for p in floating))),
     )
