@@ -204,7 +204,9 @@ class MonthVocab:
     unknown_cells_max_share: float
     label_fillers: frozenset[str]
     period_header: re.Pattern
+    undated_label: re.Pattern  # 全年：…, 长期坚持：…: a period's label that names no month
     quarter_numerals: dict[str, int]
+    half_years: dict[str, int]  # 上半年 → 1, 下半年 → 2
     reference_labels: frozenset[str]
     theme_labels: frozenset[str]
     detail_labels: frozenset[str]  # field labels of a month's details (学习形式, 负责人, 地点 …)
@@ -271,7 +273,10 @@ def month_vocab() -> MonthVocab:
         unknown_cells_max_share=d["table"]["unknown_cells_max_share"],
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),
+        undated_label=re.compile(r"^(?:" + "|".join(map(re.escape, sorted(d["undated_periods"], key=len, reverse=True)))
+                                 + r")\s*[:：]"),
         quarter_numerals=dict(d["quarter_numerals"]),
+        half_years=dict(d["half_years"]),
         reference_labels=frozenset(d["reference_labels"]),
         theme_labels=frozenset(d["theme_labels"]),
         detail_labels=frozenset(d["detail_labels"])
