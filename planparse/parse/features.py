@@ -93,6 +93,9 @@ class Line:
     signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
     # neighbourhood
     heads_month_list: bool = False  # the next content line is a month label or a table header
+    # a table header whose columns (over its run of header lines) name an activity and a time that
+    # dates the rows: a period (月份, 时间, 周次), or a deadline where no period column stands
+    table_dated: bool = False
 
     @property
     def content(self) -> str:
@@ -105,7 +108,7 @@ class Line:
             out["marker"] = f"{self.marker.family}:{self.marker.number}"
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
-        for name in ("cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "page_title", "separator", "furniture", "table_header",
+        for name in ("cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "page_title", "separator", "furniture", "table_header", "table_dated",
                      "signature", "guiding_opener", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
@@ -590,6 +593,27 @@ def _confirm_table_headers(lines: list[Line]) -> None:
         else:
             ln.table_header = False
             ln.table_cells = ()
+    _mark_dated_headers(lines)
+
+
+def _mark_dated_headers(lines: list[Line]) -> None:
+    """``table_dated`` on each line of a run of header lines whose columns name an activity and a
+    time dating the rows (a period column, or else a deadline column: months.toml
+    period_fallback_roles). A table of tasks and the units responsible alone dates nothing."""
+    mv = month_vocab()
+    i = 0
+    while i < len(lines):
+        if not lines[i].table_header:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].table_header:
+            j += 1
+        roles = {r for ln in lines[i:j] for cell in ln.table_cells for r in (mv.column_roles(cell) or ())}
+        dated = "activity" in roles and bool(roles & {"month", "week", "dates", *mv.period_fallback_roles})
+        for ln in lines[i:j]:
+            ln.table_dated = dated
+        i = j
 
 
 _ROW_NUMBER_CELL = re.compile(r"\d{1,3}[.、]?")
