@@ -189,9 +189,13 @@ def cell_label(cell: str) -> MonthLabel | None:
     """The month label a table cell holding a period only is (三月, 3—4月, 3月上旬, 5月下旬—6月上旬), or None.
 
     A part of a month (3月上旬) is a label only before a colon, since in running text the month is
-    a date (3月上旬召开…); a cell's end does what the colon does.
+    a date (3月上旬召开…); a cell's end does what the colon does. A deadline's cell may close with its
+    verb (3月底前完成: months.toml [table] deadline_verbs).
     """
     cell = cell.strip()
+    verb = next((v for v in _MV.deadline_verbs if cell.endswith(v) and len(cell) > len(v)), None)
+    if verb is not None:
+        cell = cell[: -len(verb)].rstrip()
     label = match_month_label(cell)
     if label is None and cell and cell[-1] not in ":：":
         label = match_month_label(cell + "：")

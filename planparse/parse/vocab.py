@@ -203,6 +203,7 @@ class MonthVocab:
     unit_words: tuple[str, ...]  # 单元, 章 …: 第二单元 labels the cell's words after it
     unknown_cells_max_share: float
     period_fallback_roles: tuple[str, ...]  # deadline: dates a table's rows where no period column does
+    deadline_verbs: tuple[str, ...]  # 完成 in 3月底前完成
     label_fillers: frozenset[str]
     period_header: re.Pattern
     undated_label: re.Pattern  # 全年：…, 长期坚持：…: a period's label that names no month
@@ -273,6 +274,7 @@ def month_vocab() -> MonthVocab:
         unit_words=tuple(d["table"]["unit_words"]),
         unknown_cells_max_share=d["table"]["unknown_cells_max_share"],
         period_fallback_roles=tuple(d["table"]["period_fallback_roles"]),
+        deadline_verbs=tuple(d["table"]["deadline_verbs"]),
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),
         undated_label=re.compile(r"^(?:" + "|".join(map(re.escape, sorted(d["undated_periods"], key=len, reverse=True)))
