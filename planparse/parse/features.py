@@ -903,6 +903,25 @@ def _signature_closes(lines: list[Line]) -> None:
             closing = False
 
 
+_ANNEX_NUMBER = re.compile(r"\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?")
+
+
+@neighbourhood_feature("annex_label_over_title")
+def _annex_label_over_title(lines: list[Line]) -> None:
+    """An annex label alone on its line (附件, 附件1：) right above a title line labels the document
+    attached: a notice that issues a plan (关于印发《……工作计划》的通知 / 现将……印发给你们) has the
+    plan as its annex. The label is no section heading of the notice: the plan opens at its title."""
+    labels = section_words().annex_labels
+    for ln, nxt in zip(lines, lines[1:], strict=False):
+        if not (ln.cue_kind and nxt.title_like) or ln.marker is not None:
+            continue
+        words = ln.text.strip()
+        label = next((w for w in sorted(labels, key=len, reverse=True) if words.startswith(w)), None)
+        if label is not None and _ANNEX_NUMBER.fullmatch(words[len(label) :]):
+            ln.cue_kind = ln.cue = None
+            ln.heading_like = False
+
+
 _OPENING_KINDS = ("guiding_ideology", "goals", "situation")
 
 
