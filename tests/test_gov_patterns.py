@@ -37,11 +37,23 @@ def test_disclosure_card_fields_are_furniture_in_each_layout() -> None:
     fv = furniture()
     for line in ("索引号：11330782MB1234567X/2025-00123", "发布机构 | 东湖街道办事处 | 发文日期 | 2024年03月05日",
                  "索 引 号：736203841/2025-00041    信息分类：计划总结", "文  号：无", "有 效 性：有效",
-                 "成文日期：2025-02-18", "公开方式：主动公开  公开时限：常年公开", "字体：[大 中 小]", "关 键 词：大气污染"):
+                 "成文日期：2025-02-18", "字体：[大 中 小]", "关 键 词：大气污染"):
         assert fv.is_furniture(line), line
-    # a record's own fields and a task table's header are plan content
-    for line in ("时间：3月上旬", "名称：新春联欢会", "责任单位：各村（居）委会", "序号 | 工作任务 | 责任单位 | 完成时限"):
+    # a record's own fields and a task table's header are plan content, and so, on its own, is a
+    # field a plan may hold too (a 居务公开 item's 公开方式)
+    for line in ("时间：3月上旬", "名称：新春联欢会", "责任单位：各村（居）委会", "序号 | 工作任务 | 责任单位 | 完成时限",
+                 "公开方式：主动公开"):
         assert not fv.is_furniture(line), line
+
+
+def test_a_field_a_plan_may_hold_is_the_cards_only_beside_a_sure_field() -> None:
+    card = "社区治理工作计划\n索引号：000014349/2024-00056\n公开方式：主动公开  公开时限：常年公开\n"
+    doc = planparse.parse_text(card + BODY, tag=False)
+    assert "公开方式：主动公开  公开时限：常年公开" in furniture_texts(doc)
+    own = ("社区2025年居务公开工作计划\n" + BODY + "（三）规范居务公开。\n公开内容：低保、救助等事项。\n"
+           "公开方式：社区公示栏和居民微信群。\n")
+    doc = planparse.parse_text(own, tag=False)
+    assert not [t for t in furniture_texts(doc) if t.startswith("公开")]
 
 
 def test_a_card_under_the_title_gives_the_plan_no_year_and_no_preamble() -> None:

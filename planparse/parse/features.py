@@ -671,21 +671,37 @@ def _link_lists(lines: list[Line]) -> None:
 
 @neighbourhood_feature("disclosure_card_cells")
 def _disclosure_card_cells(lines: list[Line]) -> None:
-    """A 政府信息公开 card scraped one cell a line (索引号 / 000014349/2024-00056 / 发布机构 / …):
-    a key alone on its line is furniture, and so is its value on the next line, a short line
-    (``link_max_chars``) that is no numbered line, month label or section heading. The value may be
-    a date (成文日期 / 2025年03月12日): the page's, no year of the plan."""
+    """The rest of a 政府信息公开 card around its sure fields (索引号：…, furniture line by line):
+
+    - a field that a plan may hold as its own (公开方式：主动公开) is the card's beside a sure field,
+      within ``disclosure_window`` lines;
+    - a card scraped one cell a line (索引号 / 000014349/2024-00056 / 发布机构 / …): a key alone on its
+      line is furniture, and so is its value on the next line, a short line (``link_max_chars``)
+      that is no numbered line, month label or section heading. The value may be a date (成文日期 /
+      2025年03月12日): the page's, no year of the plan.
+    """
     fv = furniture()
     limit = params().furniture.link_max_chars
+    sure = [fv.disclosure_field.match(ln.text) is not None or fv.disclosure_sure_key.fullmatch(ln.text) is not None
+            for ln in lines]
+    w = fv.disclosure_window
     for i, ln in enumerate(lines):
-        if fv.disclosure_key.fullmatch(ln.text) is None:
+        alone = fv.disclosure_key.fullmatch(ln.text) is not None
+        if not (alone or fv.disclosure_beside.match(ln.text)) or not any(sure[max(0, i - w) : i + w + 1]):
+            continue
+        if not _plain_line(ln):
             continue
         ln.furniture = True
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        nxt = lines[i + 1] if alone and i + 1 < len(lines) else None
         if nxt is None or nxt.furniture or len(nxt.text) > limit or fv.disclosure_key.fullmatch(nxt.text):
             continue
-        if (nxt.marker is None or nxt.marker.bare) and nxt.month is None and not (nxt.cue_kind and nxt.heading_like):
+        if _plain_line(nxt) and not (nxt.cue_kind and nxt.heading_like):
             nxt.furniture = True
+
+
+def _plain_line(ln: Line) -> bool:
+    """No numbered line (a bare number aside) and no month label: a line that furniture may be."""
+    return (ln.marker is None or ln.marker.bare) and ln.month is None
 
 
 @neighbourhood_feature("comment_box")

@@ -83,7 +83,10 @@ class Furniture:
     inline_break: re.Pattern
     inline_site_name: re.Pattern  # 【XX范文】 glued into a line: cut when normalising
     disclosure_field: re.Pattern  # 索引号：…, 发布机构 | …: a field of a 政府信息公开 page's card
+    disclosure_beside: re.Pattern  # 公开方式：…: a card's field only beside a sure one
     disclosure_key: re.Pattern  # 索引号 alone on its line: a card cell, its value on the next line
+    disclosure_sure_key: re.Pattern  # ... one of the sure fields
+    disclosure_window: int
     anchored: re.Pattern  # the patterns that start with ^, matched at the line start
     floating: GatedSearch  # the others, searched (where a character that can start one stands)
 
@@ -121,7 +124,10 @@ def furniture() -> Furniture:
         re.compile(data["inline_site_name"]),
         # a key then its colon or a table's bar, the value after it; or a key alone (one cell a line)
         re.compile(r"^[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]"),
+        re.compile(r"^[|\s]*(?:" + _field_keys(data["disclosure_fields_beside"]) + r")\s*[:：|]"),
+        re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"] + data["disclosure_fields_beside"]) + r")\s*[:：|]?\s*"),
         re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]?\s*"),
+        data["disclosure_window"],
         re.compile("|".join(f"(?:{p})" for p in anchored)),
         GatedSearch(re.compile("|".join(f"(?:{p})" for p in floating))),
     )
