@@ -154,3 +154,5 @@ def test_the_body_signing_and_the_colophon_after_a_month_list_are_no_entries() -
     doc = planparse.parse_text(text, tag=False)
     assert pairs(doc) == [([1], "开展节前安全检查"), ([12], "开展年度考核")]
     assert {"（此件公开发布）", "抄送：县应急管理局。"} <= set(furniture_texts(doc))
+    # a sentence saying a document was issued is the plan's own words
+    assert not furniture().is_furniture("《实施方案》已于2025年3月1日印发")
