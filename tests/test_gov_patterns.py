@@ -156,3 +156,22 @@ def test_the_body_signing_and_the_colophon_after_a_month_list_are_no_entries() -
     assert {"（此件公开发布）", "抄送：县应急管理局。"} <= set(furniture_texts(doc))
     # a sentence saying a document was issued is the plan's own words
     assert not furniture().is_furniture("《实施方案》已于2025年3月1日印发")
+
+
+NOTICE = ("石桥镇人民政府文件\n石政发〔2025〕6号\n关于印发《石桥镇2025年环保工作计划》的通知\n各村（居）委会：\n"
+          "现将《石桥镇2025年环保工作计划》印发给你们，请认真贯彻执行。\n")
+
+
+def test_the_annex_named_with_its_title_over_the_plan_titles_it() -> None:
+    doc = planparse.parse_text(NOTICE + "石桥镇人民政府\n2025年2月18日\n附件：石桥镇2025年环保工作计划\n" + BODY, tag=False)
+    assert [(p.title, p.year) for p in doc.plans] == [("石桥镇2025年环保工作计划", 2025)]
+    assert [k for k, _ in kinds(doc)] == ["guiding_ideology", "goals", "main_work"]
+
+
+def test_the_notices_annex_line_over_its_signature_is_no_title() -> None:
+    text = (NOTICE + "附件：石桥镇2025年环保工作计划\n石桥镇人民政府\n2025年2月18日\n附件\n石桥镇2025年环保工作计划\n" + BODY)
+    doc = planparse.parse_text(text, tag=False)
+    (plan,) = doc.plans
+    own = text.index("附件\n石桥镇") + len("附件\n")
+    assert plan.title == "石桥镇2025年环保工作计划" and plan.title_span[0] == own
+    assert plan.span[0] == own and not plan.preamble

@@ -926,9 +926,17 @@ _ANNEX_NUMBER = re.compile(r"\s*[\d一二三四五六七八九十]{0,2}\s*[:：]
 def _annex_label_over_title(lines: list[Line]) -> None:
     """An annex label alone on its line (附件, 附件1：) right above a title line labels the document
     attached: a notice that issues a plan (关于印发《……工作计划》的通知 / 现将……印发给你们) has the
-    plan as its annex. The label is no section heading of the notice: the plan opens at its title."""
+    plan as its annex. The label is no section heading of the notice: the plan opens at its title.
+
+    The annex named with its title (附件：XX镇2025年……工作计划) opens the plan where the plan's
+    content follows (plans.toml title_addons_leading); over the issuer's name (the notice's
+    signature) it is the notice's list of what it issues, no title: the plan's own title comes later."""
     labels = section_words().annex_labels
     for ln, nxt in zip(lines, lines[1:], strict=False):
+        if ln.annex and ln.title_like and nxt.signature:
+            ln.title_like = ln.title_with_cue = False
+            ln.title_core = None
+            continue
         if not (ln.cue_kind and nxt.title_like) or ln.marker is not None:
             continue
         words = ln.text.strip()
