@@ -61,7 +61,8 @@ _QUARTER_YEAR = r"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?"
 _QUARTER_NUM = "|".join(map(re.escape, _MV.quarter_numerals))
 _QUARTER = re.compile(_QUARTER_YEAR + rf"第?\s*(?P<q>{_QUARTER_NUM})\s*季度")
 # a half of the year, its year before it at times (上半年, 2025年下半年)
-_HALF_YEAR = re.compile(_QUARTER_YEAR + rf"(?P<h>{'|'.join(map(re.escape, _MV.half_years))})")
+_HALF_NAMES = _alternation(list(_MV.half_years))
+_HALF_YEAR = re.compile(_QUARTER_YEAR + rf"(?P<h>{_HALF_NAMES})")
 _QUARTER_JOIN = "|".join(map(re.escape, [j for j in _MV.list_joiners + _MV.range_joiners if j.strip()]))
 # two quarters in one label: 第三、四季度 / 二至三季度 / 第三季度、第四季度 (the later one after the first;
 # 三、第四季度工作 is a marker before one quarter)
@@ -126,11 +127,11 @@ def _term_phase() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _may_open_label() -> re.Pattern:
     """What every kind of label below needs near the line's start: a digit first, or 月, 周, 季度 or
-    a bracket within the first 24 characters (the ``head`` that the checks look at), 半年 near the
-    start, or a phase word
+    a bracket within the first 24 characters (the ``head`` that the checks look at), a half of the
+    year first (上半年; with its year, a digit first), or a phase word
     where the phase check looks for one; a line without any opens a label only with a festival's name."""
     phase = rf".{{0,{2 * _MV.phase_name_max_chars}}}?(?:{_phase_words()})"
-    return re.compile(rf"\d|.{{0,23}}?[月周季(（]|.{{0,8}}?半年|{phase}", re.DOTALL)
+    return re.compile(rf"\d|.{{0,23}}?[月周季(（]|(?:{_HALF_NAMES})|{phase}", re.DOTALL)
 
 
 @lru_cache(maxsize=1)
@@ -401,7 +402,7 @@ def _match_label(line: str) -> MonthLabel | None:
     if pair is not None and _MV.quarter_numerals[pair.group("q2")] <= _MV.quarter_numerals[pair.group("q")]:
         pair = None  # 四、四季度工作: a heading's marker before one quarter, no pair
     quarter = pair or (_QUARTER.match(line) if "季度" in line[:14] else None)
-    half = _HALF_YEAR.match(line) if quarter is None and "半年" in line[:10] else None
+    half = _HALF_YEAR.match(line) if quarter is None else None
     if half:
         # 上半年 / 下半年: six months, as a quarter is three (months.toml half_years)
         h = _MV.half_years[half.group("h")]
