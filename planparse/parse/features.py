@@ -96,6 +96,9 @@ class Line:
     signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
     # neighbourhood
     heads_month_list: bool = False  # the next content line is a month label or a table header
+    # a table header whose columns (over its run of header lines) name an activity and a time that
+    # dates the rows: a period (月份, 时间, 周次), or a deadline where no period column stands
+    table_dated: bool = False
 
     @property
     def content(self) -> str:
@@ -108,7 +111,7 @@ class Line:
             out["marker"] = f"{self.marker.family}:{self.marker.number}"
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
-        for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "page_title", "separator", "furniture", "table_header", "month_columns",
+        for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
                      "signature", "guiding_opener", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
@@ -642,6 +645,29 @@ def _confirm_table_headers(lines: list[Line]) -> None:
         else:
             ln.table_header = False
             ln.table_cells = ()
+    _mark_dated_headers(lines)
+
+
+def _mark_dated_headers(lines: list[Line]) -> None:
+    """``table_dated`` on each line of a run of header lines whose columns name an activity and a
+    time dating the rows (a period column, or else a deadline column: months.toml
+    period_fallback_roles). A table of tasks and the units responsible alone dates nothing."""
+    mv = month_vocab()
+    i = 0
+    while i < len(lines):
+        if not lines[i].table_header:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].table_header:
+            j += 1
+        roles = {r for ln in lines[i:j] for cell in ln.table_cells for r in (mv.column_roles(cell) or ())}
+        # a header laid across the months (项目 | 9月 | 10月) dates its cells by their columns
+        dated = any(ln.month_columns for ln in lines[i:j]) or (
+            "activity" in roles and bool(roles & {"month", "week", "dates", *mv.period_fallback_roles}))
+        for ln in lines[i:j]:
+            ln.table_dated = dated
+        i = j
 
 
 _ROW_NUMBER_CELL = re.compile(r"\d{1,3}[.、]?")
@@ -695,6 +721,41 @@ def _link_lists(lines: list[Line]) -> None:
             elif not ln.furniture:
                 ln.furniture = True
                 listed.append(ln)
+
+
+@neighbourhood_feature("disclosure_card_cells")
+def _disclosure_card_cells(lines: list[Line]) -> None:
+    """The rest of a 政府信息公开 card around its sure fields (索引号：…, furniture line by line):
+
+    - a field that a plan may hold as its own (公开方式：主动公开) is the card's beside a sure field,
+      within ``disclosure_window`` lines;
+    - a card scraped one cell a line (索引号 / 000014349/2024-00056 / 发布机构 / …): a key alone on its
+      line is furniture, and so is its value on the next line, a short line (``link_max_chars``)
+      that is no numbered line, month label or section heading. The value may be a date (成文日期 /
+      2025年03月12日): the page's, no year of the plan.
+    """
+    fv = furniture()
+    limit = params().furniture.link_max_chars
+    sure = [fv.disclosure_field.match(ln.text) is not None or fv.disclosure_sure_key.fullmatch(ln.text) is not None
+            for ln in lines]
+    w = fv.disclosure_window
+    for i, ln in enumerate(lines):
+        alone = fv.disclosure_key.fullmatch(ln.text) is not None
+        if not (alone or fv.disclosure_beside.match(ln.text)) or not any(sure[max(0, i - w) : i + w + 1]):
+            continue
+        if not _plain_line(ln):
+            continue
+        ln.furniture = True
+        nxt = lines[i + 1] if alone and i + 1 < len(lines) else None
+        if nxt is None or nxt.furniture or len(nxt.text) > limit or fv.disclosure_key.fullmatch(nxt.text):
+            continue
+        if _plain_line(nxt) and not (nxt.cue_kind and nxt.heading_like):
+            nxt.furniture = True
+
+
+def _plain_line(ln: Line) -> bool:
+    """No numbered line (a bare number aside) and no month label: a line that furniture may be."""
+    return (ln.marker is None or ln.marker.bare) and ln.month is None
 
 
 @neighbourhood_feature("comment_box")
@@ -910,6 +971,33 @@ def _signature_closes(lines: list[Line]) -> None:
         else:
             ln.signature = False
             closing = False
+
+
+_ANNEX_NUMBER = re.compile(r"\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?")
+
+
+@neighbourhood_feature("annex_label_over_title")
+def _annex_label_over_title(lines: list[Line]) -> None:
+    """An annex label alone on its line (附件, 附件1：) right above a title line labels the document
+    attached: a notice that issues a plan (关于印发《……工作计划》的通知 / 现将……印发给你们) has the
+    plan as its annex. The label is no section heading of the notice: the plan opens at its title.
+
+    The annex named with its title (附件：XX镇2025年……工作计划) opens the plan where the plan's
+    content follows (plans.toml title_addons_leading); over the issuer's name (the notice's
+    signature) it is the notice's list of what it issues, no title: the plan's own title comes later."""
+    labels = section_words().annex_labels
+    for ln, nxt in zip(lines, lines[1:], strict=False):
+        if ln.annex and ln.title_like and nxt.signature:
+            ln.title_like = ln.title_with_cue = False
+            ln.title_core = None
+            continue
+        if not (ln.cue_kind and nxt.title_like) or ln.marker is not None:
+            continue
+        words = ln.text.strip()
+        label = next((w for w in sorted(labels, key=len, reverse=True) if words.startswith(w)), None)
+        if label is not None and _ANNEX_NUMBER.fullmatch(words[len(label) :]):
+            ln.cue_kind = ln.cue = None
+            ln.heading_like = False
 
 
 _OPENING_KINDS = ("guiding_ideology", "goals", "situation")

@@ -67,6 +67,9 @@ _BRACKET_GLOSS = re.compile(r"\s*[(（](?P<inner>[^()（）]{1,16})[)）]")
 _QUARTER_YEAR = r"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?"
 _QUARTER_NUM = "|".join(map(re.escape, _MV.quarter_numerals))
 _QUARTER = re.compile(_QUARTER_YEAR + rf"第?\s*(?P<q>{_QUARTER_NUM})\s*季度")
+# a half of the year, its year before it at times (上半年, 2025年下半年)
+_HALF_NAMES = _alternation(list(_MV.half_years))
+_HALF_YEAR = re.compile(_QUARTER_YEAR + rf"(?P<h>{_HALF_NAMES})")
 _QUARTER_JOIN = "|".join(map(re.escape, [j for j in _MV.list_joiners + _MV.range_joiners if j.strip()]))
 # two quarters in one label: 第三、四季度 / 二至三季度 / 第三季度、第四季度 (the later one after the first;
 # 三、第四季度工作 is a marker before one quarter)
@@ -131,10 +134,11 @@ def _term_phase() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _may_open_label() -> re.Pattern:
     """What every kind of label below needs near the line's start: a digit first, or 月, 周, 季度 or
-    a bracket within the first 24 characters (the ``head`` that the checks look at), or a phase word
+    a bracket within the first 24 characters (the ``head`` that the checks look at), a half of the
+    year first (上半年; with its year, a digit first), or a phase word
     where the phase check looks for one; a line without any opens a label only with a festival's name."""
     phase = rf".{{0,{2 * _MV.phase_name_max_chars}}}?(?:{_phase_words()})"
-    return re.compile(rf"\d|.{{0,23}}?[月周季(（]|{phase}", re.DOTALL)
+    return re.compile(rf"\d|.{{0,23}}?[月周季(（]|(?:{_HALF_NAMES})|{phase}", re.DOTALL)
 
 
 @lru_cache(maxsize=1)
@@ -193,9 +197,13 @@ def cell_label(cell: str) -> MonthLabel | None:
     """The month label a table cell holding a period only is (三月, 3—4月, 3月上旬, 5月下旬—6月上旬), or None.
 
     A part of a month (3月上旬) is a label only before a colon, since in running text the month is
-    a date (3月上旬召开…); a cell's end does what the colon does.
+    a date (3月上旬召开…); a cell's end does what the colon does. A deadline's cell may close with its
+    verb (3月底前完成: months.toml [table] deadline_verbs).
     """
     cell = cell.strip()
+    verb = next((v for v in _MV.deadline_verbs if cell.endswith(v) and len(cell) > len(v)), None)
+    if verb is not None:
+        cell = cell[: -len(verb)].rstrip()
     label = match_month_label(cell)
     if (label is None or label.rest) and cell and cell[-1] not in ":：":
         label = match_month_label(cell + "：")  # 3月上旬, 9月第二周: the cell's end closes the label
@@ -455,6 +463,11 @@ def _match_label(line: str) -> MonthLabel | None:
     if pair is not None and _MV.quarter_numerals[pair.group("q2")] <= _MV.quarter_numerals[pair.group("q")]:
         pair = None  # 四、四季度工作: a heading's marker before one quarter, no pair
     quarter = pair or (_QUARTER.match(line) if "季度" in line[:14] else None)
+    half = _HALF_YEAR.match(line) if quarter is None else None
+    if half:
+        # 上半年 / 下半年: six months, as a quarter is three (months.toml half_years)
+        h = _MV.half_years[half.group("h")]
+        return _period_of_year(line, half, list(range(6 * h - 5, 6 * h + 1)))
     if quarter:
         first = _MV.quarter_numerals[quarter.group("q")]
         quarters: Iterable[int] = (first,)
@@ -463,22 +476,7 @@ def _match_label(line: str) -> MonthLabel | None:
             # 三至四季度 spans the quarters between; 第一、三季度 names two
             joiner = pair.group("j") or pair.group("j2")
             quarters = range(first, last + 1) if joiner in _MV.range_joiners else (first, last)
-        months = [m for q in quarters for m in (3 * q - 2, 3 * q - 1, 3 * q)]
-        years: dict[int, int | None] = {m: int(quarter.group("y")) for m in months} if quarter.group("y") else {}
-        end = quarter.end()
-        # its months may follow in brackets, 第一季度（1-3月）：, part of the label
-        gloss = _BRACKET_GLOSS.match(line, end)
-        if gloss is not None:
-            inner = match_month_label(gloss.group("inner").strip())
-            if inner is not None and not inner.rest:
-                end = gloss.end()
-        filler = _filler_before_colon().match(line, end)
-        if filler is not None:  # 第二季度工作：… — the label's own word before its colon, as after a month
-            end = filler.end()
-        colon = _AFTER_LABEL.match(line, end)
-        end = colon.end() if colon else end
-        rest = line[end:].strip()
-        return MonthLabel(months, years, end, rest, closed=colon is not None or not rest)
+        return _period_of_year(line, quarter, [m for q in quarters for m in (3 * q - 2, 3 * q - 1, 3 * q)])
     head = line[:24]
     dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
     if dotted is None and "月" not in head and "周" not in head:
@@ -607,6 +605,26 @@ def _bracketed_month(line: str, end: int, *, week: bool) -> MonthLabel | None:
     end = colon.end() if colon else gloss.end()
     rest = line[end:].strip()
     return MonthLabel(inner.months, inner.years, end, rest, week=week, closed=colon is not None or not rest)
+
+
+def _period_of_year(line: str, found: re.Match, months: list[int]) -> MonthLabel:
+    """The label of a part of the year (a quarter, a half) that ``found`` matched at the line's start:
+    its months, the year written before it, and what closes it."""
+    years: dict[int, int | None] = {m: int(found.group("y")) for m in months} if found.group("y") else {}
+    end = found.end()
+    # its months may follow in brackets, 第一季度（1-3月）：, 上半年（1—6月）：, part of the label
+    gloss = _BRACKET_GLOSS.match(line, end)
+    if gloss is not None:
+        inner = match_month_label(gloss.group("inner").strip())
+        if inner is not None and not inner.rest:
+            end = gloss.end()
+    filler = _filler_before_colon().match(line, end)
+    if filler is not None:  # 第二季度工作：… — the label's own word before its colon, as after a month
+        end = filler.end()
+    colon = _AFTER_LABEL.match(line, end)
+    end = colon.end() if colon else end
+    rest = line[end:].strip()
+    return MonthLabel(months, years, end, rest, closed=colon is not None or not rest)
 
 
 def _through(first: int, last: str | None) -> tuple[int, ...]:

@@ -533,7 +533,7 @@ def _open(state: SectionState, plan: int, decision: Decision, line: Line) -> Non
 
 
 def _add(block: SectionBlock, line: Line) -> None:
-    if not block.lines and (line.month is not None or line.table_header):
+    if not block.lines and (line.month is not None or line.table_dated):
         block.opens_with_months = True
     block.lines.append(line.idx)
     block.months_in_body += line.month is not None

@@ -84,6 +84,11 @@ class Furniture:
     comment_actions_within: int  # lines after a stamp in which its comment's actions confirm it
     inline_break: re.Pattern
     inline_site_name: re.Pattern  # 【XX范文】 glued into a line: cut when normalising
+    disclosure_field: re.Pattern  # 索引号：…, 发布机构 | …: a field of a 政府信息公开 page's card
+    disclosure_beside: re.Pattern  # 公开方式：…: a card's field only beside a sure one
+    disclosure_key: re.Pattern  # 索引号 alone on its line: a card cell, its value on the next line
+    disclosure_sure_key: re.Pattern  # ... one of the sure fields
+    disclosure_window: int
     anchored: re.Pattern  # the patterns that start with ^, matched at the line start
     floating: GatedSearch  # the others, searched (where a character that can start one stands)
 
@@ -92,7 +97,13 @@ class Furniture:
             return False
         return self.anchored.match(line) is not None or self.floating.search(line) is not None \
             or self.comment_box_heading.match(line) is not None or self.comment_actions.match(line) is not None \
-            or self.comment_stamp.match(line) is not None
+            or self.comment_stamp.match(line) is not None or self.disclosure_field.match(line) is not None
+
+
+def _field_keys(keys: list[str]) -> str:
+    """The alternation of ``keys``, whose characters may stand apart (索 引 号, 文　　号: a card laid
+    out to a fixed width)."""
+    return "|".join(sorted((r"\s*".join(map(re.escape, k)) for k in keys), key=len, reverse=True))
 
 
 @cache
@@ -113,6 +124,12 @@ def furniture() -> Furniture:
         data["comment_actions_within"],
         re.compile(data["inline_break"]),
         re.compile(data["inline_site_name"]),
+        # a key then its colon or a table's bar, the value after it; or a key alone (one cell a line)
+        re.compile(r"^[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]"),
+        re.compile(r"^[|\s]*(?:" + _field_keys(data["disclosure_fields_beside"]) + r")\s*[:：|]"),
+        re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"] + data["disclosure_fields_beside"]) + r")\s*[:：|]?\s*"),
+        re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]?\s*"),
+        data["disclosure_window"],
         re.compile("|".join(f"(?:{p})" for p in anchored)),
         GatedSearch(re.compile("|".join(f"(?:{p})" for p in floating))),
     )
@@ -197,9 +214,13 @@ class MonthVocab:
     unknown_cells_max_share: float
     row_header_words: frozenset[str]  # 项目, 类别: the corner cell of a table laid across the months
     row_header_split: re.Pattern
+    period_fallback_roles: tuple[str, ...]  # deadline: dates a table's rows where no period column does
+    deadline_verbs: tuple[str, ...]  # 完成 in 3月底前完成
     label_fillers: frozenset[str]
     period_header: re.Pattern
+    yearlong_label: re.Pattern  # 全年：…, 长期坚持：…: a period's label that names no month
     quarter_numerals: dict[str, int]
+    half_years: dict[str, int]  # 上半年 → 1, 下半年 → 2
     reference_labels: frozenset[str]
     theme_labels: frozenset[str]
     detail_labels: frozenset[str]  # field labels of a month's details (学习形式, 负责人, 地点 …)
@@ -273,9 +294,14 @@ def month_vocab() -> MonthVocab:
         unknown_cells_max_share=d["table"]["unknown_cells_max_share"],
         row_header_words=frozenset(d["table"]["row_header_words"]),
         row_header_split=re.compile("[" + re.escape("".join(d["table"]["row_header_joiners"])) + "]+"),
+        period_fallback_roles=tuple(d["table"]["period_fallback_roles"]),
+        deadline_verbs=tuple(d["table"]["deadline_verbs"]),
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),
+        yearlong_label=re.compile(r"^(?:" + "|".join(map(re.escape, sorted(d["yearlong_periods"], key=len, reverse=True)))
+                                 + r")\s*[:：]"),
         quarter_numerals=dict(d["quarter_numerals"]),
+        half_years=dict(d["half_years"]),
         reference_labels=frozenset(d["reference_labels"]),
         theme_labels=frozenset(d["theme_labels"]),
         detail_labels=frozenset(d["detail_labels"])

@@ -232,8 +232,10 @@ class _MonthList:
                 if self.leading is not None and ln.marker is not None and ln.idx in block.levels:
                     self.leading.append(ln)
                 continue
-            if mv.period_header.match(ln.content.strip()) or (ln.marker is None and pv.closing_opener.match(ln.text)):
-                # 下学期: wait for its first month; closing remarks: the month list is over
+            if mv.period_header.match(ln.content.strip()) or mv.yearlong_label.match(ln.content.lstrip()) \
+                    or (ln.marker is None and pv.closing_opener.match(ln.text)):
+                # 下学期: wait for its first month; 全年：…: a period of no month, its work in none;
+                # closing remarks: the month list is over
                 self.flush_pending()
                 self.period = None
                 continue

@@ -260,14 +260,14 @@ def _lead_columns(roles: list[tuple[str, ...]]) -> int:
     k = 0
     while k < len(roles) and roles[k] == ("index",):
         k += 1
-    return k if k < len(roles) and any(r in _PERIOD_ROLES for r in roles[k]) else 0
+    return k if k < len(roles) and any(r in _time_roles(roles) for r in roles[k]) else 0
 
 
 def _numbered_rows(roles: list[tuple[str, ...]]) -> bool:
     """The rows open with their running number (序号 first) and their period comes later, after the
     activity (序号 活动名称 活动时间 负责人): the number, not the period, opens a row."""
     return bool(roles) and roles[0] == ("index",) and _lead_columns(roles) == 0 and any(
-        r in _PERIOD_ROLES for rs in roles for r in rs)
+        r in _time_roles(roles) for rs in roles for r in rs)
 
 
 def _opens_row(words: list[str], lead: int, roles: list[tuple[str, ...]]) -> bool:
@@ -379,11 +379,19 @@ def detect(block: ScheduleBlock) -> Vote | None:
     return Vote("table", (f"{len(table.roles)} columns", f"{len(table.rows)} rows", table.form))
 
 
+def _time_roles(roles: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The roles of the columns that date a table's rows: its period columns, or where it has none
+    its deadline column (months.toml [table] period_fallback_roles: 完成时限 | 3月底前)."""
+    if any(r in _PERIOD_ROLES for rs in roles for r in rs):
+        return _PERIOD_ROLES
+    return month_vocab().period_fallback_roles
+
+
 def _cell_months(text: str, cell: Cell, role: str) -> tuple[int, ...] | None:
     words = cell.text(text).strip()
     if not words:
         return None
-    if role == "month":
+    if role not in ("dates", "week"):  # a month column, or a deadline's (3月底前, 6月30日前)
         label = match_month_label(words) or cell_label(words)
         if label is not None:
             return tuple(label.months)
@@ -501,6 +509,7 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
     ncols = len(table.roles)
     lead = _lead_columns(table.roles)
     last_months: dict[int, tuple[int, ...]] = {}  # column → months last seen (a cell spanning rows)
+    time_roles = _time_roles(table.roles)
     for row in table.rows:
         if table.column_months and _names_no_activity(text, row):
             continue  # 主题 | 新学期新气象 | … or 负责人 | 教务处 | …: the months' themes or people, no activities
@@ -508,7 +517,7 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
         offset = ncols - len(row) if len(row) < ncols and table.form == "pipe_cells" else 0
         by_col: dict[int, Cell] = {offset + k: c for k, c in enumerate(row[:ncols])}
         for col in range(ncols):
-            role = next((r for r in table.roles[col] if r in _PERIOD_ROLES), None)
+            role = next((r for r in table.roles[col] if r in time_roles), None)
             cell = by_col.get(col)
             if role is None and col == lead and table.form == "cells":
                 role = "month"  # a row of one cell per line starts at its month, whatever the header calls it
@@ -516,6 +525,9 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
                 months = _cell_months(text, cell, role)
                 if months:
                     last_months[col] = months
+                elif cell.text(text).strip():
+                    # the row names its time, but no month (全年, 长期坚持): not the month of the row above
+                    last_months.pop(col, None)
         fields = {r: next((c for col, c in by_col.items() if r in table.roles[col]), None) for r in _FIELD_ROLES}
         for col, cell in sorted(by_col.items()):
             if "activity" not in table.roles[col]:
