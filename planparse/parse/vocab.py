@@ -191,6 +191,10 @@ class MonthVocab:
     role_suffix_max_chars: int
     unit_words: tuple[str, ...]  # 单元, 章 …: 第二单元 labels the cell's words after it
     unknown_cells_max_share: float
+    # a table without its header row: a names column's cells end so (工会办公室, 各班主任), or open
+    # so where they name who takes part (全体教师)
+    name_endings: tuple[str, ...]
+    participant_openers: tuple[str, ...]
     label_fillers: frozenset[str]
     period_header: re.Pattern
     quarter_numerals: dict[str, int]
@@ -258,6 +262,8 @@ def month_vocab() -> MonthVocab:
         role_suffix_max_chars=d["table"]["role_suffix_max_chars"],
         unit_words=tuple(d["table"]["unit_words"]),
         unknown_cells_max_share=d["table"]["unknown_cells_max_share"],
+        name_endings=tuple(d["table_headerless"]["name_endings"]),
+        participant_openers=tuple(d["table_headerless"]["participant_openers"]),
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),
         quarter_numerals=dict(d["quarter_numerals"]),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from planparse.parse.chars import SENTENCE_END
@@ -59,6 +60,7 @@ class Table:
     roles: list[tuple[str, ...]]  # per column
     rows: list[list[Cell]]
     form: str
+    headerless: bool = False  # its columns read from the rows' shapes: no header row in the text
 
 
 def _cell_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -118,11 +120,104 @@ def _has_activity(roles: list[tuple[str, ...]]) -> bool:
     return any("activity" in r for r in roles)
 
 
+_NAME_BAD = re.compile(r"[，,。;；:：!?！？、]")
+
+
+def _is_name(cell: str) -> bool:
+    """A short cell ending like a unit or a person's role (工会办公室, 教务处, 各班主任)."""
+    return len(cell) <= params().table.name_cell_max_chars and _NAME_BAD.search(cell) is None \
+        and cell.endswith(month_vocab().name_endings)
+
+
+def _names_role(cells: list[str]) -> str | None:
+    """The role of a column of a table without its header when its cells are short names: who is
+    responsible (工会办公室, 教务处, 各班主任; one value repeated down the column, or most of them
+    ending like a unit or a person's role), or who takes part (全体教师); None when they are no names."""
+    p, mv = params().table, month_vocab()
+    filled = [c for c in cells if c]
+    if not filled or any(len(c) > p.name_cell_max_chars or _NAME_BAD.search(c) or is_period_cell(c)
+                         or match_marker(c) is not None for c in filled):
+        return None
+    ending = sum(_is_name(c) for c in filled)
+    repeated = len(set(filled)) < len(filled)
+    if not repeated and ending < p.name_ending_share * len(filled):
+        return None
+    group = sum(c.startswith(mv.participant_openers) for c in filled)
+    return "participants" if group * 2 > len(filled) else "responsible"
+
+
+def _headerless_roles(rows: list[list[str]], width: int) -> list[tuple[str, ...]] | None:
+    """The roles of a headerless table's columns from its rows of ``width`` cells (the first its
+    period): the names columns, and the one column left, the activity."""
+    roles: list[tuple[str, ...]] = [("month",)]
+    activity = []
+    for col in range(1, width):
+        role = _names_role([row[col] for row in rows])
+        roles.append((role,) if role else ("activity",))
+        activity += [col] if role is None else []
+    return roles if len(activity) == 1 else None
+
+
+def _headerless(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str, bool] | None:
+    """A table whose header row is not in the text (the rest of a page: 4月 | 开展读书月活动 |
+    工会办公室): its columns read from the shapes of its rows, which open with their period.
+
+    Cells are joined by bars, or by spaces: by wide gaps where every row sets its cells apart so
+    (each gap then a cell's end), else one word for each names column at the row's end, the
+    activity's words being what lies between. Returns where the rows start, the columns' roles,
+    the table's form and whether its cells are set apart by wide gaps."""
+    p = params().table
+    text_lines = [ln for ln in block.lines if ln.text.strip() and not ln.furniture and not ln.signature]
+    if not text_lines:
+        return None
+    barred = sum("|" in ln.text or "｜" in ln.text for ln in text_lines) * 2 > len(text_lines)
+
+    def cells_of(ln_text: str, wide: bool) -> list[str]:
+        bare = ln_text.strip().strip("|｜").strip()
+        if barred:
+            return [c.strip() for c in _SEP.split(bare)]
+        return _WIDE_GAP.split(bare) if wide else bare.split()
+
+    heads = [ln for ln in text_lines if is_period_cell(cells_of(ln.text, False)[0])]
+    if len(heads) < p.headerless_min_rows:
+        return None
+    wide = not barred and all(_WIDE_GAP.search(ln.text.strip()) for ln in heads)
+    rows = [cells_of(ln.text, wide) for ln in heads]
+    if barred or wide:
+        width, count = Counter(len(r) for r in rows).most_common(1)[0]
+        if width < 3 or count < max(p.headerless_min_rows, p.headerless_width_share * len(rows)):
+            return None
+        roles = _headerless_roles([r for r in rows if len(r) == width], width)
+    else:
+        # one word for each names column at the row's end: as many as every long enough row has
+        long = [r for r in rows if len(r) >= 3]
+        if len(long) < max(p.headerless_min_rows, p.headerless_width_share * len(rows)):
+            return None
+        tail = 0
+        while all(len(r) >= 3 + tail for r in long) and _names_role([r[-1 - tail] for r in long]):
+            tail += 1
+        if tail == 0:
+            return None
+        roles = _headerless_roles([[r[0], " ".join(r[1 : len(r) - tail]), *r[len(r) - tail :]] for r in long],
+                                  2 + tail)
+    if roles is None:
+        return None
+    first = heads[0]
+    start = next(i for i, ln in enumerate(block.lines) if ln is first)
+    return start, roles, "rows" if barred else "space_rows", wide
+
+
 def read_table(block: ScheduleBlock) -> Table | None:
     found = _header(block)
-    if found is None:
+    headerless = None if found is not None else _headerless(block)
+    if found is None and headerless is None:
         return None
-    end, roles, form = found
+    if headerless is not None:
+        end, roles, form, wide = headerless
+    else:
+        assert found is not None
+        end, roles, form = found
+        wide = form == "space_rows" and _wide_gaps_only(block.lines[end - 1].text)
     if not _has_activity(roles):
         return None
     body = [ln for ln in block.lines[end:] if not ln.furniture and not ln.signature]  # the signer is in no row
@@ -131,7 +226,7 @@ def read_table(block: ScheduleBlock) -> Table | None:
     if form == "rows":
         # a row opening with a separator where the header row does not has an empty first cell: its
         # text is on a row above (a Word cell merged down, an HTML cell with rowspan)
-        header_open = _opens_with_separator(block.lines[end - 1].text)
+        header_open = headerless is None and _opens_with_separator(block.lines[end - 1].text)
         for ln in body:
             cells = [] if header_open or not _opens_with_separator(ln.text) else [Cell([])]
             for m in _CELL_TEXT.finditer(text, ln.start, ln.end):
@@ -158,7 +253,7 @@ def read_table(block: ScheduleBlock) -> Table | None:
                 note = True
             else:
                 groups[-1][1] = ln.end
-        rows.extend(_space_rows(block, groups, roles, _wide_gaps_only(block.lines[end - 1].text)))
+        rows.extend(_space_rows(block, groups, roles, wide))
     elif form == "pipe_cells":
         row: list[Cell] = []
         for ln in body:
@@ -228,7 +323,7 @@ def read_table(block: ScheduleBlock) -> Table | None:
             last_marker = mk
         if row:
             rows.append(row)
-    return Table(roles, rows, form)
+    return Table(roles, rows, form, headerless is not None)
 
 
 def _period_column(cell: str, roles: list[tuple[str, ...]], lead: int) -> int | None:
@@ -352,6 +447,10 @@ def _space_cells(text: str, start: int, end: int, roles: list[tuple[str, ...]], 
     after = len(roles) - act - 1
     head, tail = words[:act], words[len(words) - after :] if after else []
     middle = words[act : len(words) - after]
+    if tail and any(r in _FIELD_ROLES for r in roles[act + 1]):
+        # several units share the work (护理部 工会): the names before the column's last word are its own
+        while len(middle) > 1 and _is_name(text[start + middle[-1][0] : start + middle[-1][1]]):
+            tail[0] = (middle.pop()[0], tail[0][1])
     cells = [Cell([(start + a, start + b)]) for a, b in head]
     cells.append(Cell([(start + middle[0][0], start + middle[-1][1])]))
     cells.extend(Cell([(start + a, start + b)]) for a, b in tail)
@@ -482,8 +581,12 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
     lead = _lead_columns(table.roles)
     last_months: dict[int, tuple[int, ...]] = {}  # column → months last seen (a cell spanning rows)
     for row in table.rows:
-        # a row with fewer cells than the header lost its first ones to cells spanning rows
+        # a row with fewer cells than the header lost its first ones to cells spanning rows; in a
+        # table without its header, a row of cells not opening with its period lost that one alone
         offset = ncols - len(row) if len(row) < ncols and table.form == "pipe_cells" else 0
+        if table.headerless and 1 < len(row) < ncols and row[0].pieces \
+                and not is_period_cell(row[0].text(text).strip()):
+            offset = 1
         by_col: dict[int, Cell] = {offset + k: c for k, c in enumerate(row[:ncols])}
         for col in range(ncols):
             role = next((r for r in table.roles[col] if r in _PERIOD_ROLES), None)
