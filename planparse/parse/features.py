@@ -26,7 +26,7 @@ from planparse.parse.chars import CLOSERS, COLONS, FULL_STOPS, SENTENCE_END, TRA
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
-from planparse.parse.month_labels import MonthLabel, match_month_label
+from planparse.parse.month_labels import MonthLabel, flat_table_header, match_month_label
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cues, section_words
 
@@ -39,6 +39,7 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _SPACE_RUN = re.compile(r"[ \t]+(?=\S)")
 _COMMA_BEFORE_CUE = re.compile(r"[,，]")
 _TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
+_BAR_SPLIT = re.compile(r"[|｜]")
 
 
 @dataclass(slots=True)
@@ -391,6 +392,12 @@ def _table_header(line: Line) -> None:
     bare = line.text.strip()
     p = params().table
     if len(bare) > p.header_max_chars:
+        # a whole table flattened into the line, its header's cells first (月份 | 工作内容 | 负责人 | 9月 | …)
+        cells = [c.strip() for c in _BAR_SPLIT.split(bare.strip("|｜"))]
+        flat = flat_table_header(cells) if len(cells) > 1 else None
+        if flat is not None:
+            line.table_header = True
+            line.table_cells = tuple(cells[: len(flat)])
         return
     mv = month_vocab()
     cells = tuple(c for c in _TABLE_SPLIT.split(bare) if c)

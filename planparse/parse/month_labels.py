@@ -200,6 +200,33 @@ def is_period_cell(cell: str) -> bool:
     return cell_label(cell) is not None or _WEEK.fullmatch(cell) is not None or period_cell_kind(cell) == "week"
 
 
+def flat_table_header(cells: list[str]) -> list[tuple[str, ...]] | None:
+    """The roles of the header cells that open a table flattened into one run of cells (月份 | 工作内容 |
+    负责人 | 9月 | 开学典礼 | 德育处 | 10月 | …), or None when the cells are no such table.
+
+    The header's cells, up to the first that names no column, give the width of every row after
+    them; each row opens with its period in the header's period column (params.toml
+    ``table.flat_min_rows`` whole rows at least), so the rows are read by counting cells."""
+    mv = month_vocab()
+    roles: list[tuple[str, ...]] = []
+    for cell in cells:
+        role = mv.column_roles(cell) if not is_period_cell(cell) else None
+        if role is None:
+            break
+        roles.append(role)
+    width = len(roles)
+    named = {r for rs in roles for r in rs}
+    period = next((k for k, rs in enumerate(roles) if set(rs) & {"month", "week", "dates"}), None)
+    if width < 2 or period is None or "activity" not in named:
+        return None
+    rows = [cells[k : k + width] for k in range(width, len(cells), width)]
+    whole = [row for row in rows if len(row) == width]
+    if len(whole) < params().table.flat_min_rows or not all(len(row) > period and is_period_cell(row[period])
+                                                            for row in rows):
+        return None
+    return roles
+
+
 # a cell that is only a date or a range of dates: 2.17-2.21, 3月1日—3月7日, 2/24~2/28
 _DATE_ONE = r"(?:1[0-2]|0?[1-9])\s*(?:月\s*[0-3]?\d\s*[日号]?|[./·]\s*[0-3]?\d(?!\d))"
 _DATE_CELL = re.compile(

@@ -25,7 +25,13 @@ from dataclasses import dataclass, field
 
 from planparse.parse.chars import SENTENCE_END
 from planparse.parse.markers import Marker, match_marker
-from planparse.parse.month_labels import cell_label, is_period_cell, match_month_label, period_cell_kind
+from planparse.parse.month_labels import (
+    cell_label,
+    flat_table_header,
+    is_period_cell,
+    match_month_label,
+    period_cell_kind,
+)
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -82,6 +88,9 @@ def _header(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str] | No
         roles = mv.header_roles(cells, barred=True) if barred and len(cells) >= 2 else None
         if roles is not None:
             return i + 1, roles, "rows"
+        flat = flat_table_header(_line_cells(block.text, ln.start, ln.end)) if barred else None
+        if flat is not None:
+            return i, flat, "flat_rows"  # the header's cells open the rows' line
         # 月份 活动内容 负责人: header cells joined by spaces, the rows' cells too
         words = _SPACES.split(ln.text.strip())
         word_roles = [mv.column_roles(w) for w in words]
@@ -110,6 +119,15 @@ def _header(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str] | No
         if ln.month is not None:
             return None  # months before any header: a month list
     return None
+
+
+def _line_cells(text: str, start: int, end: int) -> list[str]:
+    """The words of a line's cells joined by bars, in order (an empty cell as "")."""
+    return [text[a:b] for a, b in _cell_spans(text, start, end)]
+
+
+def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [_cell_span(text, m.start(), m.end()) for m in _CELL_TEXT.finditer(text, start, end)]
 
 
 def _opens_with_separator(line: str) -> bool:
@@ -234,6 +252,12 @@ def read_table(block: ScheduleBlock) -> Table | None:
                 cells.append(Cell([(a, b)] if a < b else []))
             if any(c.pieces for c in cells):
                 rows.append(cells)
+    elif form == "flat_rows":
+        # one run of cells, maybe over several lines: the header's width of them a row
+        spans = [span for ln in block.lines[end:] if not ln.furniture and not ln.signature
+                 for span in _cell_spans(text, ln.start, ln.end)][len(roles) :]
+        rows.extend([Cell([(a, b)] if a < b else []) for a, b in spans[k : k + len(roles)]]
+                    for k in range(0, len(spans), len(roles)))
     elif form == "space_rows":
         # a row starts at its period cell; lines without one go on with it (the parser cut a
         # cell's numbered activities into lines of their own)
