@@ -26,7 +26,7 @@ from planparse.parse.chars import CLOSERS, COLONS, FULL_STOPS, SENTENCE_END, TRA
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
-from planparse.parse.month_labels import MonthLabel, flat_table_header, match_month_label
+from planparse.parse.month_labels import MonthLabel, bare_dated_label, flat_table_header, match_month_label
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cues, section_words
 
@@ -421,6 +421,44 @@ def _signature(line: Line) -> None:
 # ---------------------------------------------------------------- the lines around
 
 
+@neighbourhood_feature("dated_month_labels")
+def _dated_month_labels(lines: list[Line]) -> None:
+    """2025年3月 / 1、… / 2025年4月 / 1、…: lines holding only a year and a month are month labels where
+    they head lines of work in a run of month labels (params ``month_labels.dated_run_min``, such lines
+    and labels of other shapes together: 十二月： … 2026年1月), not the date of signing that one such
+    line is alone.
+
+    A run of them ends at a title, a plan's separator or a section heading. A line heads work when
+    the next line is content: no date, signature, title or section heading (a date under a plan's
+    title, above 一、指导思想, heads none), and its line above is no signer (总务处 / 2024年2月 signs
+    the plan, whatever follows). Those that head nothing keep their signature."""
+    run: list[tuple[Line, MonthLabel]] = []
+    labels = 0  # the run's month labels of other shapes (九月： … 2026年1月 … in one list)
+
+    def close() -> None:
+        nonlocal labels
+        if len(run) + labels >= params().month_labels.dated_run_min:
+            for ln, label in run:
+                ln.month, ln.signature = label, False
+        run.clear()
+        labels = 0
+
+    content = [ln for ln in lines if not ln.furniture]
+    for k, ln in enumerate(content):
+        if ln.separator or ln.title_like or (ln.cue_kind and ln.heading_like):
+            close()
+            continue
+        labels += ln.month is not None and not ln.prose_month
+        label = bare_dated_label(ln.text) if ln.marker is None and ln.month is None else None
+        if label is None or (k > 0 and (content[k - 1].signature or _signer_shaped(content[k - 1]))):
+            continue  # under its signer (总务处 / 2024年2月) the date signs the plan
+        nxt = content[k + 1] if k + 1 < len(content) else None
+        if nxt is not None and not (nxt.signature or nxt.separator or nxt.title_like or nxt.month is not None
+                                    or (nxt.cue_kind and nxt.heading_like)):
+            run.append((ln, label))
+    close()
+
+
 @neighbourhood_feature("signer_before_date")
 def _signer_before_date(lines: list[Line]) -> None:
     """The short line right before a plan's closing date is its signer (教育局离退休干部工作科 / 2023年1月16日).
@@ -432,11 +470,16 @@ def _signer_before_date(lines: list[Line]) -> None:
         # the date line is a signature or, posted dates looking alike, furniture
         if not (date.signature or date.furniture) or not _DATE_ONLY.match(date.text.strip()) or prev.signature:
             continue
-        bare = prev.text.strip()
-        if _unlabelled(prev) and len(bare) <= params().signature.max_chars and not _TITLE_BAD.search(bare) \
-                and not prev.title_like and bare[-1:] in plan_vocab().signer_last_chars \
-                and not bare.startswith(plan_vocab().title_not_opening):
+        if _signer_shaped(prev):
             prev.signature = True
+
+
+def _signer_shaped(line: Line) -> bool:
+    """A short unnumbered line ending like a unit's name (…工作科, …保健室, 总务处), opening with no verb."""
+    bare = line.text.strip()
+    return _unlabelled(line) and 0 < len(bare) <= params().signature.max_chars and not _TITLE_BAD.search(bare) \
+        and not line.title_like and bare[-1:] in plan_vocab().signer_last_chars \
+        and not bare.startswith(plan_vocab().title_not_opening)
 
 
 @neighbourhood_feature("signer_at_end")

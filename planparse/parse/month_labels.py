@@ -200,6 +200,20 @@ def is_period_cell(cell: str) -> bool:
     return cell_label(cell) is not None or _WEEK.fullmatch(cell) is not None or period_cell_kind(cell) == "week"
 
 
+_BARE_DATED = re.compile(rf"(?:19|20)\d\d\s*年\s*{_MNUM}\s*月")
+
+
+def bare_dated_label(line: str) -> MonthLabel | None:
+    """The label a line holding only a year and a month (2025年3月) would be. Alone it is no label
+    but the plan's date of signing (see :func:`match_month_label`); where several such lines each
+    head lines of the plan's work, they are its month labels (features: dated_month_labels)."""
+    bare = line.strip()
+    if _BARE_DATED.fullmatch(bare) is None:
+        return None
+    label = match_month_label(bare + "：")  # the line's end closes it as a colon would
+    return None if label is None or label.rest else replace(label, end=len(bare), closed=True)
+
+
 def flat_table_header(cells: list[str]) -> list[tuple[str, ...]] | None:
     """The roles of the header cells that open a table flattened into one run of cells (月份 | 工作内容 |
     负责人 | 9月 | 开学典礼 | 德育处 | 10月 | …), or None when the cells are no such table.
