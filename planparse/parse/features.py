@@ -33,7 +33,7 @@ from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cu
 _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words too
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
 _FULL_STOP = re.compile(f"[{FULL_STOPS}]")
-_TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
+TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
 _DATE_ONLY = re.compile(r"^(?:(?:19|20)\d\d|二[〇零○]..)\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
 _NOT_WORD = re.compile(r"[\W_]+")
 _SPACE_RUN = re.compile(r"[ \t]+(?=\S)")
@@ -300,7 +300,7 @@ def _title(line: Line) -> None:
     core = line.text[start:end]
     bare = _TRAILING_NOTE.sub("", core)  # 德育处工作计划和安排(学校德育工作月度计划): judged without its note
     ends_title = bare.endswith(pv.title_endings) or line.separator
-    if not core or len(core) > params().title.max_chars or not ends_title or _TITLE_BAD.search(bare):
+    if not core or len(core) > params().title.max_chars or not ends_title or TITLE_BAD.search(bare):
         return
     has_year = pv.title_year.search(core) is not None
     if period_led and not has_year:
@@ -477,7 +477,7 @@ def _signer_before_date(lines: list[Line]) -> None:
 def _signer_shaped(line: Line) -> bool:
     """A short unnumbered line ending like a unit's name (…工作科, …保健室, 总务处), opening with no verb."""
     bare = line.text.strip()
-    return _unlabelled(line) and 0 < len(bare) <= params().signature.max_chars and not _TITLE_BAD.search(bare) \
+    return _unlabelled(line) and 0 < len(bare) <= params().signature.max_chars and not TITLE_BAD.search(bare) \
         and not line.title_like and bare[-1:] in plan_vocab().signer_last_chars \
         and not bare.startswith(plan_vocab().title_not_opening)
 

@@ -131,6 +131,8 @@ class PlanVocab:
     guiding_opener: re.Pattern
     guiding_line: re.Pattern
     title_year: regex.Pattern
+    title_time_words: tuple[str, ...]  # a title's first part on a line of its own states the plan's time
+    title_time_year: re.Pattern
     opening_year: regex.Pattern
     opening_year_chars: int
     signature: regex.Pattern
@@ -158,6 +160,8 @@ def plan_vocab() -> PlanVocab:
         guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
         guiding_line=re.compile(d["guiding_line"]),
         title_year=regex.compile(d["title_year"]),
+        title_time_words=tuple(d["title_time_words"]),
+        title_time_year=re.compile(d["title_time_year"]),
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],
         signature=regex.compile(d["signature"]),
