@@ -53,6 +53,7 @@ class SectionWords:
     heading_brackets: dict[str, str]  # opening bracket → its closing one
     period_heading_endings: tuple[str, ...]  # 安排, 日程 …: a schedule heading over a month list
     head_nouns_after_de: tuple[str, ...]  # 措施, 目标 …: a heading's head noun after 的, however long the heading
+    mid_sentence_openers: tuple[str, ...]  # 的, ，…: a line opening so goes on with a sentence begun elsewhere
 
 
 @cache
@@ -67,6 +68,7 @@ def section_words() -> SectionWords:
         heading_brackets={pair[0]: pair[1] for pair in data.get("heading_brackets", ())},
         period_heading_endings=tuple(data.get("period_heading_endings", ())),
         head_nouns_after_de=tuple(data.get("head_nouns_after_de", ())),
+        mid_sentence_openers=tuple(data.get("mid_sentence_openers", ())),
     )
 
 
