@@ -64,6 +64,24 @@ def test_space_rows_without_a_header_end_in_their_units() -> None:
     ]
 
 
+def test_rows_without_a_header_may_open_with_their_number_or_their_week_and_dates() -> None:
+    numbered = parse(
+        "1 | 3月 | 春季传染病防控培训 | 预防保健科\n"
+        "2 | 3月 | 手卫生依从性抽查 | 院感科\n"
+        "3 | 4月 | 急救技能全员考核 | 医务科\n"
+    )
+    assert kinds(numbered) == [("schedule", None)]  # 1 | 3月 is a month label behind its row's number
+    assert rows(numbered) == [([3], "春季传染病防控培训", "预防保健科"), ([3], "手卫生依从性抽查", "院感科"),
+                              ([4], "急救技能全员考核", "医务科")]
+    weeks = parse(
+        "第1周 | 2.17-2.21 | 开学安全大检查 | 总务处\n"
+        "第2周 | 2.24-2.28 | 学雷锋活动启动 | 大队部\n"
+        "第3周 | 3.3-3.7 | 三八节感恩教育 | 大队部\n"
+    )
+    assert rows(weeks) == [([2], "开学安全大检查", "总务处"), ([2], "学雷锋活动启动", "大队部"),
+                           ([3], "三八节感恩教育", "大队部")]
+
+
 def test_barred_rows_of_two_activities_are_no_table_without_a_header() -> None:
     """No column of names: the rows' cells are all activities, as the month list reads them."""
     doc = parse(

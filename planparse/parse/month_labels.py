@@ -31,6 +31,8 @@ _TOKEN = rf"(?:{_YEAR}?{_MNUM}\s*(?:月\s*份?)?)"
 _LABEL = re.compile(rf"^(?P<label>{_TOKEN}(?:{_JOIN}{_TOKEN})*)".replace("(?P<y>", "(?:"))
 _TOKEN_RE = re.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)?")
 _RANGE_RE = re.compile(_RANGE_JOIN)
+# a table row's running number in a cell of its own, joined by a bar (1 | 4月 | …)
+_BARRED_ROW_NUMBER = re.compile(r"\d{1,3}[^\S\n]*[|｜][^\S\n]*(?=\S)")
 # a bare running number, spaces, then a month in digits: a space-joined row's number before its month
 _ROW_NUMBER = re.compile(rf"^\d{{1,3}}[^\S\n]+(?=(?:1[0-2]|0?[1-9])\s*(?:月|(?:{_RANGE_JOIN})))")
 # a week, or a run of weeks (第3-4周, 第二周至第三周): a row for several weeks is labelled like one
@@ -479,6 +481,10 @@ def _match_label(line: str) -> MonthLabel | None:
         if inner is not None:
             inner = replace(inner, end=inner.end + lead.end())
         return inner
+    barred = _BARRED_ROW_NUMBER.match(line) if line[:1].isdigit() else None
+    if barred is not None:  # 1 | 4月 | 开展读书月活动: a table row's running number, its own cell, before its month
+        inner = match_month_label(line[barred.end() :])
+        return None if inner is None or inner.weak else replace(inner, end=inner.end + barred.end())
     if _WEEK.match(line):
         d = _DATE.search(line, 0, 40)
         if not d:

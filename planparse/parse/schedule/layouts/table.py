@@ -164,12 +164,26 @@ def _names_role(cells: list[str]) -> str | None:
     return "participants" if group * 2 > len(filled) else "responsible"
 
 
-def _headerless_roles(rows: list[list[str]], width: int) -> list[tuple[str, ...]] | None:
-    """The roles of a headerless table's columns from its rows of ``width`` cells (the first its
-    period): the names columns, and the one column left, the activity."""
-    roles: list[tuple[str, ...]] = [("month",)]
+def _row_lead(cells: list[str]) -> tuple[int, int] | None:
+    """How a headerless table's row opens: (index cells, period cells) — its running number maybe,
+    then its period (4月, 4月15日, 第1周 | 9.1-9.5); None when it opens with no period."""
+    k = 1 if len(cells) > 1 and _INDEX_CELL.fullmatch(cells[0]) else 0
+    n = 0
+    while k + n < len(cells) and (is_period_cell(cells[k + n]) or period_cell_kind(cells[k + n]) is not None):
+        n += 1
+    return (k, n) if n else None
+
+
+def _headerless_roles(rows: list[list[str]], lead: tuple[int, int]) -> list[tuple[str, ...]] | None:
+    """The roles of a headerless table's columns from its rows of one width: the index and period
+    columns that open them (``lead``), then the names columns, and the one column left, the activity."""
+    index, periods = lead
+    roles: list[tuple[str, ...]] = [("index",)] * index
+    for col in range(index, index + periods):
+        kinds = Counter(period_cell_kind(row[col]) for row in rows)
+        roles.append((kinds.most_common(1)[0][0] or "month",))
     activity = []
-    for col in range(1, width):
+    for col in range(index + periods, len(rows[0])):
         role = _names_role([row[col] for row in rows])
         roles.append((role,) if role else ("activity",))
         activity += [col] if role is None else []
@@ -178,7 +192,8 @@ def _headerless_roles(rows: list[list[str]], width: int) -> list[tuple[str, ...]
 
 def _headerless(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str, bool] | None:
     """A table whose header row is not in the text (the rest of a page: 4月 | 开展读书月活动 |
-    工会办公室): its columns read from the shapes of its rows, which open with their period.
+    工会办公室): its columns read from the shapes of its rows, which open with their period (after
+    their running number, maybe).
 
     Cells are joined by bars, or by spaces: by wide gaps where every row sets its cells apart so
     (each gap then a cell's end), else one word for each names column at the row's end, the
@@ -196,28 +211,34 @@ def _headerless(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str, 
             return [c.strip() for c in _SEP.split(bare)]
         return _WIDE_GAP.split(bare) if wide else bare.split()
 
-    heads = [ln for ln in text_lines if is_period_cell(cells_of(ln.text, False)[0])]
+    leads = {ln.idx: _row_lead(cells_of(ln.text, False)) for ln in text_lines}
+    found = Counter(lead for lead in leads.values() if lead is not None).most_common(1)
+    if not found:
+        return None
+    lead, _ = found[0]
+    heads = [ln for ln in text_lines if leads[ln.idx] == lead]
     if len(heads) < p.headerless_min_rows:
         return None
+    opening = sum(lead)
     wide = not barred and all(_WIDE_GAP.search(ln.text.strip()) for ln in heads)
     rows = [cells_of(ln.text, wide) for ln in heads]
     if barred or wide:
         width, count = Counter(len(r) for r in rows).most_common(1)[0]
-        if width < 3 or count < max(p.headerless_min_rows, p.headerless_width_share * len(rows)):
+        if width < opening + 2 or count < max(p.headerless_min_rows, p.headerless_width_share * len(rows)):
             return None
-        roles = _headerless_roles([r for r in rows if len(r) == width], width)
+        roles = _headerless_roles([r for r in rows if len(r) == width], lead)
     else:
         # one word for each names column at the row's end: as many as every long enough row has
-        long = [r for r in rows if len(r) >= 3]
+        long = [r for r in rows if len(r) >= opening + 2]
         if len(long) < max(p.headerless_min_rows, p.headerless_width_share * len(rows)):
             return None
         tail = 0
-        while all(len(r) >= 3 + tail for r in long) and _names_role([r[-1 - tail] for r in long]):
+        while all(len(r) >= opening + 2 + tail for r in long) and _names_role([r[-1 - tail] for r in long]):
             tail += 1
         if tail == 0:
             return None
-        roles = _headerless_roles([[r[0], " ".join(r[1 : len(r) - tail]), *r[len(r) - tail :]] for r in long],
-                                  2 + tail)
+        roles = _headerless_roles(
+            [[*r[:opening], " ".join(r[opening : len(r) - tail]), *r[len(r) - tail :]] for r in long], lead)
     if roles is None:
         return None
     first = heads[0]
@@ -609,8 +630,8 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
         # table without its header, a row of cells not opening with its period lost that one alone
         offset = ncols - len(row) if len(row) < ncols and table.form == "pipe_cells" else 0
         if table.headerless and 1 < len(row) < ncols and row[0].pieces \
-                and not is_period_cell(row[0].text(text).strip()):
-            offset = 1
+                and _row_lead([row[0].text(text).strip()]) is None:
+            offset = sum(1 for r in table.roles[:ncols - 1] if r[0] in ("index", *_PERIOD_ROLES))
         by_col: dict[int, Cell] = {offset + k: c for k, c in enumerate(row[:ncols])}
         for col in range(ncols):
             role = next((r for r in table.roles[col] if r in _PERIOD_ROLES), None)
