@@ -82,6 +82,14 @@ def test_rows_without_a_header_may_open_with_their_number_or_their_week_and_date
                            ([3], "三八节感恩教育", "大队部")]
 
 
+def test_one_cell_a_line_without_a_header_makes_rows_of_one_length() -> None:
+    doc = parse("3月\n植树护绿志愿服务\n团支部\n4月\n清明祭扫\n少先队大队部\n5月\n五四青年节表彰\n团委\n")
+    assert rows(doc) == [([3], "植树护绿志愿服务", "团支部"), ([4], "清明祭扫", "少先队大队部"), ([5], "五四青年节表彰", "团委")]
+    # a month list of two activities a month, the second recurring or opening with a verb: no names
+    listed = parse("4月\n读书节启动\n主题班会\n5月\n劳动实践周\n主题班会\n6月\n期末复习\n成立兴趣小组\n")
+    assert len(listed.plans[0].schedule) == 6
+
+
 def test_barred_rows_of_two_activities_are_no_table_without_a_header() -> None:
     """No column of names: the rows' cells are all activities, as the month list reads them."""
     doc = parse(

@@ -200,6 +200,7 @@ class MonthVocab:
     # a table without its header row: a names column's cells end so (工会办公室, 各班主任), or open
     # so where they name who takes part (全体教师)
     name_endings: tuple[str, ...]
+    activity_endings: tuple[str, ...]
     participant_openers: tuple[str, ...]
     label_fillers: frozenset[str]
     period_header: re.Pattern
@@ -269,6 +270,7 @@ def month_vocab() -> MonthVocab:
         unit_words=tuple(d["table"]["unit_words"]),
         unknown_cells_max_share=d["table"]["unknown_cells_max_share"],
         name_endings=tuple(d["table_headerless"]["name_endings"]),
+        activity_endings=tuple(d["table_headerless"]["activity_endings"]),
         participant_openers=tuple(d["table_headerless"]["participant_openers"]),
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),

@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from planparse.parse.chars import SENTENCE_END
+from planparse.parse.features import Line
 from planparse.parse.markers import Marker, match_marker
 from planparse.parse.month_labels import (
     cell_label,
@@ -36,7 +37,7 @@ from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
 from planparse.parse.schedule.entries import EntryWriter, Period, trim
-from planparse.parse.vocab import month_vocab
+from planparse.parse.vocab import month_vocab, plan_vocab
 
 _SEP = re.compile(r"\s*[|｜]\s*")
 _CELL_TEXT = re.compile(r"[^|｜]+")
@@ -143,8 +144,14 @@ _NAME_BAD = re.compile(r"[，,。;；:：!?！？、]")
 
 def _is_name(cell: str) -> bool:
     """A short cell ending like a unit or a person's role (工会办公室, 教务处, 各班主任)."""
+    return _may_be_name(cell) and cell.endswith(month_vocab().name_endings)
+
+
+def _may_be_name(cell: str) -> bool:
+    """Short, no sentence punctuation, no verb opening it nor an activity's word ending it (成立兴趣小组,
+    主题班会 are activities, not units)."""
     return len(cell) <= params().table.name_cell_max_chars and _NAME_BAD.search(cell) is None \
-        and cell.endswith(month_vocab().name_endings)
+        and not cell.startswith(plan_vocab().title_not_opening) and not cell.endswith(month_vocab().activity_endings)
 
 
 def _names_role(cells: list[str]) -> str | None:
@@ -153,8 +160,7 @@ def _names_role(cells: list[str]) -> str | None:
     ending like a unit or a person's role), or who takes part (全体教师); None when they are no names."""
     p, mv = params().table, month_vocab()
     filled = [c for c in cells if c]
-    if not filled or any(len(c) > p.name_cell_max_chars or _NAME_BAD.search(c) or is_period_cell(c)
-                         or match_marker(c) is not None for c in filled):
+    if not filled or any(not _may_be_name(c) or is_period_cell(c) or match_marker(c) is not None for c in filled):
         return None
     ending = sum(_is_name(c) for c in filled)
     repeated = len(set(filled)) < len(filled)
@@ -220,6 +226,8 @@ def _headerless(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str, 
     if len(heads) < p.headerless_min_rows:
         return None
     opening = sum(lead)
+    if not barred and all(len(cells_of(ln.text, False)) == opening for ln in heads):
+        return _headerless_cells(block, text_lines, heads, lead)
     wide = not barred and all(_WIDE_GAP.search(ln.text.strip()) for ln in heads)
     rows = [cells_of(ln.text, wide) for ln in heads]
     if barred or wide:
@@ -244,6 +252,25 @@ def _headerless(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str, 
     first = heads[0]
     start = next(i for i, ln in enumerate(block.lines) if ln is first)
     return start, roles, "rows" if barred else "space_rows", wide
+
+
+def _headerless_cells(block: ScheduleBlock, text_lines: list[Line], heads: list[Line],
+                      lead: tuple[int, int]) -> tuple[int, list[tuple[str, ...]], str, bool] | None:
+    """A headerless table of one cell per line (4月 / 开展读书月活动 / 工会办公室 / 5月 / …): each period
+    line opens a row of as many lines as every other row has, its last ones a column of names. A
+    month list whose months hold their activities in lines of their own has rows of varying length,
+    or no column of names."""
+    at = {ln.idx: k for k, ln in enumerate(text_lines)}
+    starts = [at[ln.idx] for ln in heads] + [len(text_lines)]
+    groups = [[ln.text.strip() for ln in text_lines[a:b]] for a, b in zip(starts, starts[1:], strict=False)]
+    whole = groups[:-1]  # the last row may have lost its last cells (the signer's line looks alike)
+    width = len(whole[0])
+    if width < 3 or any(len(g) != width for g in whole) or len(groups[-1]) > width:
+        return None
+    roles = _headerless_roles(whole, (0, 1))
+    if roles is None or "activity" not in roles[1]:
+        return None
+    return next(i for i, ln in enumerate(block.lines) if ln is heads[0]), roles, "cells", False
 
 
 def read_table(block: ScheduleBlock) -> Table | None:
