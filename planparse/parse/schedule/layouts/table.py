@@ -5,7 +5,14 @@ Three flattenings are read:
 - one cell per line (时间 / 活动内容 / 参加范围, then 一月 / … / …), cells maybe ending in " |";
 - cells opened by "| " with a lone "|" ending each row (a forum's table), where a row may hold
   fewer cells than the header because its first cells span several rows;
-- one row per line, cells joined by "|" (a Word table's tabs become "|" when normalising).
+- one row per line, cells joined by "|" (a Word table's tabs become "|" when normalising);
+- the whole table in one run of "|" cells (月份 | 工作内容 | 负责人 | 9月 | 开学典礼 | 德育处 | …), read
+  by counting cells, the header's count being each row's width.
+
+A table whose header row is not in the text (page two of a plan: 4月 | 开展读书月活动 | 工会办公室)
+has its columns read from its rows' shapes: the rows open with their period (after their running
+number, maybe), a column of short names (repeated, or ending like a unit or a role) is who does the
+work, and the one column left is the activity.
 
 Each header cell gives its column a role (data/months.toml ``[table_columns]``): the months come
 from the period columns (月份, 起止日期, 周次 with dates), the activities from the activity
