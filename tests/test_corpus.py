@@ -107,6 +107,13 @@ def _digit_years(title: str) -> str:
     return re.sub(r"[一二][〇零○一二三四五六七八九]{3}(?=年)", lambda m: m.group().translate(_CJK_YEAR_DIGITS), title)
 
 
+def _joined_lines(text: str) -> str:
+    """The text with its line breaks and the spaces around them gone: a title broken over lines joined."""
+    import re
+
+    return re.sub(r"[ \t\u3000]*\n\s*", "", text)
+
+
 def strip_trailing(s: str) -> str:
     s = s.strip()
     while s and s[-1] in TRAILING:
@@ -175,7 +182,8 @@ def test_expected_file_is_consistent(exp_path: Path) -> None:
     for pi, (plan, starts) in enumerate(zip(exp["plans"], offsets, strict=True)):
         where = f"plan {pi} ({plan.get('title')!r})"
         title, year = plan["title"], plan["year"]
-        if title is not None and title not in text:
+        # a title broken over two lines (光明小学2025年春季 / 德育工作计划) is one title, its parts joined
+        if title is not None and title not in text and title not in _joined_lines(text):
             problems.append(f"{where}: title not found in the text")
         if year is not None:
             if not isinstance(year, int) or not 1990 <= year <= 2100:

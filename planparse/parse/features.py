@@ -26,19 +26,27 @@ from planparse.parse.chars import CLOSERS, COLONS, FULL_STOPS, SENTENCE_END, TRA
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
-from planparse.parse.month_labels import MonthLabel, match_month_label, month_columns, undated_period_end
+from planparse.parse.month_labels import (
+    MonthLabel,
+    bare_dated_label,
+    flat_table_header,
+    match_month_label,
+    month_columns,
+    undated_period_end,
+)
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cues, section_words
 
 _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words too
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
 _FULL_STOP = re.compile(f"[{FULL_STOPS}]")
-_TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
+TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
 _DATE_ONLY = re.compile(r"^(?:(?:19|20)\d\d|二[〇零○]..)\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
 _NOT_WORD = re.compile(r"[\W_]+")
 _SPACE_RUN = re.compile(r"[ \t]+(?=\S)")
 _COMMA_BEFORE_CUE = re.compile(r"[,，]")
 _TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
+_BAR_SPLIT = re.compile(r"[|｜]")
 
 
 @dataclass(slots=True)
@@ -307,7 +315,7 @@ def _title(line: Line) -> None:
     core = line.text[start:end]
     bare = _TRAILING_NOTE.sub("", core)  # 德育处工作计划和安排(学校德育工作月度计划): judged without its note
     ends_title = bare.endswith(pv.title_endings) or line.separator
-    if not core or len(core) > params().title.max_chars or not ends_title or _TITLE_BAD.search(bare):
+    if not core or len(core) > params().title.max_chars or not ends_title or TITLE_BAD.search(bare):
         return
     has_year = pv.title_year.search(core) is not None
     if period_led and not has_year:
@@ -404,6 +412,12 @@ def _table_header(line: Line) -> None:
         line.table_cells = tuple(c for c in _TABLE_SPLIT.split(bare) if c)
         return
     if len(bare) > p.header_max_chars:
+        # a whole table flattened into the line, its header's cells first (月份 | 工作内容 | 负责人 | 9月 | …)
+        cells = [c.strip() for c in _BAR_SPLIT.split(bare.strip("|｜"))]
+        flat = flat_table_header(cells) if len(cells) > 1 else None
+        if flat is not None:
+            line.table_header = True
+            line.table_cells = tuple(cells[: len(flat)])
         return
     mv = month_vocab()
     cells = tuple(c for c in _TABLE_SPLIT.split(bare) if c)
@@ -427,46 +441,42 @@ def _signature(line: Line) -> None:
 # ---------------------------------------------------------------- the lines around
 
 
-@neighbourhood_feature("year_month_labels")
-def _year_month_labels(lines: list[Line]) -> None:
-    """二〇二六年一月 / 2026年1月 alone on its line inside a month list is a month label.
+@neighbourhood_feature("dated_month_labels")
+def _dated_month_labels(lines: list[Line]) -> None:
+    """2025年3月 / 1、… / 2025年4月 / 1、…: lines holding only a year and a month are month labels where
+    they head lines of work in a run of month labels (params ``month_labels.dated_run_min``, such lines
+    and labels of other shapes together: 十二月： … 2026年1月), not the date of signing that one such
+    line is alone.
 
-    Alone, a year and month is how a plan is dated under its signature, so the line is no label of
-    its own (see month_labels); a month list that runs across the turn of the year, or names every
-    month with its year, writes its labels so too. Where the label before it stands alone over
-    numbered activities and activities of the same numbering follow it, it is one more label of the
-    list, no date of signing (a date of signing has no numbered activities under it).
-    """
-    # the last label standing alone on its line (None: a label of the list already) and the numbering under it
-    last: tuple[Line | None, str | None] | None = None
-    for i, ln in enumerate(lines):
-        if not ln.text.strip() or ln.furniture:
-            continue
-        nxt = next((x for x in lines[i + 1 :] if x.text.strip() and not x.furniture), None)
-        below = nxt.marker.family if nxt is not None and nxt.marker is not None and nxt.month is None else None
-        if ln.month is not None:
-            last = (None, below if not ln.month.rest else None)
-            continue
-        label = _year_month_alone(ln) if below is not None else None
-        if label is None:
-            last = last if ln.marker is not None else None
-            continue
-        if last is not None and last[1] == below:
-            for line, lab in ((ln, label), (last[0], _year_month_alone(last[0]) if last[0] else None)):
-                if line is not None and lab is not None:
-                    line.month, line.signature = lab, False
-        last = (ln, below)
+    A run of them ends at a title, a plan's separator or a section heading. A line heads work when
+    the next line is content: no date, signature, title or section heading (a date under a plan's
+    title, above 一、指导思想, heads none), and its line above is no signer (总务处 / 2024年2月 signs
+    the plan, whatever follows). Those that head nothing keep their signature."""
+    run: list[tuple[Line, MonthLabel]] = []
+    labels = 0  # the run's month labels of other shapes (九月： … 2026年1月 … in one list)
 
+    def close() -> None:
+        nonlocal labels
+        if len(run) + labels >= params().month_labels.dated_run_min:
+            for ln, label in run:
+                ln.month, ln.signature = label, False
+        run.clear()
+        labels = 0
 
-def _year_month_alone(ln: Line) -> MonthLabel | None:
-    """The month label a line holding only a year and a month (2026年1月) would be with its colon."""
-    bare = ln.text.strip()
-    if ln.marker is not None or not _DATE_ONLY.match(bare):
-        return None
-    label = match_month_label(bare + "：")
-    if label is None or label.rest or not any(label.years.values()):
-        return None
-    return replace(label, end=len(ln.text.rstrip()))
+    content = [ln for ln in lines if not ln.furniture]
+    for k, ln in enumerate(content):
+        if ln.separator or ln.title_like or (ln.cue_kind and ln.heading_like):
+            close()
+            continue
+        labels += ln.month is not None and not ln.prose_month
+        label = bare_dated_label(ln.text) if ln.marker is None and ln.month is None else None
+        if label is None or (k > 0 and (content[k - 1].signature or _signer_shaped(content[k - 1]))):
+            continue  # under its signer (总务处 / 2024年2月) the date signs the plan
+        nxt = content[k + 1] if k + 1 < len(content) else None
+        if nxt is not None and not (nxt.signature or nxt.separator or nxt.title_like or nxt.month is not None
+                                    or (nxt.cue_kind and nxt.heading_like)):
+            run.append((ln, label))
+    close()
 
 
 @neighbourhood_feature("signer_before_date")
@@ -480,11 +490,16 @@ def _signer_before_date(lines: list[Line]) -> None:
         # the date line is a signature or, posted dates looking alike, furniture
         if not (date.signature or date.furniture) or not _DATE_ONLY.match(date.text.strip()) or prev.signature:
             continue
-        bare = prev.text.strip()
-        if _unlabelled(prev) and len(bare) <= params().signature.max_chars and not _TITLE_BAD.search(bare) \
-                and not prev.title_like and bare[-1:] in plan_vocab().signer_last_chars \
-                and not bare.startswith(plan_vocab().title_not_opening):
+        if _signer_shaped(prev):
             prev.signature = True
+
+
+def _signer_shaped(line: Line) -> bool:
+    """A short unnumbered line ending like a unit's name (…工作科, …保健室, 总务处), opening with no verb."""
+    bare = line.text.strip()
+    return _unlabelled(line) and 0 < len(bare) <= params().signature.max_chars and not TITLE_BAD.search(bare) \
+        and not line.title_like and bare[-1:] in plan_vocab().signer_last_chars \
+        and not bare.startswith(plan_vocab().title_not_opening)
 
 
 @neighbourhood_feature("signer_at_end")

@@ -31,6 +31,8 @@ _TOKEN = rf"(?:{_YEAR}?{_MNUM}\s*(?:月\s*份?)?)"
 _LABEL = re.compile(rf"^(?P<label>{_TOKEN}(?:{_JOIN}{_TOKEN})*)".replace("(?P<y>", "(?:"))
 _TOKEN_RE = re.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)?")
 _RANGE_RE = re.compile(_RANGE_JOIN)
+# a table row's running number in a cell of its own, joined by a bar (1 | 4月 | …)
+_BARRED_ROW_NUMBER = re.compile(r"\d{1,3}[^\S\n]*[|｜][^\S\n]*(?=\S)")
 # a bare running number, spaces, then a month in digits: a space-joined row's number before its month
 _ROW_NUMBER = re.compile(rf"^\d{{1,3}}[^\S\n]+(?=(?:1[0-2]|0?[1-9])\s*(?:月|(?:{_RANGE_JOIN})))")
 # a week, or a run of weeks (第3-4周, 第二周至第三周) or two named together (第一、二周): a row for
@@ -213,6 +215,47 @@ def cell_label(cell: str) -> MonthLabel | None:
 def is_period_cell(cell: str) -> bool:
     """A table cell that holds a period only: a month label (三月, 3—4月, 3月上旬) or a week (第1周, 第1周（2.17-2.21）)."""
     return cell_label(cell) is not None or _WEEK.fullmatch(cell) is not None or period_cell_kind(cell) == "week"
+
+
+_BARE_DATED = re.compile(rf"(?:19|20)\d\d\s*年\s*{_MNUM}\s*月")
+
+
+def bare_dated_label(line: str) -> MonthLabel | None:
+    """The label a line holding only a year and a month (2025年3月) would be. Alone it is no label
+    but the plan's date of signing (see :func:`match_month_label`); where several such lines each
+    head lines of the plan's work, they are its month labels (features: dated_month_labels)."""
+    bare = cjk_years_to_digits(line.strip())  # 二〇二六年一月 too, one character for one
+    if _BARE_DATED.fullmatch(bare) is None:
+        return None
+    label = match_month_label(bare + "：")  # the line's end closes it as a colon would
+    return None if label is None or label.rest else replace(label, end=len(bare), closed=True)
+
+
+def flat_table_header(cells: list[str]) -> list[tuple[str, ...]] | None:
+    """The roles of the header cells that open a table flattened into one run of cells (月份 | 工作内容 |
+    负责人 | 9月 | 开学典礼 | 德育处 | 10月 | …), or None when the cells are no such table.
+
+    The header's cells, up to the first that names no column, give the width of every row after
+    them; each row opens with its period in the header's period column (params.toml
+    ``table.flat_min_rows`` whole rows at least), so the rows are read by counting cells."""
+    mv = month_vocab()
+    roles: list[tuple[str, ...]] = []
+    for cell in cells:
+        role = mv.column_roles(cell) if not is_period_cell(cell) else None
+        if role is None:
+            break
+        roles.append(role)
+    width = len(roles)
+    named = {r for rs in roles for r in rs}
+    period = next((k for k, rs in enumerate(roles) if set(rs) & {"month", "week", "dates"}), None)
+    if width < 2 or period is None or "activity" not in named:
+        return None
+    rows = [cells[k : k + width] for k in range(width, len(cells), width)]
+    whole = [row for row in rows if len(row) == width]
+    if len(whole) < params().table.flat_min_rows or not all(len(row) > period and is_period_cell(row[period])
+                                                            for row in rows):
+        return None
+    return roles
 
 
 # a cell that is only a date or a range of dates: 2.17-2.21, 3月1日—3月7日, 2/24~2/28
@@ -498,6 +541,10 @@ def _match_label(line: str) -> MonthLabel | None:
         if inner is not None:
             inner = replace(inner, end=inner.end + lead.end())
         return inner
+    barred = _BARRED_ROW_NUMBER.match(line) if line[:1].isdigit() else None
+    if barred is not None:  # 1 | 4月 | 开展读书月活动: a table row's running number, its own cell, before its month
+        inner = match_month_label(line[barred.end() :])
+        return None if inner is None or inner.weak else replace(inner, end=inner.end + barred.end())
     week = _WEEK.match(line)
     if week:
         end = week.end()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planparse.parse.document import Annotation, ParseDoc
-from planparse.parse.features import Line, names_guiding_line
+from planparse.parse.features import TITLE_BAD, Line, names_guiding_line, title_core
 from planparse.parse.markers import OUTER_FAMILIES
 from planparse.parse.numerals import cjk_years_to_digits
 from planparse.parse.params import params
@@ -30,6 +30,7 @@ class PlanBlock:
     lines: list[int] = field(default_factory=list)
     title: int | None = None
     title_lead: int | None = None  # "XX计划" just before a bare "【篇一】": the title's first part
+    title_head: int | None = None  # a title broken over two lines: its first line (光明小学2025年春季)
     # its title repeated at a page break (furniture): line index, the rule and its evidence
     page_headers: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
     rule: str = ""
@@ -353,6 +354,35 @@ def _title_lead(lines: tuple[Line, ...], cur: PlanBlock, sep: Line) -> int | Non
     return last.idx if last.title_like and not last.separator else None
 
 
+def _states_time(words: str) -> bool:
+    pv = plan_vocab()
+    return pv.title_time_year.search(words) is not None or any(w in words for w in pv.title_time_words)
+
+
+def _title_head(lines: tuple[Line, ...], block: PlanBlock, title: Line) -> int | None:
+    """The line right above a title line that is the title's first part, the title broken over two
+    lines (光明小学2025年春季 / 德育工作计划, a PDF's or a centred Word title's line break): it states
+    the plan's time (a year, 学年, 春季 …), which the title line does not, and the two read as one
+    title. A letterhead naming the school alone (光明小学 / 德育工作计划) is no part of the title."""
+    if not block.lines or title.blank_before:
+        return None
+    head = lines[block.lines[-1]]
+    if head.idx != title.idx - 1 or head.idx in (block.title, block.title_lead):
+        return None
+    if head.marker is not None or head.month is not None or head.furniture or head.separator or head.title_like \
+            or head.signature or head.cue_kind is not None:
+        return None
+    pv = plan_vocab()
+    ha, hb = title_core(head.text)
+    a, b = title.title_core or (0, len(title.text))
+    first, core = cjk_years_to_digits(head.text[ha:hb]), cjk_years_to_digits(title.text[a:b])
+    if not first or TITLE_BAD.search(first) or first.endswith(pv.title_endings):
+        return None
+    if len(first) + len(core) > params().title.max_chars or not _states_time(first) or _states_time(core):
+        return None
+    return head.idx
+
+
 def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
     """The page's lines grouped into candidate plans by the plan_boundary rules."""
     blocks = [PlanBlock(rule="page_start")]
@@ -380,11 +410,16 @@ def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
             st = PlanState()
             continue
         if d.label in ("new_titled", "title", "title_line"):
+            head = _title_head(lines, cur, ln) if d.label != "title_line" else None
             if d.label == "new_titled":
-                blocks.append(PlanBlock(title=ln.idx, rule=d.rule, evidence=d.evidence))
+                new = PlanBlock(title=ln.idx, title_head=head, rule=d.rule, evidence=d.evidence)
+                if head is not None:  # the title's first line was read as the last plan's
+                    cur.lines.remove(head)
+                    new.lines.append(head)
+                blocks.append(new)
                 st = PlanState()
             elif d.label == "title":
-                cur.title = ln.idx
+                cur.title, cur.title_head = ln.idx, head
                 cur.rule, cur.evidence = cur.rule or d.rule, cur.evidence or d.evidence
             blocks[-1].lines.append(ln.idx)
             continue
@@ -428,13 +463,17 @@ def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
     title = _title_line(lines, block)
     if title is not None:
         a, b = title.title_core or (0, len(title.text))
-        m = pv.title_year.search(cjk_years_to_digits(title.text[a:b]))
+        words = title.text[a:b]
+        if block.title_head is not None and title.idx == block.title:
+            head = lines[block.title_head].text
+            words = head[title_core(head)[0] :] + words  # a title broken over two lines: both its parts
+        m = pv.title_year.search(cjk_years_to_digits(words))
         if m:
             return int(m.group(1))
     opening = ""
     for i in block.lines:
         ln = lines[i]
-        if ln.furniture or i in (block.title, block.title_lead):
+        if ln.furniture or i in (block.title, block.title_lead, block.title_head):
             continue
         opening += ln.text + "\n"
         if len(opening) >= pv.opening_year_chars:
@@ -467,7 +506,13 @@ def split_plans(doc: ParseDoc) -> None:
         title = _title_line(lines, block)
         if title is not None:
             a, b = title.title_core or (0, len(title.text))
-            titles.append(Annotation(title.start + a, title.start + b, "title", "title_line", ("title_like",), k))
+            if block.title_head is not None and title.idx == block.title:
+                # the title broken over two lines: from its first line's words on
+                head = lines[block.title_head]
+                titles.append(Annotation(head.start + title_core(head.text)[0], title.start + b, "title",
+                                         "title_over_two_lines", ("title_like", "first part above it"), k))
+            else:
+                titles.append(Annotation(title.start + a, title.start + b, "title", "title_line", ("title_like",), k))
         year = plan_year(lines, block)
         if year is not None:
             years.append(Annotation(start, start, "year", "plan_year", (), (k, year)))

@@ -438,6 +438,44 @@ def _mid_list_start(ctx: LineContext) -> Vote | None:
     return None
 
 
+@section_start.rule("mid_text_start")
+def _mid_text_start(ctx: LineContext) -> Vote | None:
+    """A text that begins in the middle of a plan, with no numbering to show it (the rest of a page whose
+    start is elsewhere): GUIDE: its first content line opens an untitled part, a schedule where a month
+    list goes on after it, else main_work.
+
+    It begins mid-sentence when its first line opens with a word or a stop no sentence opens with
+    (的要求，结合我校实际…: sections.toml ``mid_sentence_openers``), or, where that line is the text's
+    first, the plan's first top-level heading after it is numbered past the first (……的积极性。 then
+    二、活动安排): part 一 began before the text. A paragraph setting the guiding line before such a
+    heading is an untitled guiding part all the same (guiding_paragraph)."""
+    ln = ctx.line
+    if ctx.current is not None or ctx.index != 0 or ln.marker is not None or ln.month is not None or ln.table_header:
+        return None
+    if ln.text.lstrip().startswith(section_words().mid_sentence_openers):
+        evidence = "opens mid-sentence"
+    elif _first_heading_past_one(ctx) and not ln.guiding_opener and not plan_vocab().guiding_line.search(ln.text):
+        evidence = "first top-level heading numbered past 1"
+    else:
+        return None
+    kind = "schedule" if ctx.months_follow() else "main_work"
+    return Vote(f"untitled:{kind}", ("first content line", evidence))
+
+
+def _first_heading_past_one(ctx: LineContext) -> bool:
+    """The text opens at this line (nothing but furniture above it) and the first numbered line after it
+    is a top-level heading numbered past the first (二、主要工作)."""
+    if any(not ln.furniture for ln in ctx.lines[: ctx.line.idx]):
+        return False
+    for ln in ctx.content[ctx.index + 1 :]:
+        if ln.marker is None and ln.month is None:
+            continue
+        level, number = ctx.levels.get(ln.idx, (None, None))
+        return ln.month is None and level == 0 and ln.heading_like and ln.marker is not None \
+            and ln.marker.family in OUTER_FAMILIES and number is not None and number > 1
+    return False
+
+
 @section_start.rule("work_heading_beside_part")
 def _work_heading_beside_part(ctx: LineContext) -> Vote | None:
     """二、加强师德建设 after 一、指导思想, 五、环境创设 after 四、活动安排: a work heading beside a part, not under it.

@@ -54,6 +54,7 @@ class SectionWords:
     period_heading_endings: tuple[str, ...]  # 安排, 日程 …: a schedule heading over a month list
     head_nouns_after_de: tuple[str, ...]  # 措施, 目标 …: a heading's head noun after 的, however long the heading
     guiding_companions: frozenset[str]  # 工作原则 …: guiding parts beside the guiding line, never opening a plan
+    mid_sentence_openers: tuple[str, ...]  # 的, ，…: a line opening so goes on with a sentence begun elsewhere
 
 
 @cache
@@ -69,6 +70,7 @@ def section_words() -> SectionWords:
         period_heading_endings=tuple(data.get("period_heading_endings", ())),
         head_nouns_after_de=tuple(data.get("head_nouns_after_de", ())),
         guiding_companions=frozenset(data.get("guiding_companions", ())),
+        mid_sentence_openers=tuple(data.get("mid_sentence_openers", ())),
     )
 
 
@@ -150,6 +152,8 @@ class PlanVocab:
     guiding_opener: re.Pattern
     guiding_line: re.Pattern
     title_year: regex.Pattern
+    title_time_words: tuple[str, ...]  # a title's first part on a line of its own states the plan's time
+    title_time_year: re.Pattern
     opening_year: regex.Pattern
     opening_year_chars: int
     signature: regex.Pattern
@@ -177,6 +181,8 @@ def plan_vocab() -> PlanVocab:
         guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
         guiding_line=re.compile(d["guiding_line"]),
         title_year=regex.compile(d["title_year"]),
+        title_time_words=tuple(d["title_time_words"]),
+        title_time_year=re.compile(d["title_time_year"]),
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],
         signature=regex.compile(d["signature"]),
@@ -216,6 +222,11 @@ class MonthVocab:
     row_header_split: re.Pattern
     period_fallback_roles: tuple[str, ...]  # deadline: dates a table's rows where no period column does
     deadline_verbs: tuple[str, ...]  # 完成 in 3月底前完成
+    # a table without its header row: a names column's cells end so (工会办公室, 各班主任), or open
+    # so where they name who takes part (全体教师)
+    name_endings: tuple[str, ...]
+    activity_endings: tuple[str, ...]
+    participant_openers: tuple[str, ...]
     label_fillers: frozenset[str]
     period_header: re.Pattern
     yearlong_label: re.Pattern  # 全年：…, 长期坚持：…: a period's label that names no month
@@ -296,6 +307,9 @@ def month_vocab() -> MonthVocab:
         row_header_split=re.compile("[" + re.escape("".join(d["table"]["row_header_joiners"])) + "]+"),
         period_fallback_roles=tuple(d["table"]["period_fallback_roles"]),
         deadline_verbs=tuple(d["table"]["deadline_verbs"]),
+        name_endings=tuple(d["table_headerless"]["name_endings"]),
+        activity_endings=tuple(d["table_headerless"]["activity_endings"]),
+        participant_openers=tuple(d["table_headerless"]["participant_openers"]),
         label_fillers=frozenset(d["label_fillers"]),
         period_header=re.compile(d["period_headers"]),
         yearlong_label=re.compile(r"^(?:" + "|".join(map(re.escape, sorted(d["yearlong_periods"], key=len, reverse=True)))
