@@ -520,7 +520,7 @@ def _match_label(line: str) -> MonthLabel | None:
             joiner = pair.group("j") or pair.group("j2")
             quarters = range(first, last + 1) if joiner in _MV.range_joiners else (first, last)
         return _period_of_year(line, quarter, [m for q in quarters for m in (3 * q - 2, 3 * q - 1, 3 * q)])
-    head = line[:24]
+    head = line[: params().month_labels.head_chars]
     dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
     if dotted is None and "月" not in head and "周" not in head:
         return None
