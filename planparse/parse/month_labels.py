@@ -212,6 +212,7 @@ def cell_label(cell: str) -> MonthLabel | None:
     return label if label is not None and not label.rest else None
 
 
+@lru_cache(maxsize=4096)
 def is_period_cell(cell: str) -> bool:
     """A table cell that holds a period only: a month label (三月, 3—4月, 3月上旬) or a week (第1周, 第1周（2.17-2.21）)."""
     return cell_label(cell) is not None or _WEEK.fullmatch(cell) is not None or period_cell_kind(cell) == "week"
@@ -275,6 +276,7 @@ def trailing_date_cell(text: str, start: int, end: int) -> int:
     return m.start() if m else end
 
 
+@lru_cache(maxsize=4096)
 def period_cell_kind(cell: str) -> str | None:
     """What a table cell standing alone on its line holds, when it holds a period only: "week" (第3周,
     第3-4周, 第3周（2.24-2.28）), "dates" (2.17-2.21, 3月1日—3月7日), "month" (三月, 3—4月), else None."""
