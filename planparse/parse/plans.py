@@ -504,7 +504,9 @@ def has_content(lines: tuple[Line, ...], block: PlanBlock) -> bool:
 
 
 def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
-    """The calendar year in the title, or (stricter: 2023年, not 2023学年) in the plan's opening lines."""
+    """The calendar year in the title, or (stricter: 2023年, not 2023学年) in the plan's opening lines.
+
+    A title giving a range of years (2025—2027年) names none; its opening's years are the range's."""
     pv = plan_vocab()
     title = _title_line(lines, block)
     if title is not None:
@@ -516,6 +518,8 @@ def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
         m = pv.title_year.search(cjk_years_to_digits(words))
         if m:
             return int(m.group(1))
+        if pv.title_year_range.search(cjk_years_to_digits(title.text)):
+            return None  # a three-year plan (2025—2027年): its time is the range
         # the date it was written, after the title on its line (……工作打算 2025.02): its first line states it
         date = pv.title_trailing_date.search(title.text, b)
         m = pv.title_time_year.search(cjk_years_to_digits(date.group())) if date else None

@@ -158,6 +158,7 @@ class PlanVocab:
     title_year: regex.Pattern
     title_time_words: tuple[str, ...]  # a title's first part on a line of its own states the plan's time
     title_time_year: re.Pattern
+    title_year_range: re.Pattern  # a range of calendar years in a title (2025—2027年): no one year
     opening_year: regex.Pattern
     opening_year_chars: int
     signature: regex.Pattern
@@ -191,6 +192,7 @@ def plan_vocab() -> PlanVocab:
         title_year=regex.compile(d["title_year"]),
         title_time_words=tuple(d["title_time_words"]),
         title_time_year=re.compile(d["title_time_year"]),
+        title_year_range=re.compile(d["title_year_range"]),
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],
         signature=regex.compile(d["signature"]),
