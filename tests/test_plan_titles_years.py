@@ -143,6 +143,11 @@ def test_month_plans_one_after_the_other_are_plans_of_their_own() -> None:
     assert plans(text) == [("三月份工作计划", None), ("四月份工作计划", None), ("五月份工作计划", None)]
 
 
+def test_quarter_plans_one_after_the_other_are_plans_of_their_own() -> None:
+    text = "第一季度工作计划\n" + WORK + "\n第二季度工作计划\n" + WORK
+    assert plans(text) == [("第一季度工作计划", None), ("第二季度工作计划", None)]
+
+
 def test_month_plans_under_a_quarter_or_a_plan_title_head_its_months() -> None:
     quarter = "第一季度工作计划\n" + WORK + "一月份工作计划\n" + WORK + "二月份工作计划\n" + WORK
     assert plans(quarter) == [("第一季度工作计划", None)]
