@@ -22,7 +22,7 @@ _SHOW = 40
 class DecisionRecord:
     """One decided span: what it is, where it is in the original text, and why."""
 
-    what: str  # plan, section, furniture (a line the plan stage set aside), entry
+    what: str  # plan, section, furniture (a line the plan stage set aside), entry, unassigned (a document that is no plan)
     label: str  # the plan's title, the section's kind, the entry's months
     span: Span  # into Document.text
     rule: str
@@ -44,7 +44,7 @@ class Explanation:
         text = self.document.text
         out: list[str] = []
         for d in self.decisions:
-            indent = {"plan": "", "section": "  ", "furniture": "  ", "entry": "    "}[d.what]
+            indent = {"plan": "", "unassigned": "", "section": "  ", "furniture": "  ", "entry": "    "}[d.what]
             words = " ".join(text[d.span[0] : d.span[1]].split())
             words = words if len(words) <= _SHOW else words[: _SHOW - 1] + "…"
             why = f"← {d.rule or 'default'}" + (f" ({', '.join(d.evidence)})" if d.evidence else "")
@@ -117,4 +117,11 @@ def explain(pdoc: ParseDoc, document: Document) -> Explanation:
                 records.append(DecisionRecord("furniture", "page header", pdoc.orig_span(a.start, a.end), a.rule,
                                               _pattern(a.rule), a.evidence, _line_facts(pdoc, a.start), built))
         built += 1
+    # a document on the page that is no plan (a 工作总结, a 通知), before the first plan that follows it
+    for a in pdoc.layer("other_documents"):
+        span = pdoc.orig_span(a.start, a.end)
+        at = next((i for i, r in enumerate(records) if r.what == "plan" and r.span[0] >= span[0]), len(records))
+        plan = records[at].plan if at < len(records) else built
+        records.insert(at, DecisionRecord("unassigned", "(no plan)", span, a.rule, _pattern(a.rule), a.evidence,
+                                          _line_facts(pdoc, a.start), plan))
     return Explanation(document, records)

@@ -94,6 +94,7 @@ class Line:
     title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
     title_of_period: bool = False  # a title-shaped line that opens with its month or quarter (三月份德育工作计划)
     title_bare: bool = False  # a title naming no one's plan (工作计划): as much a category label as a title
+    other_title: bool = False  # the title of a document that is no plan (……2024年工作总结, 关于……的通知)
     page_title: bool = False  # a furniture line that is the page's title with the site's add-ons
     title_core: tuple[int, int] | None = None  # the plan's own title within the line (relative offsets)
     guiding_opener: bool = False
@@ -119,7 +120,7 @@ class Line:
             out["marker"] = f"{self.marker.family}:{self.marker.number}"
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
-        for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
+        for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "other_title", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
                      "signature", "guiding_opener", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
@@ -313,7 +314,12 @@ def _title(line: Line) -> None:
     pv = plan_vocab()
     start, end = title_core(line.text)
     core = line.text[start:end]
-    bare = _TRAILING_NOTE.sub("", core)  # 德育处工作计划和安排(学校德育工作月度计划): judged without its note
+    # 德育处工作计划和安排(学校德育工作月度计划), 《……计划》【修订稿】: judged without its note and quotes
+    bare = _unquoted(pv.title_trailing_note.sub("", core).rstrip())
+    if core and len(core) <= params().title.max_chars and line.month is None and not line.furniture \
+            and pv.other_document_title.search(bare) and not bare.startswith(pv.title_not_opening):
+        line.other_title = True  # a 工作总结's or a 通知's title names no plan: no title_core
+        return
     ends_title = bare.endswith(pv.title_endings) or line.separator
     if not core or len(core) > params().title.max_chars or not ends_title or TITLE_BAD.search(bare):
         return
@@ -364,7 +370,7 @@ def title_core(text: str) -> tuple[int, int]:
     start, end = 0, len(text.rstrip())
     while True:
         lead = pv.title_addons_leading.match(text, start, end)
-        trail = pv.title_addons_trailing.search(text, start, end)
+        trail = pv.title_addons_trailing.search(text, start, end) or pv.title_trailing_date.search(text, start, end)
         if lead is not None and lead.end() > start:
             start = lead.end()
         elif trail is not None and trail.start() < end and trail.start() > start:
@@ -373,7 +379,17 @@ def title_core(text: str) -> tuple[int, int]:
             break
     while start < end and text[start].isspace():
         start += 1
+    while end - start > 2 and text[start] + text[end - 1] in pv.title_quotes:
+        start, end = start + 1, end - 1
     return start, end
+
+
+def _unquoted(words: str) -> str:
+    """A title's words out of the quotation marks it is written in (《……计划》（2025年度）, its note cut)."""
+    quotes = plan_vocab().title_quotes
+    while len(words) > 2 and words[0] + words[-1] in quotes:
+        words = words[1:-1]
+    return words
 
 
 def _unlabelled(line: Line) -> bool:

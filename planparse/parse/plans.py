@@ -6,8 +6,10 @@ one, or belong to it? A stretch that holds no content (a page header, a title be
 furniture) is no plan: its lines become page text.
 
 Layers written: ``plans`` (one annotation per plan: its lines, title and the rule that
-started it), ``page_text`` (lines in no plan), ``titles``, ``years`` and ``page_headers`` (a plan's
-title repeated where a paginated page breaks: furniture, in no plan's lines).
+started it), ``page_text`` (lines in no plan), ``titles``, ``years``, ``page_headers`` (a plan's
+title repeated where a paginated page breaks: furniture, in no plan's lines) and
+``other_documents`` (a document on the page that is no plan, a 工作总结 or a 通知: its lines are
+page text).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class PlanBlock:
     page_headers: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
     rule: str = ""
     evidence: tuple[str, ...] = ()
+    other: bool = False  # a document that is no plan (a 工作总结, a 通知): its lines belong to none
 
 
 @dataclass
@@ -135,6 +138,25 @@ def _title_again_at_page_break(ctx: PlanContext) -> Vote | None:
 def _title_after_content(ctx: PlanContext) -> Vote | None:
     """A title line once the current plan has content starts the next plan."""
     return Vote("new_titled", ("title_like", "plan has content")) if ctx.line.title_like and ctx.state.content else None
+
+
+@plan_boundary.rule("period_title_again")
+def _period_title_again(ctx: PlanContext) -> Vote | None:
+    """The title of the next period's plan (四月份工作计划 after a plan titled 三月份工作计划) starts that plan.
+
+    A page of month plans one after the other titles each by its period and the same words after
+    it. Under a title of its own (行政部上半年工作计划) a line 四月份工作计划 heads that month's part of
+    the schedule instead: the plan's title does not open with a period (month_list_heading); so does
+    one under a title of a longer period (第一季度工作计划)."""
+    ln, title = ctx.line, ctx.current_title()
+    if not ln.title_of_period or title is None or not title.title_of_period or not ctx.state.content:
+        return None
+    mine, theirs = ln.month, title.month
+    if mine is None or theirs is None or mine.months == theirs.months or mine.rest.strip() != theirs.rest.strip():
+        return None
+    if len(mine.months) != len(theirs.months):
+        return None  # 一月份工作计划 under 第一季度工作计划 is one of the quarter's months, no plan of its own
+    return Vote("new_titled", ("title_of_period", "the plan's title with another period", "plan has content"))
 
 
 @plan_boundary.rule("first_title")
@@ -239,6 +261,28 @@ def _resumes_after_hidden_text(ctx: PlanContext) -> Vote | None:
     if ctx.state.after_hidden_text and ctx.state.content and not ctx.line.furniture:
         return Vote("new_untitled", ("hides_text before",))
     return None
+
+
+@plan_boundary.rule("other_document_title")
+def _other_document_title(ctx: PlanContext) -> Vote | None:
+    """A 工作总结's or a 通知's title standing apart (……2024年工作总结) opens text of no plan, to the next plan.
+
+    What follows it belongs to no plan up to the next plan's start (its title, its separator, a
+    restart). The title stands apart where the page starts, or a blank line or the last plan's
+    signature stands before it, and words of its own, no month label, follow it: under a month
+    label a line 2025年度工作总结 is that month's activity. GUIDE: each plan is its own plan, and a
+    总结 or a 通知 is none."""
+    ln, prev = ctx.line, ctx.previous
+    if not ln.other_title or ctx.current.other:
+        return None
+    if not (prev is None or ln.blank_before or prev.signature):
+        return None
+    if prev is not None and prev.month is not None and not prev.month.rest.strip():
+        return None  # a month label alone on its line (十二月：) waits for its activity
+    nxt = ctx.next_content()
+    if nxt is None or nxt.month is not None:
+        return None
+    return Vote("other_document", ("other_title", "stands apart", "words follow"))
 
 
 def _restart_marker(ctx: PlanContext) -> bool:
@@ -423,12 +467,14 @@ def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
                 cur.rule, cur.evidence = cur.rule or d.rule, cur.evidence or d.evidence
             blocks[-1].lines.append(ln.idx)
             continue
-        if d.label == "new_untitled":
-            blocks.append(PlanBlock(rule=d.rule, evidence=d.evidence))
+        if d.label in ("new_untitled", "other_document"):
+            blocks.append(PlanBlock(rule=d.rule, evidence=d.evidence, other=d.label == "other_document"))
             st = PlanState()
         blocks[-1].lines.append(ln.idx)
         prev = ln
         _update(st, ln)
+        # the other document's title opens its text: a title line after it starts the next plan
+        st.content |= d.label == "other_document"
     return blocks
 
 
@@ -458,7 +504,9 @@ def has_content(lines: tuple[Line, ...], block: PlanBlock) -> bool:
 
 
 def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
-    """The calendar year in the title, or (stricter: 2023年, not 2023学年) in the plan's opening lines."""
+    """The calendar year in the title, or (stricter: 2023年, not 2023学年) in the plan's opening lines.
+
+    A title giving a range of years (2025—2027年) names none; its opening's years are the range's."""
     pv = plan_vocab()
     title = _title_line(lines, block)
     if title is not None:
@@ -470,6 +518,13 @@ def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
         m = pv.title_year.search(cjk_years_to_digits(words))
         if m:
             return int(m.group(1))
+        if pv.title_year_range.search(cjk_years_to_digits(title.text)):
+            return None  # a three-year plan (2025—2027年): its time is the range
+        # the date it was written, after the title on its line (……工作打算 2025.02): its first line states it
+        date = pv.title_trailing_date.search(title.text, b)
+        m = pv.title_time_year.search(cjk_years_to_digits(date.group())) if date else None
+        if m:
+            return int(m.group())
     opening = ""
     for i in block.lines:
         ln = lines[i]
@@ -483,17 +538,24 @@ def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
 
 
 def split_plans(doc: ParseDoc) -> None:
-    """Stage: the ``plans``, ``page_text``, ``titles``, ``years`` and ``page_headers`` layers."""
+    """Stage: the ``plans``, ``page_text``, ``titles``, ``years``, ``page_headers`` and ``other_documents`` layers."""
     lines = doc.lines
     plans: list[Annotation] = []
     page_text: list[Annotation] = []
     titles: list[Annotation] = []
     years: list[Annotation] = []
     page_headers: list[Annotation] = []
+    other_documents: list[Annotation] = []
     for block in group_lines(lines):
         page_headers.extend(Annotation(lines[i].start, lines[i].end, "page_header", rule, evidence)
                             for i, rule, evidence in block.page_headers)
         if not block.lines:
+            continue
+        if block.other:
+            page_text.extend(Annotation(lines[i].start, lines[i].end, "page_text", block.rule, block.evidence)
+                             for i in block.lines if not lines[i].furniture)
+            other_documents.append(Annotation(lines[block.lines[0]].start, lines[block.lines[-1]].end,
+                                              "other_document", block.rule, block.evidence))
             continue
         if not has_content(lines, block):
             page_text.extend(Annotation(lines[i].start, lines[i].end, "page_text", "no_content")
@@ -521,3 +583,4 @@ def split_plans(doc: ParseDoc) -> None:
     doc.add_layer("titles", titles)
     doc.add_layer("years", years)
     doc.add_layer("page_headers", page_headers)
+    doc.add_layer("other_documents", other_documents)

@@ -147,6 +147,10 @@ class PlanVocab:
     title_category_subjects: tuple[str, ...]  # longest first: a title of these alone is a category label
     title_addons_leading: re.Pattern
     title_addons_trailing: re.Pattern
+    title_trailing_date: re.Pattern  # the date the plan was written, after its title on the title line
+    title_quotes: tuple[str, ...]  # pairs of quotation marks a title may be written in (《》, “”)
+    title_trailing_note: re.Pattern  # a note in brackets after a title (（征求意见稿）, 【修订稿】)
+    other_document_title: re.Pattern  # the title of a document that is no plan (工作总结, 通知)
     plan_words: tuple[str, ...]
     guiding_window: int
     guiding_opener: re.Pattern
@@ -154,6 +158,7 @@ class PlanVocab:
     title_year: regex.Pattern
     title_time_words: tuple[str, ...]  # a title's first part on a line of its own states the plan's time
     title_time_year: re.Pattern
+    title_year_range: re.Pattern  # a range of calendar years in a title (2025—2027年): no one year
     opening_year: regex.Pattern
     opening_year_chars: int
     signature: regex.Pattern
@@ -176,6 +181,10 @@ def plan_vocab() -> PlanVocab:
         title_category_subjects=tuple(sorted(d["title_category_subjects"], key=len, reverse=True)),
         title_addons_leading=re.compile("|".join(f"(?:{p})" for p in d["title_addons_leading"])),
         title_addons_trailing=re.compile("|".join(f"(?:{p})" for p in d["title_addons_trailing"])),
+        title_trailing_date=re.compile(d["title_trailing_date"]),
+        title_quotes=tuple(d["title_quotes"]),
+        title_trailing_note=re.compile(d["title_trailing_note"]),
+        other_document_title=re.compile("|".join(f"(?:{p})" for p in d["other_document_titles"])),
         plan_words=tuple(d["plan_words"]),
         guiding_window=d["guiding_window"],
         guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
@@ -183,6 +192,7 @@ def plan_vocab() -> PlanVocab:
         title_year=regex.compile(d["title_year"]),
         title_time_words=tuple(d["title_time_words"]),
         title_time_year=re.compile(d["title_time_year"]),
+        title_year_range=re.compile(d["title_year_range"]),
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],
         signature=regex.compile(d["signature"]),
