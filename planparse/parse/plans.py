@@ -131,6 +131,25 @@ def _title_again_at_page_break(ctx: PlanContext) -> Vote | None:
     return None
 
 
+@plan_boundary.rule("title_again_at_plan_end")
+def _title_again_at_plan_end(ctx: PlanContext) -> Vote | None:
+    """The plan's own title again once it has content, bare or with the article's end mark (……工作计划 完,
+    ……工作计划（完）), where nothing of a plan follows it but the next plan's title or separator, or the
+    page's end: a 范文 page closes each article so. The line is furniture: it starts no plan, and the
+    title after it is the next plan's."""
+    ln, title = ctx.line, ctx.current_title()
+    if not (ln.separator or ln.title_like) or title is None or title.idx == ln.idx or not ctx.state.content:
+        return None
+    mine, theirs = _core(ln), _core(title)
+    # a plan titled by its separator (篇一：…) is repeated by its title's words alone
+    if not mine or ln.title_bare or not theirs.endswith(mine):
+        return None
+    nxt = ctx.next_content()
+    if nxt is None or nxt.separator or (nxt.title_like and _core(nxt) != mine):
+        return Vote("page_header", ("the plan's title again", "the next plan or the page's end after it"))
+    return None
+
+
 @plan_boundary.rule("title_after_content")
 def _title_after_content(ctx: PlanContext) -> Vote | None:
     """A title line once the current plan has content starts the next plan."""
@@ -175,17 +194,31 @@ def _within(short: str, full: str) -> bool:
     return len(short) < len(full) and all(ch in rest for ch in short)
 
 
+def _site_addons(line: Line) -> bool:
+    """Whether the title line carries a site's add-ons around its title (……工作计划-育才网, [原创]……,
+    (1518字)): the page's title as a browser tab, a site's heading or a forum thread shows it."""
+    a, b = line.title_core or (0, len(line.text))
+    return a > 0 or b < len(line.text.rstrip())
+
+
 @plan_boundary.rule("fuller_title_after_metadata")
 def _fuller_title_after_metadata(ctx: PlanContext) -> Vote | None:
-    """The page's own title line above its metadata (发布时间, 浏览次数) yields to the article's title
-    under them when that one says the same with more (XX市人民医院护理部2024年护理质量管理工作计划
-    under 医院护理部护理质量管理工作计划): the article's full title titles the plan."""
+    """The page's own title line above its metadata (发布时间, 浏览次数, a post's stamp 原创 … 发表于北京)
+    yields to the article's title under them when that one says the same with more
+    (XX市人民医院护理部2024年护理质量管理工作计划 under 医院护理部护理质量管理工作计划). A page title that
+    carries the site's add-ons ([原创]……（2025年春）, ……工作计划-育才网) is the page's whatever the article's
+    title under it says, and yields to it also with no metadata between (a forum post's 幼儿园2025年春季
+    中班班务计划 under the thread's subject): the plan's own title is the one above its content."""
     ln, title = ctx.line, ctx.current_title()
     if not ln.title_like or ln.separator or title is None or title.separator or ctx.state.content:
         return None
     between = ctx.lines[title.idx + 1 : ctx.index]
-    if between and all(b.furniture for b in between) and _within(_core(title), _core(ln)):
+    if not all(b.furniture for b in between):
+        return None
+    if between and _within(_core(title), _core(ln)):
         return Vote("title", ("title_like", "fuller title after the page's metadata"))
+    if _site_addons(title) and not _site_addons(ln) and not (ln.title_bare and not title.title_bare):
+        return Vote("title", ("title_like", "the article's title under the page's (site add-ons)"))
     return None
 
 
