@@ -97,7 +97,10 @@ def explain(pdoc: ParseDoc, document: Document) -> Explanation:
         entries_by_section.setdefault(e.data.section, []).append(e)
     prose = {a.data for a in pdoc.layer("prose_plans")}
     built = 0
-    for k, plan in enumerate(pdoc.layer("plans")):
+    plans = pdoc.layer("plans")
+    for k, plan in enumerate(plans):
+        # a plan's end mark (its title again) stands after its last content, before the next plan
+        until = plans[k + 1].start if k + 1 < len(plans) else len(pdoc.text) + 1
         if k in prose:
             continue
         model = document.plans[built]
@@ -113,8 +116,8 @@ def explain(pdoc: ParseDoc, document: Document) -> Explanation:
                 records.append(DecisionRecord("entry", months, pdoc.orig_span(e.start, e.end), e.rule,
                                               _pattern(e.rule), e.evidence, {}, built))
         for a in pdoc.layer("page_headers"):
-            if plan.start <= a.start < plan.end:
-                records.append(DecisionRecord("furniture", "page header", pdoc.orig_span(a.start, a.end), a.rule,
+            if plan.start <= a.start < (plan.end if a.label == "page_header" else until):
+                records.append(DecisionRecord("furniture", a.label.replace("_", " "), pdoc.orig_span(a.start, a.end), a.rule,
                                               _pattern(a.rule), a.evidence, _line_facts(pdoc, a.start), built))
         built += 1
     return Explanation(document, records)

@@ -7,7 +7,8 @@ furniture) is no plan: its lines become page text.
 
 Layers written: ``plans`` (one annotation per plan: its lines, title and the rule that
 started it), ``page_text`` (lines in no plan), ``titles``, ``years`` and ``page_headers`` (a plan's
-title repeated where a paginated page breaks: furniture, in no plan's lines).
+title repeated where a paginated page breaks, or at its end as its end mark: furniture, in no plan's
+lines; labelled ``page_header`` or ``end_mark``).
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ class PlanBlock:
     title: int | None = None
     title_lead: int | None = None  # "XX计划" just before a bare "【篇一】": the title's first part
     title_head: int | None = None  # a title broken over two lines: its first line (光明小学2025年春季)
-    # its title repeated at a page break (furniture): line index, the rule and its evidence
-    page_headers: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    # its title repeated at a page break or at its end (furniture): line index, label, rule, evidence
+    page_headers: list[tuple[int, str, str, tuple[str, ...]]] = field(default_factory=list)
     rule: str = ""
     evidence: tuple[str, ...] = ()
 
@@ -146,7 +147,7 @@ def _title_again_at_plan_end(ctx: PlanContext) -> Vote | None:
         return None
     nxt = ctx.next_content()
     if nxt is None or nxt.separator or (nxt.title_like and _core(nxt) != mine):
-        return Vote("page_header", ("the plan's title again", "the next plan or the page's end after it"))
+        return Vote("end_mark", ("the plan's title again", "the next plan or the page's end after it"))
     return None
 
 
@@ -424,8 +425,8 @@ def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
     for i, ln in enumerate(lines):
         cur = blocks[-1]
         d = plan_boundary.decide(PlanContext(ln, i, lines, st, cur, prev))
-        if d.label == "page_header":
-            cur.page_headers.append((ln.idx, d.rule, d.evidence))
+        if d.label in ("page_header", "end_mark"):
+            cur.page_headers.append((ln.idx, d.label, d.rule, d.evidence))
             continue
         if d.label == "furniture":
             cur.lines.append(ln.idx)
@@ -524,8 +525,8 @@ def split_plans(doc: ParseDoc) -> None:
     years: list[Annotation] = []
     page_headers: list[Annotation] = []
     for block in group_lines(lines):
-        page_headers.extend(Annotation(lines[i].start, lines[i].end, "page_header", rule, evidence)
-                            for i, rule, evidence in block.page_headers)
+        page_headers.extend(Annotation(lines[i].start, lines[i].end, label, rule, evidence)
+                            for i, label, rule, evidence in block.page_headers)
         if not block.lines:
             continue
         if not has_content(lines, block):
