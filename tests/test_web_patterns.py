@@ -94,6 +94,17 @@ def test_a_table_of_contents_in_its_heading_line_or_unnumbered_ends_at_the_first
     assert furniture_texts(doc).count("A小学德育工作计划") == 1 and "B小学德育工作计划" in furniture_texts(doc)
 
 
+def test_a_table_of_contents_may_list_the_plans_separators() -> None:
+    text = (
+        "本文目录\n篇一：A中学教研组工作计划\n篇二：B中学教研组工作计划\n"
+        + plan("篇一：A中学教研组工作计划", "3月：集体备课。\n") + plan("篇二：B中学教研组工作计划", "4月：公开课。\n")
+    )
+    doc = planparse.parse_text(text)
+    assert [t for t, _ in titles(doc)] == ["篇一：A中学教研组工作计划", "篇二：B中学教研组工作计划"]
+    assert not doc.unassigned  # the listed separators are furniture, no plans of their own
+    assert furniture_texts(doc).count("篇一：A中学教研组工作计划") == 1
+
+
 def test_a_contents_heading_over_a_plan_s_own_parts_takes_no_part() -> None:
     doc = planparse.parse_text("目录\n一、指导思想\n" + GUIDING + "\n二、活动安排\n3月：植树节活动。\n")
     assert [s.heading for p in doc.plans for s in p.sections] == ["一、指导思想", "二、活动安排"]

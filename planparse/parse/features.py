@@ -745,10 +745,11 @@ def _link_lists(lines: list[Line]) -> None:
 @neighbourhood_feature("table_of_contents")
 def _table_of_contents(lines: list[Line]) -> None:
     """A page's table of contents over its plans (本文目录一览： then 1、2025年初一班主任工作计划 / 2、…): the
-    heading and the titles it lists are furniture, no plan and no item. The list ends at a line that is
-    no title's shape (a long one, a separator, a section heading, the content), or at a title naming one
-    it listed again: the first plan's own title, where the plans begin. The titles may stand in the
-    heading's line (目录：1、…计划 2、…计划); a heading whose line goes on with other words is none."""
+    heading and the titles it lists are furniture, no plan and no item. The titles may be the plans'
+    separators (篇一：…, 【篇2】…). The list ends at a line that is no title's shape (a long one, a section
+    heading, the content), or at a title naming one it listed again: the first plan's own title or
+    separator, where the plans begin. The titles may stand in the heading's line (目录：1、…计划 2、…计划);
+    a heading whose line goes on with other words is none."""
     fv = furniture()
     limit = params().furniture.link_max_chars
     i = 0
@@ -767,7 +768,7 @@ def _table_of_contents(lines: list[Line]) -> None:
             if ln.furniture:
                 i += 1
                 continue
-            if ln.separator or len(ln.text) > limit or not _link_shaped(ln):
+            if len(ln.text) > limit or not _link_shaped(ln):
                 break
             a, b = title_core(ln.content.strip())
             core = ln.content.strip()[a:b]
