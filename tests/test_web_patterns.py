@@ -150,6 +150,19 @@ def test_a_page_title_with_site_add_ons_yields_to_the_article_s_title() -> None:
         assert titles(doc) == [("2025年幸福社区工作计划", 2025)], page
 
 
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        ("2025年团委工作计划【通用5篇】", ("2025年团委工作计划", 2025)),
+        ("2025年班主任工作计划（精选10篇）", ("2025年班主任工作计划", 2025)),
+        ("班主任工作计划范文10篇", ("班主任工作计划范文", None)),
+    ],
+)
+def test_a_page_title_s_count_is_no_part_of_the_plan_s_title(page: str, title: tuple[str, int | None]) -> None:
+    doc = planparse.parse_text(page + "\n一、指导思想\n" + GUIDING + "\n二、活动安排\n5月：家长会。\n")
+    assert titles(doc) == [title]
+
+
 def test_a_page_title_naming_a_fanwen_titles_a_plan_with_no_title_of_its_own() -> None:
     doc = planparse.parse_text("2025年社区工作计划范文_育才文库\n一、指导思想\n" + GUIDING + "\n二、活动安排\n3月：邻里节。\n")
     assert titles(doc) == [("2025年社区工作计划范文", 2025)]
