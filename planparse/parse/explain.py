@@ -22,7 +22,7 @@ _SHOW = 40
 class DecisionRecord:
     """One decided span: what it is, where it is in the original text, and why."""
 
-    what: str  # plan, section, furniture (a line the plan stage set aside), entry
+    what: str  # plan, section, furniture (a line the plan stage set aside: a page header, an end mark), entry
     label: str  # the plan's title, the section's kind, the entry's months
     span: Span  # into Document.text
     rule: str
@@ -115,7 +115,8 @@ def explain(pdoc: ParseDoc, document: Document) -> Explanation:
                 months = ",".join(map(str, e.data.months)) + "月"
                 records.append(DecisionRecord("entry", months, pdoc.orig_span(e.start, e.end), e.rule,
                                               _pattern(e.rule), e.evidence, {}, built))
-        for a in pdoc.layer("page_headers"):
+        set_aside = [*pdoc.layer("page_headers"), *(a for a in pdoc.layer("page_text") if a.label == "end_mark")]
+        for a in sorted(set_aside, key=lambda a: a.start):
             if plan.start <= a.start < (plan.end if a.label == "page_header" else until):
                 records.append(DecisionRecord("furniture", a.label.replace("_", " "), pdoc.orig_span(a.start, a.end), a.rule,
                                               _pattern(a.rule), a.evidence, _line_facts(pdoc, a.start), built))

@@ -7,8 +7,9 @@ furniture) is no plan: its lines become page text.
 
 Layers written: ``plans`` (one annotation per plan: its lines, title and the rule that
 started it), ``page_text`` (lines in no plan), ``titles``, ``years`` and ``page_headers`` (a plan's
-title repeated where a paginated page breaks, or at its end as its end mark: furniture, in no plan's
-lines; labelled ``page_header`` or ``end_mark``).
+title repeated where a paginated page breaks: furniture, in no plan's lines). A plan's title again
+at its end, its end mark, stands after the plan's last content: text in no plan, in ``page_text``
+labelled ``end_mark``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class PlanBlock:
     title: int | None = None
     title_lead: int | None = None  # "XX计划" just before a bare "【篇一】": the title's first part
     title_head: int | None = None  # a title broken over two lines: its first line (光明小学2025年春季)
-    # its title repeated at a page break or at its end (furniture): line index, label, rule, evidence
+    # its title repeated at a page break (furniture) or at its end (in no plan): line, label, rule, evidence
     page_headers: list[tuple[int, str, str, tuple[str, ...]]] = field(default_factory=list)
     rule: str = ""
     evidence: tuple[str, ...] = ()
@@ -136,8 +137,8 @@ def _title_again_at_page_break(ctx: PlanContext) -> Vote | None:
 def _title_again_at_plan_end(ctx: PlanContext) -> Vote | None:
     """The plan's own title again once it has content, bare or with the article's end mark (……工作计划 完,
     ……工作计划（完）), where nothing of a plan follows it but the next plan's title or separator, or the
-    page's end: a 范文 page closes each article so. The line is furniture: it starts no plan, and the
-    title after it is the next plan's."""
+    page's end: a 范文 page closes each article so. The line starts no plan and is in none (no section, no
+    entry of the last month); the title after it is the next plan's."""
     ln, title = ctx.line, ctx.current_title()
     if not (ln.separator or ln.title_like) or title is None or title.idx == ln.idx or not ctx.state.content:
         return None
@@ -525,8 +526,9 @@ def split_plans(doc: ParseDoc) -> None:
     years: list[Annotation] = []
     page_headers: list[Annotation] = []
     for block in group_lines(lines):
-        page_headers.extend(Annotation(lines[i].start, lines[i].end, label, rule, evidence)
-                            for i, label, rule, evidence in block.page_headers)
+        for i, label, rule, evidence in block.page_headers:
+            layer = page_headers if label == "page_header" else page_text
+            layer.append(Annotation(lines[i].start, lines[i].end, label, rule, evidence))
         if not block.lines:
             continue
         if not has_content(lines, block):
