@@ -165,6 +165,11 @@ def test_a_page_title_s_count_is_no_part_of_the_plan_s_title(page: str, title: t
     assert titles(doc) == [title]
 
 
+def test_a_separator_s_own_count_stays_its_title() -> None:
+    text = plan("学校德育工作计划", "3月：文明礼仪月。\n") + "第二篇\n" + plan("", "4月：清明祭扫。\n").lstrip("\n")
+    assert [t for t, _ in titles(planparse.parse_text(text))] == ["学校德育工作计划", "第二篇"]
+
+
 def test_a_page_title_naming_a_fanwen_titles_a_plan_with_no_title_of_its_own() -> None:
     doc = planparse.parse_text("2025年社区工作计划范文_育才文库\n一、指导思想\n" + GUIDING + "\n二、活动安排\n3月：邻里节。\n")
     assert titles(doc) == [("2025年社区工作计划范文", 2025)]
