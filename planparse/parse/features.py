@@ -321,6 +321,10 @@ def _title(line: Line) -> None:
         line.other_title = True  # a 工作总结's or a 通知's title names no plan: no title_core
         return
     ends_title = bare.endswith(pv.title_endings) or line.separator
+    if line.furniture and not ends_title:
+        # the page's title names its text a 范文 (2025年社区工作计划范文): the site's word after the title's
+        ends_title = any(bare.removesuffix(w) != bare and bare.removesuffix(w).endswith(pv.title_endings)
+                         for w in furniture().link_title_addons)
     if not core or len(core) > params().title.max_chars or not ends_title or TITLE_BAD.search(bare):
         return
     has_year = pv.title_year.search(core) is not None
@@ -752,6 +756,50 @@ def _link_lists(lines: list[Line]) -> None:
             elif not ln.furniture:
                 ln.furniture = True
                 listed.append(ln)
+
+
+@neighbourhood_feature("table_of_contents")
+def _table_of_contents(lines: list[Line]) -> None:
+    """A page's table of contents over its plans (本文目录一览： then 1、2025年初一班主任工作计划 / 2、…): the
+    heading and the titles it lists are furniture, no plan and no item. The titles may be the plans'
+    separators (篇一：…, 【篇2】…). The list ends at a line that is no title's shape (a long one, a section
+    heading, the content), or at a title naming one it listed again: the first plan's own title or
+    separator, where the plans begin. The titles may stand in the heading's line (目录：1、…计划 2、…计划);
+    a heading whose line goes on with other words is none."""
+    fv = furniture()
+    limit = params().furniture.link_max_chars
+    i = 0
+    while i < len(lines):
+        text = _unbracketed(lines[i].text.strip())
+        m = fv.toc_heading.match(text)
+        rest = text[m.end() :].strip() if m is not None else ""
+        if m is None or (rest and not _lists_titles(rest)):
+            i += 1
+            continue
+        lines[i].furniture = True
+        listed = [rest] if rest else []
+        i += 1
+        while i < len(lines):
+            ln = lines[i]
+            if ln.furniture:
+                i += 1
+                continue
+            if len(ln.text) > limit or not _link_shaped(ln):
+                break
+            a, b = title_core(ln.content.strip())
+            core = ln.content.strip()[a:b]
+            if any(core in t or t in core for t in listed):
+                break  # a title listed again: the first plan's own
+            ln.furniture = True
+            listed.append(core)
+            i += 1
+
+
+def _lists_titles(words: str) -> bool:
+    """Whether ``words`` (a table of contents' line after its heading) are titles: no sentence, ending in a
+    title's word (1、…工作计划 2、…工作计划)."""
+    core = words[slice(*title_core(words))]
+    return not _SENTENCE_PUNCT.search(words) and core.endswith(plan_vocab().title_endings)
 
 
 @neighbourhood_feature("disclosure_card_cells")

@@ -80,6 +80,7 @@ class Furniture:
     link_list_heading: re.Pattern
     link_max_chars: int
     link_title_addons: tuple[str, ...]  # 范文, 大全 …: what a link's title may end with after its plan word
+    toc_heading: re.Pattern  # 本文目录一览：: the titles of the page's plans follow
     comment_box_heading: re.Pattern  # 网友评论, 评论（3）: readers' comments follow
     comment_stamp: re.Pattern  # 游客8841 2025-03-02 10:21: a reader's comment follows
     comment_actions: re.Pattern  # 回复 点赞(3): under a reader's comment
@@ -120,6 +121,7 @@ def furniture() -> Furniture:
         re.compile(data["link_list_heading"]),
         data["link_max_chars"],
         tuple(data["link_title_addons"]),
+        re.compile(data["toc_heading"]),
         re.compile(data["comment_box_heading"]),
         re.compile(data["comment_stamp"]),
         re.compile(data["comment_actions"]),
