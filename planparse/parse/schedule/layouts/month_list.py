@@ -92,6 +92,10 @@ class _MonthList:
         self.leading: list[Line] | None = []  # numbered lines before the first label (a text cut mid-list)
         self.rows = 0  # one-line rows (a label and its activity on one line) on consecutive lines so far
         self.rows_only = True  # no line under a label, no blank line between rows
+        # the numbering level of the month's numbered activities: an item deeper than it is a
+        # sub-item of the last one (1、开学准备 then (1)(2)…), and the lines under it are its own
+        self.entry_level: int | None = None
+        self.in_subitem = False
 
     def note_after_rows(self, ln: Line, label: MonthLabel | None) -> bool:
         """Whether ``ln`` is a note after a run of one-line rows (see params.toml ``row_list_min_rows``);
@@ -169,6 +173,17 @@ class _MonthList:
         self.period.years = {m: self.period.years.get(m) for m in label.through}
         self.after_row = self.month_period
 
+    def sub_item(self, ln: Line) -> bool:
+        """Whether numbered ``ln`` is a sub-item of the month's last numbered activity (GUIDE: a
+        numbered activity with sub-items of its own is one entry, its own line the activity): it is
+        numbered deeper than the month's activities. Otherwise its level is theirs from now on."""
+        level = self.block.levels[ln.idx][0]
+        if self.entry_level is not None and level > self.entry_level:
+            self.in_subitem = True
+            return True
+        self.entry_level, self.in_subitem = level, False
+        return False
+
     def run(self) -> None:
         block, out = self.block, self.out
         heading = block.heading
@@ -209,6 +224,7 @@ class _MonthList:
                 # a new month: the last month's numbered activity is over, the words on the label's
                 # line (三月：学雷锋活动) are an activity of their own, and so is the line after it
                 numbered_open = False
+                self.entry_level, self.in_subitem = None, False
                 self.period = _period(ln, label)
                 self.phase = label.phase
                 self.week = label.week
@@ -253,6 +269,11 @@ class _MonthList:
                     self.pending = None
                 else:
                     self.flush_pending()
+            if numbered and self.sub_item(ln):
+                numbered_open = False
+                continue
+            if not numbered and self.in_subitem:
+                continue  # more of a sub-item's words, or a detail of it: no entry of the month's
             if not numbered:
                 role = line_role(ln)
                 if role == "theme":

@@ -1,0 +1,34 @@
+"""Stage tests for month schedules written as prose, as records of fields and as item lists,
+across plan types (corpus 213–219). Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import planparse
+
+GUIDING = "以习近平新时代中国特色社会主义思想为指导，认真落实上级部署，扎实做好全年各项工作。"
+
+
+def pairs(doc: planparse.Document) -> list[tuple[list[int], str]]:
+    return [(list(e.months), e.activity.rstrip("。；")) for p in doc.plans for e in p.schedule]
+
+
+# ---------------------------------------------------------------- sub-items of a month's activity
+
+
+def test_sub_items_of_a_months_numbered_activity_are_no_entries() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、月份安排\n九月：\n1.开学工作\n(1)新生报到注册\n(2)教室布置，\n清洁卫生\n"
+        "2.教师节慰问\n十月：\n(1)国庆升旗仪式\n(2)秋游\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([9], "开学工作"),
+        ([9], "教师节慰问"),
+        ([10], "国庆升旗仪式"),  # under its own month the (1)(2) family is the month's activities
+        ([10], "秋游"),
+    ]
+
+
+def test_a_numbered_month_label_keeps_its_items_as_entries() -> None:
+    text = "一、指导思想\n" + GUIDING + "\n二、月份安排\n1.三月份：\n(1)植树活动\n(2)学雷锋\n2.四月份：\n(1)春游\n"
+    assert pairs(planparse.parse_text(text)) == [([3], "植树活动"), ([3], "学雷锋"), ([4], "春游")]
