@@ -32,3 +32,28 @@ def test_sub_items_of_a_months_numbered_activity_are_no_entries() -> None:
 def test_a_numbered_month_label_keeps_its_items_as_entries() -> None:
     text = "一、指导思想\n" + GUIDING + "\n二、月份安排\n1.三月份：\n(1)植树活动\n(2)学雷锋\n2.四月份：\n(1)春游\n"
     assert pairs(planparse.parse_text(text)) == [([3], "植树活动"), ([3], "学雷锋"), ([4], "春游")]
+
+
+# ---------------------------------------------------------------- a phrase announcing the month's list
+
+
+def test_a_phrase_announcing_the_months_list_is_part_of_its_label() -> None:
+    from planparse.parse.month_labels import match_month_label
+
+    lab = match_month_label("3月份主要做好以下工作：开展春季大扫除")
+    assert lab is not None and lab.months == [3] and lab.rest == "开展春季大扫除"
+    lab = match_month_label("十月份工作安排如下：")
+    assert lab is not None and lab.months == [10] and not lab.rest
+    # a clause with its comma is a sentence of the month's work, no announcing phrase
+    lab = match_month_label("5月：按照上级要求，做好以下工作：迎检")
+    assert lab is not None and lab.rest.startswith("按照上级要求")
+
+
+def test_the_announcing_phrase_is_no_activity_on_the_label_line_or_over_lines() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、月份安排\n3月份主要做好以下工作：开展读者调查；更新图书。\n"
+        "4月份重点开展以下活动：\n组织读书日活动\n开展图书漂流\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([3], "开展读者调查"), ([3], "更新图书"), ([4], "组织读书日活动"), ([4], "开展图书漂流"),
+    ]

@@ -147,10 +147,15 @@ def _may_open_label() -> re.Pattern:
 def _filler_before_colon() -> re.Pattern:
     """A word that only says what the label heads (工作, 活动安排), right before its colon: part of
     the label (一月份工作：…), so the activities start after the colon. Not a theme's word (工作重点：
-    names the month's focus: see theme_labels)."""
+    names the month's focus: see theme_labels). So is a short phrase announcing the month's list
+    (主要做好以下工作：, 工作安排如下：; months.toml label_lead_ins): it says that the list follows,
+    and is no activity of it."""
     mv = month_vocab()
     words = sorted((w for w in mv.label_fillers if w not in mv.theme_labels), key=len, reverse=True)
-    return re.compile(rf"\s*(?:{_alternation(words)})(?=\s*[:：])")
+    phrase = r"[^\s:：,，。;；、]"
+    n = params().month_labels.lead_in_max_chars
+    lead_in = rf"(?={phrase}{{1,{n}}}\s*[:：]){phrase}*?(?:{_alternation(mv.label_lead_ins)}){phrase}*"
+    return re.compile(rf"\s*(?:{_alternation(words)}|{lead_in})(?=\s*[:：])")
 
 
 @lru_cache(maxsize=1)

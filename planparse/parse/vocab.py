@@ -228,6 +228,7 @@ class MonthVocab:
     activity_endings: tuple[str, ...]
     participant_openers: tuple[str, ...]
     label_fillers: frozenset[str]
+    label_lead_ins: tuple[str, ...]  # 以下, 如下: a phrase announcing the month's list (主要做好以下工作：)
     period_header: re.Pattern
     yearlong_label: re.Pattern  # 全年：…, 长期坚持：…: a period's label that names no month
     quarter_numerals: dict[str, int]
@@ -311,6 +312,7 @@ def month_vocab() -> MonthVocab:
         activity_endings=tuple(d["table_headerless"]["activity_endings"]),
         participant_openers=tuple(d["table_headerless"]["participant_openers"]),
         label_fillers=frozenset(d["label_fillers"]),
+        label_lead_ins=tuple(d["label_lead_ins"]),
         period_header=re.compile(d["period_headers"]),
         yearlong_label=re.compile(r"^(?:" + "|".join(map(re.escape, sorted(d["yearlong_periods"], key=len, reverse=True)))
                                  + r")\s*[:：]"),
