@@ -57,3 +57,16 @@ def test_the_announcing_phrase_is_no_activity_on_the_label_line_or_over_lines() 
     assert pairs(planparse.parse_text(text)) == [
         ([3], "开展读者调查"), ([3], "更新图书"), ([4], "组织读书日活动"), ([4], "开展图书漂流"),
     ]
+
+
+# ---------------------------------------------------------------- notes and details in a month's line
+
+
+def test_a_note_or_detail_chunk_in_a_months_line_is_no_activity() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、月份安排\n三月：学雷锋志愿服务；植树护绿。（注：各中队自定时间）\n"
+        "四月：清明祭扫。备注：五年级参加\n五月：\n入队仪式\n时间：5月30日\n地点：操场\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([3], "学雷锋志愿服务"), ([3], "植树护绿"), ([4], "清明祭扫"), ([5], "入队仪式"),
+    ]

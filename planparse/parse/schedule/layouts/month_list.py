@@ -9,6 +9,7 @@ Table rows ("二月 | …") give one entry per cell chunk.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from planparse.parse.chars import BULLETS, CELL_SEPARATORS, SENTENCE_END
 from planparse.parse.features import Line
@@ -71,6 +72,16 @@ def line_role(ln: Line) -> str:
     return "activity"
 
 
+@cache
+def _detail_chunk() -> re.Pattern:
+    """A chunk of a month's line that opens with a detail's field label and its colon, in brackets
+    at times (地点：社区广场, 时间：3月5日, 备注：…, （注：各班自定）): a detail of the month's
+    activities, as a detail line under them is (GUIDE), no activity of its own."""
+    mv = month_vocab()
+    labels = sorted(mv.detail_labels | set(mv.record_time_fields), key=len, reverse=True)
+    return re.compile(rf"\s*[(（【]?\s*(?:{'|'.join(map(re.escape, labels))})\s*[:：】]")
+
+
 def _field_label(ln: Line) -> bool:
     """A detail line that opens with a short label and a colon (时间：…, 地点：…, 参加人员：…)."""
     return bool(ln.after_colon) and 0 < len(ln.head) <= params().schedule.field_label_max_chars
@@ -129,6 +140,8 @@ class _MonthList:
             if piped and (k in skip or period_cell_kind(cell.group()) == "dates"):
                 continue  # a column of no activities, or the row's date cell (第1周 | 开学准备 | 9.1-9.5)
             for chunk in _CHUNK.finditer(text, cell.start(), cell.end()):
+                if _detail_chunk().match(text, chunk.start(), chunk.end()):
+                    continue
                 self.out.emit(chunk.start(), chunk.end(), self.period, evidence=("chunk",))
 
     def phase_named(self, ln: Line, numbered: bool) -> bool:
