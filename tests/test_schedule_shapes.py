@@ -70,3 +70,33 @@ def test_a_note_or_detail_chunk_in_a_months_line_is_no_activity() -> None:
     assert pairs(planparse.parse_text(text)) == [
         ([3], "学雷锋志愿服务"), ([3], "植树护绿"), ([4], "清明祭扫"), ([5], "入队仪式"),
     ]
+
+
+# ---------------------------------------------------------------- records of fields
+
+
+def test_records_with_bracketed_field_names_give_one_entry_each() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、活动安排\n【活动名称】科普进社区\n【活动时间】5月下旬\n【活动内容】科普展板巡展。\n"
+        "【活动名称】科普日\n【活动时间】9月\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [([5], "科普进社区"), ([9], "科普日")]
+
+
+def test_a_projects_record_takes_its_months_from_its_implementation_time() -> None:
+    text = (
+        "一、工作目标\n完成新产品研发。\n二、项目时间安排\n项目名称：样机研制\n实施时间：2025年3月—4月\n责任人：张工\n"
+        "项目名称：可靠性测试\n实施时间：2025年6月\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [([3, 4], "样机研制"), ([6], "可靠性测试")]
+
+
+def test_numbered_activities_each_with_a_time_field_under_them_are_records() -> None:
+    text = (
+        "一、工作目标\n全年开展志愿服务。\n二、活动安排\n1.学雷锋志愿服务\n时间：3月5日\n地点：社区广场\n"
+        "2.清明文明祭扫宣传\n(1)发放倡议书\n(2)设立咨询点\n时间：4月初\n3.防溺水宣传\n参加人员：网格员\n时间：6月中旬\n"
+    )
+    doc = planparse.parse_text(text)
+    assert pairs(doc) == [([3], "学雷锋志愿服务"), ([4], "清明文明祭扫宣传"), ([6], "防溺水宣传")]
+    ex = planparse.explain_text(text)
+    assert {d.rule for d in ex.decisions if d.what == "entry"} == {"field_records"}
