@@ -100,3 +100,24 @@ def test_numbered_activities_each_with_a_time_field_under_them_are_records() -> 
     assert pairs(doc) == [([3], "学雷锋志愿服务"), ([4], "清明文明祭扫宣传"), ([6], "防溺水宣传")]
     ex = planparse.explain_text(text)
     assert {d.rule for d in ex.decisions if d.what == "entry"} == {"field_records"}
+
+
+# ---------------------------------------------------------------- months trailing the activity
+
+
+def test_an_activitys_month_after_a_dash_or_as_a_closing_time_field_is_its_label() -> None:
+    text = (
+        "一、工作思路\n围绕中心工作开展活动。\n二、活动安排\n1.义诊进社区（3月）\n2.青年节表彰大会——5月\n"
+        "3.岗位能手评选，时间：6月。\n4.岗前培训——7月—8月\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([3], "义诊进社区"), ([5], "青年节表彰大会"), ([6], "岗位能手评选"), ([7, 8], "岗前培训"),
+    ]
+
+
+def test_a_dash_before_words_that_name_no_period_leaves_the_line_no_label() -> None:
+    from planparse.parse.schedule.layouts.month_trailed import _trail
+
+    m = _trail().search("开展学雷锋活动——弘扬雷锋精神")
+    assert m is not None and m.group("dashed") == "弘扬雷锋精神"  # read, and then no months (cell_label)
+    assert _trail().search("开展健步走 3—4月") is None  # the dash after a numeral joins a range
