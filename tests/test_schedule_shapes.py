@@ -121,3 +121,15 @@ def test_a_dash_before_words_that_name_no_period_leaves_the_line_no_label() -> N
     m = _trail().search("开展学雷锋活动——弘扬雷锋精神")
     assert m is not None and m.group("dashed") == "弘扬雷锋精神"  # read, and then no months (cell_label)
     assert _trail().search("开展健步走 3—4月") is None  # the dash after a numeral joins a range
+
+
+def test_a_heading_ending_in_a_period_noun_over_dated_records_is_a_schedule() -> None:
+    text = (
+        "XX公司研发部2025年工作计划\n一、工作目标\n完成新产品研发。\n二、重点项目安排\n项目名称：样机研制\n"
+        "实施时间：2025年3月—4月\n责任人：张工\n项目名称：可靠性测试\n实施时间：2025年6月\n三、保障措施\n加强协调。\n"
+    )
+    doc = planparse.parse_text(text)
+    assert [(getattr(s.kind, "value", s.kind), s.heading) for s in doc.plans[0].sections] == [
+        ("goals", "一、工作目标"), ("schedule", "二、重点项目安排"), ("measures", "三、保障措施"),
+    ]
+    assert pairs(doc) == [([3, 4], "样机研制"), ([6], "可靠性测试")]

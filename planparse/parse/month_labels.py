@@ -186,6 +186,28 @@ def _activity_phase() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def _record_field() -> re.Pattern:
+    names = _alternation(list(_MV.record_name_fields))
+    times = _alternation(list(_MV.record_time_fields))
+    bullets = re.escape(BULLETS)
+    # a record's name field may carry its number (活动一：…, 项目2：…), as records in a row are
+    # counted; the field's name may stand in brackets, which close it as a colon does (【活动时间】5月)
+    return re.compile(
+        rf"^[{bullets}\s]*(?P<open>【\s*)?(?:(?P<name>{names})(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})?|(?P<time>{times}))"
+        r"\s*(?(open)】\s*[:：]?|[:：])\s*(?=\S)"
+    )
+
+
+def record_field(line: str) -> tuple[str, int] | None:
+    """The field of a record of fields that opens ``line`` (活动名称：新年联欢会, 【活动时间】5月):
+    ("name" or "time", where its words start), or None (months.toml record_name_fields, record_time_fields)."""
+    m = _record_field().match(line)
+    if m is None:
+        return None
+    return ("name" if m.group("name") else "time"), m.end()
+
+
 def span_months(inner: str) -> list[int] | None:
     """The months a bracketed period names: a month label (5—6月) or dates (5月27日—6月5日, 5.27-6.5),
     every month from the first date's to the last's."""

@@ -10,37 +10,16 @@ activity, as a name field does (GUIDE: detail lines under a numbered activity ar
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
-from planparse.parse.chars import BULLETS
 from planparse.parse.features import Line
 from planparse.parse.items import months_mentioned
+from planparse.parse.month_labels import record_field
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
 from planparse.parse.schedule.entries import EntryWriter, Period
-from planparse.parse.vocab import month_vocab
-
-
-@cache
-def _field() -> re.Pattern:
-    mv = month_vocab()
-    names = "|".join(map(re.escape, sorted(mv.record_name_fields, key=len, reverse=True)))
-    times = "|".join(map(re.escape, sorted(mv.record_time_fields, key=len, reverse=True)))
-    bullets = re.escape(BULLETS)
-    # a record's name field may carry its number (活动一：…, 项目2：…), as records in a row are
-    # counted; the field's name may stand in brackets, which close it as a colon does (【活动时间】5月)
-    return re.compile(
-        rf"^[{bullets}\s]*(?P<open>【\s*)?(?:(?P<name>{names})(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})?|(?P<time>{times}))"
-        r"\s*(?(open)】\s*[:：]?|[:：])\s*(?=\S)"
-    )
 
 
 def _kind(ln: Line) -> tuple[str, int] | None:
-    m = _field().match(ln.text)
-    if m is None:
-        return None
-    return ("name" if m.group("name") else "time"), m.end()
+    return record_field(ln.text)
 
 
 def _numbered_names(block: ScheduleBlock) -> set[int]:
