@@ -133,3 +133,17 @@ def test_a_heading_ending_in_a_period_noun_over_dated_records_is_a_schedule() ->
         ("goals", "一、工作目标"), ("schedule", "二、重点项目安排"), ("measures", "三、保障措施"),
     ]
     assert pairs(doc) == [([3, 4], "样机研制"), ([6], "可靠性测试")]
+
+
+# ---------------------------------------------------------------- a sentence broken after a comma
+
+
+def test_a_months_line_broken_after_a_comma_runs_on_in_the_next_line() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、月份安排\n三月份：召开质量分析会。开展技能比武，评选能手并给予表彰，\n"
+        "择优推荐参加市级比赛\n四月份：\n病历质量检查；\n护理查房\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([3], "召开质量分析会"), ([3], "开展技能比武，评选能手并给予表彰，择优推荐参加市级比赛"),
+        ([4], "病历质量检查"), ([4], "护理查房"),
+    ]

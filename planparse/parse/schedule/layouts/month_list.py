@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from planparse.parse.chars import BULLETS, CELL_SEPARATORS, SENTENCE_END
+from planparse.parse.chars import BULLETS, CELL_SEPARATORS, CLAUSE_END, SENTENCE_END
 from planparse.parse.features import Line
 from planparse.parse.month_labels import MonthLabel, month_part_prefix, period_cell_kind, trailing_date_cell
 from planparse.parse.params import params
@@ -206,8 +206,10 @@ class _MonthList:
         wrapped = False  # the line before was cut at the copy's fixed width (features.hard_wrap)
         weak_labels = not any(ln.month is not None for ln in block.lines)
         row_before = False  # the last line was a one-line row: a label with its activity on its line
+        clause = False  # the line before stopped at a clause's comma (…给予表彰奖励，): its sentence goes on
         for ln in block.lines:
             after_wrap, wrapped = wrapped, ln.wrapped or (wrapped and ln.furniture)  # a page footer between
+            after_clause, clause = clause, ln.text.rstrip()[-1:] in CLAUSE_END
             if ln.table_header:
                 if len(ln.table_cells) >= 2:
                     cells = ln.table_cells
@@ -327,8 +329,10 @@ class _MonthList:
                 self.period = None
                 continue
             numbered_open = False
-            if after_wrap and ln.marker is None and self.run_on(ln):
-                continue  # the words of a line cut at the copy's width go on here
+            if (after_wrap or after_clause) and ln.marker is None and self.run_on(ln):
+                # the words of a line cut at the copy's width go on here, and so does a sentence
+                # broken after a comma (GUIDE: nothing is split on ，; a wrapped activity runs on)
+                continue
             # a marker out of sequence (8. after 9.) is no item, but it is no part of the words either;
             # a part of the month (上旬：) goes with the month's label, as in 3月上旬：
             start = ln.content_start
