@@ -147,3 +147,25 @@ def test_a_months_line_broken_after_a_comma_runs_on_in_the_next_line() -> None:
         ([3], "召开质量分析会"), ([3], "开展技能比武，评选能手并给予表彰，择优推荐参加市级比赛"),
         ([4], "病历质量检查"), ([4], "护理查房"),
     ]
+
+
+# ---------------------------------------------------------------- several months in one paragraph
+
+
+def test_months_in_a_row_in_one_paragraph_led_by_a_word_or_set_apart_by_a_space() -> None:
+    text = (
+        "一、工作目标\n全年举办少儿阅读活动。\n二、活动安排\n在3月，举办绘本共读；在4月，组织亲子诵读。\n"
+        "6月份 举办暑期阅读启动仪式；7月份 开展阅读打卡。\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([3], "举办绘本共读"), ([4], "组织亲子诵读"), ([6], "举办暑期阅读启动仪式"), ([7], "开展阅读打卡"),
+    ]
+
+
+def test_a_month_inside_a_sentence_of_a_paragraph_stays_in_it() -> None:
+    from planparse.parse.lines import _run_on_cuts
+
+    line = "6月份 举办启动仪式；7月份的打卡活动另行通知。"
+    assert _run_on_cuts(line, 0, len(line)) == []  # 7月份的…: no label set apart as the first was
+    line = "在3月，举办共读；在4月底前完成上报。"
+    assert _run_on_cuts(line, 0, len(line)) == []
