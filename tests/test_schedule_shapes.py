@@ -169,3 +169,11 @@ def test_a_month_inside_a_sentence_of_a_paragraph_stays_in_it() -> None:
     assert _run_on_cuts(line, 0, len(line)) == []  # 7月份的…: no label set apart as the first was
     line = "在3月，举办共读；在4月底前完成上报。"
     assert _run_on_cuts(line, 0, len(line)) == []
+
+
+def test_a_records_fields_may_be_numbered_under_its_numbered_name() -> None:
+    text = (
+        "一、活动目标\n普及家庭教育知识。\n二、活动安排\n（一）书香家庭评选\n1.活动时间：4月\n2.活动对象：全市家庭\n"
+        "（二）公益讲座\n1.活动地点：活动中心\n2.活动时间：5月15日\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [([4], "书香家庭评选"), ([5], "公益讲座")]

@@ -197,9 +197,9 @@ class LineContext:
         field (时间：…, 实施时间：…) stands within the next ``sections.record_time_lookahead`` lines:
         the part is set out as records of dated activities, a schedule's layout (GUIDE)."""
         following = self.content[self.index + 1 : self.index + 2 + params().sections.record_time_lookahead]
-        if not following or (first := record_field(following[0].text)) is None or first[0] != "name":
+        if not following or (first := record_field(following[0].content)) is None or first[0] != "name":
             return False
-        return any((f := record_field(ln.text)) is not None and f[0] == "time" for ln in following[1:])
+        return any((f := record_field(ln.content)) is not None and f[0] == "time" for ln in following[1:])
 
 
 def provisional_kind(sec: SectionBlock) -> str:

@@ -3,6 +3,7 @@ brackets at times (【活动名称】…【活动时间】…). One entry per re
 activity, the time field gives its months; without one, the period the record stands under
 (第一季度：) does. Other lines of a record describe it and are no entries.
 
+A record's fields may be numbered (（一）亲子运动会 / 1.活动时间：6月1日 / 2.活动对象：…).
 A list of numbered activities each with its time field under it (1.开展“学雷锋”志愿服务 / 时间：3月5日
 / 地点：社区广场) is such records too, in a part without month labels: the numbered line names the
 activity, as a name field does (GUIDE: detail lines under a numbered activity are no part of it).
@@ -19,7 +20,10 @@ from planparse.parse.schedule.entries import EntryWriter, Period
 
 
 def _kind(ln: Line) -> tuple[str, int] | None:
-    return record_field(ln.text)
+    """The record's field the line opens with, after its own number at times (1.活动时间：4月), and
+    where the field's words start in the line."""
+    field = record_field(ln.content)
+    return None if field is None else (field[0], ln.content_start + field[1])
 
 
 def _numbered_names(block: ScheduleBlock) -> set[int]:
