@@ -177,3 +177,23 @@ def test_a_records_fields_may_be_numbered_under_its_numbered_name() -> None:
         "（二）公益讲座\n1.活动地点：活动中心\n2.活动时间：5月15日\n"
     )
     assert pairs(planparse.parse_text(text)) == [([4], "书香家庭评选"), ([5], "公益讲座")]
+
+
+# ---------------------------------------------------------------- a name given to the month
+
+
+def test_a_name_given_to_the_month_before_a_colon_is_its_theme() -> None:
+    from planparse.parse.month_labels import match_month_label
+
+    lab = match_month_label("9月·开学季：新生入园适应；教师节庆祝")
+    assert lab is not None and lab.months == [9] and lab.theme == "开学季" and lab.rest.startswith("新生入园")
+    lab = match_month_label("十月 国庆 感恩月：国庆主题绘画")
+    assert lab is not None and lab.theme == "国庆 感恩月" and lab.rest == "国庆主题绘画"
+    # an activity's words before a colon end in no word of a stretch of time: they stay the activity's
+    lab = match_month_label("3月 召开职代会：审议工作报告")
+    assert lab is not None and lab.theme is None and lab.rest.startswith("召开职代会")
+
+
+def test_the_months_name_on_its_label_line_leaves_only_activities() -> None:
+    text = "一、指导思想\n" + GUIDING + "\n二、每月工作安排\n9月·开学季：新生入园适应；教师节庆祝活动\n十月 国庆 感恩月：重阳节敬老活动\n"
+    assert pairs(planparse.parse_text(text)) == [([9], "新生入园适应"), ([9], "教师节庆祝活动"), ([10], "重阳节敬老活动")]

@@ -159,6 +159,18 @@ def _filler_before_colon() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _month_name() -> re.Pattern:
+    """A name given to the month after its label and before a colon (9月·开学季：, 十月 国庆 感恩月：):
+    words only, apart from the label by a space or a dot at times, ending in a word that names a
+    stretch of time (months.toml month_name_endings). The month's theme."""
+    n = _MV.month_name_max_chars
+    return re.compile(
+        rf"[\s·•]*(?P<name>(?=[^:：]{{1,{n}}}[:：])[\u4e00-\u9fff][\u4e00-\u9fff\s·]*?(?:{_alternation(list(_MV.month_name_endings))}))"
+        r"\s*[:：]\s*"
+    )
+
+
+@lru_cache(maxsize=1)
 def _near_before_colon() -> re.Pattern:
     """Words of nearness right before the label's colon (底前：, 前后：): they do not make a date."""
     return re.compile(rf"\s*(?:{_alternation(list(_MV.date_row_suffixes))})(?=\s*[:：])")
@@ -644,13 +656,16 @@ def _match_label(line: str) -> MonthLabel | None:
     if after[:1].isdigit():
         return None
     colon = _AFTER_LABEL.match(after) or _DASH_AFTER_LABEL.match(after)
+    named = _month_name().match(after) if colon is None else None
     if colon:
         end += colon.end()
+    elif named:
+        end += named.end()  # 9月·开学季：… — the month's name and its colon close the label
     else:
         end += len(after) - len(after.lstrip())
-    closed = colon is not None or not after.strip()
+    closed = colon is not None or named is not None or not after.strip()
     rest = line[end:]
-    theme = None
+    theme = named.group("name").strip() if named else None
     t = _theme_after_label().match(rest)
     if t:
         theme = rest[t.end() :].strip() or None

@@ -209,6 +209,8 @@ class MonthVocab:
     phase_words: tuple[str, ...]
     ordinal_phases: tuple[str, ...]  # regular expressions
     phase_name_max_chars: int
+    month_name_endings: tuple[str, ...]  # 开学季, 感恩月: a name the month is given after its label
+    month_name_max_chars: int
     festivals: dict[str, int]
     undated_periods: tuple[str, ...]  # 春节, 暑期: periods with no fixed month
     festival_suffixes: tuple[str, ...]  # 前后, 期间: nearness after a festival's name
@@ -295,6 +297,8 @@ def month_vocab() -> MonthVocab:
         phase_words=tuple(d["phase_words"]),
         ordinal_phases=tuple(d["ordinal_phases"]),
         phase_name_max_chars=d["phase_name_max_chars"],
+        month_name_endings=tuple(d["month_name_endings"]),
+        month_name_max_chars=d["month_name_max_chars"],
         festivals=dict(d["festivals"]),
         undated_periods=tuple(d["undated_periods"]),
         festival_suffixes=tuple(d["festival_suffixes"]),
