@@ -197,3 +197,11 @@ def test_a_name_given_to_the_month_before_a_colon_is_its_theme() -> None:
 def test_the_months_name_on_its_label_line_leaves_only_activities() -> None:
     text = "一、指导思想\n" + GUIDING + "\n二、每月工作安排\n9月·开学季：新生入园适应；教师节庆祝活动\n十月 国庆 感恩月：重阳节敬老活动\n"
     assert pairs(planparse.parse_text(text)) == [([9], "新生入园适应"), ([9], "教师节庆祝活动"), ([10], "重阳节敬老活动")]
+
+
+def test_a_counted_name_field_before_a_trailing_period_is_no_part_of_the_activity() -> None:
+    text = (
+        "一、活动目的\n推动全民阅读。\n二、活动安排\n活动一：读书沙龙（4月）\n活动二：绘本剧展演（6月1日）\n"
+        "活动三：经典诵读（9月下旬）\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [([4], "读书沙龙"), ([6], "绘本剧展演"), ([9], "经典诵读")]

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from planparse.parse.features import Line
-from planparse.parse.month_labels import cell_label, span_months
+from planparse.parse.month_labels import cell_label, record_field, span_months
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -72,7 +72,11 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
         at, months = found
         label = (ln.start + at, ln.end)
         marker = (ln.start, ln.start + ln.marker.raw_end) if ln.marker is not None else None
-        out.emit(ln.start + ln.content_start, ln.start + at, Period(tuple(months), label),
+        # a record's name field numbered as records are (活动一：读书沙龙（4月）): its field name
+        # counts the activities, as a marker does, and is no part of the activity's words
+        field = record_field(ln.content)
+        begin = ln.content_start + (field[1] if field is not None and field[0] == "name" else 0)
+        out.emit(ln.start + begin, ln.start + at, Period(tuple(months), label),
                  marker=marker, evidence=("activity", "its months after it"))
 
 
