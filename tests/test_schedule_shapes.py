@@ -205,3 +205,13 @@ def test_a_counted_name_field_before_a_trailing_period_is_no_part_of_the_activit
         "活动三：经典诵读（9月下旬）\n"
     )
     assert pairs(planparse.parse_text(text)) == [([4], "读书沙龙"), ([6], "绘本剧展演"), ([9], "经典诵读")]
+
+
+def test_a_months_name_alone_after_its_label_over_its_work_is_its_theme() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、每月活动\n五月份 劳动教育月\n开展劳动小能手评比\n"
+        "六月份 毕业季\n1.毕业典礼\n七月份 暑期生活\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([5], "开展劳动小能手评比"), ([6], "毕业典礼"), ([7], "暑期生活"),  # a month's only words are its activity
+    ]

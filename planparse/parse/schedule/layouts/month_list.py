@@ -22,6 +22,7 @@ from planparse.parse.vocab import month_vocab, plan_vocab
 
 _CHUNK = re.compile(r"[^;；。]+")
 _NAME = re.compile(r"[\u4e00-\u9fff]+")  # a phase's name: words only, no clause or sentence punctuation
+_MONTH_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\s·]*")  # a month's name: words, a space or a dot between
 _CELL = re.compile(f"[^{CELL_SEPARATORS}]+")
 # a week row's date cell before its activity, behind the label's colon at times (第5周：3月23日—3月27日 …):
 # stripped only where it holds a date (a month, or a dotted day), not a bare count (第3周 5个班级…)
@@ -145,14 +146,20 @@ class _MonthList:
                 self.out.emit(chunk.start(), chunk.end(), self.period, evidence=("chunk",))
 
     def phase_named(self, ln: Line, numbered: bool) -> bool:
-        """The words after a phase's label are its name (第一阶段（3月1日—3月5日）：宣传发动), no
+        """The words after a phase's (or a month's) label are its name (第一阶段（3月1日—3月5日）：宣传发动), no
         activity: a short phrase with no sentence in it, and the phase's work follows on lines of
         their own (``ln``, the first of them, is one). As with a month's theme (2月 新学期新面貌),
         the phase's name says what the phase is for; its work is on the lines below."""
-        if not self.phase or self.pending is None or (not numbered and line_role(ln) != "activity"):
+        if self.pending is None or (not numbered and line_role(ln) != "activity"):
             return False
+        mv = month_vocab()
         words = self.block.text[self.pending[0] : self.pending[1]].strip().rstrip(_SENTENCE_ENDS)
-        return 0 < len(words) <= month_vocab().phase_name_max_chars and _NAME.fullmatch(words) is not None
+        if self.phase:
+            return 0 < len(words) <= mv.phase_name_max_chars and _NAME.fullmatch(words) is not None
+        # a name given to the month on its label's line (五月份 劳动教育月), its work below: the
+        # month's theme, as one before a colon is (see month_labels: month_name_endings)
+        return 0 < len(words) <= mv.month_name_max_chars and words.endswith(mv.month_name_endings) \
+            and _MONTH_NAME.fullmatch(words) is not None
 
     def run_on(self, ln: Line) -> bool:
         """A line after one the copy cut at its width: its first chunk ends the last entry, the rest are entries."""
