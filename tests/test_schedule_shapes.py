@@ -215,3 +215,11 @@ def test_a_months_name_alone_after_its_label_over_its_work_is_its_theme() -> Non
     assert pairs(planparse.parse_text(text)) == [
         ([5], "开展劳动小能手评比"), ([6], "毕业典礼"), ([7], "暑期生活"),  # a month's only words are its activity
     ]
+
+
+def test_a_records_time_field_spans_every_month_of_its_range() -> None:
+    text = (
+        "一、工作目标\n完成体系建设。\n二、项目时间安排\n项目名称：体系内审\n实施时间：2025年9月至11月\n"
+        "项目名称：客户回访\n实施时间：3月1日—5月31日\n项目名称：年度总结\n实施时间：12月、次年1月\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [([9, 10, 11], "体系内审"), ([3, 4, 5], "客户回访"), ([1, 12], "年度总结")]

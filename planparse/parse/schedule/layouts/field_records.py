@@ -11,9 +11,10 @@ activity, as a name field does (GUIDE: detail lines under a numbered activity ar
 
 from __future__ import annotations
 
+from planparse.parse.chars import TRAILING
 from planparse.parse.features import Line
 from planparse.parse.items import months_mentioned
-from planparse.parse.month_labels import record_field
+from planparse.parse.month_labels import cell_label, period_cell_kind, record_field, span_months
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
 from planparse.parse.schedule.entries import EntryWriter, Period
@@ -24,6 +25,18 @@ def _kind(ln: Line) -> tuple[str, int] | None:
     where the field's words start in the line."""
     field = record_field(ln.content)
     return None if field is None else (field[0], ln.content_start + field[1])
+
+
+def _time_months(words: str) -> list[int]:
+    """The months a record's time field gives: a period standing alone (2025年3月至6月, 4月中旬至5月上旬)
+    or a range of dates (9月1日—11月30日) spans every month from its first to its last; otherwise
+    the months it mentions (3月5日, 3月、5月)."""
+    words = words.strip().rstrip(TRAILING)
+    label = cell_label(words)
+    if label is not None and not label.week:
+        return label.months
+    spanned = span_months(words) if period_cell_kind(words) == "dates" else None
+    return spanned or months_mentioned(words)
 
 
 def _numbered_names(block: ScheduleBlock) -> set[int]:
@@ -91,7 +104,7 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
             flush()
             record = (ln.start + kind[1], ln.end)
         elif record is not None:
-            months = months_mentioned(ln.text[kind[1] :])
+            months = _time_months(ln.text[kind[1] :])
     flush()
 
 
