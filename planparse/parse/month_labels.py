@@ -147,10 +147,27 @@ def _may_open_label() -> re.Pattern:
 def _filler_before_colon() -> re.Pattern:
     """A word that only says what the label heads (工作, 活动安排), right before its colon: part of
     the label (一月份工作：…), so the activities start after the colon. Not a theme's word (工作重点：
-    names the month's focus: see theme_labels)."""
+    names the month's focus: see theme_labels). So is a short phrase announcing the month's list
+    (主要做好以下工作：, 工作安排如下：; months.toml label_lead_ins): it says that the list follows,
+    and is no activity of it."""
     mv = month_vocab()
     words = sorted((w for w in mv.label_fillers if w not in mv.theme_labels), key=len, reverse=True)
-    return re.compile(rf"\s*(?:{_alternation(words)})(?=\s*[:：])")
+    phrase = r"[^\s:：,，。;；、]"
+    n = params().month_labels.lead_in_max_chars
+    lead_in = rf"(?={phrase}{{1,{n}}}\s*[:：]){phrase}*?(?:{_alternation(mv.label_lead_ins)}){phrase}*"
+    return re.compile(rf"\s*(?:{_alternation(words)}|{lead_in})(?=\s*[:：])")
+
+
+@lru_cache(maxsize=1)
+def _month_name() -> re.Pattern:
+    """A name given to the month after its label and before a colon (9月·开学季：, 十月 国庆 感恩月：):
+    words only, apart from the label by a space or a dot at times, ending in a word that names a
+    stretch of time (months.toml month_name_endings). The month's theme."""
+    n = _MV.month_name_max_chars
+    return re.compile(
+        rf"[\s·•]*(?P<name>(?=[^:：]{{1,{n}}}[:：])[\u4e00-\u9fff][\u4e00-\u9fff\s·]*?(?:{_alternation(list(_MV.month_name_endings))}))"
+        r"\s*[:：]\s*"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +196,28 @@ def _activity_phase() -> re.Pattern:
         rf"^(?P<name>[\u4e00-\u9fff\d]{{0,{n}}}?(?:{words})(?:\s*[:：]\s*[\u4e00-\u9fff]{{1,{n}}})?)"
         r"\s*[(（](?P<inner>[^()（）]{2,30})[)）]\s*(?P<colon>[:：])?\s*"
     )
+
+
+@lru_cache(maxsize=1)
+def _record_field() -> re.Pattern:
+    names = _alternation(list(_MV.record_name_fields))
+    times = _alternation(list(_MV.record_time_fields))
+    bullets = re.escape(BULLETS)
+    # a record's name field may carry its number (活动一：…, 项目2：…), as records in a row are
+    # counted; the field's name may stand in brackets, which close it as a colon does (【活动时间】5月)
+    return re.compile(
+        rf"^[{bullets}\s]*(?P<open>【\s*)?(?:(?P<name>{names})(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})?|(?P<time>{times}))"
+        r"\s*(?(open)】\s*[:：]?|[:：])\s*(?=\S)"
+    )
+
+
+def record_field(line: str) -> tuple[str, int] | None:
+    """The field of a record of fields that opens ``line`` (活动名称：新年联欢会, 【活动时间】5月):
+    ("name" or "time", where its words start), or None (months.toml record_name_fields, record_time_fields)."""
+    m = _record_field().match(line)
+    if m is None:
+        return None
+    return ("name" if m.group("name") else "time"), m.end()
 
 
 def span_months(inner: str) -> list[int] | None:
@@ -619,13 +658,16 @@ def _match_label(line: str) -> MonthLabel | None:
     if after[:1].isdigit():
         return None
     colon = _AFTER_LABEL.match(after) or _DASH_AFTER_LABEL.match(after)
+    named = _month_name().match(after) if colon is None else None
     if colon:
         end += colon.end()
+    elif named:
+        end += named.end()  # 9月·开学季：… — the month's name and its colon close the label
     else:
         end += len(after) - len(after.lstrip())
-    closed = colon is not None or not after.strip()
+    closed = colon is not None or named is not None or not after.strip()
     rest = line[end:]
-    theme = None
+    theme = named.group("name").strip() if named else None
     t = _theme_after_label().match(rest)
     if t:
         theme = rest[t.end() :].strip() or None

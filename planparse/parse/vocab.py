@@ -221,6 +221,8 @@ class MonthVocab:
     phase_words: tuple[str, ...]
     ordinal_phases: tuple[str, ...]  # regular expressions
     phase_name_max_chars: int
+    month_name_endings: tuple[str, ...]  # 开学季, 感恩月: a name the month is given after its label
+    month_name_max_chars: int
     festivals: dict[str, int]
     undated_periods: tuple[str, ...]  # 春节, 暑期: periods with no fixed month
     festival_suffixes: tuple[str, ...]  # 前后, 期间: nearness after a festival's name
@@ -240,6 +242,7 @@ class MonthVocab:
     activity_endings: tuple[str, ...]
     participant_openers: tuple[str, ...]
     label_fillers: frozenset[str]
+    label_lead_ins: tuple[str, ...]  # 以下, 如下: a phrase announcing the month's list (主要做好以下工作：)
     period_header: re.Pattern
     yearlong_label: re.Pattern  # 全年：…, 长期坚持：…: a period's label that names no month
     quarter_numerals: dict[str, int]
@@ -306,6 +309,8 @@ def month_vocab() -> MonthVocab:
         phase_words=tuple(d["phase_words"]),
         ordinal_phases=tuple(d["ordinal_phases"]),
         phase_name_max_chars=d["phase_name_max_chars"],
+        month_name_endings=tuple(d["month_name_endings"]),
+        month_name_max_chars=d["month_name_max_chars"],
         festivals=dict(d["festivals"]),
         undated_periods=tuple(d["undated_periods"]),
         festival_suffixes=tuple(d["festival_suffixes"]),
@@ -323,6 +328,7 @@ def month_vocab() -> MonthVocab:
         activity_endings=tuple(d["table_headerless"]["activity_endings"]),
         participant_openers=tuple(d["table_headerless"]["participant_openers"]),
         label_fillers=frozenset(d["label_fillers"]),
+        label_lead_ins=tuple(d["label_lead_ins"]),
         period_header=re.compile(d["period_headers"]),
         yearlong_label=re.compile(r"^(?:" + "|".join(map(re.escape, sorted(d["yearlong_periods"], key=len, reverse=True)))
                                  + r")\s*[:：]"),
