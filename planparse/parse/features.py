@@ -288,8 +288,9 @@ def _cue(line: Line) -> None:
             # 预约家长,写好评语,汇报幼儿情况: clauses before the cue make a sentence, not a heading
             line.cue_kind = line.cue = None
         if line.cue:
+            # a cue that opens with a verb itself (实施内容及期程, 组织机构及职责) opens the heading as a noun
             line.opens_with_verb = line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening) \
-                and not _verb_noun_compound(line.head, line.cue)
+                and not line.head.startswith(line.cue) and not _verb_noun_compound(line.head, line.cue)
             line.cue_at_end = _cue_ends(line.head, line.cue)
         if line.marker is None and line.cue and line.head != line.cue and (line.opens_with_verb or not line.cue_at_end):
             # an unnumbered heading ends with its cue noun (活动安排, 工作目标); a line opening with a
