@@ -376,6 +376,9 @@ def _theme_after_label() -> re.Pattern:
 
 
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
+# a theme named in quotes right after its word, its colon after the name and the month's work after
+# that (八月份：主题「我上幼儿园了」：新生适应、认识教室): the quoted name is the theme, the rest activity
+_NAMED_THEME = re.compile(r"(?P<name>「[^」\n]{1,20}」|“[^”\n]{1,20}”|『[^』\n]{1,20}』|《[^》\n]{1,20}》|\"[^\"\n]{1,20}\")\s*[:：]\s*(?=\S)")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
 # a dash standing for the colon (三月——学雷锋月活动); before a numeral it joins a range (三月——五月),
@@ -635,7 +638,12 @@ def _match_label(line: str) -> MonthLabel | None:
     rest = line[end:]
     theme = None
     t = _theme_after_label().match(rest)
-    if t:
+    named = _NAMED_THEME.match(rest, t.end()) if t and not t.group().rstrip().endswith((":", "：")) else None
+    if named:
+        theme = named.group("name")[1:-1].strip() or None
+        end += named.end()
+        rest = line[end:]
+    elif t:
         theme = rest[t.end() :].strip() or None
         rest = ""
         end = len(line)
