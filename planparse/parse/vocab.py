@@ -109,6 +109,14 @@ def _field_keys(keys: list[str]) -> str:
 
 
 @cache
+def variant_words() -> dict[str, str]:
+    """Another region's spelling of a word → the simplified spelling the vocabularies use (计画 → 计划)."""
+    words = dict(_load("variants.toml")["words"])
+    assert all(len(k) == len(v) for k, v in words.items()), "a variant must keep the word's length"
+    return words
+
+
+@cache
 def furniture() -> Furniture:
     data = _load("furniture.toml")
     anchored = [p[1:] for p in data["line"] if p.startswith("^")]
