@@ -98,6 +98,7 @@ class Line:
     page_title: bool = False  # a furniture line that is the page's title with the site's add-ons
     title_core: tuple[int, int] | None = None  # the plan's own title within the line (relative offsets)
     guiding_opener: bool = False
+    closing: bool = False  # the plan's closing words (总之……, 本计画经校长核定后实施), numbered or not
     table_header: bool = False
     table_cells: tuple[str, ...] = ()
     # a header row laid across the months (项目 | 9月 | 10月): the months each of its cells heads
@@ -121,7 +122,7 @@ class Line:
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
         for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "other_title", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
-                     "signature", "guiding_opener", "heads_month_list", "blank_before", "wrapped"):
+                     "signature", "guiding_opener", "closing", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
                 out[name] = value
@@ -288,8 +289,9 @@ def _cue(line: Line) -> None:
             # 预约家长,写好评语,汇报幼儿情况: clauses before the cue make a sentence, not a heading
             line.cue_kind = line.cue = None
         if line.cue:
+            # a cue that opens with a verb itself (实施内容及期程, 组织机构及职责) opens the heading as a noun
             line.opens_with_verb = line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening) \
-                and not _verb_noun_compound(line.head, line.cue)
+                and not line.head.startswith(line.cue) and not _verb_noun_compound(line.head, line.cue)
             line.cue_at_end = _cue_ends(line.head, line.cue)
         if line.marker is None and line.cue and line.head != line.cue and (line.opens_with_verb or not line.cue_at_end):
             # an unnumbered heading ends with its cue noun (活动安排, 工作目标); a line opening with a
@@ -399,6 +401,13 @@ def _unquoted(words: str) -> str:
 def _unlabelled(line: Line) -> bool:
     """A line that no earlier fact already claims: no marker, no period label, no furniture."""
     return line.marker is None and line.month is None and not line.furniture
+
+
+@line_feature("closing")
+def _closing(line: Line) -> None:
+    """The plan's closing words: a closing paragraph or provision (plans.toml ``closing_openers``), also
+    where a plan numbers its provision as its last part (捌、本计画经校长核定后实施)."""
+    line.closing = plan_vocab().closing_opener.match(line.content) is not None
 
 
 @line_feature("guiding_opener")

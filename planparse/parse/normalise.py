@@ -17,7 +17,7 @@ from functools import cache
 
 from planparse.parse.markers import match_marker
 from planparse.parse.params import params
-from planparse.parse.vocab import furniture
+from planparse.parse.vocab import furniture, variant_words
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060"}
 _SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
@@ -299,6 +299,21 @@ def _join_bare_markers(text: str) -> str:
     return "".join(chars)
 
 
+@cache
+def _variants() -> re.Pattern[str] | None:
+    words = variant_words()
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+
+
+def _fold_variants(text: str) -> str:
+    """Another region's spelling of a word as the vocabularies' (计画 → 计划), one character for one."""
+    pattern = _variants()
+    if pattern is None:
+        return text
+    words = variant_words()
+    return pattern.sub(lambda m: words[m.group()], text)
+
+
 def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_map) -> WorkingText:
     cmap = simplify()
     table = _TABLES.get(id(cmap))
@@ -314,7 +329,7 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(text)) if "【" in text else ()
     removed += site_names
     if not removed:
-        return WorkingText(_join_bare_markers(_cells(table.apply(text))), OffsetMap.identity(len(text)), original_length)
+        return WorkingText(_join_bare_markers(_cells(_fold_variants(table.apply(text)))), OffsetMap.identity(len(text)), original_length)
     removed.sort()
     parts: list[str] = []
     starts: list[int] = []
@@ -333,4 +348,5 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     starts.append(kept)
     shifts.append(pos - kept)
     to_orig = OffsetMap(starts, shifts, kept + len(text) - pos)
-    return WorkingText(_join_bare_markers(_cells(table.apply("".join(parts)))), to_orig, original_length, site_names)
+    return WorkingText(_join_bare_markers(_cells(_fold_variants(table.apply("".join(parts))))), to_orig, original_length,
+                       site_names)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.features import TITLE_BAD, Line, names_guiding_line, title_core
 from planparse.parse.markers import OUTER_FAMILIES
-from planparse.parse.numerals import cjk_years_to_digits
+from planparse.parse.numerals import cjk_years_to_digits, year_digits
 from planparse.parse.params import params
 from planparse.parse.rules import RuleTable, Vote
 from planparse.parse.vocab import plan_vocab
@@ -549,14 +549,14 @@ def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
         if block.title_head is not None and title.idx == block.title:
             head = lines[block.title_head].text
             words = head[title_core(head)[0] :] + words  # a title broken over two lines: both its parts
-        m = pv.title_year.search(cjk_years_to_digits(words))
+        m = pv.title_year.search(year_digits(words))
         if m:
             return int(m.group(1))
-        if pv.title_year_range.search(cjk_years_to_digits(title.text)):
+        if pv.title_year_range.search(year_digits(title.text)):
             return None  # a three-year plan (2025—2027年): its time is the range
         # the date it was written, after the title on its line (……工作打算 2025.02): its first line states it
         date = pv.title_trailing_date.search(title.text, b)
-        m = pv.title_time_year.search(cjk_years_to_digits(date.group())) if date else None
+        m = pv.title_time_year.search(year_digits(date.group())) if date else None
         if m:
             return int(m.group())
     opening = ""
@@ -567,7 +567,7 @@ def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
         opening += ln.text + "\n"
         if len(opening) >= pv.opening_year_chars:
             break
-    m = pv.opening_year.search(cjk_years_to_digits(opening[: pv.opening_year_chars]))
+    m = pv.opening_year.search(year_digits(opening[: pv.opening_year_chars]))
     return int(m.group(1)) if m else None
 
 

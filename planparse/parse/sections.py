@@ -488,6 +488,16 @@ def _first_heading_past_one(ctx: LineContext) -> bool:
     return False
 
 
+@section_start.rule("closing_provision")
+def _closing_provision(ctx: LineContext) -> Vote | None:
+    """捌、本计画经校长核定后实施，修正时亦同: a plan's closing provision numbered as its last part is no
+    part of its own. GUIDE: closing remarks belong to the section before them; the line names no work
+    (against work_heading_run and work_heading_beside_part)."""
+    if ctx.current is not None and ctx.is_item and ctx.level == 0 and ctx.line.closing:
+        return Vote("add", ("marker level 0", "closing"))
+    return None
+
+
 @section_start.rule("work_heading_beside_part")
 def _work_heading_beside_part(ctx: LineContext) -> Vote | None:
     """二、加强师德建设 after 一、指导思想, 五、环境创设 after 四、活动安排: a work heading beside a part, not under it.

@@ -110,6 +110,14 @@ def _field_keys(keys: list[str]) -> str:
 
 
 @cache
+def variant_words() -> dict[str, str]:
+    """Another region's spelling of a word → the simplified spelling the vocabularies use (计画 → 计划)."""
+    words = dict(_load("variants.toml")["words"])
+    assert all(len(k) == len(v) for k, v in words.items()), "a variant must keep the word's length"
+    return words
+
+
+@cache
 def furniture() -> Furniture:
     data = _load("furniture.toml")
     anchored = [p[1:] for p in data["line"] if p.startswith("^")]
@@ -209,6 +217,9 @@ def plan_vocab() -> PlanVocab:
 @dataclass(frozen=True)
 class MonthVocab:
     numerals: dict[str, int]
+    roc_year_offset: int  # 民国114年 → 114 + 1911 = 2025
+    roc_year_number: str  # the pattern of a three-digit ROC year (1[0-4]\d)
+    roc_era: tuple[str, ...]  # 中华民国, 民国: the words before a year of that calendar
     list_joiners: tuple[str, ...]
     range_joiners: tuple[str, ...]
     date_followers: regex.Pattern
@@ -297,6 +308,9 @@ def month_vocab() -> MonthVocab:
     d = _load("months.toml")
     return MonthVocab(
         numerals=dict(d["numerals"]),
+        roc_year_offset=int(d["roc_year_offset"]),
+        roc_year_number=d["roc_year_number"],
+        roc_era=tuple(d["roc_era"]),
         list_joiners=tuple(d["list_joiners"]),
         range_joiners=tuple(d["range_joiners"]),
         date_followers=regex.compile("^(?:" + "|".join(d["date_followers"]) + ")"),
