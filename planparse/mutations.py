@@ -237,9 +237,10 @@ MARKER_FAMILIES: dict[str, tuple[str, str]] = {
 _GROUPS = {"1、": "arabic", "1.": "arabic", "1．": "arabic", "1 ": "arabic", "（1）": "paren_arabic", "一、": "cjk", "一.": "cjk"}
 # what after a number with its dot or 、 makes it no marker, unless the number continues the list
 # (2.9:00至10:30分组 after 1.…; 2、3月底前完成… after 1、…): a digit, and never a dotted section
-# number (3.2.1中的要求), a month list's label (7、8月份：) or a dotted date (3.5 学雷锋, 2.17-2.21)
+# number (3.2.1中的要求), a dotted date (3.5 学雷锋, 2.17-2.21) or, after 、, months listed (7、8月份：)
 _DIGIT_AFTER = re.compile(r"\d")
-_NO_MARKER_AFTER = re.compile(r"\d+(?:[.．]\d|\s*月份?\s*(?:[：:]|$)|[\s\-—–~～至到/])", re.M)
+_NO_MARKER_AFTER = re.compile(r"\d+(?:[.．]\d|[\s\-—–~～至到/])")
+_MONTHS_LISTED = re.compile(r"\d+\s*月份?\s*(?:[：:]|$)", re.M)  # 7、8月份： (but 5．12月： is the fifth row's month)
 # where a marker stands: at a line start (after its indentation), or after a sentence's end, a
 # colon or a space inside a line (items run on in one line)
 _MARKER_AT = r"(?:^[ \t\u3000]*|(?<=[。；;！!？?：:])[ \t\u3000]*|(?<=[ \t\u3000]))"
@@ -328,9 +329,14 @@ def month_labels(form: str) -> Callable[[str, Regions], list[Edit]]:
 
 
 def _family_pattern(family: str) -> re.Pattern:
+    return _family_pattern_of(MARKER_FAMILIES[family][0])
+
+
+@functools.cache
+def _family_pattern_of(pattern: str) -> re.Pattern:
     # a bracketed number closes itself: it runs on tight against the words before it too ((1)…(2)…)
-    at = _MARKER_AT if _GROUPS[family] != "paren_arabic" else ""
-    return re.compile(at + "(?P<mark>" + MARKER_FAMILIES[family][0] + ")", re.M)
+    at = "" if pattern == MARKER_FAMILIES["（1）"][0] else _MARKER_AT
+    return re.compile(at + "(?P<mark>" + pattern + ")", re.M)
 
 
 def _number(n: str) -> int:
@@ -339,15 +345,27 @@ def _number(n: str) -> int:
 
 def family_markers(text: str, family: str) -> list[re.Match]:
     """The markers of ``family`` in ``text``: a number before a digit (1.5万元) only where it
-    continues the list before it."""
+    continues the list before it (numbered in ``family`` or its kin: 3. 5月：… 4、7月—8月：…), or
+    opens a list (1) that the next one continues (2)."""
+    own = MARKER_FAMILIES[family][0]
+    patterns = {own} | {MARKER_FAMILIES[f][0] for f, g in _GROUPS.items() if g == _GROUPS[family]}
+    found = sorted(
+        ((m, pattern == own) for pattern in patterns for m in _family_pattern_of(pattern).finditer(text)),
+        key=lambda f: f[0].start(),
+    )
+    numbers = [_number(m.group("n")) for m, _ in found]
     out: list[re.Match] = []
     last: int | None = None
-    for m in _family_pattern(family).finditer(text):
-        n = _number(m.group("n"))
-        if _DIGIT_AFTER.match(text, m.end()) and (last is None or n != last + 1 or _NO_MARKER_AFTER.match(text, m.end())):
-            continue
+    for k, ((m, mine), n) in enumerate(zip(found, numbers, strict=True)):
+        if _DIGIT_AFTER.match(text, m.end()):
+            continues = last is not None and n == last + 1
+            opens = n == 1 and k + 1 < len(found) and numbers[k + 1] == 2
+            listed = m.group("mark").endswith("、") and _MONTHS_LISTED.match(text, m.end())
+            if not (continues or opens) or listed or _NO_MARKER_AFTER.match(text, m.end()):
+                continue
         last = n
-        out.append(m)
+        if mine:
+            out.append(m)
     return out
 
 

@@ -346,10 +346,19 @@ def _title(line: Line) -> None:
         names = names_own = False
     if not names:
         return
-    line.title_core = (start, end)
     if line.furniture:
+        # breadcrumbs name the page by their last crumb (首页 > 工作计划 > 2025年……工作计划); one
+        # that is a category of the site's (学校工作计划) titles no one's plan
+        crumbs = list(furniture().breadcrumb_separator.finditer(core))
+        if crumbs:
+            start += crumbs[-1].end()
+            last = line.text[start:end]
+            if not last or (pv.title_year.search(last) is None and _category_only(_unquoted(last))):
+                return
+        line.title_core = (start, end)
         line.page_title = True
         return
+    line.title_core = (start, end)
     # a line with a section cue (2023年工会活动安排) is a heading unless it names a whole plan
     line.title_like = line.cue_kind is None or bare.endswith(pv.plan_words)
     # ... or, at a plan's start, unless it names whose it is (学校工会工作思路)
