@@ -66,15 +66,20 @@ def _glyphs_in_context() -> tuple[re.Pattern, re.Pattern]:
     """A symbol font's bullet pasted as a letter where it opens a line (l  加强…), and a numeral
     typed for the dash between two numbers (3一4月): lookalikes only there (glyphs.toml)."""
     g = glyphs()
-    letter = re.compile(rf"^([ \t]*)[{re.escape(g.bullet_letters)}](?=[ \t]+[\u4e00-\u9fff\d(“\"《「])", re.M)
-    dash = re.compile(rf"(?<=\d)[{re.escape(g.dash_between_digits)}](?=\d)")
+    # the letter first, its line start checked after: a pattern that opens with a class is scanned
+    # for at C speed, one anchored at every line's start is tried line by line
+    letter = re.compile(rf"[{re.escape(g.bullet_letters)}](?=[ \t]+[\u4e00-\u9fff\d(“\"《「])")
+    dash = re.compile(rf"[{re.escape(g.dash_between_digits)}](?<=\d.)(?=\d)")
     return letter, dash
 
 
 def _fold_in_context(text: str) -> str:
     letter, dash = _glyphs_in_context()
-    text = letter.sub(lambda m: m.group(1) + "·", text)
-    return dash.sub("—", text) if glyphs().dash_between_digits in text else text
+    at = [m.start() for m in letter.finditer(text)
+          if not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip(" \t")]
+    if at:  # a few places in a long text: slices, not a list of every character
+        text = "".join(text[a + 1 : b] + "·" for a, b in zip([-1, *at[:-1]], at, strict=True)) + text[at[-1] + 1 :]
+    return dash.sub("—", text)
 
 
 # Characters NFKC leaves alone but plans use as list punctuation.
@@ -281,10 +286,14 @@ _SPACE = "[ \u3000\u00a0]"
 _TOKEN = r"(?:[A-Za-z0-9]+|[^\sA-Za-z0-9])"
 _LETTER_SPACED = re.compile(rf"^[ \t\u3000\u00a0]*([^\n]{{0,8}}?)({_TOKEN}(?:{_SPACE}{{1,3}}{_TOKEN}){{3,}}){_SPACE}*$", re.M)
 _GAP = re.compile(rf"{_SPACE}+")
+# quick check: three letters each alone between spaces somewhere (opening with a class, scanned at C speed)
+_SPREAD = re.compile(rf"{_SPACE}\S{_SPACE}{{1,3}}\S{_SPACE}{{1,3}}\S")
 
 
 def find_letter_spacing(text: str) -> list[tuple[int, int]]:
     """The spaces to cut between the letters of lines spread out letter by letter."""
+    if _SPREAD.search(text) is None:
+        return []
     p = params().normalise
     out: list[tuple[int, int]] = []
     for m in _LETTER_SPACED.finditer(text):
@@ -355,8 +364,10 @@ def _numeric_entity(ent: str) -> str:
 # A scrape that kept a JSON or JavaScript string's escapes: the line breaks are the two characters
 # "\n" (or "\r\n"), its tabs "\t". Where a text holds enough of them, they are its line breaks (a
 # lone "\n" is a path's or a formula's), each padded to its own length.
-_LITERAL_BREAK = re.compile(r"(?<!\\)(?:\\r\\n|\\n|\\r)")
-_LITERAL_TAB = re.compile(r"(?<!\\)\\t")
+# (the backslash first, then no escaped backslash before it: a pattern that opens with a look-behind
+# is tried at every position)
+_LITERAL_BREAK = re.compile(r"\\(?<!\\\\)(?:r\\n|n|r)")
+_LITERAL_TAB = re.compile(r"\\(?<!\\\\)t")
 
 
 def literal_breaks(text: str) -> str:
