@@ -177,3 +177,14 @@ def test_a_wrapped_lines_comma_is_no_lost_number() -> None:
     doc = planparse.parse_text("XX教研组工作计划\n一、主要工作\n" + "\n".join([body, *rest, *fill]) + "\n", tag=False)
     items = [(i.marker, i.level) for s in doc.plans[0].sections for i in s.walk_items()]
     assert items == [("（一）", 1), ("（二）", 1), ("（三）", 1), ("（四）", 1)]
+
+
+@pytest.mark.parametrize(("line", "folded"), [("l、加强制度建设", "1、加强制度建设"), ("(l)开展读书", "(1)开展读书"),
+                                              ("  l．召开会议", "  1.召开会议")])
+def test_the_letter_l_for_the_digit_1_in_a_lines_opening_marker(line: str, folded: str) -> None:
+    assert working(line) == folded
+
+
+@pytest.mark.parametrize("line", ["hell、你好", "learn、学习", "I、指导思想", "模型l、参数"])
+def test_the_letter_l_elsewhere_stays_a_letter(line: str) -> None:
+    assert working(line) == line

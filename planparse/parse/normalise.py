@@ -62,24 +62,38 @@ def _cells(text: str) -> str:
     text = _INNER_TAB.sub(_bar, text)
     return text.replace("\t", " ")
 @cache
-def _glyphs_in_context() -> tuple[re.Pattern, re.Pattern]:
-    """A symbol font's bullet pasted as a letter where it opens a line (l  加强…), and a numeral
-    typed for the dash between two numbers (3一4月): lookalikes only there (glyphs.toml)."""
+def _glyphs_in_context() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A symbol font's bullet pasted as a letter where it opens a line (l  加强…), a letter for the
+    digit 1 in a line's opening marker (l、加强…), and a numeral typed for the dash between two
+    numbers (3一4月): lookalikes only there (glyphs.toml)."""
     g = glyphs()
     # the letter first, its line start checked after: a pattern that opens with a class is scanned
     # for at C speed, one anchored at every line's start is tried line by line
     letter = re.compile(rf"[{re.escape(g.bullet_letters)}](?=[ \t]+[\u4e00-\u9fff\d(“\"《「])")
+    one = re.compile(rf"[{re.escape(g.one_lookalikes)}](?=\s*[、.,)）]\s*[\u4e00-\u9fff])")
     dash = re.compile(rf"[{re.escape(g.dash_between_digits)}](?<=\d.)(?=\d)")
-    return letter, dash
+    return letter, one, dash
+
+
+def _opens_line(text: str, at: int, also: str = "") -> bool:
+    """Whether only white space (and the characters of ``also``) stands between the line's start and ``at``."""
+    return not text[text.rfind("\n", 0, at) + 1 : at].strip(" \t" + also)
+
+
+def _replace_at(text: str, places: list[tuple[int, str]]) -> str:
+    """``text`` with one character replaced at each place; a few places in a long text: slices,
+    not a list of every character."""
+    if not places:
+        return text
+    starts = [-1, *(at for at, _ in places)]
+    return "".join(text[a + 1 : b] + ch for a, (b, ch) in zip(starts, places, strict=False)) + text[places[-1][0] + 1 :]
 
 
 def _fold_in_context(text: str) -> str:
-    letter, dash = _glyphs_in_context()
-    at = [m.start() for m in letter.finditer(text)
-          if not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip(" \t")]
-    if at:  # a few places in a long text: slices, not a list of every character
-        text = "".join(text[a + 1 : b] + "·" for a, b in zip([-1, *at[:-1]], at, strict=True)) + text[at[-1] + 1 :]
-    return dash.sub("—", text)
+    letter, one, dash = _glyphs_in_context()
+    places = [(m.start(), "·") for m in letter.finditer(text) if _opens_line(text, m.start())]
+    places += [(m.start(), "1") for m in one.finditer(text) if _opens_line(text, m.start(), "(")]
+    return dash.sub("—", _replace_at(text, sorted(places)))
 
 
 # Characters NFKC leaves alone but plans use as list punctuation.

@@ -345,6 +345,7 @@ class Glyphs:
     line_breaks: str  # characters that end a line as "\n" does
     bullet_letters: str  # Latin characters that are a symbol font's bullet where they open a line
     dash_between_digits: str  # a numeral typed for a dash between two Arabic numbers
+    one_lookalikes: str  # letters typed or scanned for the digit 1 in a line's opening marker
 
 
 @cache
@@ -359,4 +360,4 @@ def glyphs() -> Glyphs:
     breaks = "".join(data["line_breaks"])
     folds.update({ch: "\n" for ch in breaks})
     return Glyphs(folds=folds, line_breaks=breaks, bullet_letters=data["bullet_letters"],
-                  dash_between_digits=data["marks"]["dash_between_digits"])
+                  dash_between_digits=data["marks"]["dash_between_digits"], one_lookalikes=data["marks"]["one_lookalikes"])
