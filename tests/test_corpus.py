@@ -103,10 +103,12 @@ _CJK_YEAR_DIGITS = str.maketrans("〇零○Oo一二三四五六七八九", "0000
 
 
 def _digit_years(title: str) -> str:
-    """The title with years written in Chinese numerals (二〇二三年, 二O二三年) as digits (2023年)."""
+    """The title with years written in Chinese numerals (二〇二三年, 二O二三年) as digits (2023年), and the Republic
+    of China's years as Western ones (民國114年度, 114年度 → 2025年度: 114 + 1911)."""
     import re
 
-    return re.sub(r"[一二][〇零○Oo一二三四五六七八九]{3}(?=年)", lambda m: m.group().translate(_CJK_YEAR_DIGITS), title)
+    title = re.sub(r"[一二][〇零○Oo一二三四五六七八九]{3}(?=年)", lambda m: m.group().translate(_CJK_YEAR_DIGITS), title)
+    return re.sub(r"(?<!\d)1[0-4]\d(?=\s*年)", lambda m: str(int(m.group()) + 1911), title)
 
 
 def _joined_lines(text: str) -> str:

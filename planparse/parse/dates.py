@@ -28,10 +28,12 @@ import regex
 
 from planparse.datafiles import data_path
 from planparse.models import CalendarMonth, DayRange, Plan, Span
+from planparse.parse.charmap import simplify
 from planparse.parse.construct import construct
-from planparse.parse.numerals import cjk_to_int
+from planparse.parse.numerals import cjk_to_int, roc_to_western, year_digits
 from planparse.parse.params import params
 from planparse.parse.schedule.calendar import calendar_years
+from planparse.parse.vocab import month_vocab
 
 _DATE_CHARS = 24  # room for the longest date a cue may be followed by: 2023年12月31日—2024年1月1日
 # what every date has, looked for before the patterns (full-width forms too, as it runs before
@@ -64,6 +66,7 @@ def date_vocab() -> DateVocab:
         units = "|".join(regex.escape(u) for u in data["units"])
         times = "|".join(regex.escape(t) for t in data["time_words"])
         return regex.compile(pattern.replace("{number}", data["number"]).replace("{joiner}", joiner)
+                             .replace("{roc}", month_vocab().roc_year_number)
                              .replace("{units}", units).replace("{time_words}", times))
 
     return DateVocab(
@@ -112,7 +115,8 @@ def _day_range(m: regex.Match[str], offset: int) -> DayRange | None:
         m2, d2 = m1, d1
         if groups.get("d2") or groups.get("d2b"):
             end = m.end("d1")
-    year = int(groups["y"]) if groups.get("y") else None
+    y = groups.get("y")
+    year = None if not y else int(y) if len(y) == 4 else roc_to_western(y)
     return construct(DayRange, start_month=m1, start_day=d1, end_month=m2, end_day=d2, year=year,
                      span=(start + offset, end + offset))
 
@@ -178,7 +182,8 @@ def find_term_start(text: str, span: Span) -> tuple[int, int] | None:
 def school_year(head: str) -> tuple[int, bool] | None:
     """(the year a school year starts in, whether the plan is for its second term), from a plan's first words."""
     vocab = date_vocab()
-    m = vocab.school_year.search(fold(head))
+    head = year_digits(simplify(fold(head)))  # 114學年度第二學期 as 2025学年度第二学期: the words are read simplified
+    m = vocab.school_year.search(head)
     if m is None:
         return None
     return int(m.group("y1")), any(word in head for word in vocab.second_term)

@@ -98,6 +98,7 @@ class Line:
     page_title: bool = False  # a furniture line that is the page's title with the site's add-ons
     title_core: tuple[int, int] | None = None  # the plan's own title within the line (relative offsets)
     guiding_opener: bool = False
+    closing: bool = False  # the plan's closing words (总之……, 本计画经校长核定后实施), numbered or not
     table_header: bool = False
     table_cells: tuple[str, ...] = ()
     # a header row laid across the months (项目 | 9月 | 10月): the months each of its cells heads
@@ -121,7 +122,7 @@ class Line:
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
         for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "other_title", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
-                     "signature", "guiding_opener", "heads_month_list", "blank_before", "wrapped"):
+                     "signature", "guiding_opener", "closing", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
                 out[name] = value
@@ -288,8 +289,9 @@ def _cue(line: Line) -> None:
             # 预约家长,写好评语,汇报幼儿情况: clauses before the cue make a sentence, not a heading
             line.cue_kind = line.cue = None
         if line.cue:
+            # a cue that opens with a verb itself (实施内容及期程, 组织机构及职责) opens the heading as a noun
             line.opens_with_verb = line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening) \
-                and not _verb_noun_compound(line.head, line.cue)
+                and not line.head.startswith(line.cue) and not _verb_noun_compound(line.head, line.cue)
             line.cue_at_end = _cue_ends(line.head, line.cue)
         if line.marker is None and line.cue and line.head != line.cue and (line.opens_with_verb or not line.cue_at_end):
             # an unnumbered heading ends with its cue noun (活动安排, 工作目标); a line opening with a
@@ -321,6 +323,10 @@ def _title(line: Line) -> None:
         line.other_title = True  # a 工作总结's or a 通知's title names no plan: no title_core
         return
     ends_title = bare.endswith(pv.title_endings) or line.separator
+    if line.furniture and not ends_title:
+        # the page's title names its text a 范文 (2025年社区工作计划范文): the site's word after the title's
+        ends_title = any(bare.removesuffix(w) != bare and bare.removesuffix(w).endswith(pv.title_endings)
+                         for w in furniture().link_title_addons)
     if not core or len(core) > params().title.max_chars or not ends_title or TITLE_BAD.search(bare):
         return
     has_year = pv.title_year.search(core) is not None
@@ -395,6 +401,13 @@ def _unquoted(words: str) -> str:
 def _unlabelled(line: Line) -> bool:
     """A line that no earlier fact already claims: no marker, no period label, no furniture."""
     return line.marker is None and line.month is None and not line.furniture
+
+
+@line_feature("closing")
+def _closing(line: Line) -> None:
+    """The plan's closing words: a closing paragraph or provision (plans.toml ``closing_openers``), also
+    where a plan numbers its provision as its last part (捌、本计画经校长核定后实施)."""
+    line.closing = plan_vocab().closing_opener.match(line.content) is not None
 
 
 @line_feature("guiding_opener")
@@ -752,6 +765,50 @@ def _link_lists(lines: list[Line]) -> None:
             elif not ln.furniture:
                 ln.furniture = True
                 listed.append(ln)
+
+
+@neighbourhood_feature("table_of_contents")
+def _table_of_contents(lines: list[Line]) -> None:
+    """A page's table of contents over its plans (本文目录一览： then 1、2025年初一班主任工作计划 / 2、…): the
+    heading and the titles it lists are furniture, no plan and no item. The titles may be the plans'
+    separators (篇一：…, 【篇2】…). The list ends at a line that is no title's shape (a long one, a section
+    heading, the content), or at a title naming one it listed again: the first plan's own title or
+    separator, where the plans begin. The titles may stand in the heading's line (目录：1、…计划 2、…计划);
+    a heading whose line goes on with other words is none."""
+    fv = furniture()
+    limit = params().furniture.link_max_chars
+    i = 0
+    while i < len(lines):
+        text = _unbracketed(lines[i].text.strip())
+        m = fv.toc_heading.match(text)
+        rest = text[m.end() :].strip() if m is not None else ""
+        if m is None or (rest and not _lists_titles(rest)):
+            i += 1
+            continue
+        lines[i].furniture = True
+        listed = [rest] if rest else []
+        i += 1
+        while i < len(lines):
+            ln = lines[i]
+            if ln.furniture:
+                i += 1
+                continue
+            if len(ln.text) > limit or not _link_shaped(ln):
+                break
+            a, b = title_core(ln.content.strip())
+            core = ln.content.strip()[a:b]
+            if any(core in t or t in core for t in listed):
+                break  # a title listed again: the first plan's own
+            ln.furniture = True
+            listed.append(core)
+            i += 1
+
+
+def _lists_titles(words: str) -> bool:
+    """Whether ``words`` (a table of contents' line after its heading) are titles: no sentence, ending in a
+    title's word (1、…工作计划 2、…工作计划)."""
+    core = words[slice(*title_core(words))]
+    return not _SENTENCE_PUNCT.search(words) and core.endswith(plan_vocab().title_endings)
 
 
 @neighbourhood_feature("disclosure_card_cells")

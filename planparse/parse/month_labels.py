@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 from planparse.parse.chars import BULLETS
-from planparse.parse.numerals import cjk_to_int, cjk_years_to_digits
+from planparse.parse.numerals import cjk_to_int, cjk_years_to_digits, roc_to_western
 from planparse.parse.params import params
 from planparse.parse.vocab import month_vocab
 
@@ -22,7 +22,11 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_YEAR = rf"(?:(?P<y>(?:19|20)\d\d|20xx|20XX|XX|xx|{_alternation(list(_MV.next_year_words))})\s*(?:年度?|年)?\s*)"
+# a year of four digits, or of the Republic's calendar before its 年 or its dot (114年3月, 114.3.2: numerals.roc_*)
+_ROC = _MV.roc_year_number
+_YEAR_NUM = rf"(?:(?:19|20)\d\d|{_ROC}(?=\s*年))"
+_DOTTED_YEAR = rf"(?:(?:19|20)\d\d|{_ROC}(?=[./]))"
+_YEAR = rf"(?:(?P<y>{_YEAR_NUM}|20xx|20XX|XX|xx|{_alternation(list(_MV.next_year_words))})\s*(?:年度?|年)?\s*)"
 _MNUM = rf"(?:{_alternation(list(_MV.numerals))}|1[0-2]|0?[1-9])"
 _LIST_JOIN = _alternation([j for j in _MV.list_joiners if j.strip()])
 _RANGE_JOIN = _alternation(list(_MV.range_joiners))
@@ -47,7 +51,7 @@ _DAY = r"(?:[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四
 # a row that opens with its date, the year before it at times, words of nearness after it at
 # times (2026年4月15日：…, 三月十二日：…, 6月26日前后：…; months.toml date_row_suffixes)
 _DATED_ROW = re.compile(
-    rf"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>{_MNUM})\s*月\s*(?P<d>{_DAY})\s*[日号]"
+    rf"^(?:(?P<y>{_YEAR_NUM})\s*年\s*)?(?P<m>{_MNUM})\s*月\s*(?P<d>{_DAY})\s*[日号]"
     rf"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>{_MNUM})\s*月\s*)?(?P<d2>{_DAY})\s*[日号]?)?"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
     # the week or weekday it is, in brackets (9月1日—5日（第1周）：, 3月5日（周四）)
@@ -58,7 +62,7 @@ _DATED_ROW = re.compile(
 # a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
 # (its year before it at times, 2026.3.2-3.6 …; its week in brackets after it, 3.16—3.20（第三周）：)
 _DOTTED_ROW = re.compile(
-    r"^(?:(?P<wk>\d{1,2})\s+)?(?:(?P<y>(?:19|20)\d\d)[./])?"
+    rf"^(?:(?P<wk>\d{{1,2}})\s+)?(?:(?P<y>{_DOTTED_YEAR})[./])?"
     r"(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?P<m2>1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
     r"(?:\s*[(（][^()（）\n]{1,12}[)）])?(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
@@ -66,7 +70,7 @@ _DOTTED_ROW = re.compile(
 _DOTTED_DAY = re.compile(r"^(?P<m>1[0-2]|0?[1-9])[./](?P<d>[0-3]?\d)(?!\d)(?:\s*[:：]\s*|\s+)(?=\S)")
 _BRACKET_GLOSS = re.compile(r"\s*[(（](?P<inner>[^()（）]{1,16})[)）]")
 # a quarter, its year before it at times (2026年第一季度, 二〇二六年第二季度: Chinese years are digits here)
-_QUARTER_YEAR = r"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?"
+_QUARTER_YEAR = rf"^(?:(?P<y>{_YEAR_NUM})\s*年\s*)?"
 _QUARTER_NUM = "|".join(map(re.escape, _MV.quarter_numerals))
 _QUARTER = re.compile(_QUARTER_YEAR + rf"第?\s*(?P<q>{_QUARTER_NUM})\s*季度")
 # a half of the year, its year before it at times (上半年, 2025年下半年)
@@ -147,10 +151,27 @@ def _may_open_label() -> re.Pattern:
 def _filler_before_colon() -> re.Pattern:
     """A word that only says what the label heads (工作, 活动安排), right before its colon: part of
     the label (一月份工作：…), so the activities start after the colon. Not a theme's word (工作重点：
-    names the month's focus: see theme_labels)."""
+    names the month's focus: see theme_labels). So is a short phrase announcing the month's list
+    (主要做好以下工作：, 工作安排如下：; months.toml label_lead_ins): it says that the list follows,
+    and is no activity of it."""
     mv = month_vocab()
     words = sorted((w for w in mv.label_fillers if w not in mv.theme_labels), key=len, reverse=True)
-    return re.compile(rf"\s*(?:{_alternation(words)})(?=\s*[:：])")
+    phrase = r"[^\s:：,，。;；、]"
+    n = params().month_labels.lead_in_max_chars
+    lead_in = rf"(?={phrase}{{1,{n}}}\s*[:：]){phrase}*?(?:{_alternation(mv.label_lead_ins)}){phrase}*"
+    return re.compile(rf"\s*(?:{_alternation(words)}|{lead_in})(?=\s*[:：])")
+
+
+@lru_cache(maxsize=1)
+def _month_name() -> re.Pattern:
+    """A name given to the month after its label and before a colon (9月·开学季：, 十月 国庆 感恩月：):
+    words only, apart from the label by a space or a dot at times, ending in a word that names a
+    stretch of time (months.toml month_name_endings). The month's theme."""
+    n = _MV.month_name_max_chars
+    return re.compile(
+        rf"[\s·•]*(?P<name>(?=[^:：]{{1,{n}}}[:：])[\u4e00-\u9fff][\u4e00-\u9fff\s·]*?(?:{_alternation(list(_MV.month_name_endings))}))"
+        r"\s*[:：]\s*"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +200,28 @@ def _activity_phase() -> re.Pattern:
         rf"^(?P<name>[\u4e00-\u9fff\d]{{0,{n}}}?(?:{words})(?:\s*[:：]\s*[\u4e00-\u9fff]{{1,{n}}})?)"
         r"\s*[(（](?P<inner>[^()（）]{2,30})[)）]\s*(?P<colon>[:：])?\s*"
     )
+
+
+@lru_cache(maxsize=1)
+def _record_field() -> re.Pattern:
+    names = _alternation(list(_MV.record_name_fields))
+    times = _alternation(list(_MV.record_time_fields))
+    bullets = re.escape(BULLETS)
+    # a record's name field may carry its number (活动一：…, 项目2：…), as records in a row are
+    # counted; the field's name may stand in brackets, which close it as a colon does (【活动时间】5月)
+    return re.compile(
+        rf"^[{bullets}\s]*(?P<open>【\s*)?(?:(?P<name>{names})(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})?|(?P<time>{times}))"
+        r"\s*(?(open)】\s*[:：]?|[:：])\s*(?=\S)"
+    )
+
+
+def record_field(line: str) -> tuple[str, int] | None:
+    """The field of a record of fields that opens ``line`` (活动名称：新年联欢会, 【活动时间】5月):
+    ("name" or "time", where its words start), or None (months.toml record_name_fields, record_time_fields)."""
+    m = _record_field().match(line)
+    if m is None:
+        return None
+    return ("name" if m.group("name") else "time"), m.end()
 
 
 def span_months(inner: str) -> list[int] | None:
@@ -372,6 +415,9 @@ def _theme_after_label() -> re.Pattern:
 
 
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
+# a theme named in quotes right after its word, its colon after the name and the month's work after
+# that (八月份：主题「我上幼儿园了」：新生适应、认识教室): the quoted name is the theme, the rest activity
+_NAMED_THEME = re.compile(r"(?P<name>「[^」\n]{1,20}」|“[^”\n]{1,20}”|『[^』\n]{1,20}』|《[^》\n]{1,20}》|\"[^\"\n]{1,20}\")\s*[:：]\s*(?=\S)")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
 # a dash standing for the colon (三月——学雷锋月活动); before a numeral it joins a range (三月——五月),
@@ -418,8 +464,12 @@ def _numeral(tok: str) -> int | None:
 
 
 def _year(tok: str | None) -> int | None:
-    if tok and tok[:4].isdigit():
+    """A label's year: four digits, or a year of the Republic's calendar (114 → 2025)."""
+    digits = len(tok) - len(tok.lstrip("0123456789")) if tok else 0
+    if digits == 4:
         return int(tok[:4])
+    if digits == 3:
+        return roc_to_western(tok[:3])
     return None
 
 
@@ -529,7 +579,7 @@ def _match_label(line: str) -> MonthLabel | None:
     if dotted is not None:
         first = int(dotted.group("m"))
         through = () if dotted.group("wk") else _through(first, dotted.group("m2"))
-        years = {first: int(dotted.group("y"))} if dotted.group("y") else {}
+        years = {first: _year(dotted.group("y"))} if dotted.group("y") else {}
         return MonthLabel([first], years, dotted.end(), line[dotted.end() :].strip(), week=True, through=through)
     # a label may stand in brackets or behind a bullet: 【三月】 ◆四月份：
     bracket = _BRACKET_LEAD.match(line) if line[:1] in "(（" else None
@@ -562,7 +612,7 @@ def _match_label(line: str) -> MonthLabel | None:
         # does a row of a week or two (2月27日—3月3日 …); a longer range of dates is a phase, every
         # month it spans (3月11日—4月30日：集中整治 → 3, 4)
         first = _numeral(dated.group("m")) or 0  # _MNUM matches only months
-        years = {first: int(dated.group("y"))} if dated.group("y") else {}
+        years = {first: _year(dated.group("y"))} if dated.group("y") else {}
         return MonthLabel(_dated_range_months(dated), years, dated.end(), line[dated.end() :].strip(), week=True,
                           through=_through(first, dated.group("m2")))
     m = _LABEL.match(line)
@@ -619,15 +669,23 @@ def _match_label(line: str) -> MonthLabel | None:
     if after[:1].isdigit():
         return None
     colon = _AFTER_LABEL.match(after) or _DASH_AFTER_LABEL.match(after)
+    named = _month_name().match(after) if colon is None else None
     if colon:
         end += colon.end()
+    elif named:
+        end += named.end()  # 9月·开学季：… — the month's name and its colon close the label
     else:
         end += len(after) - len(after.lstrip())
-    closed = colon is not None or not after.strip()
+    closed = colon is not None or named is not None or not after.strip()
     rest = line[end:]
-    theme = None
+    theme = named.group("name").strip() if named else None
     t = _theme_after_label().match(rest)
-    if t:
+    named = _NAMED_THEME.match(rest, t.end()) if t and not t.group().rstrip().endswith((":", "：")) else None
+    if named:
+        theme = named.group("name")[1:-1].strip() or None
+        end += named.end()
+        rest = line[end:]
+    elif t:
         theme = rest[t.end() :].strip() or None
         rest = ""
         end = len(line)
@@ -659,7 +717,7 @@ def _bracketed_month(line: str, end: int, *, week: bool) -> MonthLabel | None:
 def _period_of_year(line: str, found: re.Match, months: list[int]) -> MonthLabel:
     """The label of a part of the year (a quarter, a half) that ``found`` matched at the line's start:
     its months, the year written before it, and what closes it."""
-    years: dict[int, int | None] = {m: int(found.group("y")) for m in months} if found.group("y") else {}
+    years: dict[int, int | None] = {m: _year(found.group("y")) for m in months} if found.group("y") else {}
     end = found.end()
     # its months may follow in brackets, 第一季度（1-3月）：, 上半年（1—6月）：, part of the label
     gloss = _BRACKET_GLOSS.match(line, end)

@@ -18,7 +18,7 @@ from functools import cache
 from planparse.parse.chars import BULLETS
 from planparse.parse.markers import match_marker
 from planparse.parse.params import params
-from planparse.parse.vocab import furniture, glyphs
+from planparse.parse.vocab import furniture, glyphs, variant_words
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060"}
 # a form feed (a page break) stands between words or lines as a space; Word's soft return \x0b is
@@ -420,6 +420,21 @@ def _join_bare_markers(text: str) -> str:
     return "".join(chars)
 
 
+@cache
+def _variants() -> re.Pattern[str] | None:
+    words = variant_words()
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
+
+
+def _fold_variants(text: str) -> str:
+    """Another region's spelling of a word as the vocabularies' (计画 → 计划), one character for one."""
+    pattern = _variants()
+    if pattern is None:
+        return text
+    words = variant_words()
+    return pattern.sub(lambda m: words[m.group()], text)
+
+
 def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_map) -> WorkingText:
     cmap = simplify()
     table = _TABLES.get(id(cmap))
@@ -436,8 +451,8 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(text)) if "【" in text else ()
     removed += site_names
     if not removed:
-        return WorkingText(_join_bare_markers(_cells(_fold_in_context(table.apply(text)))), OffsetMap.identity(len(text)),
-                           original_length)
+        return WorkingText(_join_bare_markers(_cells(_fold_in_context(_fold_variants(table.apply(text))))),
+                           OffsetMap.identity(len(text)), original_length)
     removed.sort()
     parts: list[str] = []
     starts: list[int] = []
@@ -456,5 +471,5 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     starts.append(kept)
     shifts.append(pos - kept)
     to_orig = OffsetMap(starts, shifts, kept + len(text) - pos)
-    return WorkingText(_join_bare_markers(_cells(_fold_in_context(table.apply("".join(parts))))), to_orig, original_length,
+    return WorkingText(_join_bare_markers(_cells(_fold_in_context(_fold_variants(table.apply("".join(parts)))))), to_orig, original_length,
                        site_names)

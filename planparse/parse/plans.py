@@ -9,7 +9,8 @@ Layers written: ``plans`` (one annotation per plan: its lines, title and the rul
 started it), ``page_text`` (lines in no plan), ``titles``, ``years``, ``page_headers`` (a plan's
 title repeated where a paginated page breaks: furniture, in no plan's lines) and
 ``other_documents`` (a document on the page that is no plan, a 工作总结 or a 通知: its lines are
-page text).
+page text). A plan's title again at its end, its end mark, stands after the plan's last content:
+text in no plan, in ``page_text`` labelled ``end_mark``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.features import TITLE_BAD, Line, names_guiding_line, title_core
 from planparse.parse.markers import OUTER_FAMILIES
-from planparse.parse.numerals import cjk_years_to_digits
+from planparse.parse.numerals import cjk_years_to_digits, year_digits
 from planparse.parse.params import params
 from planparse.parse.rules import RuleTable, Vote
 from planparse.parse.vocab import plan_vocab
@@ -33,8 +34,8 @@ class PlanBlock:
     title: int | None = None
     title_lead: int | None = None  # "XX计划" just before a bare "【篇一】": the title's first part
     title_head: int | None = None  # a title broken over two lines: its first line (光明小学2025年春季)
-    # its title repeated at a page break (furniture): line index, the rule and its evidence
-    page_headers: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    # its title repeated at a page break (furniture) or at its end (in no plan): line, label, rule, evidence
+    page_headers: list[tuple[int, str, str, tuple[str, ...]]] = field(default_factory=list)
     rule: str = ""
     evidence: tuple[str, ...] = ()
     other: bool = False  # a document that is no plan (a 工作总结, a 通知): its lines belong to none
@@ -137,6 +138,25 @@ def _title_again_at_page_break(ctx: PlanContext) -> Vote | None:
     return None
 
 
+@plan_boundary.rule("title_again_at_plan_end")
+def _title_again_at_plan_end(ctx: PlanContext) -> Vote | None:
+    """The plan's own title again once it has content, bare or with the article's end mark (……工作计划 完,
+    ……工作计划（完）), where nothing of a plan follows it but the next plan's title or separator, or the
+    page's end: a 范文 page closes each article so. The line starts no plan and is in none (no section, no
+    entry of the last month); the title after it is the next plan's."""
+    ln, title = ctx.line, ctx.current_title()
+    if not (ln.separator or ln.title_like) or title is None or title.idx == ln.idx or not ctx.state.content:
+        return None
+    mine, theirs = _core(ln), _core(title)
+    # a plan titled by its separator (篇一：…) is repeated by its title's words alone
+    if not mine or ln.title_bare or not theirs.endswith(mine):
+        return None
+    nxt = ctx.next_content()
+    if nxt is None or nxt.separator or (nxt.title_like and _core(nxt) != mine):
+        return Vote("end_mark", ("the plan's title again", "the next plan or the page's end after it"))
+    return None
+
+
 @plan_boundary.rule("title_after_content")
 def _title_after_content(ctx: PlanContext) -> Vote | None:
     """A title line once the current plan has content starts the next plan."""
@@ -200,19 +220,33 @@ def _within(short: str, full: str) -> bool:
     return len(short) < len(full) and all(ch in rest for ch in short)
 
 
+def _site_addons(line: Line) -> bool:
+    """Whether the title line carries a site's add-ons around its title (……工作计划-育才网, [原创]……,
+    (1518字)): the page's title as a browser tab, a site's heading or a forum thread shows it."""
+    a, b = line.title_core or (0, len(line.text))
+    return a > 0 or b < len(line.text.rstrip())
+
+
 @plan_boundary.rule("fuller_title_below")
 def _fuller_title_below(ctx: PlanContext) -> Vote | None:
     """A title line that yields to the one under it, before any content, when that one says the same
-    with more: the page's own title above its metadata (发布时间, 浏览次数; XX市人民医院护理部2024年护理质量
-    管理工作计划 under 医院护理部护理质量管理工作计划), or a PDF's running header on the first page right
-    above the document's title (城南中学教研组2025—2026学年第一学期工作计划 under 城南中学教研组工作计划).
-    The full title titles the plan."""
+    with more: the page's own title above its metadata (发布时间, 浏览次数, a post's stamp 原创 … 发表于北京;
+    XX市人民医院护理部2024年护理质量管理工作计划 under 医院护理部护理质量管理工作计划), or a PDF's running
+    header on the first page right above the document's title (城南中学教研组2025—2026学年第一学期工作计划
+    under 城南中学教研组工作计划). A page title that carries the site's add-ons ([原创]……（2025年春）,
+    ……工作计划-育才网) is the page's whatever the article's title under it says, and yields to it also
+    with no metadata between (a forum post's 幼儿园2025年春季中班班务计划 under the thread's subject): the
+    plan's own title is the one above its content."""
     ln, title = ctx.line, ctx.current_title()
     if not ln.title_like or ln.separator or title is None or title.separator or ctx.state.content:
         return None
     between = ctx.lines[title.idx + 1 : ctx.index]
-    if all(b.furniture for b in between) and _within(_core(title), _core(ln)):
+    if not all(b.furniture for b in between):
+        return None
+    if _within(_core(title), _core(ln)):
         return Vote("title", ("title_like", "fuller title under the title line"))
+    if _site_addons(title) and not _site_addons(ln) and not (ln.title_bare and not title.title_bare):
+        return Vote("title", ("title_like", "the article's title under the page's (site add-ons)"))
     return None
 
 
@@ -440,8 +474,8 @@ def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
     for i, ln in enumerate(lines):
         cur = blocks[-1]
         d = plan_boundary.decide(PlanContext(ln, i, lines, st, cur, prev))
-        if d.label == "page_header":
-            cur.page_headers.append((ln.idx, d.rule, d.evidence))
+        if d.label in ("page_header", "end_mark"):
+            cur.page_headers.append((ln.idx, d.label, d.rule, d.evidence))
             continue
         if d.label == "furniture":
             cur.lines.append(ln.idx)
@@ -520,14 +554,14 @@ def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
         if block.title_head is not None and title.idx == block.title:
             head = lines[block.title_head].text
             words = head[title_core(head)[0] :] + words  # a title broken over two lines: both its parts
-        m = pv.title_year.search(cjk_years_to_digits(words))
+        m = pv.title_year.search(year_digits(words))
         if m:
             return int(m.group(1))
-        if pv.title_year_range.search(cjk_years_to_digits(title.text)):
+        if pv.title_year_range.search(year_digits(title.text)):
             return None  # a three-year plan (2025—2027年): its time is the range
         # the date it was written, after the title on its line (……工作打算 2025.02): its first line states it
         date = pv.title_trailing_date.search(title.text, b)
-        m = pv.title_time_year.search(cjk_years_to_digits(date.group())) if date else None
+        m = pv.title_time_year.search(year_digits(date.group())) if date else None
         if m:
             return int(m.group())
     opening = ""
@@ -538,7 +572,7 @@ def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
         opening += ln.text + "\n"
         if len(opening) >= pv.opening_year_chars:
             break
-    m = pv.opening_year.search(cjk_years_to_digits(opening[: pv.opening_year_chars]))
+    m = pv.opening_year.search(year_digits(opening[: pv.opening_year_chars]))
     return int(m.group(1)) if m else None
 
 
@@ -552,8 +586,9 @@ def split_plans(doc: ParseDoc) -> None:
     page_headers: list[Annotation] = []
     other_documents: list[Annotation] = []
     for block in group_lines(lines):
-        page_headers.extend(Annotation(lines[i].start, lines[i].end, "page_header", rule, evidence)
-                            for i, rule, evidence in block.page_headers)
+        for i, label, rule, evidence in block.page_headers:
+            layer = page_headers if label == "page_header" else page_text
+            layer.append(Annotation(lines[i].start, lines[i].end, label, rule, evidence))
         if not block.lines:
             continue
         if block.other:

@@ -22,6 +22,7 @@ from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.features import Line, heading_end, names_guiding_line
 from planparse.parse.levels import levels_by_plan, plan_body
 from planparse.parse.markers import OUTER_FAMILIES
+from planparse.parse.month_labels import record_field
 from planparse.parse.params import params
 from planparse.parse.rules import Decision, RuleTable, Vote
 from planparse.parse.vocab import month_vocab, plan_vocab, section_words
@@ -185,9 +186,20 @@ class LineContext:
         return bool(roles & {"month", "week", "dates"}) and "activity" in roles
 
     def months_follow(self) -> bool:
-        """A month label or a table header comes next, or a run of month labels soon."""
+        """A month label or a table header comes next, or a run of month labels soon, or a record of
+        fields whose time field dates it (项目名称：… / 实施时间：3月—4月)."""
         nxt = self.content[self.index + 1] if self.index + 1 < len(self.content) else None
-        return nxt is not None and (nxt.month is not None or nxt.table_header) or self.month_run_ahead(self.index + 1)
+        return nxt is not None and (nxt.month is not None or nxt.table_header) or self.month_run_ahead(self.index + 1) \
+            or self.record_follows()
+
+    def record_follows(self) -> bool:
+        """The next line opens a record of fields with its name (活动名称：…, 项目名称：…) and a time
+        field (时间：…, 实施时间：…) stands within the next ``sections.record_time_lookahead`` lines:
+        the part is set out as records of dated activities, a schedule's layout (GUIDE)."""
+        following = self.content[self.index + 1 : self.index + 2 + params().sections.record_time_lookahead]
+        if not following or (first := record_field(following[0].content)) is None or first[0] != "name":
+            return False
+        return any((f := record_field(ln.content)) is not None and f[0] == "time" for ln in following[1:])
 
 
 def provisional_kind(sec: SectionBlock) -> str:
@@ -474,6 +486,16 @@ def _first_heading_past_one(ctx: LineContext) -> bool:
         return ln.month is None and level == 0 and ln.heading_like and ln.marker is not None \
             and ln.marker.family in OUTER_FAMILIES and number is not None and number > 1
     return False
+
+
+@section_start.rule("closing_provision")
+def _closing_provision(ctx: LineContext) -> Vote | None:
+    """捌、本计画经校长核定后实施，修正时亦同: a plan's closing provision numbered as its last part is no
+    part of its own. GUIDE: closing remarks belong to the section before them; the line names no work
+    (against work_heading_run and work_heading_beside_part)."""
+    if ctx.current is not None and ctx.is_item and ctx.level == 0 and ctx.line.closing:
+        return Vote("add", ("marker level 0", "closing"))
+    return None
 
 
 @section_start.rule("work_heading_beside_part")

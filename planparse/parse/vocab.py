@@ -80,6 +80,7 @@ class Furniture:
     link_list_heading: re.Pattern
     link_max_chars: int
     link_title_addons: tuple[str, ...]  # 范文, 大全 …: what a link's title may end with after its plan word
+    toc_heading: re.Pattern  # 本文目录一览：: the titles of the page's plans follow
     comment_box_heading: re.Pattern  # 网友评论, 评论（3）: readers' comments follow
     comment_stamp: re.Pattern  # 游客8841 2025-03-02 10:21: a reader's comment follows
     comment_actions: re.Pattern  # 回复 点赞(3): under a reader's comment
@@ -109,6 +110,14 @@ def _field_keys(keys: list[str]) -> str:
 
 
 @cache
+def variant_words() -> dict[str, str]:
+    """Another region's spelling of a word → the simplified spelling the vocabularies use (计画 → 计划)."""
+    words = dict(_load("variants.toml")["words"])
+    assert all(len(k) == len(v) for k, v in words.items()), "a variant must keep the word's length"
+    return words
+
+
+@cache
 def furniture() -> Furniture:
     data = _load("furniture.toml")
     anchored = [p[1:] for p in data["line"] if p.startswith("^")]
@@ -120,6 +129,7 @@ def furniture() -> Furniture:
         re.compile(data["link_list_heading"]),
         data["link_max_chars"],
         tuple(data["link_title_addons"]),
+        re.compile(data["toc_heading"]),
         re.compile(data["comment_box_heading"]),
         re.compile(data["comment_stamp"]),
         re.compile(data["comment_actions"]),
@@ -207,6 +217,9 @@ def plan_vocab() -> PlanVocab:
 @dataclass(frozen=True)
 class MonthVocab:
     numerals: dict[str, int]
+    roc_year_offset: int  # 民国114年 → 114 + 1911 = 2025
+    roc_year_number: str  # the pattern of a three-digit ROC year (1[0-4]\d)
+    roc_era: tuple[str, ...]  # 中华民国, 民国: the words before a year of that calendar
     list_joiners: tuple[str, ...]
     range_joiners: tuple[str, ...]
     date_followers: regex.Pattern
@@ -219,6 +232,8 @@ class MonthVocab:
     phase_words: tuple[str, ...]
     ordinal_phases: tuple[str, ...]  # regular expressions
     phase_name_max_chars: int
+    month_name_endings: tuple[str, ...]  # 开学季, 感恩月: a name the month is given after its label
+    month_name_max_chars: int
     festivals: dict[str, int]
     undated_periods: tuple[str, ...]  # 春节, 暑期: periods with no fixed month
     festival_suffixes: tuple[str, ...]  # 前后, 期间: nearness after a festival's name
@@ -238,6 +253,7 @@ class MonthVocab:
     activity_endings: tuple[str, ...]
     participant_openers: tuple[str, ...]
     label_fillers: frozenset[str]
+    label_lead_ins: tuple[str, ...]  # 以下, 如下: a phrase announcing the month's list (主要做好以下工作：)
     period_header: re.Pattern
     yearlong_label: re.Pattern  # 全年：…, 长期坚持：…: a period's label that names no month
     quarter_numerals: dict[str, int]
@@ -292,6 +308,9 @@ def month_vocab() -> MonthVocab:
     d = _load("months.toml")
     return MonthVocab(
         numerals=dict(d["numerals"]),
+        roc_year_offset=int(d["roc_year_offset"]),
+        roc_year_number=d["roc_year_number"],
+        roc_era=tuple(d["roc_era"]),
         list_joiners=tuple(d["list_joiners"]),
         range_joiners=tuple(d["range_joiners"]),
         date_followers=regex.compile("^(?:" + "|".join(d["date_followers"]) + ")"),
@@ -304,6 +323,8 @@ def month_vocab() -> MonthVocab:
         phase_words=tuple(d["phase_words"]),
         ordinal_phases=tuple(d["ordinal_phases"]),
         phase_name_max_chars=d["phase_name_max_chars"],
+        month_name_endings=tuple(d["month_name_endings"]),
+        month_name_max_chars=d["month_name_max_chars"],
         festivals=dict(d["festivals"]),
         undated_periods=tuple(d["undated_periods"]),
         festival_suffixes=tuple(d["festival_suffixes"]),
@@ -321,6 +342,7 @@ def month_vocab() -> MonthVocab:
         activity_endings=tuple(d["table_headerless"]["activity_endings"]),
         participant_openers=tuple(d["table_headerless"]["participant_openers"]),
         label_fillers=frozenset(d["label_fillers"]),
+        label_lead_ins=tuple(d["label_lead_ins"]),
         period_header=re.compile(d["period_headers"]),
         yearlong_label=re.compile(r"^(?:" + "|".join(map(re.escape, sorted(d["yearlong_periods"], key=len, reverse=True)))
                                  + r")\s*[:：]"),
