@@ -27,14 +27,17 @@ def assign_levels(lines: Iterable[Line]) -> dict[int, tuple[int, int]]:
     out: dict[int, tuple[int, int]] = {}
     first = True  # no content line yet
     mid_plan = False  # the text began inside a list: the outer levels above it are cut off too
+    after_wrap = False  # the line before was cut at the copy's fixed width: this one goes on with its words
     for ln in lines:
         mk = ln.marker
         if ln.furniture:
             continue
-        starts_text = first
+        starts_text, wrapped_into = first, after_wrap
+        after_wrap = ln.wrapped
         # a page's short header remnant (计划总结) does not start the text; a real line does
         first = first and mk is None and ln.month is None and len(ln.text) < params().plans.content_min_chars
-        if mk is None:
+        if mk is None or mk.number is None and wrapped_into:
+            # "、定地点……" under a line the copy cut at its width: the sentence's own 、, no lost number
             continue
         if starts_text and mk.number is not None:
             # a text that begins in the middle of a plan (the rest of a page: "4、重视……",

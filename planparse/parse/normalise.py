@@ -15,12 +15,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from planparse.parse.chars import BULLETS
 from planparse.parse.markers import match_marker
 from planparse.parse.params import params
-from planparse.parse.vocab import furniture, variant_words
+from planparse.parse.vocab import furniture, glyphs, variant_words
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060"}
-_SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\x0b", "\x0c"}
+# a form feed (a page break) stands between words or lines as a space; Word's soft return \x0b is
+# a line break (glyphs.toml line_breaks)
+_SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\x0c"}
 # A tab between words separates the cells of a table pasted from Word: it becomes "|", as
 # the table rows planparse rebuilds from .docx and .html have it; other tabs are spaces.
 _INNER_TAB = re.compile(r"(?<=[^\s|])\t+(?=[^\s|])")
@@ -33,12 +36,66 @@ def _bar(m: re.Match) -> str:
     return "|" + " " * (len(m.group()) - 1)
 
 
+# A tab right after the marker or bullet that opens a line, the line's only tab: the list numbering
+# or bullet of a Word paragraph pasted as text (1.<tab>召开…, ●<tab>三月：…), no cell of a table.
+_OPENING_TAB = re.compile(r"^[ \t]*([^\s|]{1,8}?)\t+(?=[^\t\n]*$)", re.M)
+
+
+def _list_tabs(text: str) -> str:
+    def space(m: re.Match[str]) -> str:
+        token = m.group(1)
+        if len(token) > 1 or token not in BULLETS:
+            end = text.find("\n", m.end())
+            marker = match_marker(text[m.start(1) : end if end >= 0 else len(text)])
+            if marker is None or marker.bare or marker.raw_end != len(token):
+                return m.group()
+        return m.group().replace("\t", " ")
+
+    return _OPENING_TAB.sub(space, text)
+
+
 def _cells(text: str) -> str:
     if "\t" not in text:
         return text
+    text = _list_tabs(text)
     text = _LEADING_TAB.sub(_bar, text)
     text = _INNER_TAB.sub(_bar, text)
     return text.replace("\t", " ")
+@cache
+def _glyphs_in_context() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A symbol font's bullet pasted as a letter where it opens a line (l  加强…), a letter for the
+    digit 1 in a line's opening marker (l、加强…), and a numeral typed for the dash between two
+    numbers (3一4月): lookalikes only there (glyphs.toml)."""
+    g = glyphs()
+    # the letter first, its line start checked after: a pattern that opens with a class is scanned
+    # for at C speed, one anchored at every line's start is tried line by line
+    letter = re.compile(rf"[{re.escape(g.bullet_letters)}](?=[ \t]+[\u4e00-\u9fff\d(“\"《「])")
+    one = re.compile(rf"[{re.escape(g.one_lookalikes)}](?=\s*[、.,)）]\s*[\u4e00-\u9fff])")
+    dash = re.compile(rf"[{re.escape(g.dash_between_digits)}](?<=\d.)(?=\d)")
+    return letter, one, dash
+
+
+def _opens_line(text: str, at: int, also: str = "") -> bool:
+    """Whether only white space (and the characters of ``also``) stands between the line's start and ``at``."""
+    return not text[text.rfind("\n", 0, at) + 1 : at].strip(" \t" + also)
+
+
+def _replace_at(text: str, places: list[tuple[int, str]]) -> str:
+    """``text`` with one character replaced at each place; a few places in a long text: slices,
+    not a list of every character."""
+    if not places:
+        return text
+    starts = [-1, *(at for at, _ in places)]
+    return "".join(text[a + 1 : b] + ch for a, (b, ch) in zip(starts, places, strict=False)) + text[places[-1][0] + 1 :]
+
+
+def _fold_in_context(text: str) -> str:
+    letter, one, dash = _glyphs_in_context()
+    places = [(m.start(), "·") for m in letter.finditer(text) if _opens_line(text, m.start())]
+    places += [(m.start(), "1") for m in one.finditer(text) if _opens_line(text, m.start(), "(")]
+    return dash.sub("—", _replace_at(text, sorted(places)))
+
+
 # Characters NFKC leaves alone but plans use as list punctuation.
 _EXTRA = {"﹒": ".", "・": "·", "•": "·", "﹑": "、", "､": "、", "｡": "。", "〔": "(", "〕": ")", "【": "【", "】": "】"}
 
@@ -47,6 +104,7 @@ def _fold_table(simplify: dict[str, str]) -> dict[int, str]:
     table = {o: chr(o - 0xFEE0) for o in range(0xFF01, 0xFF5F)}
     table.update({ord(c): " " for c in _SPACES})
     table.update({ord(k): v for k, v in _EXTRA.items()})
+    table.update({ord(k): v for k, v in glyphs().folds.items()})
     table.update({ord(k): v for k, v in simplify.items() if len(k) == 1 and len(v) == 1})
     return table
 
@@ -234,6 +292,36 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
     return [(s, e) for _, s, e in cuts]
 
 
+# A title or heading spread out letter by letter (工 作 计 划, 2 0 2 5 年 X X 社 区 工 作 计 划, 一、指 导
+# 思 想): a line whose words, after its marker, are single characters (or runs of digits and Latin
+# letters) with one to three spaces between them. The spaces are cut from the working text, as a
+# page number is, so the line reads as the words it spells.
+_SPACE = "[ \u3000\u00a0]"
+_TOKEN = r"(?:[A-Za-z0-9]+|[^\sA-Za-z0-9])"
+_LETTER_SPACED = re.compile(rf"^[ \t\u3000\u00a0]*([^\n]{{0,8}}?)({_TOKEN}(?:{_SPACE}{{1,3}}{_TOKEN}){{3,}}){_SPACE}*$", re.M)
+_GAP = re.compile(rf"{_SPACE}+")
+# quick check: three letters each alone between spaces somewhere (opening with a class, scanned at C speed)
+_SPREAD = re.compile(rf"{_SPACE}\S{_SPACE}{{1,3}}\S{_SPACE}{{1,3}}\S")
+
+
+def find_letter_spacing(text: str) -> list[tuple[int, int]]:
+    """The spaces to cut between the letters of lines spread out letter by letter."""
+    if _SPREAD.search(text) is None:
+        return []
+    p = params().normalise
+    out: list[tuple[int, int]] = []
+    for m in _LETTER_SPACED.finditer(text):
+        lead, body = m.group(1), m.group(2)
+        marker = match_marker(lead + body) if lead else None
+        if lead and (marker is None or marker.raw_end != len(lead.rstrip())):
+            continue  # only a numbering marker may stand before the spread words
+        words = _GAP.split(body)
+        singles = sum(len(w) == 1 and w >= "\u3400" for w in words)
+        if singles >= p.letter_spaced_min_chars and len(body) - body.count(" ") <= params().title.max_chars:
+            out.extend(g.span() for g in _GAP.finditer(text, m.start(2), m.end(2)))
+    return out
+
+
 _DROP_RE = re.compile("[" + "".join(_DROP) + "]")
 # a pinyin gloss a site adds after a traditional character (社區(qū)): in brackets, lowercase letters
 # with at least one tone mark, right after a Han character. Cut from the working text (the
@@ -252,7 +340,11 @@ _BLOCK_TAG = re.compile(
     re.I,
 )
 _INLINE_TAG = re.compile(r"</?(?:span|strong|b|i|em|u|a|font|td|th|img|sup|sub|small|big|label|center)\b[^<>\n]{0,300}?/?>", re.I)
-_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot|ldquo|rdquo|lsquo|rsquo|middot|hellip|mdash|ndash|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+# (a space entity without its semicolon, &nbsp&nbsp, as browsers read it and scrapes leave it)
+_ENTITY = re.compile(
+    r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot|ldquo|rdquo|lsquo|rsquo|middot|hellip|mdash|ndash|#\d{2,6}|#x[0-9a-fA-F]{2,5});"
+    r"|&(?:nbsp|ensp|emsp)(?![;A-Za-z0-9])"
+)
 _ENTITY_CHAR = {"&ldquo;": "“", "&rdquo;": "”", "&lsquo;": "‘", "&rsquo;": "’", "&middot;": "·", "&mdash;": "—", "&ndash;": "–",
                 "&hellip;": "…", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
 
@@ -265,10 +357,39 @@ def scrub_html(text: str) -> str:
     text = _INLINE_TAG.sub(lambda m: " " * len(m.group()), text)
 
     def entity(m: re.Match[str]) -> str:
-        ch = _ENTITY_CHAR.get(m.group(), " ")
-        return ch + " " * (len(m.group()) - 1)
+        ent = m.group()
+        ch = _numeric_entity(ent) if ent.startswith("&#") else _ENTITY_CHAR.get(ent, " ")
+        return ch + " " * (len(ent) - 1)
 
     return _ENTITY.sub(entity, text)
+
+
+def _numeric_entity(ent: str) -> str:
+    """The character a numeric entity names (&#65306; a colon, &#12288; an ideographic space), which
+    the fold then reads as any other; a control character or a surrogate is a space."""
+    code = int(ent[3:-1], 16) if ent[2] in "xX" else int(ent[2:-1])
+    if code in (10, 13):
+        return "\n"
+    if code < 32 or 0xD800 <= code < 0xE000 or code >= 0x110000:
+        return " "
+    return chr(code)
+
+
+# A scrape that kept a JSON or JavaScript string's escapes: the line breaks are the two characters
+# "\n" (or "\r\n"), its tabs "\t". Where a text holds enough of them, they are its line breaks (a
+# lone "\n" is a path's or a formula's), each padded to its own length.
+# (the backslash first, then no escaped backslash before it: a pattern that opens with a look-behind
+# is tried at every position)
+_LITERAL_BREAK = re.compile(r"\\(?<!\\\\)(?:r\\n|n|r)")
+_LITERAL_TAB = re.compile(r"\\(?<!\\\\)t")
+
+
+def literal_breaks(text: str) -> str:
+    """The text with the escaped line breaks and tabs of a scraped string made real, length unchanged."""
+    if "\\" not in text or len(_LITERAL_BREAK.findall(text)) < params().normalise.literal_breaks_min:
+        return text
+    text = _LITERAL_BREAK.sub(lambda m: "\n" + " " * (len(m.group()) - 1), text)
+    return _LITERAL_TAB.sub("  ", text)
 
 
 # A line holding nothing but a marker (1. / （一） / ① alone), the item's words on the next line: a
@@ -321,15 +442,17 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
         table = _TABLES[id(cmap)] = _folding(_fold_table(cmap))
     # every fold is one character for one, so only cuts and drops move offsets
     original_length = len(text)
-    text = scrub_html(text)
+    text = scrub_html(literal_breaks(text))
     removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
+    removed += find_letter_spacing(text)
     if "(" in text or "（" in text:
         removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
     # a site's name glued into a line (……现场赛【XX范文】。): furniture, cut so the words read whole
     site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(text)) if "【" in text else ()
     removed += site_names
     if not removed:
-        return WorkingText(_join_bare_markers(_cells(_fold_variants(table.apply(text)))), OffsetMap.identity(len(text)), original_length)
+        return WorkingText(_join_bare_markers(_cells(_fold_in_context(_fold_variants(table.apply(text))))),
+                           OffsetMap.identity(len(text)), original_length)
     removed.sort()
     parts: list[str] = []
     starts: list[int] = []
@@ -348,5 +471,5 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     starts.append(kept)
     shifts.append(pos - kept)
     to_orig = OffsetMap(starts, shifts, kept + len(text) - pos)
-    return WorkingText(_join_bare_markers(_cells(_fold_variants(table.apply("".join(parts))))), to_orig, original_length,
+    return WorkingText(_join_bare_markers(_cells(_fold_in_context(_fold_variants(table.apply("".join(parts)))))), to_orig, original_length,
                        site_names)

@@ -46,8 +46,10 @@ def _parse_cjk(s: str) -> int | None:
     return None
 
 
-_CJK_YEAR = re.compile(r"[一二][〇零○0一二三四五六七八九]{3}(?=年)")
-_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+# the zero of a year in Chinese numerals written with whatever looks round: 〇, ○, a digit 0 or a
+# letter O (二O二五年, a paste's or an input method's)
+_CJK_YEAR = re.compile(r"[一二][〇零○0Oo一二三四五六七八九]{3}(?=年)")
+_YEAR_DIGITS = str.maketrans("〇零○Oo一二三四五六七八九", "0000012345678" + "9")
 _YEAR_DIGITS_OF = frozenset("〇零○一二三四五六七八九")
 
 

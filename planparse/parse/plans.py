@@ -115,15 +115,18 @@ def _numbered_title_of_the_same(ctx: PlanContext) -> Vote | None:
 @plan_boundary.rule("title_again_at_page_break")
 def _title_again_at_page_break(ctx: PlanContext) -> Vote | None:
     """The plan's own title again once it has content, bare or with a page number (实验小学少先队工作计划(2)),
-    where the plan's words go on right after it: a month label in a plan with months (五月：… after
-    四月：…) or a number further down a list (3、 after 2、, 三、 after 二、). A paginated page repeats its header on
-    every page; the title is furniture there. A plan of its own under the same title opens with its
-    own parts instead (第一部分 指导思想, 一、…, a paragraph)."""
+    or shortened as a PDF's running header is (城南中学教研组工作计划 under 城南中学教研组2025—2026学年第一学期
+    工作计划: the title's words in order, some left out), where the plan's words go on right after it: a
+    month label in a plan with months (五月：… after 四月：…) or a number further down a list (3、 after
+    2、, 三、 after 二、). A paginated page repeats its header on every page; the title is furniture there.
+    A plan of its own under the same title opens with its own parts instead (第一部分 指导思想, 一、…, a
+    paragraph)."""
     ln, title = ctx.line, ctx.current_title()
     if not (ln.separator or ln.title_like) or title is None or title.idx == ln.idx or not ctx.state.content:
         return None
     mine, theirs = _core(ln), _core(title)
-    if not mine.startswith(theirs) or not (mine[len(theirs) :].strip() == "" or mine[len(theirs) :].strip().isdigit()):
+    again = mine.startswith(theirs) and (mine[len(theirs) :].strip() == "" or mine[len(theirs) :].strip().isdigit())
+    if not again and not _within(mine, theirs):
         return None
     nxt = ctx.next_content()
     if nxt is None:
@@ -224,22 +227,24 @@ def _site_addons(line: Line) -> bool:
     return a > 0 or b < len(line.text.rstrip())
 
 
-@plan_boundary.rule("fuller_title_after_metadata")
-def _fuller_title_after_metadata(ctx: PlanContext) -> Vote | None:
-    """The page's own title line above its metadata (发布时间, 浏览次数, a post's stamp 原创 … 发表于北京)
-    yields to the article's title under them when that one says the same with more
-    (XX市人民医院护理部2024年护理质量管理工作计划 under 医院护理部护理质量管理工作计划). A page title that
-    carries the site's add-ons ([原创]……（2025年春）, ……工作计划-育才网) is the page's whatever the article's
-    title under it says, and yields to it also with no metadata between (a forum post's 幼儿园2025年春季
-    中班班务计划 under the thread's subject): the plan's own title is the one above its content."""
+@plan_boundary.rule("fuller_title_below")
+def _fuller_title_below(ctx: PlanContext) -> Vote | None:
+    """A title line that yields to the one under it, before any content, when that one says the same
+    with more: the page's own title above its metadata (发布时间, 浏览次数, a post's stamp 原创 … 发表于北京;
+    XX市人民医院护理部2024年护理质量管理工作计划 under 医院护理部护理质量管理工作计划), or a PDF's running
+    header on the first page right above the document's title (城南中学教研组2025—2026学年第一学期工作计划
+    under 城南中学教研组工作计划). A page title that carries the site's add-ons ([原创]……（2025年春）,
+    ……工作计划-育才网) is the page's whatever the article's title under it says, and yields to it also
+    with no metadata between (a forum post's 幼儿园2025年春季中班班务计划 under the thread's subject): the
+    plan's own title is the one above its content."""
     ln, title = ctx.line, ctx.current_title()
     if not ln.title_like or ln.separator or title is None or title.separator or ctx.state.content:
         return None
     between = ctx.lines[title.idx + 1 : ctx.index]
     if not all(b.furniture for b in between):
         return None
-    if between and _within(_core(title), _core(ln)):
-        return Vote("title", ("title_like", "fuller title after the page's metadata"))
+    if _within(_core(title), _core(ln)):
+        return Vote("title", ("title_like", "fuller title under the title line"))
     if _site_addons(title) and not _site_addons(ln) and not (ln.title_bare and not title.title_bare):
         return Vote("title", ("title_like", "the article's title under the page's (site add-ons)"))
     return None

@@ -359,3 +359,29 @@ def month_vocab() -> MonthVocab:
         record_name_fields=tuple(d["record_name_fields"]),
         record_time_fields=tuple(d["record_time_fields"]),
     )
+
+
+@dataclass(frozen=True)
+class Glyphs:
+    """The lookalike characters of pasted copies (data/glyphs.toml), as fold pairs and classes."""
+
+    folds: dict[str, str]  # one character → the plain one it stands for, anywhere in the text
+    line_breaks: str  # characters that end a line as "\n" does
+    bullet_letters: str  # Latin characters that are a symbol font's bullet where they open a line
+    dash_between_digits: str  # a numeral typed for a dash between two Arabic numbers
+    one_lookalikes: str  # letters typed or scanned for the digit 1 in a line's opening marker
+
+
+@cache
+def glyphs() -> Glyphs:
+    data = _load("glyphs.toml")
+    folds = {ch: "·" for ch in data["bullets"]}
+    first, last = data["private_use_bullets"]
+    folds.update({chr(code): "·" for code in range(first, last + 1)})
+    for plain, lookalikes in data["dashes"].items():
+        folds.update({ch: plain for ch in lookalikes})
+    folds.update({ch: ":" for ch in data["marks"]["colons"]})
+    breaks = "".join(data["line_breaks"])
+    folds.update({ch: "\n" for ch in breaks})
+    return Glyphs(folds=folds, line_breaks=breaks, bullet_letters=data["bullet_letters"],
+                  dash_between_digits=data["marks"]["dash_between_digits"], one_lookalikes=data["marks"]["one_lookalikes"])
