@@ -576,12 +576,14 @@ def _hard_wrap(lines: list[Line]) -> None:
     """A copy cut at a fixed width (a PDF's lines): the lines that end at the width mid-sentence run on.
 
     The width is the document's own when many whole physical lines end within a few characters
-    of it and hardly any is longer (params.toml ``[lines.hard_wrap]``). A line cut there whose
+    of it and hardly any is longer (params.toml ``[lines.hard_wrap]``); the lines of site furniture
+    do not count. A line cut there whose
     last character ends no sentence is wrapped: the next line goes on with its words.
     """
     p = params().lines.hard_wrap
+    # the site's furniture around a copied PDF (its name, breadcrumbs, 上一篇/下一篇) has widths of its own
     whole = [i for i, ln in enumerate(lines)
-             if ln.starts_physical and (i + 1 == len(lines) or lines[i + 1].starts_physical)]
+             if ln.starts_physical and (i + 1 == len(lines) or lines[i + 1].starts_physical) and not ln.furniture]
     sizes = sorted(n for n in (len(lines[i].text) for i in whole) if n >= p.min_width)
     if not sizes:
         return
