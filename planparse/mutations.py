@@ -253,8 +253,8 @@ _PARAGRAPH_END = re.compile(r"[。；;！!？?：:）)」”\"】]\s*$")
 _SHORT_LINE = 30
 # a line holding only a marker (4. over the words of its item on the next line): no paragraph's end
 _MARKER_ONLY = re.compile(r"\s*(?:[\d一二三四五六七八九十]{1,3}\s*[、.．]?|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)])\s*")
-# what of a scraped page's HTML is left in its text (<p>, &nbsp;): markup, no words to widen
-_HTML_RESIDUE = re.compile(r"<[^<>\n]{0,200}>|&#?\w{1,8};")
+# what of a scraped page's HTML or JSON is left in its text (<p>, &nbsp;, \n): markup, no words to widen
+_HTML_RESIDUE = re.compile(r"<[^<>\n]{0,200}>|&#?\w{1,8};?|\\[nrt]")
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
