@@ -284,3 +284,9 @@ def test_breadcrumbs_title_a_page_by_their_last_crumb_unless_a_category() -> Non
     assert _plan("首页 > 工作计划 > 学校工作计划\n" + fragment).title is None
     plan = _plan("首页 > 工作计划 > 2025年育英小学德育工作计划\n" + fragment)
     assert (plan.title, plan.year) == ("2025年育英小学德育工作计划", 2025)
+
+
+def test_a_closing_date_whose_zero_is_a_letter_signs_the_plan() -> None:
+    # 二O二五年二月 (the letter O for 〇) right under the last row, no blank line between: a signature
+    plan = _plan("2025年工作计划\n一、月份安排\n三月：植树节活动\n四月：春季运动会\n育才小学\n二O二五年二月\n")
+    assert [(e.months, e.activity) for e in plan.schedule] == [([3], "植树节活动"), ([4], "春季运动会")]

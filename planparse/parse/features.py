@@ -34,6 +34,7 @@ from planparse.parse.month_labels import (
     month_columns,
     undated_period_end,
 )
+from planparse.parse.numerals import cjk_years_to_digits
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cues, section_words
 
@@ -41,7 +42,12 @@ _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words to
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
 _FULL_STOP = re.compile(f"[{FULL_STOPS}]")
 TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
-_DATE_ONLY = re.compile(r"^(?:(?:19|20)\d\d|二[〇零○]..)\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
+_DATE_ONLY_RE = re.compile(r"^(?:19|20)\d\d\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
+
+
+def _date_only(line: Line) -> bool:
+    """A line that is a date (2025年2月20日, 二〇二五年二月, 二O二五年二月: the year's numerals read as its digits)."""
+    return _DATE_ONLY_RE.match(cjk_years_to_digits(line.text.strip())) is not None
 _NOT_WORD = re.compile(r"[\W_]+")
 _SPACE_RUN = re.compile(r"[ \t]+(?=\S)")
 _COMMA_BEFORE_CUE = re.compile(r"[,，]")
@@ -472,7 +478,8 @@ def _signature(line: Line) -> None:
     bare = line.text.strip()
     pv = plan_vocab()
     # 召开XX小学家长委员会, 成立学校工会: a line opening with a verb is an activity, whatever unit it names
-    line.signature = len(bare) <= params().signature.max_chars and pv.signature.match(bare) is not None \
+    # a date's year in Chinese numerals is matched as its digits, whatever its zero looks like (二O二五年)
+    line.signature = len(bare) <= params().signature.max_chars and pv.signature.match(cjk_years_to_digits(bare)) is not None \
         and not bare.startswith(pv.title_not_opening)
 
 
@@ -526,7 +533,7 @@ def _signer_before_date(lines: list[Line]) -> None:
     """
     for prev, date in zip(lines, lines[1:], strict=False):
         # the date line is a signature or, posted dates looking alike, furniture
-        if not (date.signature or date.furniture) or not _DATE_ONLY.match(date.text.strip()) or prev.signature:
+        if not (date.signature or date.furniture) or not _date_only(date) or prev.signature:
             continue
         if _signer_shaped(prev):
             prev.signature = True
@@ -1059,7 +1066,7 @@ def _signature_closes(lines: list[Line]) -> None:
     closing = True
     for ln in reversed(lines):
         # the date: a signature or, posted dates looking alike, furniture (as in signer_before_date)
-        if (ln.signature or ln.furniture) and _DATE_ONLY.match(ln.text.strip()):
+        if (ln.signature or ln.furniture) and _date_only(ln):
             closing = True
         elif ln.furniture:
             continue
