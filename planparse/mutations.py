@@ -17,6 +17,7 @@ from typing import Any
 
 from planparse.datafiles import data_path
 from planparse.parse.normalise import find_page_numbers
+from planparse.parse.vocab import glyphs
 
 
 @functools.cache
@@ -222,10 +223,12 @@ MONTH_FORMS = {
 # numbering families a plan may write another way; (pattern of the marker, how to write number n).
 # 1. and 1． are one family (the parser folds ． to .), （1） and (1) another
 _CN_NUMERAL = "一二三四五六七八九十"
+# a letter typed or scanned for the digit 1 of a marker (l、每位教师…: glyphs.toml one_lookalikes)
+_ONE = f"[{re.escape(glyphs().one_lookalikes)}]"
 MARKER_FAMILIES: dict[str, tuple[str, str]] = {
-    "1、": (r"(?P<n>[1-9]\d?) ?、", "{n}、"),
-    "1.": (r"(?P<n>[1-9]\d?) ?[.．]", "{n}."),
-    "1．": (r"(?P<n>[1-9]\d?) ?[.．]", "{n}．"),
+    "1、": (rf"(?P<n>[1-9]\d?|{_ONE}) ?、", "{n}、"),
+    "1.": (rf"(?P<n>[1-9]\d?|{_ONE}) ?[.．]", "{n}."),
+    "1．": (rf"(?P<n>[1-9]\d?|{_ONE}) ?[.．]", "{n}．"),
     "（1）": (r"[（(](?P<n>[1-9]\d?)[）)]", "（{n}）"),
     "一、": (rf"(?P<n>[{_CN_NUMERAL}]{{1,3}})、(?![{_CN_NUMERAL}])", "{n}、"),
     "一.": (rf"(?P<n>[{_CN_NUMERAL}]{{1,3}})[.．](?![{_CN_NUMERAL}])", "{n}."),
@@ -340,6 +343,8 @@ def _family_pattern_of(pattern: str) -> re.Pattern:
 
 
 def _number(n: str) -> int:
+    if n in glyphs().one_lookalikes:
+        return 1
     return int(n) if n.isdigit() else _CN_NUMERAL.index(n[-1]) + 1 + (10 if len(n) > 1 else 0)
 
 
@@ -402,7 +407,7 @@ def markers(source: str, target: str) -> Callable[[str, Regions], list[Edit]]:
         # a flattened copy's page numbers (2、 at a line start mid-sentence) are no markers: they stay
         pages = find_page_numbers(text)
         return [
-            (m.start("mark"), m.end("mark"), template.format(n=m.group("n")))
+            (m.start("mark"), m.end("mark"), template.format(n=_number(m.group("n")) if _GROUPS[source] == "arabic" else m.group("n")))
             for m in family_markers(text, source)
             if _in(regions, m.start("mark")) and not any(a <= m.start("mark") < b for a, b in pages)
         ]
@@ -411,8 +416,13 @@ def markers(source: str, target: str) -> Callable[[str, Regions], list[Edit]]:
 
 
 def indent(text: str, regions: Regions = None) -> list[Edit]:
-    """Two U+3000 before every line that holds anything, as a Word paragraph's first-line indent."""
-    return [(at, at, "\u3000\u3000") for at, line in zip(_line_starts(text), text.split("\n"), strict=True) if line.strip() and _in(regions, at)]
+    """Two U+3000 before every line that holds anything, as a Word paragraph's first-line indent; a
+    table's row pasted with its tabs is no paragraph (a tab opening it is the row's empty first cell)."""
+    return [
+        (at, at, "\u3000\u3000")
+        for at, line in zip(_line_starts(text), text.split("\n"), strict=True)
+        if line.strip() and "\t" not in line and _in(regions, at)
+    ]
 
 
 def blank_lines_added(text: str, regions: Regions = None) -> list[Edit]:
