@@ -1,0 +1,40 @@
+"""Stage tests for patterns found probing trade-union plans (学校/医院/企业/机关工会, 女职工委员会; corpus 245–250).
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import planparse
+from planparse.parse.features import find_cue
+
+TITLE = "城西中学工会2026年工作计划\n\n"
+GUIDING = "一、指导思想\n在学校党支部领导下，以建设教工之家为抓手，扎实做好本年度工会各项工作。\n"
+
+
+def kinds(text: str) -> list[list[tuple[str, str | None]]]:
+    doc = planparse.parse_text(text)
+    return [[(getattr(s.kind, "value", s.kind), s.heading) for s in p.sections] for p in doc.plans]
+
+
+def pairs(text: str) -> list[list[tuple[list[int], str]]]:
+    doc = planparse.parse_text(text)
+    return [[(list(e.months), e.activity) for e in p.schedule] for p in doc.plans]
+
+
+# ---------------------------------------------------------------- the committee's division of work
+
+
+def test_a_committee_division_of_work_is_a_part_of_its_own() -> None:
+    assert find_cue("工会委员分工")[0] == "other"
+    assert find_cue("工会委员会成员分工")[0] == "other"
+    assert find_cue("班子分工")[0] == "other"
+    # a branch union (分工会) is a work area, not a division of work
+    assert find_cue("分工会建设")[0] is None
+
+
+def test_a_committee_division_after_the_month_list_ends_it() -> None:
+    text = (TITLE + GUIDING + "二、主要工作\n1.开好教代会。\n2.做好帮扶慰问。\n三、月份安排\n三月：召开教代会\n"
+            "十二月：年终总结\n四、工会委员分工\n主席：王文  主持全面工作\n组织委员：李青  负责会员发展\n")
+    assert kinds(text)[0][-2:] == [("schedule", "三、月份安排"), ("other", "四、工会委员分工")]
+    assert pairs(text) == [[([3], "召开教代会"), ([12], "年终总结")]]
