@@ -38,3 +38,18 @@ def test_a_committee_division_after_the_month_list_ends_it() -> None:
             "十二月：年终总结\n四、工会委员分工\n主席：王文  主持全面工作\n组织委员：李青  负责会员发展\n")
     assert kinds(text)[0][-2:] == [("schedule", "三、月份安排"), ("other", "四、工会委员分工")]
     assert pairs(text) == [[([3], "召开教代会"), ([12], "年终总结")]]
+
+
+# ---------------------------------------------------------------- the guiding line in a leader's words
+
+
+def test_an_opening_following_a_leaders_words_sets_the_guiding_line() -> None:
+    body = "一、主要任务\n1.召开职代会。\n2.开展劳动竞赛。\n"
+    for words in ("重要论述", "重要讲话", "重要指示"):
+        opening = f"2026年，公司工会将认真学习贯彻习近平总书记关于工人阶级和工会工作的{words}，团结职工建功立业。\n"
+        assert kinds("江河公司工会2026年工作计划\n" + opening + body) == [
+            [("guiding_ideology", None), ("main_work", "一、主要任务")]
+        ]
+    # a paragraph of background is none
+    background = "2026年，公司工会共有会员三百二十人，其中女会员一百一十人，分工会六个。\n"
+    assert kinds("江河公司工会2026年工作计划\n" + background + body) == [[("main_work", "一、主要任务")]]
