@@ -53,3 +53,19 @@ def test_an_opening_following_a_leaders_words_sets_the_guiding_line() -> None:
     # a paragraph of background is none
     background = "2026年，公司工会共有会员三百二十人，其中女会员一百一十人，分工会六个。\n"
     assert kinds("江河公司工会2026年工作计划\n" + background + body) == [[("main_work", "一、主要任务")]]
+
+
+def test_an_opening_naming_itself_the_overall_requirement_sets_the_guiding_line() -> None:
+    body = "一、推进民主管理\n一是开好职代会。\n二、做实服务职工\n一是做好帮扶。\n"
+    for opening in (
+        "江河港务集团有限公司工会2026年工作的总体要求是：坚持稳中求进，突出维权服务，团结职工建功立业。\n",
+        "本年度工会工作总体思路：坚持服务职工，推动企业和职工共同发展。\n",
+        "2026年工会工作以职工需求为导向，以职工之家建设为载体，推动各项工作落实。\n",
+    ):
+        assert kinds("江河港务集团工会2026年工作要点\n" + opening + body)[0][0] == ("guiding_ideology", None), opening
+    # the words before the colon naming another part, or a part beside the line, set no guiding line
+    for opening in (
+        "集团工会现有会员的基本情况是：会员一千二百人，其中女会员四百人，分工会十一个。\n",
+        "本年度工作的基本原则是：公开公平，注重实效，让职工真正得到实惠。\n",
+    ):
+        assert kinds("江河港务集团工会2026年工作要点\n" + opening + body)[0][0] == ("main_work", None), opening

@@ -426,6 +426,23 @@ def _guiding_opener(line: Line) -> None:
     end = _FULL_STOP.search(line.text, 0, p.lead_sentence_max_chars + 1)
     if end is not None and pv.guiding_opener.search(line.text[end.end() : end.end() + pv.guiding_window]):
         line.guiding_opener = True
+        return
+    if _names_itself_guiding(line.text[: pv.guiding_window]):
+        line.guiding_opener = True
+
+
+def _names_itself_guiding(opening: str) -> bool:
+    """The paragraph names itself the plan's guiding line before a colon, its words after it
+    (公司工会2026年工作的总体要求是：紧扣……, 本学期工作总体思路：……): the words before the colon end in a
+    guiding cue (sections.toml), however long the unit's name before it, so the paragraph is the
+    guiding part with its heading run into it. A part beside the line (基本原则：) is not it."""
+    colon = re.search(f"[{COLONS}]", opening)
+    if colon is None or not opening[colon.end() :].strip():
+        return False
+    words = opening[: colon.start()].strip()
+    kind, cue, _, _ = find_cue(words)
+    return kind == "guiding_ideology" and cue is not None and cue not in section_words().guiding_companions \
+        and _cue_ends(words, cue)
 
 
 @line_feature("table_header")
