@@ -69,3 +69,29 @@ def test_an_opening_naming_itself_the_overall_requirement_sets_the_guiding_line(
         "本年度工作的基本原则是：公开公平，注重实效，让职工真正得到实惠。\n",
     ):
         assert kinds("江河港务集团工会2026年工作要点\n" + opening + body)[0][0] == ("main_work", None), opening
+
+
+# ---------------------------------------------------------------- a title ending in a cue word after content
+
+
+def titles(text: str) -> list[str | None]:
+    return [p.title for p in planparse.parse_text(text).plans]
+
+
+def test_a_key_points_title_after_another_plan_starts_the_next_plan() -> None:
+    first = TITLE + GUIDING + "二、主要工作\n1.召开教代会。\n2.开展送温暖活动。\n三、月份安排\n三月：召开教代会\n五月：拔河比赛\n\n"
+    second = ("人民医院工会2026年工作要点\n\n2026年医院工会工作的总体思路是：以党的二十大精神为指导，维护职工合法权益。\n"
+              "一、加强民主管理\n1.召开职代会。\n二、关爱职工\n1.组织职工体检。\n")
+    assert titles(first + second) == ["城西中学工会2026年工作计划", "人民医院工会2026年工作要点"]
+    # under a notice that issues it, the plan starts at its own title
+    notice = ("关于印发《人民医院工会2026年工作要点》的通知\n\n各科室分工会：\n现将《人民医院工会2026年工作要点》"
+              "印发给你们，请认真贯彻落实。\n\n人民医院工会\n2026年1月10日\n\n")
+    assert titles(notice + second) == ["人民医院工会2026年工作要点"]
+
+
+def test_a_part_headed_by_a_year_and_a_cue_word_is_no_plan_of_its_own() -> None:
+    body = ("城西中学工会2026年工作计划\n\n一、上年工作回顾\n全年召开教代会一次，慰问困难教职工二十人次。\n\n"
+            "{head}\n\n1.召开教代会。\n2.组织教职工体检。\n")
+    # naming only its year, or numbered as the plan's part: a heading of the plan
+    for head in ("2026年工作要点", "二、学校工会2026年工作要点"):
+        assert titles(body.format(head=head)) == ["城西中学工会2026年工作计划"], head

@@ -92,6 +92,7 @@ class Line:
     separator: bool = False
     title_like: bool = False
     title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
+    title_of_unit: bool = False  # ... by a subject word of its own (医院工会2026年工作要点), not its year alone
     title_of_period: bool = False  # a title-shaped line that opens with its month or quarter (三月份德育工作计划)
     title_bare: bool = False  # a title naming no one's plan (工作计划): as much a category label as a title
     other_title: bool = False  # the title of a document that is no plan (……2024年工作总结, 关于……的通知)
@@ -121,7 +122,7 @@ class Line:
             out["marker"] = f"{self.marker.family}:{self.marker.number}"
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
-        for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "other_title", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
+        for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_unit", "title_of_period", "title_bare", "other_title", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
                      "signature", "guiding_opener", "closing", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
@@ -339,11 +340,10 @@ def _title(line: Line) -> None:
         return
     if line.separator or not bare.startswith(pv.title_not_opening):
         names = has_year or line.separator or any(w in bare[:-2] for w in pv.title_subjects)
-        names_own = has_year or line.separator or any(
-            w in bare[:-2] for w in pv.title_subjects if w not in pv.title_generic_subjects
-        )
+        names_unit = any(w in bare[:-2] for w in pv.title_subjects if w not in pv.title_generic_subjects)
+        names_own = has_year or line.separator or names_unit
     else:
-        names = names_own = False
+        names = names_own = names_unit = False
     if not names:
         return
     line.title_core = (start, end)
@@ -354,6 +354,7 @@ def _title(line: Line) -> None:
     line.title_like = line.cue_kind is None or bare.endswith(pv.plan_words)
     # ... or, at a plan's start, unless it names whose it is (学校工会工作思路)
     line.title_with_cue = not line.title_like and names_own
+    line.title_of_unit = line.title_with_cue and names_unit
     line.title_bare = line.title_like and not has_year and not line.separator and _category_only(bare)
 
 
@@ -1093,7 +1094,7 @@ def _annex_label_over_title(lines: list[Line]) -> None:
     labels = section_words().annex_labels
     for ln, nxt in zip(lines, lines[1:], strict=False):
         if ln.annex and ln.title_like and nxt.signature:
-            ln.title_like = ln.title_with_cue = False
+            ln.title_like = ln.title_with_cue = ln.title_of_unit = False
             ln.title_core = None
             continue
         if not (ln.cue_kind and nxt.title_like) or ln.marker is not None:
