@@ -95,3 +95,29 @@ def test_a_part_headed_by_a_year_and_a_cue_word_is_no_plan_of_its_own() -> None:
     # naming only its year, or numbered as the plan's part: a heading of the plan
     for head in ("2026年工作要点", "二、学校工会2026年工作要点"):
         assert titles(body.format(head=head)) == ["城西中学工会2026年工作计划"], head
+
+
+# ---------------------------------------------------------------- rows of no month, annexes
+
+
+def test_a_month_list_opening_with_a_row_of_no_month_is_the_headings_schedule() -> None:
+    for row in ("全年：做好会员生日慰问", "每月：为当月过生日的会员送蛋糕券", "春节：走访慰问困难职工", "寒假：组织教职工健步走"):
+        text = TITLE + GUIDING + f"二、工作安排\n{row}\n3月：召开教代会\n5月：拔河比赛\n10月：登山比赛\n"
+        assert kinds(text) == [[("guiding_ideology", "一、指导思想"), ("schedule", "二、工作安排")]], row
+        assert pairs(text) == [[([3], "召开教代会"), ([5], "拔河比赛"), ([10], "登山比赛")]], row
+
+
+def test_every_month_names_no_one_month() -> None:
+    # 每月 is a period of no one month, like 全年: no entry, and no more of the month above it
+    text = TITLE + GUIDING + "二、月份安排\n3月：召开教代会\n每月：为过生日的会员送蛋糕券\n4月：拔河比赛\n"
+    assert pairs(text) == [[([3], "召开教代会"), ([4], "拔河比赛")]]
+
+
+def test_an_annex_after_the_month_list_is_a_part_of_its_own() -> None:
+    text = (TITLE + GUIDING + "二、月份安排\n3月：召开教代会\n6月：\n1.端午节慰问\n2.工作总结\n\n"
+            "附：工会委员名单\n主席：沈文\n委员：李青 王红\n")
+    assert kinds(text)[0][-1] == ("other", "附：工会委员名单")
+    assert pairs(text) == [[([3], "召开教代会"), ([6], "端午节慰问"), ([6], "工作总结")]]
+    # an annex whose words name a schedule is one
+    sched = TITLE + GUIDING + "二、主要工作\n1.召开教代会。\n2.做好慰问。\n附：月份活动安排\n3月：召开教代会\n5月：拔河比赛\n"
+    assert kinds(sched)[0][-1] == ("schedule", "附：月份活动安排")

@@ -115,6 +115,13 @@ class Line:
     def content(self) -> str:
         return self.text[self.content_start :]
 
+    @property
+    def names_no_month(self) -> bool:
+        """The line opens with the label of a period that names no month of its own (全年：, 每月：,
+        春节：, 暑期：): a row of a month list all the same, whose work the layout puts in no month or
+        in the month above it."""
+        return self.undated_period > 0 or month_vocab().yearlong_label.match(self.content.lstrip()) is not None
+
     def facts(self) -> dict[str, object]:
         """The facts that are set, by name: what --explain shows for a line."""
         out: dict[str, object] = {}
