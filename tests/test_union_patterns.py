@@ -121,3 +121,19 @@ def test_an_annex_after_the_month_list_is_a_part_of_its_own() -> None:
     # an annex whose words name a schedule is one
     sched = TITLE + GUIDING + "二、主要工作\n1.召开教代会。\n2.做好慰问。\n附：月份活动安排\n3月：召开教代会\n5月：拔河比赛\n"
     assert kinds(sched)[0][-1] == ("schedule", "附：月份活动安排")
+
+
+# ---------------------------------------------------------------- an aid scheme's parts
+
+
+def test_whom_an_aid_scheme_serves_and_how_much_they_get_are_parts_of_it() -> None:
+    for head in ("慰问对象", "帮扶对象", "服务对象"):
+        assert find_cue(head)[0] == "other", head
+    for head in ("慰问标准", "补助标准"):
+        assert find_cue(head)[0] == "other", head
+    assert find_cue("对象分析")[0] == "situation"  # the longer cue speaks
+    assert find_cue("标准化建设")[0] is None  # 标准 alone names no part: a work area
+    text = ("县总工会2026年金秋助学活动方案\n\n一、活动目的\n帮助困难职工子女顺利入学。\n二、资助对象\n1.困难职工家庭的大学新生。\n"
+            "2.单亲困难女职工子女。\n三、资助标准\n每人资助三千元。\n四、工作要求\n各基层工会如实上报。\n")
+    assert kinds(text) == [[("goals", "一、活动目的"), ("other", "二、资助对象"), ("other", "三、资助标准"),
+                            ("other", "四、工作要求")]]
