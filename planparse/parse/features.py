@@ -269,9 +269,16 @@ def _heading_words(line: Line) -> None:
         line.annex = True
 
 
+@cache
+def _bracket_starts() -> frozenset[str]:
+    return frozenset(opener[0] for opener in section_words().heading_brackets)
+
+
 def _unbracketed(head: str) -> str:
     """A heading's words without the brackets that wrap them whole (【工作目标】 → 工作目标): a web
     page sets its headings off so, and the cue must end the words all the same."""
+    if not head or head[0] not in _bracket_starts():
+        return head  # most headings: no pair to try
     for opener, closer in section_words().heading_brackets.items():
         inner = head[len(opener) : -len(closer)]
         if head.startswith(opener) and head.endswith(closer) and inner.strip() and opener not in inner and closer not in inner:
