@@ -98,6 +98,7 @@ class Line:
     separator: bool = False
     title_like: bool = False
     title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
+    title_of_unit: bool = False  # ... by a subject word of its own (医院工会2026年工作要点), not its year alone
     title_of_period: bool = False  # a title-shaped line that opens with its month or quarter (三月份德育工作计划)
     title_bare: bool = False  # a title naming no one's plan (工作计划): as much a category label as a title
     other_title: bool = False  # the title of a document that is no plan (……2024年工作总结, 关于……的通知)
@@ -120,6 +121,13 @@ class Line:
     def content(self) -> str:
         return self.text[self.content_start :]
 
+    @property
+    def names_no_month(self) -> bool:
+        """The line opens with the label of a period that names no month of its own (全年：, 每月：,
+        春节：, 暑期：): a row of a month list all the same, whose work the layout puts in no month or
+        in the month above it."""
+        return self.undated_period > 0 or month_vocab().yearlong_label.match(self.content.lstrip()) is not None
+
     def facts(self) -> dict[str, object]:
         """The facts that are set, by name: what --explain shows for a line."""
         out: dict[str, object] = {}
@@ -127,7 +135,7 @@ class Line:
             out["marker"] = f"{self.marker.family}:{self.marker.number}"
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
-        for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "other_title", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
+        for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_unit", "title_of_period", "title_bare", "other_title", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
                      "signature", "guiding_opener", "closing", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
@@ -267,9 +275,16 @@ def _heading_words(line: Line) -> None:
         line.annex = True
 
 
+@cache
+def _bracket_starts() -> frozenset[str]:
+    return frozenset(opener[0] for opener in section_words().heading_brackets)
+
+
 def _unbracketed(head: str) -> str:
     """A heading's words without the brackets that wrap them whole (【工作目标】 → 工作目标): a web
     page sets its headings off so, and the cue must end the words all the same."""
+    if not head or head[0] not in _bracket_starts():
+        return head  # most headings: no pair to try
     for opener, closer in section_words().heading_brackets.items():
         inner = head[len(opener) : -len(closer)]
         if head.startswith(opener) and head.endswith(closer) and inner.strip() and opener not in inner and closer not in inner:
@@ -345,11 +360,10 @@ def _title(line: Line) -> None:
         return
     if line.separator or not bare.startswith(pv.title_not_opening):
         names = has_year or line.separator or any(w in bare[:-2] for w in pv.title_subjects)
-        names_own = has_year or line.separator or any(
-            w in bare[:-2] for w in pv.title_subjects if w not in pv.title_generic_subjects
-        )
+        names_unit = any(w in bare[:-2] for w in pv.title_subjects if w not in pv.title_generic_subjects)
+        names_own = has_year or line.separator or names_unit
     else:
-        names = names_own = False
+        names = names_own = names_unit = False
     if not names:
         return
     if line.furniture:
@@ -369,6 +383,7 @@ def _title(line: Line) -> None:
     line.title_like = line.cue_kind is None or bare.endswith(pv.plan_words)
     # ... or, at a plan's start, unless it names whose it is (学校工会工作思路)
     line.title_with_cue = not line.title_like and names_own
+    line.title_of_unit = line.title_with_cue and names_unit
     line.title_bare = line.title_like and not has_year and not line.separator and _category_only(bare)
 
 
@@ -441,6 +456,23 @@ def _guiding_opener(line: Line) -> None:
     end = _FULL_STOP.search(line.text, 0, p.lead_sentence_max_chars + 1)
     if end is not None and pv.guiding_opener.search(line.text[end.end() : end.end() + pv.guiding_window]):
         line.guiding_opener = True
+        return
+    if _names_itself_guiding(line.text[: pv.guiding_window]):
+        line.guiding_opener = True
+
+
+def _names_itself_guiding(opening: str) -> bool:
+    """The paragraph names itself the plan's guiding line before a colon, its words after it
+    (公司工会2026年工作的总体要求是：紧扣……, 本学期工作总体思路：……): the words before the colon end in a
+    guiding cue (sections.toml), however long the unit's name before it, so the paragraph is the
+    guiding part with its heading run into it. A part beside the line (基本原则：) is not it."""
+    colon = re.search(f"[{COLONS}]", opening)
+    if colon is None or not opening[colon.end() :].strip():
+        return False
+    words = opening[: colon.start()].strip()
+    kind, cue, _, _ = find_cue(words)
+    return kind == "guiding_ideology" and cue is not None and cue not in section_words().guiding_companions \
+        and _cue_ends(words, cue)
 
 
 @line_feature("table_header")
@@ -1094,7 +1126,7 @@ def _annex_label_over_title(lines: list[Line]) -> None:
     labels = section_words().annex_labels
     for ln, nxt in zip(lines, lines[1:], strict=False):
         if ln.annex and ln.title_like and nxt.signature:
-            ln.title_like = ln.title_with_cue = False
+            ln.title_like = ln.title_with_cue = ln.title_of_unit = False
             ln.title_core = None
             continue
         if not (ln.cue_kind and nxt.title_like) or ln.marker is not None:

@@ -163,6 +163,29 @@ def _title_after_content(ctx: PlanContext) -> Vote | None:
     return Vote("new_titled", ("title_like", "plan has content")) if ctx.line.title_like and ctx.state.content else None
 
 
+@plan_boundary.rule("cued_title_after_content")
+def _cued_title_after_content(ctx: PlanContext) -> Vote | None:
+    """A title whose words end in a section cue (人民医院工会2026年工作要点) once the current text has
+    content starts the next plan where it names whose plan it is by a subject word of its own (工会,
+    医院, 学校 …), stands apart (a blank line or the last plan's signature before it) and a plan's
+    opening follows it: a paragraph setting the guiding line, a section heading, or the first of a
+    numbered list. A page holds two plans so, or a notice issuing the plan (关于印发《……工作要点》的通知,
+    then the plan under its own title). Inside a plan such words head a part: numbered (二、2026年
+    工作要点), naming only the year (2026年工作重点), or over a month list (month_list_heading)."""
+    ln, prev = ctx.line, ctx.previous
+    if not ln.title_of_unit or ln.marker is not None or not ctx.state.content:
+        return None
+    if not (ln.blank_before or (prev is not None and prev.signature)):
+        return None
+    nxt = ctx.next_content()
+    if nxt is None or nxt.month is not None:
+        return None
+    first_of_list = nxt.marker is not None and nxt.marker.number == 1
+    if not (nxt.guiding_opener or (nxt.cue_kind and nxt.heading_like) or first_of_list):
+        return None
+    return Vote("new_titled", ("title_of_unit", "stands apart", "a plan's opening follows"))
+
+
 @plan_boundary.rule("period_title_again")
 def _period_title_again(ctx: PlanContext) -> Vote | None:
     """The title of the next period's plan (四月份工作计划 after a plan titled 三月份工作计划) starts that plan.

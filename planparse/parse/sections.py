@@ -40,6 +40,9 @@ class SectionBlock:
     kind: Decision | None = None
     months_in_body: int = 0
     opens_with_months: bool = False
+    # rows of periods that name no month (全年：…, 每月：…, 春节：…) before its first other line: a month
+    # list may open with them, its months still what the part holds first
+    undated_lead: int = 0
 
 
 @dataclass
@@ -371,6 +374,21 @@ def _unnumbered_heading(ctx: LineContext) -> Vote | None:
     return None
 
 
+@section_start.rule("annex_heading")
+def _annex_heading(ctx: LineContext) -> Vote | None:
+    """An annex line (附：工会委员名单, 附件：……) opens a part of the plan, of the kind its words name, else
+    other: what a plan appends stands apart from the part before it, also after a month list, where
+    no month's activity opens with 附. Not an annex naming a whole document (附件：石桥镇2025年……工作计划,
+    a notice's list of what it issues: features annex_label_over_title), which is no part of a plan."""
+    ln = ctx.line
+    if not ln.annex or ln.marker is not None or ln.month is not None or not ln.heading_like or ln.title_like:
+        return None
+    if ln.head.endswith(plan_vocab().plan_words):
+        return None
+    kind = ln.cue_kind or "other"
+    return Vote(f"headed:{kind}", ("annex label", f"cue_kind={kind}" if ln.cue_kind else "no cue"))
+
+
 @section_start.rule("field_heading")
 def _field_heading(ctx: LineContext) -> Vote | None:
     """An unnumbered line that opens with a section cue word alone and its colon, text after it
@@ -397,7 +415,8 @@ def _field_heading(ctx: LineContext) -> Vote | None:
 def _heading_holds_month_list(ctx: LineContext) -> Vote | None:
     """A month list right under a heading that is no guiding part (三、具体工作) belongs to that heading."""
     ln, cur = ctx.line, ctx.current
-    if (ln.table_header or ln.month is not None) and cur is not None and cur.heading is not None and not cur.lines:
+    if (ln.table_header or ln.month is not None) and cur is not None and cur.heading is not None \
+            and len(cur.lines) == cur.undated_lead:
         if ctx.current_kind() not in ("guiding_ideology", "schedule") and (ctx.month_run_ahead() or ctx.table_ahead()):
             return Vote("add", ("month label or table header", "heading with no content yet"))
     return None
@@ -561,7 +580,7 @@ def _heading_over_month_list(ctx: KindContext) -> Vote | None:
     b = ctx.block
     if ctx.heading is None or not b.opens_with_months or b.opened_as in ("guiding_ideology", "schedule"):
         return None
-    if ctx.body[0].table_header:
+    if ctx.body[b.undated_lead].table_header:
         return Vote("schedule", ("opens with a schedule table",))
     if b.months_in_body >= params().sections.cued_heading_min_months:
         return Vote("schedule", ("opens with a month list", f"{b.months_in_body} month labels"))
@@ -577,7 +596,8 @@ def _ambiguous_heading_month_list(ctx: KindContext) -> Vote | None:
     body = [ln for ln in ctx.body if ln.text.strip()]
     # month labels, or numbered items each opening with their month (1、一月份举办……)
     months = sum(ln.month is not None or ln.month_led is not None for ln in body)
-    opens = bool(body) and (body[0].month is not None or body[0].month_led is not None or body[0].table_header)
+    first = next((ln for ln in body if not ln.names_no_month), None)  # past 全年：… rows (undated_lead)
+    opens = first is not None and (first.month is not None or first.month_led is not None or first.table_header)
     if months >= p.ambiguous_min_months and (opens or months >= p.ambiguous_month_share * len(body)):
         return Vote("schedule", (f"{months} month labels", "ambiguous cue"))
     return None
@@ -593,8 +613,11 @@ def _open(state: SectionState, plan: int, decision: Decision, line: Line) -> Non
 
 
 def _add(block: SectionBlock, line: Line) -> None:
-    if not block.lines and (line.month is not None or line.table_dated):
-        block.opens_with_months = True
+    if len(block.lines) == block.undated_lead:
+        if line.month is not None or line.table_dated:
+            block.opens_with_months = True
+        elif line.names_no_month:
+            block.undated_lead += 1
     block.lines.append(line.idx)
     block.months_in_body += line.month is not None
 
