@@ -271,26 +271,21 @@ def test_expected_file_is_consistent(exp_path: Path) -> None:
 # ---------------------------------------------------------------- the parser against them
 
 
-@pytest.mark.parametrize("exp_path", _cases("plans"))
-def test_plans_titles_years(exp_path: Path) -> None:
-    exp, _ = load(exp_path)
-    doc = parsed(exp_path)
+def plans_diffs(exp: dict[str, Any], text: str, doc: Any) -> list[str]:
+    """What differs in the plans' titles and years (empty when they match)."""
     want = [f"title={p['title']!r} year={p['year']!r}" for p in exp["plans"]]
     got = [f"title={p.title!r} year={p.year!r}" for p in doc.plans]
-    assert want == got, f"{exp['file']}: {len(exp['plans'])} plans expected, {len(doc.plans)} found\n" + _diff(
-        "plans", want, got
-    )
+    if want == got:
+        return []
+    return [f"{len(exp['plans'])} plans expected, {len(doc.plans)} found\n" + _diff("plans", want, got)]
 
 
 def _section_rows(sections: list[tuple[str, str | None, int]], text: str) -> list[str]:
     return [f"{k:16} at {at:>6}  heading={h!r}  text={text[at : at + 14]!r}" for k, h, at in sections]
 
 
-@pytest.mark.parametrize("exp_path", _cases("sections"))
-def test_sections(exp_path: Path) -> None:
-    exp, text = load(exp_path)
-    doc = parsed(exp_path)
-    assert doc.text == text, "Document.text differs from the decoded input"
+def sections_diffs(exp: dict[str, Any], text: str, doc: Any) -> list[str]:
+    """What differs in each plan's sections: kind, heading and start (empty when they match)."""
     offsets = quote_offsets(exp, text)
     diffs = []
     for pi in range(max(len(exp["plans"]), len(doc.plans))):
@@ -306,7 +301,7 @@ def test_sections(exp_path: Path) -> None:
             diffs.append(
                 _diff(f"plan {pi} sections (kind, start, heading)", _section_rows(want, text), _section_rows(got, text))
             )
-    assert not diffs, f"{exp['file']}:\n" + "\n".join(diffs)
+    return diffs
 
 
 def _parser_items(plan: Any) -> list[tuple[int, int, int | None, str]]:
@@ -319,10 +314,8 @@ def _parser_items(plan: Any) -> list[tuple[int, int, int | None, str]]:
     return out
 
 
-@pytest.mark.parametrize("exp_path", _cases("items"))
-def test_items(exp_path: Path) -> None:
-    exp, _ = load(exp_path)
-    doc = parsed(exp_path)
+def items_diffs(exp: dict[str, Any], text: str, doc: Any) -> list[str]:
+    """What differs in each plan's numbered items: section, level, number, text prefix."""
     diffs = []
     for pi in range(max(len(exp["plans"]), len(doc.plans))):
         want = (
@@ -343,13 +336,11 @@ def test_items(exp_path: Path) -> None:
                 shown = exp_t if exp_t is not None and (t or "").startswith(exp_t) else (t or "")[:12]
                 g_rows.append(f"section {s} level {lv} number {n}  text^={shown!r}")
             diffs.append(_diff(f"plan {pi} items (section, level, number, text prefix)", w_rows, g_rows))
-    assert not diffs, f"{exp['file']}:\n" + "\n".join(diffs)
+    return diffs
 
 
-@pytest.mark.parametrize("exp_path", _cases("schedule"))
-def test_schedule(exp_path: Path) -> None:
-    exp, _ = load(exp_path)
-    doc = parsed(exp_path)
+def schedule_diffs(exp: dict[str, Any], text: str, doc: Any) -> list[str]:
+    """What differs in each plan's schedule, as a multiset of (months, activity)."""
     diffs = []
     for pi in range(max(len(exp["plans"]), len(doc.plans))):
         want = Counter(
@@ -367,4 +358,37 @@ def test_schedule(exp_path: Path) -> None:
             diffs.append(
                 f"plan {pi} schedule ({sum(want.values())} expected, {sum(got.values())} found):\n" + "\n".join(rows)
             )
+    return diffs
+
+
+# comparison -> what differs between an expected file (its dict and text) and the parser's Document
+DIFFS = {"plans": plans_diffs, "sections": sections_diffs, "items": items_diffs, "schedule": schedule_diffs}
+
+
+def _check(comparison: str, exp_path: Path) -> None:
+    exp, text = load(exp_path)
+    doc = parsed(exp_path)
+    if comparison == "sections":
+        assert doc.text == text, "Document.text differs from the decoded input"
+    diffs = DIFFS[comparison](exp, text, doc)
     assert not diffs, f"{exp['file']}:\n" + "\n".join(diffs)
+
+
+@pytest.mark.parametrize("exp_path", _cases("plans"))
+def test_plans_titles_years(exp_path: Path) -> None:
+    _check("plans", exp_path)
+
+
+@pytest.mark.parametrize("exp_path", _cases("sections"))
+def test_sections(exp_path: Path) -> None:
+    _check("sections", exp_path)
+
+
+@pytest.mark.parametrize("exp_path", _cases("items"))
+def test_items(exp_path: Path) -> None:
+    _check("items", exp_path)
+
+
+@pytest.mark.parametrize("exp_path", _cases("schedule"))
+def test_schedule(exp_path: Path) -> None:
+    _check("schedule", exp_path)

@@ -258,3 +258,35 @@ def test_once_a_month_is_no_month_mention() -> None:
     first, second = doc.plans[0].sections[0].items
     assert first.months == []
     assert second.months == [1, 3]
+
+
+def test_a_dash_is_the_label_colon_before_numeral_words_and_markers() -> None:
+    # 二月——四则运算: 四 opens the month's words, no month of a range (三月——五月 stays one)
+    for line, rest in [("二月——四则运算", "四则运算"), ("五月——五四青年表彰大会", "五四青年表彰大会"),
+                       ("三月——1.学雷锋；2.植树", "1.学雷锋；2.植树"), ("十二月——元旦文艺汇演", "元旦文艺汇演")]:  # fmt: skip
+        label = match_month_label(line)
+        assert label is not None and label.rest == rest, line
+    label = match_month_label("三月——五月：春季运动会")
+    assert label is not None and label.months == [3, 4, 5]
+    label = match_month_label("十二月——元月：寒假安全教育")
+    assert label is not None and label.months == [1, 12]
+
+
+def test_a_list_runs_on_after_a_label_in_brackets_or_with_a_dash() -> None:
+    for label in ["【三月】", "三月——", "三月："]:
+        plan = _plan(f"2025年工作计划\n一、月份安排\n二月：开学典礼\n{label}（1）植树（2）学雷锋\n{label.replace('三', '四')}1.春游；2.诵读\n")
+        assert [(e.months, e.activity) for e in plan.schedule] == [
+            ([2], "开学典礼"), ([3], "植树"), ([3], "学雷锋"), ([4], "春游"), ([4], "诵读")], label
+
+
+def test_breadcrumbs_title_a_page_by_their_last_crumb_unless_a_category() -> None:
+    fragment = "（三）开展主题教育\n1.结合传统节日开展主题班会，每月一次。\n2.组织学生参观本地革命纪念馆。\n"
+    assert _plan("首页 > 工作计划 > 学校工作计划\n" + fragment).title is None
+    plan = _plan("首页 > 工作计划 > 2025年育英小学德育工作计划\n" + fragment)
+    assert (plan.title, plan.year) == ("2025年育英小学德育工作计划", 2025)
+
+
+def test_a_closing_date_whose_zero_is_a_letter_signs_the_plan() -> None:
+    # 二O二五年二月 (the letter O for 〇) right under the last row, no blank line between: a signature
+    plan = _plan("2025年工作计划\n一、月份安排\n三月：植树节活动\n四月：春季运动会\n育才小学\n二O二五年二月\n")
+    assert [(e.months, e.activity) for e in plan.schedule] == [([3], "植树节活动"), ([4], "春季运动会")]

@@ -9,7 +9,6 @@ traditional → simplified map, since the rewrite changes their characters by de
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 
@@ -17,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import planparse
-from planparse.datafiles import data_path
+from planparse.mutations import MONTH_FORMS, MONTHS_CN, REWRITES
+from planparse.parse.charmap import simplify
 
 CN_NUMBERS = "一二三四五六七八九十"
-MONTHS_CN = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 
 # Our own phrases, in the styles real plans use: headings per kind, and activity phrases built
 # from a verb and an object so that drawn plans differ.
@@ -37,17 +36,6 @@ OBJECTS = [
     "心理健康讲座", "经典诵读比赛", "文明班级评比", "教研组听课活动", "节日慰问工作",
     "健康体检", "春季植树活动", "法治宣传教育", "师德标兵评选", "社团成果展示",
 ]
-FURNITURE_TOP = ["首页 > 工作计划 > 学校计划", "登录 | 注册", "发布时间：2024-02-18  浏览：326次"]
-FURNITURE_BOTTOM = ["上一篇：班主任工作总结", "下一篇：学期教学工作计划", "版权所有 © 范文网 保留所有权利"]
-
-_CHARMAP = tomllib.loads(data_path("charmap.toml").read_text(encoding="utf-8"))
-_T2S: dict[str, str] = _CHARMAP["t2s"]
-# a simplified character's traditional form: the one among the charmap's common traditional characters
-# (the inverse of t2s alone would pick rare variants such as 秊 for 年)
-_COMMON_TRADITIONAL = set(_CHARMAP["common_traditional"])
-_S2T_TABLE = str.maketrans({s: t for t, s in _T2S.items() if t in _COMMON_TRADITIONAL and t != s})
-_T2S_TABLE = str.maketrans(_T2S)
-_HALF_PUNCT = str.maketrans({"：": ":", "，": ",", "；": ";", "（": "(", "）": ")"})
 
 
 @dataclass(frozen=True)
@@ -91,7 +79,8 @@ def plans(draw: st.DrawFn) -> DrawnPlan:
 
 
 def month_label(month: int, style: Style) -> str:
-    return f"{MONTHS_CN[month]}月份：" if style.month_label == "cn" else f"{month}月："
+    form = MONTH_FORMS["cn_fen" if style.month_label == "cn" else "arabic"]
+    return form.format(cn=MONTHS_CN[month], n=month)
 
 
 def write_plan(plan: DrawnPlan, style: Style) -> str:
@@ -108,21 +97,18 @@ def write_plan(plan: DrawnPlan, style: Style) -> str:
     for month, acts in plan.schedule:
         lines.append(month_label(month, style))
         lines.extend(f"{i}{style.item_mark}{a}。" for i, a in enumerate(acts, 1))
-    text = "\n".join(lines)
-    if style.half_width:
-        text = text.translate(_HALF_PUNCT)
-    if style.traditional:
-        text = text.translate(_S2T_TABLE)
-    if style.blank_lines:
-        text = text.replace("\n", "\n\n")
-    if style.furniture:
-        text = "\n".join(FURNITURE_TOP) + "\n" + text + "\n" + "\n".join(FURNITURE_BOTTOM)
-    return text + "\n"
+    text = "\n".join(lines) + "\n"
+    # the rewrites scripts/metamorphic.py runs over the corpus (planparse/mutations.py)
+    for wanted, name in [(style.half_width, "width-half"), (style.traditional, "traditional"),
+                         (style.blank_lines, "blank-lines-added"), (style.furniture, "furniture")]:  # fmt: skip
+        if wanted:
+            text = REWRITES[name].apply(text)
+    return text
 
 
 def fold(s: str) -> str:
     """An activity as a reader compares it: NFKC, simplified, without punctuation or spaces."""
-    s = unicodedata.normalize("NFKC", s).translate(_T2S_TABLE)
+    s = simplify(unicodedata.normalize("NFKC", s))
     return "".join(ch for ch in s if ch.isalnum())
 
 

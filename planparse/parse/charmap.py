@@ -27,6 +27,14 @@ def simplify_char_map() -> dict[str, str]:
 
 
 @functools.cache
+def traditional_char_map() -> dict[str, str]:
+    """Simplified character → its traditional form, the map read backwards: only the charmap's common
+    traditional characters (the inverse of t2s alone would pick rare variants such as 秊 for 年)."""
+    common = frozenset(_data()["common_traditional"])
+    return {s: t for t, s in simplify_char_map().items() if t in common and t != s}
+
+
+@functools.cache
 def _translation_table() -> dict[int, str]:
     return str.maketrans(simplify_char_map())
 

@@ -34,6 +34,7 @@ from planparse.parse.month_labels import (
     month_columns,
     undated_period_end,
 )
+from planparse.parse.numerals import cjk_years_to_digits
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cues, section_words
 
@@ -41,7 +42,12 @@ _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words to
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
 _FULL_STOP = re.compile(f"[{FULL_STOPS}]")
 TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
-_DATE_ONLY = re.compile(r"^(?:(?:19|20)\d\d|二[〇零○]..)\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
+_DATE_ONLY_RE = re.compile(r"^(?:19|20)\d\d\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
+
+
+def _date_only(line: Line) -> bool:
+    """A line that is a date (2025年2月20日, 二〇二五年二月, 二O二五年二月: the year's numerals read as its digits)."""
+    return _DATE_ONLY_RE.match(cjk_years_to_digits(line.text.strip())) is not None
 _NOT_WORD = re.compile(r"[\W_]+")
 _SPACE_RUN = re.compile(r"[ \t]+(?=\S)")
 _COMMA_BEFORE_CUE = re.compile(r"[,，]")
@@ -360,10 +366,19 @@ def _title(line: Line) -> None:
         names = names_own = names_unit = False
     if not names:
         return
-    line.title_core = (start, end)
     if line.furniture:
+        # breadcrumbs name the page by their last crumb (首页 > 工作计划 > 2025年……工作计划); one
+        # that is a category of the site's (学校工作计划) titles no one's plan
+        crumbs = list(furniture().breadcrumb_separator.finditer(core))
+        if crumbs:
+            start += crumbs[-1].end()
+            last = line.text[start:end]
+            if not last or (pv.title_year.search(last) is None and _category_only(_unquoted(last))):
+                return
+        line.title_core = (start, end)
         line.page_title = True
         return
+    line.title_core = (start, end)
     # a line with a section cue (2023年工会活动安排) is a heading unless it names a whole plan
     line.title_like = line.cue_kind is None or bare.endswith(pv.plan_words)
     # ... or, at a plan's start, unless it names whose it is (学校工会工作思路)
@@ -495,7 +510,8 @@ def _signature(line: Line) -> None:
     bare = line.text.strip()
     pv = plan_vocab()
     # 召开XX小学家长委员会, 成立学校工会: a line opening with a verb is an activity, whatever unit it names
-    line.signature = len(bare) <= params().signature.max_chars and pv.signature.match(bare) is not None \
+    # a date's year in Chinese numerals is matched as its digits, whatever its zero looks like (二O二五年)
+    line.signature = len(bare) <= params().signature.max_chars and pv.signature.match(cjk_years_to_digits(bare)) is not None \
         and not bare.startswith(pv.title_not_opening)
 
 
@@ -549,7 +565,7 @@ def _signer_before_date(lines: list[Line]) -> None:
     """
     for prev, date in zip(lines, lines[1:], strict=False):
         # the date line is a signature or, posted dates looking alike, furniture
-        if not (date.signature or date.furniture) or not _DATE_ONLY.match(date.text.strip()) or prev.signature:
+        if not (date.signature or date.furniture) or not _date_only(date) or prev.signature:
             continue
         if _signer_shaped(prev):
             prev.signature = True
@@ -599,12 +615,14 @@ def _hard_wrap(lines: list[Line]) -> None:
     """A copy cut at a fixed width (a PDF's lines): the lines that end at the width mid-sentence run on.
 
     The width is the document's own when many whole physical lines end within a few characters
-    of it and hardly any is longer (params.toml ``[lines.hard_wrap]``). A line cut there whose
+    of it and hardly any is longer (params.toml ``[lines.hard_wrap]``); the lines of site furniture
+    do not count. A line cut there whose
     last character ends no sentence is wrapped: the next line goes on with its words.
     """
     p = params().lines.hard_wrap
+    # the site's furniture around a copied PDF (its name, breadcrumbs, 上一篇/下一篇) has widths of its own
     whole = [i for i, ln in enumerate(lines)
-             if ln.starts_physical and (i + 1 == len(lines) or lines[i + 1].starts_physical)]
+             if ln.starts_physical and (i + 1 == len(lines) or lines[i + 1].starts_physical) and not ln.furniture]
     sizes = sorted(n for n in (len(lines[i].text) for i in whole) if n >= p.min_width)
     if not sizes:
         return
@@ -1080,7 +1098,7 @@ def _signature_closes(lines: list[Line]) -> None:
     closing = True
     for ln in reversed(lines):
         # the date: a signature or, posted dates looking alike, furniture (as in signer_before_date)
-        if (ln.signature or ln.furniture) and _DATE_ONLY.match(ln.text.strip()):
+        if (ln.signature or ln.furniture) and _date_only(ln):
             closing = True
         elif ln.furniture:
             continue

@@ -420,10 +420,11 @@ _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
 _NAMED_THEME = re.compile(r"(?P<name>「[^」\n]{1,20}」|“[^”\n]{1,20}”|『[^』\n]{1,20}』|《[^》\n]{1,20}》|\"[^\"\n]{1,20}\")\s*[:：]\s*(?=\S)")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
-# a dash standing for the colon (三月——学雷锋月活动); before a numeral it joins a range (三月——五月),
-# before 元/正 only where a month follows (十二月——元月, but 十二月——元旦文艺汇演)
+# a dash standing for the colon (三月——学雷锋月活动); it joins a range only where a month follows it
+# (三月——五月, 十二月——元月), so before numerals that open the month's words it is the colon all the
+# same (二月——四则运算, 五月——五四青年表彰大会, 三月——1.学雷锋活动；2.…)
 _DASH_AFTER_LABEL = re.compile(
-    r"\s*(?:—{1,2}|-{2}|－{1,2})\s*(?=[^\d\s一二三四五六七八九十元正—\-－]|[元正](?!\s*月)|\s*$)"
+    r"\s*(?:—{1,2}|-{2}|－{1,2})\s*(?![—\-－])(?!(?:[\d一二三四五六七八九十]{1,3}|[元正])\s*月)(?=\S|\s*$)"
 )
 # a month in brackets opening the line, its words after it: （三月）学雷锋月活动, (3月) …
 _BRACKET_LEAD = re.compile(r"^[(（](?P<inner>[^()（）]{1,10})[)）]\s*(?:[:：]\s*)?")

@@ -447,8 +447,10 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     removed += find_letter_spacing(text)
     if "(" in text or "（" in text:
         removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
-    # a site's name glued into a line (……现场赛【XX范文】。): furniture, cut so the words read whole
-    site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(text)) if "【" in text else ()
+    # a site's name glued into a line (……现场赛【XX范文】。): furniture, cut so the words read whole;
+    # looked for in the folded text (【學優範文】 too: folding keeps every offset)
+    site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(table.apply(text))) \
+        if "【" in text else ()
     removed += site_names
     if not removed:
         return WorkingText(_join_bare_markers(_cells(_fold_in_context(_fold_variants(table.apply(text))))),

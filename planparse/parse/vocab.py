@@ -92,6 +92,7 @@ class Furniture:
     disclosure_key: re.Pattern  # 索引号 alone on its line: a card cell, its value on the next line
     disclosure_sure_key: re.Pattern  # ... one of the sure fields
     disclosure_window: int
+    breadcrumb_separator: re.Pattern  # 首页 > 工作计划 > …: between a page's breadcrumbs
     anchored: re.Pattern  # the patterns that start with ^, matched at the line start
     floating: GatedSearch  # the others, searched (where a character that can start one stands)
 
@@ -142,6 +143,7 @@ def furniture() -> Furniture:
         re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"] + data["disclosure_fields_beside"]) + r")\s*[:：|]?\s*"),
         re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]?\s*"),
         data["disclosure_window"],
+        re.compile(data["breadcrumb_separator"]),
         re.compile("|".join(f"(?:{p})" for p in anchored)),
         GatedSearch(re.compile("|".join(f"(?:{p})" for p in floating))),
     )
