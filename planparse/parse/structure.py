@@ -35,6 +35,9 @@ STAGES: list[tuple[str, Stage]] = [
     ("items", build_items),
     ("schedule", read_schedules),
 ]
+# layers that no later stage and no model reads, by the stage that reads them last: a parse that is
+# not explained frees them as soon as that stage is done (an explained one keeps them all)
+RELEASED_AFTER: dict[str, tuple[str, ...]] = {"schedule": ("numbering",)}
 # the stages after which a window's plans are known: a window with fewer than two is widened at once
 _PLANS_KNOWN = [name for name, _ in STAGES].index("plans") + 1
 
@@ -61,9 +64,14 @@ def begin_structure(text: str, furniture: Sequence[tuple[int, int]] = ()) -> Par
     return ParseDoc(text, normalise(text), page_furniture=furniture)
 
 
-def run_stages(doc: ParseDoc, stages: Sequence[tuple[str, Stage]], on_stage: Callable[[str], None] | None = None) -> None:
+def run_stages(
+    doc: ParseDoc, stages: Sequence[tuple[str, Stage]], on_stage: Callable[[str], None] | None = None, *, release: bool = False
+) -> None:
+    """Run ``stages`` in order; ``release``: free each layer as soon as its last reader is done (RELEASED_AFTER)."""
     for name, stage in stages:
         stage(doc)
+        if release:
+            doc.release(*RELEASED_AFTER.get(name, ()))
         if on_stage is not None:
             on_stage(name)
 
@@ -111,7 +119,10 @@ def build(
 ) -> Document:
     with collector_paused():
         if len(text) <= params().windows.window_chars:
-            doc = build_document(parse_structure(text, on_stage, furniture=furniture), source=source, encoding=encoding, fmt=fmt)
+            pdoc = begin_structure(text, furniture)
+            run_stages(pdoc, STAGES, on_stage, release=True)
+            doc = build_document(pdoc, source=source, encoding=encoding, fmt=fmt, release=True)
+            del pdoc
         else:
             stage_once = _first_calls(on_stage)
 
@@ -120,8 +131,8 @@ def build(
                 run_stages(pdoc, STAGES[:_PLANS_KNOWN], stage_once)
                 if not last and len(pdoc.layer("plans")) < 2:
                     return None  # too few plans to cut at: the rest of the stages would be wasted
-                run_stages(pdoc, STAGES[_PLANS_KNOWN:], stage_once)
-                return build_document(pdoc, source=source, encoding=encoding, fmt=fmt)
+                run_stages(pdoc, STAGES[_PLANS_KNOWN:], stage_once, release=True)
+                return build_document(pdoc, source=source, encoding=encoding, fmt=fmt, release=True)
 
             doc = build_windowed(text, parse_window, source=source, encoding=encoding, fmt=fmt, furniture=furniture)
     if on_stage is not None:
