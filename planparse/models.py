@@ -127,7 +127,7 @@ class ScheduleEntry(BaseModel):
 
 class Plan(BaseModel):
     span: Span
-    title: str | None = None
+    title: str | None = Field(None, description="the plan's title; one broken over two lines has its parts joined")
     title_span: Span | None = None
     year: int | None = Field(None, description="the calendar year the plan is for, when the text states it")
     organisation: str | None = None

@@ -68,7 +68,8 @@ def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, f
         title = titles.get(k)
         if title is not None:
             model.title_span = doc.orig_span(title.start, title.end)
-            model.title = doc.original_text(title.start, title.end).strip()  # without what normalising cut (社區(qū))
+            # without what normalising cut (社區(qū)); a title broken over two lines is one title again
+            model.title = "".join(part.strip() for part in doc.original_text(title.start, title.end).splitlines())
         for j, s in enumerate(by_plan.get(k, [])):
             model.sections.append(_section(doc, s, headings.get(s), items_by_section.get(s, []), marks))
             model.schedule.extend(_entry(doc, e, j) for e in entries_by_section.get(s, []))

@@ -10,6 +10,8 @@ from __future__ import annotations
 SENTENCE_END = "。;；!?！？"
 # ends a whole sentence, not a clause of it (；)
 FULL_STOPS = "。!?！？"
+# ends a clause inside a sentence (、 inside a list of words): a line ending so stops mid-sentence
+CLAUSE_END = "，,、"
 # closing quotes and brackets that may stand after a sentence's end
 CLOSERS = "”\"」』)）"
 COLONS = ":："

@@ -22,7 +22,7 @@ _SHOW = 40
 class DecisionRecord:
     """One decided span: what it is, where it is in the original text, and why."""
 
-    what: str  # plan, section, furniture (a line the plan stage set aside), entry
+    what: str  # plan, section, furniture (a line the plan stage set aside: a page header, an end mark), entry, unassigned (a document that is no plan)
     label: str  # the plan's title, the section's kind, the entry's months
     span: Span  # into Document.text
     rule: str
@@ -44,7 +44,7 @@ class Explanation:
         text = self.document.text
         out: list[str] = []
         for d in self.decisions:
-            indent = {"plan": "", "section": "  ", "furniture": "  ", "entry": "    "}[d.what]
+            indent = {"plan": "", "unassigned": "", "section": "  ", "furniture": "  ", "entry": "    "}[d.what]
             words = " ".join(text[d.span[0] : d.span[1]].split())
             words = words if len(words) <= _SHOW else words[: _SHOW - 1] + "…"
             why = f"← {d.rule or 'default'}" + (f" ({', '.join(d.evidence)})" if d.evidence else "")
@@ -97,7 +97,10 @@ def explain(pdoc: ParseDoc, document: Document) -> Explanation:
         entries_by_section.setdefault(e.data.section, []).append(e)
     prose = {a.data for a in pdoc.layer("prose_plans")}
     built = 0
-    for k, plan in enumerate(pdoc.layer("plans")):
+    plans = pdoc.layer("plans")
+    for k, plan in enumerate(plans):
+        # a plan's end mark (its title again) stands after its last content, before the next plan
+        until = plans[k + 1].start if k + 1 < len(plans) else len(pdoc.text) + 1
         if k in prose:
             continue
         model = document.plans[built]
@@ -112,9 +115,17 @@ def explain(pdoc: ParseDoc, document: Document) -> Explanation:
                 months = ",".join(map(str, e.data.months)) + "月"
                 records.append(DecisionRecord("entry", months, pdoc.orig_span(e.start, e.end), e.rule,
                                               _pattern(e.rule), e.evidence, {}, built))
-        for a in pdoc.layer("page_headers"):
-            if plan.start <= a.start < plan.end:
-                records.append(DecisionRecord("furniture", "page header", pdoc.orig_span(a.start, a.end), a.rule,
+        set_aside = [*pdoc.layer("page_headers"), *(a for a in pdoc.layer("page_text") if a.label == "end_mark")]
+        for a in sorted(set_aside, key=lambda a: a.start):
+            if plan.start <= a.start < (plan.end if a.label == "page_header" else until):
+                records.append(DecisionRecord("furniture", a.label.replace("_", " "), pdoc.orig_span(a.start, a.end), a.rule,
                                               _pattern(a.rule), a.evidence, _line_facts(pdoc, a.start), built))
         built += 1
+    # a document on the page that is no plan (a 工作总结, a 通知), before the first plan that follows it
+    for a in pdoc.layer("other_documents"):
+        span = pdoc.orig_span(a.start, a.end)
+        at = next((i for i, r in enumerate(records) if r.what == "plan" and r.span[0] >= span[0]), len(records))
+        plan = records[at].plan if at < len(records) else built
+        records.insert(at, DecisionRecord("unassigned", "(no plan)", span, a.rule, _pattern(a.rule), a.evidence,
+                                          _line_facts(pdoc, a.start), plan))
     return Explanation(document, records)

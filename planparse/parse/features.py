@@ -26,19 +26,27 @@ from planparse.parse.chars import CLOSERS, COLONS, FULL_STOPS, SENTENCE_END, TRA
 from planparse.parse.document import ParseDoc
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
-from planparse.parse.month_labels import MonthLabel, match_month_label
+from planparse.parse.month_labels import (
+    MonthLabel,
+    bare_dated_label,
+    flat_table_header,
+    match_month_label,
+    month_columns,
+    undated_period_end,
+)
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, month_vocab, plan_vocab, section_cues, section_words
 
 _COLON = re.compile(r"[:：|]")  # a pasted table cell ends a heading's words too
 _SENTENCE_PUNCT = re.compile(f"[{SENTENCE_END}]")
 _FULL_STOP = re.compile(f"[{FULL_STOPS}]")
-_TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
+TITLE_BAD = re.compile(r"[。;；,，!?！？:：、]")
 _DATE_ONLY = re.compile(r"^(?:(?:19|20)\d\d|二[〇零○]..)\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月")
 _NOT_WORD = re.compile(r"[\W_]+")
 _SPACE_RUN = re.compile(r"[ \t]+(?=\S)")
 _COMMA_BEFORE_CUE = re.compile(r"[,，]")
 _TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
+_BAR_SPLIT = re.compile(r"[|｜]")
 
 
 @dataclass(slots=True)
@@ -57,6 +65,7 @@ class Line:
     marker: Marker | None = None
     month: MonthLabel | None = None
     weak_label: MonthLabel | None = None  # a festival's name (五四青年节：…) or a dotted date (3.5 …) opening the line
+    undated_period: int = 0  # a period with no month of its own opening the line (春节：…, 暑期：…): its length
     month_led: MonthLabel | None = None  # a numbered item that opens with a month in running text (4、六月份组织…)
     prose_month: bool = False  # a paragraph opening with its month (5月,为迎接…): a label only inside a schedule
     content_start: int = 0  # after the marker, relative to the line start
@@ -85,14 +94,20 @@ class Line:
     title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
     title_of_period: bool = False  # a title-shaped line that opens with its month or quarter (三月份德育工作计划)
     title_bare: bool = False  # a title naming no one's plan (工作计划): as much a category label as a title
+    other_title: bool = False  # the title of a document that is no plan (……2024年工作总结, 关于……的通知)
     page_title: bool = False  # a furniture line that is the page's title with the site's add-ons
     title_core: tuple[int, int] | None = None  # the plan's own title within the line (relative offsets)
     guiding_opener: bool = False
     table_header: bool = False
     table_cells: tuple[str, ...] = ()
+    # a header row laid across the months (项目 | 9月 | 10月): the months each of its cells heads
+    month_columns: tuple[tuple[int, ...], ...] = ()
     signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
     # neighbourhood
     heads_month_list: bool = False  # the next content line is a month label or a table header
+    # a table header whose columns (over its run of header lines) name an activity and a time that
+    # dates the rows: a period (月份, 时间, 周次), or a deadline where no period column stands
+    table_dated: bool = False
 
     @property
     def content(self) -> str:
@@ -105,7 +120,7 @@ class Line:
             out["marker"] = f"{self.marker.family}:{self.marker.number}"
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
-        for name in ("cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "page_title", "separator", "furniture", "table_header",
+        for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_period", "title_bare", "other_title", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
                      "signature", "guiding_opener", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
@@ -168,6 +183,8 @@ def _numbering(line: Line) -> None:
         rest = line.month.rest
         words = rest.strip(" ,，")
         line.prose_month = bool(words) and (rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars)
+    if line.month is None and line.weak_label is None:
+        line.undated_period = undated_period_end(text)
     marker = None if line.month else match_marker(text)
     if marker is not None and marker.family in OUTLINE_FAMILIES and not line.outline_confirmed:
         line.outline_candidate, marker = marker, None
@@ -297,9 +314,18 @@ def _title(line: Line) -> None:
     pv = plan_vocab()
     start, end = title_core(line.text)
     core = line.text[start:end]
-    bare = _TRAILING_NOTE.sub("", core)  # 德育处工作计划和安排(学校德育工作月度计划): judged without its note
+    # 德育处工作计划和安排(学校德育工作月度计划), 《……计划》【修订稿】: judged without its note and quotes
+    bare = _unquoted(pv.title_trailing_note.sub("", core).rstrip())
+    if core and len(core) <= params().title.max_chars and line.month is None and not line.furniture \
+            and pv.other_document_title.search(bare) and not bare.startswith(pv.title_not_opening):
+        line.other_title = True  # a 工作总结's or a 通知's title names no plan: no title_core
+        return
     ends_title = bare.endswith(pv.title_endings) or line.separator
-    if not core or len(core) > params().title.max_chars or not ends_title or _TITLE_BAD.search(bare):
+    if line.furniture and not ends_title:
+        # the page's title names its text a 范文 (2025年社区工作计划范文): the site's word after the title's
+        ends_title = any(bare.removesuffix(w) != bare and bare.removesuffix(w).endswith(pv.title_endings)
+                         for w in furniture().link_title_addons)
+    if not core or len(core) > params().title.max_chars or not ends_title or TITLE_BAD.search(bare):
         return
     has_year = pv.title_year.search(core) is not None
     if period_led and not has_year:
@@ -348,7 +374,7 @@ def title_core(text: str) -> tuple[int, int]:
     start, end = 0, len(text.rstrip())
     while True:
         lead = pv.title_addons_leading.match(text, start, end)
-        trail = pv.title_addons_trailing.search(text, start, end)
+        trail = pv.title_addons_trailing.search(text, start, end) or pv.title_trailing_date.search(text, start, end)
         if lead is not None and lead.end() > start:
             start = lead.end()
         elif trail is not None and trail.start() < end and trail.start() > start:
@@ -357,7 +383,17 @@ def title_core(text: str) -> tuple[int, int]:
             break
     while start < end and text[start].isspace():
         start += 1
+    while end - start > 2 and text[start] + text[end - 1] in pv.title_quotes:
+        start, end = start + 1, end - 1
     return start, end
+
+
+def _unquoted(words: str) -> str:
+    """A title's words out of the quotation marks it is written in (《……计划》（2025年度）, its note cut)."""
+    quotes = plan_vocab().title_quotes
+    while len(words) > 2 and words[0] + words[-1] in quotes:
+        words = words[1:-1]
+    return words
 
 
 def _unlabelled(line: Line) -> bool:
@@ -390,7 +426,18 @@ def _table_header(line: Line) -> None:
         return
     bare = line.text.strip()
     p = params().table
+    across = month_columns(bare)
+    if across is not None:
+        line.table_header, line.month_columns = True, tuple(across)
+        line.table_cells = tuple(c for c in _TABLE_SPLIT.split(bare) if c)
+        return
     if len(bare) > p.header_max_chars:
+        # a whole table flattened into the line, its header's cells first (月份 | 工作内容 | 负责人 | 9月 | …)
+        cells = [c.strip() for c in _BAR_SPLIT.split(bare.strip("|｜"))]
+        flat = flat_table_header(cells) if len(cells) > 1 else None
+        if flat is not None:
+            line.table_header = True
+            line.table_cells = tuple(cells[: len(flat)])
         return
     mv = month_vocab()
     cells = tuple(c for c in _TABLE_SPLIT.split(bare) if c)
@@ -414,6 +461,44 @@ def _signature(line: Line) -> None:
 # ---------------------------------------------------------------- the lines around
 
 
+@neighbourhood_feature("dated_month_labels")
+def _dated_month_labels(lines: list[Line]) -> None:
+    """2025年3月 / 1、… / 2025年4月 / 1、…: lines holding only a year and a month are month labels where
+    they head lines of work in a run of month labels (params ``month_labels.dated_run_min``, such lines
+    and labels of other shapes together: 十二月： … 2026年1月), not the date of signing that one such
+    line is alone.
+
+    A run of them ends at a title, a plan's separator or a section heading. A line heads work when
+    the next line is content: no date, signature, title or section heading (a date under a plan's
+    title, above 一、指导思想, heads none), and its line above is no signer (总务处 / 2024年2月 signs
+    the plan, whatever follows). Those that head nothing keep their signature."""
+    run: list[tuple[Line, MonthLabel]] = []
+    labels = 0  # the run's month labels of other shapes (九月： … 2026年1月 … in one list)
+
+    def close() -> None:
+        nonlocal labels
+        if len(run) + labels >= params().month_labels.dated_run_min:
+            for ln, label in run:
+                ln.month, ln.signature = label, False
+        run.clear()
+        labels = 0
+
+    content = [ln for ln in lines if not ln.furniture]
+    for k, ln in enumerate(content):
+        if ln.separator or ln.title_like or (ln.cue_kind and ln.heading_like):
+            close()
+            continue
+        labels += ln.month is not None and not ln.prose_month
+        label = bare_dated_label(ln.text) if ln.marker is None and ln.month is None else None
+        if label is None or (k > 0 and (content[k - 1].signature or _signer_shaped(content[k - 1]))):
+            continue  # under its signer (总务处 / 2024年2月) the date signs the plan
+        nxt = content[k + 1] if k + 1 < len(content) else None
+        if nxt is not None and not (nxt.signature or nxt.separator or nxt.title_like or nxt.month is not None
+                                    or (nxt.cue_kind and nxt.heading_like)):
+            run.append((ln, label))
+    close()
+
+
 @neighbourhood_feature("signer_before_date")
 def _signer_before_date(lines: list[Line]) -> None:
     """The short line right before a plan's closing date is its signer (教育局离退休干部工作科 / 2023年1月16日).
@@ -425,11 +510,16 @@ def _signer_before_date(lines: list[Line]) -> None:
         # the date line is a signature or, posted dates looking alike, furniture
         if not (date.signature or date.furniture) or not _DATE_ONLY.match(date.text.strip()) or prev.signature:
             continue
-        bare = prev.text.strip()
-        if _unlabelled(prev) and len(bare) <= params().signature.max_chars and not _TITLE_BAD.search(bare) \
-                and not prev.title_like and bare[-1:] in plan_vocab().signer_last_chars \
-                and not bare.startswith(plan_vocab().title_not_opening):
+        if _signer_shaped(prev):
             prev.signature = True
+
+
+def _signer_shaped(line: Line) -> bool:
+    """A short unnumbered line ending like a unit's name (…工作科, …保健室, 总务处), opening with no verb."""
+    bare = line.text.strip()
+    return _unlabelled(line) and 0 < len(bare) <= params().signature.max_chars and not TITLE_BAD.search(bare) \
+        and not line.title_like and bare[-1:] in plan_vocab().signer_last_chars \
+        and not bare.startswith(plan_vocab().title_not_opening)
 
 
 @neighbourhood_feature("signer_at_end")
@@ -590,6 +680,29 @@ def _confirm_table_headers(lines: list[Line]) -> None:
         else:
             ln.table_header = False
             ln.table_cells = ()
+    _mark_dated_headers(lines)
+
+
+def _mark_dated_headers(lines: list[Line]) -> None:
+    """``table_dated`` on each line of a run of header lines whose columns name an activity and a
+    time dating the rows (a period column, or else a deadline column: months.toml
+    period_fallback_roles). A table of tasks and the units responsible alone dates nothing."""
+    mv = month_vocab()
+    i = 0
+    while i < len(lines):
+        if not lines[i].table_header:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].table_header:
+            j += 1
+        roles = {r for ln in lines[i:j] for cell in ln.table_cells for r in (mv.column_roles(cell) or ())}
+        # a header laid across the months (项目 | 9月 | 10月) dates its cells by their columns
+        dated = any(ln.month_columns for ln in lines[i:j]) or (
+            "activity" in roles and bool(roles & {"month", "week", "dates", *mv.period_fallback_roles}))
+        for ln in lines[i:j]:
+            ln.table_dated = dated
+        i = j
 
 
 _ROW_NUMBER_CELL = re.compile(r"\d{1,3}[.、]?")
@@ -643,6 +756,85 @@ def _link_lists(lines: list[Line]) -> None:
             elif not ln.furniture:
                 ln.furniture = True
                 listed.append(ln)
+
+
+@neighbourhood_feature("table_of_contents")
+def _table_of_contents(lines: list[Line]) -> None:
+    """A page's table of contents over its plans (本文目录一览： then 1、2025年初一班主任工作计划 / 2、…): the
+    heading and the titles it lists are furniture, no plan and no item. The titles may be the plans'
+    separators (篇一：…, 【篇2】…). The list ends at a line that is no title's shape (a long one, a section
+    heading, the content), or at a title naming one it listed again: the first plan's own title or
+    separator, where the plans begin. The titles may stand in the heading's line (目录：1、…计划 2、…计划);
+    a heading whose line goes on with other words is none."""
+    fv = furniture()
+    limit = params().furniture.link_max_chars
+    i = 0
+    while i < len(lines):
+        text = _unbracketed(lines[i].text.strip())
+        m = fv.toc_heading.match(text)
+        rest = text[m.end() :].strip() if m is not None else ""
+        if m is None or (rest and not _lists_titles(rest)):
+            i += 1
+            continue
+        lines[i].furniture = True
+        listed = [rest] if rest else []
+        i += 1
+        while i < len(lines):
+            ln = lines[i]
+            if ln.furniture:
+                i += 1
+                continue
+            if len(ln.text) > limit or not _link_shaped(ln):
+                break
+            a, b = title_core(ln.content.strip())
+            core = ln.content.strip()[a:b]
+            if any(core in t or t in core for t in listed):
+                break  # a title listed again: the first plan's own
+            ln.furniture = True
+            listed.append(core)
+            i += 1
+
+
+def _lists_titles(words: str) -> bool:
+    """Whether ``words`` (a table of contents' line after its heading) are titles: no sentence, ending in a
+    title's word (1、…工作计划 2、…工作计划)."""
+    core = words[slice(*title_core(words))]
+    return not _SENTENCE_PUNCT.search(words) and core.endswith(plan_vocab().title_endings)
+
+
+@neighbourhood_feature("disclosure_card_cells")
+def _disclosure_card_cells(lines: list[Line]) -> None:
+    """The rest of a 政府信息公开 card around its sure fields (索引号：…, furniture line by line):
+
+    - a field that a plan may hold as its own (公开方式：主动公开) is the card's beside a sure field,
+      within ``disclosure_window`` lines;
+    - a card scraped one cell a line (索引号 / 000014349/2024-00056 / 发布机构 / …): a key alone on its
+      line is furniture, and so is its value on the next line, a short line (``link_max_chars``)
+      that is no numbered line, month label or section heading. The value may be a date (成文日期 /
+      2025年03月12日): the page's, no year of the plan.
+    """
+    fv = furniture()
+    limit = params().furniture.link_max_chars
+    sure = [fv.disclosure_field.match(ln.text) is not None or fv.disclosure_sure_key.fullmatch(ln.text) is not None
+            for ln in lines]
+    w = fv.disclosure_window
+    for i, ln in enumerate(lines):
+        alone = fv.disclosure_key.fullmatch(ln.text) is not None
+        if not (alone or fv.disclosure_beside.match(ln.text)) or not any(sure[max(0, i - w) : i + w + 1]):
+            continue
+        if not _plain_line(ln):
+            continue
+        ln.furniture = True
+        nxt = lines[i + 1] if alone and i + 1 < len(lines) else None
+        if nxt is None or nxt.furniture or len(nxt.text) > limit or fv.disclosure_key.fullmatch(nxt.text):
+            continue
+        if _plain_line(nxt) and not (nxt.cue_kind and nxt.heading_like):
+            nxt.furniture = True
+
+
+def _plain_line(ln: Line) -> bool:
+    """No numbered line (a bare number aside) and no month label: a line that furniture may be."""
+    return (ln.marker is None or ln.marker.bare) and ln.month is None
 
 
 @neighbourhood_feature("comment_box")
@@ -865,7 +1057,40 @@ def _signature_closes(lines: list[Line]) -> None:
             closing = False
 
 
+_ANNEX_NUMBER = re.compile(r"\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?")
+
+
+@neighbourhood_feature("annex_label_over_title")
+def _annex_label_over_title(lines: list[Line]) -> None:
+    """An annex label alone on its line (附件, 附件1：) right above a title line labels the document
+    attached: a notice that issues a plan (关于印发《……工作计划》的通知 / 现将……印发给你们) has the
+    plan as its annex. The label is no section heading of the notice: the plan opens at its title.
+
+    The annex named with its title (附件：XX镇2025年……工作计划) opens the plan where the plan's
+    content follows (plans.toml title_addons_leading); over the issuer's name (the notice's
+    signature) it is the notice's list of what it issues, no title: the plan's own title comes later."""
+    labels = section_words().annex_labels
+    for ln, nxt in zip(lines, lines[1:], strict=False):
+        if ln.annex and ln.title_like and nxt.signature:
+            ln.title_like = ln.title_with_cue = False
+            ln.title_core = None
+            continue
+        if not (ln.cue_kind and nxt.title_like) or ln.marker is not None:
+            continue
+        words = ln.text.strip()
+        label = next((w for w in sorted(labels, key=len, reverse=True) if words.startswith(w)), None)
+        if label is not None and _ANNEX_NUMBER.fullmatch(words[len(label) :]):
+            ln.cue_kind = ln.cue = None
+            ln.heading_like = False
+
+
 _OPENING_KINDS = ("guiding_ideology", "goals", "situation")
+
+
+def names_guiding_line(line: Line) -> bool:
+    """The line's cue names the plan's guiding line itself (指导思想, 总体要求), not a part that stands
+    beside it (基本原则: sections.toml guiding_companions), which opens no plan."""
+    return line.cue_kind == "guiding_ideology" and line.cue not in section_words().guiding_companions
 
 
 def _may_open_plan(line: Line) -> bool:
@@ -875,7 +1100,7 @@ def _may_open_plan(line: Line) -> bool:
         return True
     first = line.marker is None or line.marker.number == 1
     if line.heading_like and line.cue_kind in _OPENING_KINDS and first:
-        return True
+        return line.cue_kind != "guiding_ideology" or names_guiding_line(line)
     return line.guiding_opener and plan_vocab().guiding_line.search(line.text) is not None
 
 

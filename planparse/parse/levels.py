@@ -74,7 +74,7 @@ def plan_body(doc: ParseDoc, plan: Annotation) -> list[Line]:
     """A plan's lines without its title, title lead and separator line."""
     block = plan.data
     lines = doc.lines
-    return [lines[i] for i in block.lines if i not in (block.title, block.title_lead) and not lines[i].separator]
+    return [lines[i] for i in block.lines if i not in (block.title, block.title_lead, block.title_head) and not lines[i].separator]
 
 
 def number_plans(doc: ParseDoc) -> None:

@@ -17,16 +17,18 @@ from functools import cache
 
 from planparse.parse.gate import GatedSearch
 from planparse.parse.markers import HEADING_FAMILIES, OUTER_FAMILIES, match_marker
-from planparse.parse.month_labels import is_period_cell, match_month_label
+from planparse.parse.month_labels import MonthLabel, is_period_cell, match_month_label
 from planparse.parse.normalise import WorkingText
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, month_vocab, plan_vocab
 
 _WORD = re.compile(r"\S+")
 _WS_RUN = re.compile(r"(?<=[^\s,，、])[ ]+(?=\S)")
-# where a run-on marker may start: after a sentence end, a colon, or white space
+# where a run-on marker may start: after a sentence end, a colon, or white space; a month label
+# may have a word before it (在4月，…: months.toml label_lead_words)
 _CANDIDATE = re.compile(
-    r"[。;；!?！？:：\s”\"」』),，]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇⒈-⒛])"
+    r"[。;；!?！？:：\s”\"」』),，]\s*(?=[一二三四五六七八九十百元正第(（0-9.、\-•·*①-⑳⑴-⒇⒈-⒛]"
+    rf"|(?:{'|'.join(map(re.escape, month_vocab().label_lead_words))})[一二三四五六七八九十元正0-9])"
 )
 _COMMA = ",，"
 # (（1）, ①, 1、): written as one class and then what must come after it, so that re scans for
@@ -64,6 +66,16 @@ def _tight_before(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch in "”\"」』)）"
 
 
+def _label_separator(label: MonthLabel, line: str) -> str | None:
+    """What sets a month label at ``line``'s start apart from its words when no colon does: a comma
+    (三月份，开展……) or a space (6月份 举办……); None for a label closed otherwise."""
+    if label.rest[:1] in _COMMA:
+        return ","
+    if not label.closed and label.rest and line[: label.end][-1:].isspace():
+        return " "
+    return None
+
+
 def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets inside [start, end) where a run-on marker or month label starts a new line."""
     line = text[start:end]
@@ -73,9 +85,9 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     last_of_family: dict[str, int] = {}
     opening_label = match_month_label(line)
     labels_seen = opening_label is not None
-    # a line that opens with its month and a comma (三月份，开展……；四月份，……): the months after a
-    # sentence's end written the same way are labels too, one line each
-    comma_led = opening_label is not None and opening_label.rest[:1] in _COMMA
+    # a line that opens with its month and a comma (三月份，开展……；四月份，……) or a space (6月份 举办……；
+    # 7月份 开展……): the months after a sentence's end written the same way are labels too, one line each
+    led_by = _label_separator(opening_label, line) if opening_label is not None else None
     if first and first.number is not None and not labels_seen:
         last_of_family[first.family] = first.number
     ahead, behind = params().lines.run_on_ahead, params().lines.run_on_behind
@@ -113,7 +125,7 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
             # words are the cell's (the table layout splits them); cutting would end the row there
             continue
         label = None if is_tight else match_month_label(rest)
-        if label and comma_led and label.rest[:1] in _COMMA and _SENTENCE_END.search(before):
+        if label and led_by is not None and _label_separator(label, rest) == led_by and _SENTENCE_END.search(before):
             cuts.append(start + pos)
             last_of_family.clear()
             continue

@@ -19,15 +19,16 @@ from planparse.parse.numerals import cjk_to_int
 _CJK = "[一二三四五六七八九十百]{1,4}"
 # formal (financial) numerals 壹、贰、叁: a family of their own, since a plan numbering its parts
 # with them numbers what is under them with 一、
-_FORMAL = "[壹贰貳叁參肆伍陆陸柒捌玖拾佰]{1,4}"
+_FORMAL = "[壹贰貳叁參参肆伍陆陸柒捌玖拾佰]{1,4}"
 _WORDS = tomllib.loads(data_path("markers.toml").read_text(encoding="utf-8"))
 _PART_WORDS = "|".join(map(re.escape, _WORDS["part_words"]))
 _NOT_ORDINAL = "|".join(map(re.escape, _WORDS["ordinal_not_before"]))
 _BULLET = rf"(?:[{re.escape(MARKER_BULLETS)}]\s*)?"
-# a digit after "1." is a decimal or a date (1.5万元, 3.15) unless it is a month (1.3月上旬：…)
-_MONTH_AFTER = r"\d{1,2}\s*月"
-_NOT_MONTH_DIGIT = r"(?!" + _MONTH_AFTER + r")\d"
-_MONTH_AHEAD = re.compile(_MONTH_AFTER)
+# a digit after "1." is a decimal or a date (1.5万元, 3.15) unless it opens a month (1.3月上旬：…) or
+# a time of day (2.9:00至10:30分组服务: an activity plan's running order); no number runs on into ":00"
+_MONTH_OR_TIME_AFTER = r"\d{1,2}\s*月|\d{1,2}:\d{2}"
+_NOT_MONTH_OR_TIME_DIGIT = r"(?!" + _MONTH_OR_TIME_AFTER + r")\d"
+_MONTH_OR_TIME_AHEAD = re.compile(_MONTH_OR_TIME_AFTER)
 
 # Family name → pattern. Group "n" holds the numeral. Tried in this order.
 FAMILIES: list[tuple[str, re.Pattern]] = [
@@ -47,7 +48,7 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     ("arabic_paren", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*[)）]\s*[、,.]?\s*")),
     # "1." must not be a decimal or a date (1.5万元, 2023.3.15), but a month may follow it (1.3月上旬：…);
     # "2、" may be followed by a digit (2、3月底前…)
-    ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*(?:、|[.。](?![.,。])(?!" + _NOT_MONTH_DIGIT + r")|,(?![.,。]))\s*[、.,]?\s*")),
+    ("arabic", re.compile(r"^" + _BULLET + r"(?P<n>\d{1,2})\s*(?:、|[.。](?![.,。])(?!" + _NOT_MONTH_OR_TIME_DIGIT + r")|,(?![.,。]))\s*[、.,]?\s*")),
     # 1.1 / 2.3.1 with a space after: an outline number (a date or a decimal has no space after it)
     ("decimal3", re.compile(r"^(?P<d>\d{1,2}\.\d{1,2}\.\d{1,2})(?:[ \t]+|\s*、\s*)(?=\S)")),
     ("decimal", re.compile(r"^(?P<d>\d{1,2}\.\d{1,2})(?:[ \t]+|\s*、\s*)(?=\S)")),
@@ -81,7 +82,7 @@ class Marker:
 # Which families can start with a given first character: a body line costs no match at all,
 # a numbered one only the patterns of its kind.
 _NUMERAL_STARTS = "一二三四五六七八九十百"
-_FORMAL_STARTS = "壹贰貳叁參肆伍陆陸柒捌玖拾"
+_FORMAL_STARTS = "壹贰貳叁參参肆伍陆陸柒捌玖拾"
 _STARTS = {
     "part": "第", "ordinal": "第", "paren_cjk": "(（" + _NUMERAL_STARTS + MARKER_BULLETS,
     "cjk": _NUMERAL_STARTS + MARKER_BULLETS,
@@ -133,7 +134,7 @@ def _accept(family: str, m: re.Match, line: str) -> Marker | None:
     raw_end = len(line[:end].rstrip())
     spaced = raw_end < end  # "2. 15名教师…": a space after the dot, which a number never has
     if family == "arabic" and number is not None and line[end : end + 1].isdigit() and "、" not in m.group() \
-            and not _MONTH_AHEAD.match(line, end) and not spaced:
+            and not _MONTH_OR_TIME_AHEAD.match(line, end) and not spaced:
         # 2023.3.15 / 1.5万元 / 3.2.1: a digit right after "1." is no marker; after "2、" it may be
         # (2、3月底前…), and after "2," too unless three digits follow (2,300元 is a number; 2,30岁以上… an item)
         digits = len(line[end:]) - len(line[end:].lstrip("0123456789"))

@@ -31,11 +31,16 @@ _TOKEN = rf"(?:{_YEAR}?{_MNUM}\s*(?:月\s*份?)?)"
 _LABEL = re.compile(rf"^(?P<label>{_TOKEN}(?:{_JOIN}{_TOKEN})*)".replace("(?P<y>", "(?:"))
 _TOKEN_RE = re.compile(rf"(?P<year>{_YEAR})?(?P<m>{_MNUM})\s*(?P<yue>月\s*份?)?")
 _RANGE_RE = re.compile(_RANGE_JOIN)
+# a table row's running number in a cell of its own, joined by a bar (1 | 4月 | …)
+_BARRED_ROW_NUMBER = re.compile(r"\d{1,3}[^\S\n]*[|｜][^\S\n]*(?=\S)")
 # a bare running number, spaces, then a month in digits: a space-joined row's number before its month
 _ROW_NUMBER = re.compile(rf"^\d{{1,3}}[^\S\n]+(?=(?:1[0-2]|0?[1-9])\s*(?:月|(?:{_RANGE_JOIN})))")
-# a week, or a run of weeks (第3-4周, 第二周至第三周): a row for several weeks is labelled like one
+# a week, or a run of weeks (第3-4周, 第二周至第三周) or two named together (第一、二周): a row for
+# several weeks is labelled like one
 _WEEK_NUM = r"[一二三四五六七八九十\d]{1,3}"
-_WEEK = re.compile(rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:{_RANGE_JOIN})+\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?")
+_WEEK = re.compile(
+    rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:(?:{_RANGE_JOIN})+|{_LIST_JOIN})\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?"
+)
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
 # a day of the month, in digits or Chinese numerals (15, 十五, 二十八)
 _DAY = r"(?:[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -45,13 +50,17 @@ _DATED_ROW = re.compile(
     rf"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>{_MNUM})\s*月\s*(?P<d>{_DAY})\s*[日号]"
     rf"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>{_MNUM})\s*月\s*)?(?P<d2>{_DAY})\s*[日号]?)?"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
+    # the week or weekday it is, in brackets (9月1日—5日（第1周）：, 3月5日（周四）)
+    r"(?:\s*[(（][^()（）\n]{1,12}[)）])?"
     # its words after it, or, with its colon, on the lines below (1月24日—1月30日： over a list)
     r"(?:(?:\s*[:：|｜]\s*|\s+)(?=\S)|\s*[:：]\s*$)"
 )
 # a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
+# (its year before it at times, 2026.3.2-3.6 …; its week in brackets after it, 3.16—3.20（第三周）：)
 _DOTTED_ROW = re.compile(
-    r"^(?:(?P<wk>\d{1,2})\s+)?(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?P<m2>1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
-    r"(?:\s*[:：|｜]\s*|\s+)(?=\S)"
+    r"^(?:(?P<wk>\d{1,2})\s+)?(?:(?P<y>(?:19|20)\d\d)[./])?"
+    r"(?P<m>1[0-2]|0?[1-9])[./][0-3]?\d\s*[-—–~～至到]+\s*(?:(?P<m2>1[0-2]|0?[1-9])[./])?[0-3]?\d(?!\d)"
+    r"(?:\s*[(（][^()（）\n]{1,12}[)）])?(?:\s*[:：|｜]\s*|\s+)(?=\S)"
 )
 # one dotted date opening a row (3.5 学雷锋活动, 3.12：植树节): a weak label (see MonthLabel.weak)
 _DOTTED_DAY = re.compile(r"^(?P<m>1[0-2]|0?[1-9])[./](?P<d>[0-3]?\d)(?!\d)(?:\s*[:：]\s*|\s+)(?=\S)")
@@ -60,6 +69,9 @@ _BRACKET_GLOSS = re.compile(r"\s*[(（](?P<inner>[^()（）]{1,16})[)）]")
 _QUARTER_YEAR = r"^(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?"
 _QUARTER_NUM = "|".join(map(re.escape, _MV.quarter_numerals))
 _QUARTER = re.compile(_QUARTER_YEAR + rf"第?\s*(?P<q>{_QUARTER_NUM})\s*季度")
+# a half of the year, its year before it at times (上半年, 2025年下半年)
+_HALF_NAMES = _alternation(list(_MV.half_years))
+_HALF_YEAR = re.compile(_QUARTER_YEAR + rf"(?P<h>{_HALF_NAMES})")
 _QUARTER_JOIN = "|".join(map(re.escape, [j for j in _MV.list_joiners + _MV.range_joiners if j.strip()]))
 # two quarters in one label: 第三、四季度 / 二至三季度 / 第三季度、第四季度 (the later one after the first;
 # 三、第四季度工作 is a marker before one quarter)
@@ -124,20 +136,38 @@ def _term_phase() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _may_open_label() -> re.Pattern:
     """What every kind of label below needs near the line's start: a digit first, or 月, 周, 季度 or
-    a bracket within the first 24 characters (the ``head`` that the checks look at), or a phase word
+    a bracket within the first 24 characters (the ``head`` that the checks look at), a half of the
+    year first (上半年; with its year, a digit first), or a phase word
     where the phase check looks for one; a line without any opens a label only with a festival's name."""
     phase = rf".{{0,{2 * _MV.phase_name_max_chars}}}?(?:{_phase_words()})"
-    return re.compile(rf"\d|.{{0,23}}?[月周季(（]|{phase}", re.DOTALL)
+    return re.compile(rf"\d|.{{0,23}}?[月周季(（]|(?:{_HALF_NAMES})|{phase}", re.DOTALL)
 
 
 @lru_cache(maxsize=1)
 def _filler_before_colon() -> re.Pattern:
     """A word that only says what the label heads (工作, 活动安排), right before its colon: part of
     the label (一月份工作：…), so the activities start after the colon. Not a theme's word (工作重点：
-    names the month's focus: see theme_labels)."""
+    names the month's focus: see theme_labels). So is a short phrase announcing the month's list
+    (主要做好以下工作：, 工作安排如下：; months.toml label_lead_ins): it says that the list follows,
+    and is no activity of it."""
     mv = month_vocab()
     words = sorted((w for w in mv.label_fillers if w not in mv.theme_labels), key=len, reverse=True)
-    return re.compile(rf"\s*(?:{_alternation(words)})(?=\s*[:：])")
+    phrase = r"[^\s:：,，。;；、]"
+    n = params().month_labels.lead_in_max_chars
+    lead_in = rf"(?={phrase}{{1,{n}}}\s*[:：]){phrase}*?(?:{_alternation(mv.label_lead_ins)}){phrase}*"
+    return re.compile(rf"\s*(?:{_alternation(words)}|{lead_in})(?=\s*[:：])")
+
+
+@lru_cache(maxsize=1)
+def _month_name() -> re.Pattern:
+    """A name given to the month after its label and before a colon (9月·开学季：, 十月 国庆 感恩月：):
+    words only, apart from the label by a space or a dot at times, ending in a word that names a
+    stretch of time (months.toml month_name_endings). The month's theme."""
+    n = _MV.month_name_max_chars
+    return re.compile(
+        rf"[\s·•]*(?P<name>(?=[^:：]{{1,{n}}}[:：])[\u4e00-\u9fff][\u4e00-\u9fff\s·]*?(?:{_alternation(list(_MV.month_name_endings))}))"
+        r"\s*[:：]\s*"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -168,11 +198,33 @@ def _activity_phase() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def _record_field() -> re.Pattern:
+    names = _alternation(list(_MV.record_name_fields))
+    times = _alternation(list(_MV.record_time_fields))
+    bullets = re.escape(BULLETS)
+    # a record's name field may carry its number (活动一：…, 项目2：…), as records in a row are
+    # counted; the field's name may stand in brackets, which close it as a colon does (【活动时间】5月)
+    return re.compile(
+        rf"^[{bullets}\s]*(?P<open>【\s*)?(?:(?P<name>{names})(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})?|(?P<time>{times}))"
+        r"\s*(?(open)】\s*[:：]?|[:：])\s*(?=\S)"
+    )
+
+
+def record_field(line: str) -> tuple[str, int] | None:
+    """The field of a record of fields that opens ``line`` (活动名称：新年联欢会, 【活动时间】5月):
+    ("name" or "time", where its words start), or None (months.toml record_name_fields, record_time_fields)."""
+    m = _record_field().match(line)
+    if m is None:
+        return None
+    return ("name" if m.group("name") else "time"), m.end()
+
+
 def span_months(inner: str) -> list[int] | None:
     """The months a bracketed period names: a month label (5—6月) or dates (5月27日—6月5日, 5.27-6.5),
     every month from the first date's to the last's."""
-    label = match_month_label(inner.strip())
-    if label is not None and not label.rest:
+    label = cell_label(inner)
+    if label is not None and not label.week:  # dates are read below: a phase spans every month of its range
         return label.months
     found = [int(m.group(1)) for m in _DATE.finditer(inner)]
     if not found:
@@ -186,18 +238,64 @@ def cell_label(cell: str) -> MonthLabel | None:
     """The month label a table cell holding a period only is (三月, 3—4月, 3月上旬, 5月下旬—6月上旬), or None.
 
     A part of a month (3月上旬) is a label only before a colon, since in running text the month is
-    a date (3月上旬召开…); a cell's end does what the colon does.
+    a date (3月上旬召开…); a cell's end does what the colon does. A deadline's cell may close with its
+    verb (3月底前完成: months.toml [table] deadline_verbs).
     """
     cell = cell.strip()
+    verb = next((v for v in _MV.deadline_verbs if cell.endswith(v) and len(cell) > len(v)), None)
+    if verb is not None:
+        cell = cell[: -len(verb)].rstrip()
     label = match_month_label(cell)
-    if label is None and cell and cell[-1] not in ":：":
-        label = match_month_label(cell + "：")
+    if (label is None or label.rest) and cell and cell[-1] not in ":：":
+        label = match_month_label(cell + "：")  # 3月上旬, 9月第二周: the cell's end closes the label
     return label if label is not None and not label.rest else None
 
 
+@lru_cache(maxsize=4096)
 def is_period_cell(cell: str) -> bool:
     """A table cell that holds a period only: a month label (三月, 3—4月, 3月上旬) or a week (第1周, 第1周（2.17-2.21）)."""
     return cell_label(cell) is not None or _WEEK.fullmatch(cell) is not None or period_cell_kind(cell) == "week"
+
+
+_BARE_DATED = re.compile(rf"(?:19|20)\d\d\s*年\s*{_MNUM}\s*月")
+
+
+def bare_dated_label(line: str) -> MonthLabel | None:
+    """The label a line holding only a year and a month (2025年3月) would be. Alone it is no label
+    but the plan's date of signing (see :func:`match_month_label`); where several such lines each
+    head lines of the plan's work, they are its month labels (features: dated_month_labels)."""
+    bare = cjk_years_to_digits(line.strip())  # 二〇二六年一月 too, one character for one
+    if _BARE_DATED.fullmatch(bare) is None:
+        return None
+    label = match_month_label(bare + "：")  # the line's end closes it as a colon would
+    return None if label is None or label.rest else replace(label, end=len(bare), closed=True)
+
+
+def flat_table_header(cells: list[str]) -> list[tuple[str, ...]] | None:
+    """The roles of the header cells that open a table flattened into one run of cells (月份 | 工作内容 |
+    负责人 | 9月 | 开学典礼 | 德育处 | 10月 | …), or None when the cells are no such table.
+
+    The header's cells, up to the first that names no column, give the width of every row after
+    them; each row opens with its period in the header's period column (params.toml
+    ``table.flat_min_rows`` whole rows at least), so the rows are read by counting cells."""
+    mv = month_vocab()
+    roles: list[tuple[str, ...]] = []
+    for cell in cells:
+        role = mv.column_roles(cell) if not is_period_cell(cell) else None
+        if role is None:
+            break
+        roles.append(role)
+    width = len(roles)
+    named = {r for rs in roles for r in rs}
+    period = next((k for k, rs in enumerate(roles) if set(rs) & {"month", "week", "dates"}), None)
+    if width < 2 or period is None or "activity" not in named:
+        return None
+    rows = [cells[k : k + width] for k in range(width, len(cells), width)]
+    whole = [row for row in rows if len(row) == width]
+    if len(whole) < params().table.flat_min_rows or not all(len(row) > period and is_period_cell(row[period])
+                                                            for row in rows):
+        return None
+    return roles
 
 
 # a cell that is only a date or a range of dates: 2.17-2.21, 3月1日—3月7日, 2/24~2/28
@@ -206,8 +304,18 @@ _DATE_CELL = re.compile(
     rf"{_DATE_ONE}(?:\s*(?:{_RANGE_JOIN})+\s*(?:{_DATE_ONE}|[0-3]?\d\s*[日号]?))?"
 )
 _BRACKETED = re.compile(r"[(（](?P<inner>[^()（）]+)[)）]")
+# a row's date cell after its activity, set apart by spaces at the line's end (开学典礼  9月22日—26日)
+_TRAILING_DATES = re.compile(rf"(?<=\S)\s+(?:{_DATE_CELL.pattern})\s*$")
 
 
+def trailing_date_cell(text: str, start: int, end: int) -> int:
+    """Where a date cell standing after a row's activity begins in ``text[start:end]`` (the spaces
+    before it included), or ``end`` when the row ends in no such cell."""
+    m = _TRAILING_DATES.search(text, start, end)
+    return m.start() if m else end
+
+
+@lru_cache(maxsize=4096)
 def period_cell_kind(cell: str) -> str | None:
     """What a table cell standing alone on its line holds, when it holds a period only: "week" (第3周,
     第3-4周, 第3周（2.24-2.28）), "dates" (2.17-2.21, 3月1日—3月7日), "month" (三月, 3—4月), else None."""
@@ -221,6 +329,33 @@ def period_cell_kind(cell: str) -> str | None:
     if _DATE_CELL.fullmatch(cell):
         return "dates"
     return "month" if cell_label(cell) is not None else None
+
+
+_BAR = re.compile(r"\s*[|｜]\s*")
+
+
+def month_columns(line: str) -> list[tuple[int, ...]] | None:
+    """The months each column of a header row heads, where the row is laid across the months: its
+    first cell names what the rows are (项目, 类别; months.toml ``row_header_words``) or is empty,
+    and each other cell (params ``month_columns_min`` at least) is a month (项目 | 9月 | 10月 | 11月). Each row below is one
+    work area, its activities under the months' columns. ``()`` for the rows' own column; None for
+    any other line. Only a row whose cells are set apart by bars (a Word or web table, tabs) is read
+    so: cells joined by spaces cannot be told from words."""
+    bare = line.strip()
+    if "|" not in bare and "｜" not in bare or len(bare) > params().table.month_columns_max_chars:
+        return None
+    cells = _BAR.split(bare)
+    if cells and not cells[-1]:
+        cells.pop()  # the row's closing bar
+    if len(cells) < 1 + params().table.month_columns_min or (cells[0] and not month_vocab().names_rows(cells[0])):
+        return None
+    out: list[tuple[int, ...]] = [()]
+    for cell in cells[1:]:
+        label = cell_label(cell)
+        if label is None or label.week or label.weak or tuple(label.months) in out:
+            return None
+        out.append(tuple(label.months))
+    return out
 
 
 def month_part_prefix(text: str) -> int:
@@ -245,8 +380,22 @@ _SPACE_AFTER_WEEK = re.compile(r"\s+(?=\S)")
 
 @lru_cache(maxsize=1)
 def _festival() -> re.Pattern:
-    """A festival's name opening a line, with the colon that makes it a label (五四青年节：)."""
-    return re.compile(r"(?P<name>" + _alternation(list(_MV.festivals)) + r")\s*[:：]\s*")
+    """A festival's name opening a line, with the colon that makes it a label (五四青年节：, 国庆节前后：)."""
+    near = _alternation(list(_MV.festival_suffixes))
+    return re.compile(r"(?P<name>" + _alternation(list(_MV.festivals)) + rf")\s*(?:{near})?\s*[:：]\s*")
+
+
+@lru_cache(maxsize=1)
+def _undated_period() -> re.Pattern:
+    near = _alternation(list(_MV.festival_suffixes))
+    return re.compile(r"(?:" + _alternation(list(_MV.undated_periods)) + rf")\s*(?:{near})?\s*[:：]\s*(?=\S)")
+
+
+def undated_period_end(line: str) -> int:
+    """Length of a period with no month of its own and its colon opening ``line`` (春节：, 暑期：,
+    中秋节前后：) with words after them, or 0 (months.toml ``undated_periods``)."""
+    m = _undated_period().match(line)
+    return m.end() if m else 0
 
 
 @lru_cache(maxsize=1)
@@ -264,8 +413,11 @@ def _theme_after_label() -> re.Pattern:
 _NUMERAL_ONLY = re.compile(r"[\d一二三四五六七八九十]{1,3}")
 _NOTE = re.compile(r"[(（]([^()（）]{1,20})[)）]\s*[:：]?\s*")
 _AFTER_LABEL = re.compile(r"\s*[】\]]?\s*[:：|｜]\s*|\s*[】\]]\s*")
-# a dash standing for the colon (三月——学雷锋月活动); before a numeral it joins a range (三月——五月)
-_DASH_AFTER_LABEL = re.compile(r"\s*(?:—{1,2}|-{2}|－{1,2})\s*(?=[^\d\s一二三四五六七八九十元正—\-－]|\s*$)")
+# a dash standing for the colon (三月——学雷锋月活动); before a numeral it joins a range (三月——五月),
+# before 元/正 only where a month follows (十二月——元月, but 十二月——元旦文艺汇演)
+_DASH_AFTER_LABEL = re.compile(
+    r"\s*(?:—{1,2}|-{2}|－{1,2})\s*(?=[^\d\s一二三四五六七八九十元正—\-－]|[元正](?!\s*月)|\s*$)"
+)
 # a month in brackets opening the line, its words after it: （三月）学雷锋月活动, (3月) …
 _BRACKET_LEAD = re.compile(r"^[(（](?P<inner>[^()（）]{1,10})[)）]\s*(?:[:：]\s*)?")
 _BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s*")
@@ -373,8 +525,9 @@ def _match_label(line: str) -> MonthLabel | None:
         return None  # most lines: no digit first, no 月, 周, 季 or bracket near the start, no festival
     phase = _term_phase().match(line) if "(" in line[:12] or "（" in line[:12] else None
     if phase is not None:
-        inner = match_month_label(phase.group("inner").strip())
-        if inner is not None and not inner.rest:
+        # the bracket holds months or parts of them (寒假（1月下旬—2月）：, 开学初（8月底—9月初）：)
+        inner = cell_label(phase.group("inner"))
+        if inner is not None:
             return MonthLabel(inner.months, inner.years, phase.end(), line[phase.end() :].strip())
     phase = _activity_phase().match(line) if _phase_near_start().search(line, 0, 2 * _MV.phase_name_max_chars) else None
     if phase is not None:
@@ -394,6 +547,11 @@ def _match_label(line: str) -> MonthLabel | None:
     if pair is not None and _MV.quarter_numerals[pair.group("q2")] <= _MV.quarter_numerals[pair.group("q")]:
         pair = None  # 四、四季度工作: a heading's marker before one quarter, no pair
     quarter = pair or (_QUARTER.match(line) if "季度" in line[:14] else None)
+    half = _HALF_YEAR.match(line) if quarter is None else None
+    if half:
+        # 上半年 / 下半年: six months, as a quarter is three (months.toml half_years)
+        h = _MV.half_years[half.group("h")]
+        return _period_of_year(line, half, list(range(6 * h - 5, 6 * h + 1)))
     if quarter:
         first = _MV.quarter_numerals[quarter.group("q")]
         quarters: Iterable[int] = (first,)
@@ -402,30 +560,16 @@ def _match_label(line: str) -> MonthLabel | None:
             # 三至四季度 spans the quarters between; 第一、三季度 names two
             joiner = pair.group("j") or pair.group("j2")
             quarters = range(first, last + 1) if joiner in _MV.range_joiners else (first, last)
-        months = [m for q in quarters for m in (3 * q - 2, 3 * q - 1, 3 * q)]
-        years: dict[int, int | None] = {m: int(quarter.group("y")) for m in months} if quarter.group("y") else {}
-        end = quarter.end()
-        # its months may follow in brackets, 第一季度（1-3月）：, part of the label
-        gloss = _BRACKET_GLOSS.match(line, end)
-        if gloss is not None:
-            inner = match_month_label(gloss.group("inner").strip())
-            if inner is not None and not inner.rest:
-                end = gloss.end()
-        filler = _filler_before_colon().match(line, end)
-        if filler is not None:  # 第二季度工作：… — the label's own word before its colon, as after a month
-            end = filler.end()
-        colon = _AFTER_LABEL.match(line, end)
-        end = colon.end() if colon else end
-        rest = line[end:].strip()
-        return MonthLabel(months, years, end, rest, closed=colon is not None or not rest)
-    head = line[:24]
-    if "月" not in head and "周" not in head:
-        dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
-        if dotted is None:
-            return None
+        return _period_of_year(line, quarter, [m for q in quarters for m in (3 * q - 2, 3 * q - 1, 3 * q)])
+    head = line[: params().month_labels.head_chars]
+    dotted = _DOTTED_ROW.match(line) if line[:1].isdigit() else None
+    if dotted is None and "月" not in head and "周" not in head:
+        return None
+    if dotted is not None:
         first = int(dotted.group("m"))
         through = () if dotted.group("wk") else _through(first, dotted.group("m2"))
-        return MonthLabel([first], {}, dotted.end(), line[dotted.end() :].strip(), week=True, through=through)
+        years = {first: int(dotted.group("y"))} if dotted.group("y") else {}
+        return MonthLabel([first], years, dotted.end(), line[dotted.end() :].strip(), week=True, through=through)
     # a label may stand in brackets or behind a bullet: 【三月】 ◆四月份：
     bracket = _BRACKET_LEAD.match(line) if line[:1] in "(（" else None
     if bracket is not None:
@@ -438,11 +582,18 @@ def _match_label(line: str) -> MonthLabel | None:
         if inner is not None:
             inner = replace(inner, end=inner.end + lead.end())
         return inner
-    if _WEEK.match(line):
-        d = _DATE.search(line, 0, 40)
+    barred = _BARRED_ROW_NUMBER.match(line) if line[:1].isdigit() else None
+    if barred is not None:  # 1 | 4月 | 开展读书月活动: a table row's running number, its own cell, before its month
+        inner = match_month_label(line[barred.end() :])
+        return None if inner is None or inner.weak else replace(inner, end=inner.end + barred.end())
+    week = _WEEK.match(line)
+    if week:
+        end = week.end()
+        d = _DATE.search(line, 0, params().month_labels.week_date_window)
         if not d:
-            return None
-        end = _WEEK.match(line).end()
+            # weeks of the term dated by the month in brackets after them (第18—20周（1月）：), as a
+            # phase of the term is (学期初（9月）：); without a date or a month the row has none
+            return _bracketed_month(line, end, week=True)
         return MonthLabel([int(d.group(1))], {}, end, line[end:].strip(), week=True)
     dated = _DATED_ROW.match(line)
     if dated:
@@ -483,6 +634,10 @@ def _match_label(line: str) -> MonthLabel | None:
         joined = parse_label_text(label + _MV.range_joiners[0] + span.group("to"))
         if joined is not None:
             parsed, part = joined, span
+    if part is None:
+        week = _WEEK.match(after)
+        if week is not None and (_AFTER_LABEL.match(after, week.end()) or _SPACE_AFTER_WEEK.match(after, week.end())):
+            part = week  # 9月第一周：… — a week of the month, as 3月上旬： is a part of it
     if part is not None:  # 3月上旬： — a part of the month, still its label
         end += part.end()
         after = line[end:]
@@ -503,13 +658,16 @@ def _match_label(line: str) -> MonthLabel | None:
     if after[:1].isdigit():
         return None
     colon = _AFTER_LABEL.match(after) or _DASH_AFTER_LABEL.match(after)
+    named = _month_name().match(after) if colon is None else None
     if colon:
         end += colon.end()
+    elif named:
+        end += named.end()  # 9月·开学季：… — the month's name and its colon close the label
     else:
         end += len(after) - len(after.lstrip())
-    closed = colon is not None or not after.strip()
+    closed = colon is not None or named is not None or not after.strip()
     rest = line[end:]
-    theme = None
+    theme = named.group("name").strip() if named else None
     t = _theme_after_label().match(rest)
     if t:
         theme = rest[t.end() :].strip() or None
@@ -526,6 +684,38 @@ def _match_label(line: str) -> MonthLabel | None:
         elif rest.rstrip(":：") in month_vocab().label_fillers:
             rest, end = "", len(line)
     return MonthLabel(months, years, end, rest, theme, closed=closed or theme is not None or not rest)
+
+
+def _bracketed_month(line: str, end: int, *, week: bool) -> MonthLabel | None:
+    """The label a period gets from the months in brackets right after it (第18—20周（1月）：…), or None."""
+    gloss = _BRACKET_GLOSS.match(line, end)
+    inner = cell_label(gloss.group("inner")) if gloss is not None else None
+    if gloss is None or inner is None:
+        return None
+    colon = _AFTER_LABEL.match(line, gloss.end())
+    end = colon.end() if colon else gloss.end()
+    rest = line[end:].strip()
+    return MonthLabel(inner.months, inner.years, end, rest, week=week, closed=colon is not None or not rest)
+
+
+def _period_of_year(line: str, found: re.Match, months: list[int]) -> MonthLabel:
+    """The label of a part of the year (a quarter, a half) that ``found`` matched at the line's start:
+    its months, the year written before it, and what closes it."""
+    years: dict[int, int | None] = {m: int(found.group("y")) for m in months} if found.group("y") else {}
+    end = found.end()
+    # its months may follow in brackets, 第一季度（1-3月）：, 上半年（1—6月）：, part of the label
+    gloss = _BRACKET_GLOSS.match(line, end)
+    if gloss is not None:
+        inner = match_month_label(gloss.group("inner").strip())
+        if inner is not None and not inner.rest:
+            end = gloss.end()
+    filler = _filler_before_colon().match(line, end)
+    if filler is not None:  # 第二季度工作：… — the label's own word before its colon, as after a month
+        end = filler.end()
+    colon = _AFTER_LABEL.match(line, end)
+    end = colon.end() if colon else end
+    rest = line[end:].strip()
+    return MonthLabel(months, years, end, rest, closed=colon is not None or not rest)
 
 
 def _through(first: int, last: str | None) -> tuple[int, ...]:

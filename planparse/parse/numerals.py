@@ -6,7 +6,7 @@ import re
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # the formal (financial) numerals some plans number their parts with: 壹、贰、叁 …
-FORMAL_NUMERALS = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰", "一二二三三四五六六七八九十百")
+FORMAL_NUMERALS = str.maketrans("壹贰貳叁參参肆伍陆陸柒捌玖拾佰", "一二二三三三四五六六七八九十百")
 
 
 def cjk_to_int(s: str) -> int | None:

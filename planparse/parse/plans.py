@@ -6,8 +6,11 @@ one, or belong to it? A stretch that holds no content (a page header, a title be
 furniture) is no plan: its lines become page text.
 
 Layers written: ``plans`` (one annotation per plan: its lines, title and the rule that
-started it), ``page_text`` (lines in no plan), ``titles``, ``years`` and ``page_headers`` (a plan's
-title repeated where a paginated page breaks: furniture, in no plan's lines).
+started it), ``page_text`` (lines in no plan), ``titles``, ``years``, ``page_headers`` (a plan's
+title repeated where a paginated page breaks: furniture, in no plan's lines) and
+``other_documents`` (a document on the page that is no plan, a 工作总结 or a 通知: its lines are
+page text). A plan's title again at its end, its end mark, stands after the plan's last content:
+text in no plan, in ``page_text`` labelled ``end_mark``.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planparse.parse.document import Annotation, ParseDoc
-from planparse.parse.features import Line
+from planparse.parse.features import TITLE_BAD, Line, names_guiding_line, title_core
 from planparse.parse.markers import OUTER_FAMILIES
 from planparse.parse.numerals import cjk_years_to_digits
 from planparse.parse.params import params
@@ -30,10 +33,12 @@ class PlanBlock:
     lines: list[int] = field(default_factory=list)
     title: int | None = None
     title_lead: int | None = None  # "XX计划" just before a bare "【篇一】": the title's first part
-    # its title repeated at a page break (furniture): line index, the rule and its evidence
-    page_headers: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)
+    title_head: int | None = None  # a title broken over two lines: its first line (光明小学2025年春季)
+    # its title repeated at a page break (furniture) or at its end (in no plan): line, label, rule, evidence
+    page_headers: list[tuple[int, str, str, tuple[str, ...]]] = field(default_factory=list)
     rule: str = ""
     evidence: tuple[str, ...] = ()
+    other: bool = False  # a document that is no plan (a 工作总结, a 通知): its lines belong to none
 
 
 @dataclass
@@ -130,10 +135,48 @@ def _title_again_at_page_break(ctx: PlanContext) -> Vote | None:
     return None
 
 
+@plan_boundary.rule("title_again_at_plan_end")
+def _title_again_at_plan_end(ctx: PlanContext) -> Vote | None:
+    """The plan's own title again once it has content, bare or with the article's end mark (……工作计划 完,
+    ……工作计划（完）), where nothing of a plan follows it but the next plan's title or separator, or the
+    page's end: a 范文 page closes each article so. The line starts no plan and is in none (no section, no
+    entry of the last month); the title after it is the next plan's."""
+    ln, title = ctx.line, ctx.current_title()
+    if not (ln.separator or ln.title_like) or title is None or title.idx == ln.idx or not ctx.state.content:
+        return None
+    mine, theirs = _core(ln), _core(title)
+    # a plan titled by its separator (篇一：…) is repeated by its title's words alone
+    if not mine or ln.title_bare or not theirs.endswith(mine):
+        return None
+    nxt = ctx.next_content()
+    if nxt is None or nxt.separator or (nxt.title_like and _core(nxt) != mine):
+        return Vote("end_mark", ("the plan's title again", "the next plan or the page's end after it"))
+    return None
+
+
 @plan_boundary.rule("title_after_content")
 def _title_after_content(ctx: PlanContext) -> Vote | None:
     """A title line once the current plan has content starts the next plan."""
     return Vote("new_titled", ("title_like", "plan has content")) if ctx.line.title_like and ctx.state.content else None
+
+
+@plan_boundary.rule("period_title_again")
+def _period_title_again(ctx: PlanContext) -> Vote | None:
+    """The title of the next period's plan (四月份工作计划 after a plan titled 三月份工作计划) starts that plan.
+
+    A page of month plans one after the other titles each by its period and the same words after
+    it. Under a title of its own (行政部上半年工作计划) a line 四月份工作计划 heads that month's part of
+    the schedule instead: the plan's title does not open with a period (month_list_heading); so does
+    one under a title of a longer period (第一季度工作计划)."""
+    ln, title = ctx.line, ctx.current_title()
+    if not ln.title_of_period or title is None or not title.title_of_period or not ctx.state.content:
+        return None
+    mine, theirs = ln.month, title.month
+    if mine is None or theirs is None or mine.months == theirs.months or mine.rest.strip() != theirs.rest.strip():
+        return None
+    if len(mine.months) != len(theirs.months):
+        return None  # 一月份工作计划 under 第一季度工作计划 is one of the quarter's months, no plan of its own
+    return Vote("new_titled", ("title_of_period", "the plan's title with another period", "plan has content"))
 
 
 @plan_boundary.rule("first_title")
@@ -174,17 +217,31 @@ def _within(short: str, full: str) -> bool:
     return len(short) < len(full) and all(ch in rest for ch in short)
 
 
+def _site_addons(line: Line) -> bool:
+    """Whether the title line carries a site's add-ons around its title (……工作计划-育才网, [原创]……,
+    (1518字)): the page's title as a browser tab, a site's heading or a forum thread shows it."""
+    a, b = line.title_core or (0, len(line.text))
+    return a > 0 or b < len(line.text.rstrip())
+
+
 @plan_boundary.rule("fuller_title_after_metadata")
 def _fuller_title_after_metadata(ctx: PlanContext) -> Vote | None:
-    """The page's own title line above its metadata (发布时间, 浏览次数) yields to the article's title
-    under them when that one says the same with more (XX市人民医院护理部2024年护理质量管理工作计划
-    under 医院护理部护理质量管理工作计划): the article's full title titles the plan."""
+    """The page's own title line above its metadata (发布时间, 浏览次数, a post's stamp 原创 … 发表于北京)
+    yields to the article's title under them when that one says the same with more
+    (XX市人民医院护理部2024年护理质量管理工作计划 under 医院护理部护理质量管理工作计划). A page title that
+    carries the site's add-ons ([原创]……（2025年春）, ……工作计划-育才网) is the page's whatever the article's
+    title under it says, and yields to it also with no metadata between (a forum post's 幼儿园2025年春季
+    中班班务计划 under the thread's subject): the plan's own title is the one above its content."""
     ln, title = ctx.line, ctx.current_title()
     if not ln.title_like or ln.separator or title is None or title.separator or ctx.state.content:
         return None
     between = ctx.lines[title.idx + 1 : ctx.index]
-    if between and all(b.furniture for b in between) and _within(_core(title), _core(ln)):
+    if not all(b.furniture for b in between):
+        return None
+    if between and _within(_core(title), _core(ln)):
         return Vote("title", ("title_like", "fuller title after the page's metadata"))
+    if _site_addons(title) and not _site_addons(ln) and not (ln.title_bare and not title.title_bare):
+        return Vote("title", ("title_like", "the article's title under the page's (site add-ons)"))
     return None
 
 
@@ -240,6 +297,28 @@ def _resumes_after_hidden_text(ctx: PlanContext) -> Vote | None:
     return None
 
 
+@plan_boundary.rule("other_document_title")
+def _other_document_title(ctx: PlanContext) -> Vote | None:
+    """A 工作总结's or a 通知's title standing apart (……2024年工作总结) opens text of no plan, to the next plan.
+
+    What follows it belongs to no plan up to the next plan's start (its title, its separator, a
+    restart). The title stands apart where the page starts, or a blank line or the last plan's
+    signature stands before it, and words of its own, no month label, follow it: under a month
+    label a line 2025年度工作总结 is that month's activity. GUIDE: each plan is its own plan, and a
+    总结 or a 通知 is none."""
+    ln, prev = ctx.line, ctx.previous
+    if not ln.other_title or ctx.current.other:
+        return None
+    if not (prev is None or ln.blank_before or prev.signature):
+        return None
+    if prev is not None and prev.month is not None and not prev.month.rest.strip():
+        return None  # a month label alone on its line (十二月：) waits for its activity
+    nxt = ctx.next_content()
+    if nxt is None or nxt.month is not None:
+        return None
+    return Vote("other_document", ("other_title", "stands apart", "words follow"))
+
+
 def _restart_marker(ctx: PlanContext) -> bool:
     """No marker, or 一、/first of the plan's top family: a 指导思想 under a work heading is no restart."""
     mk = ctx.line.marker
@@ -248,10 +327,22 @@ def _restart_marker(ctx: PlanContext) -> bool:
 
 
 def _guiding_restart(ctx: PlanContext) -> bool:
-    """A 指导思想 heading once the plan has headed parts, numbered work or a schedule."""
-    ln, st = ctx.line, ctx.state
-    return (ln.cue_kind == "guiding_ideology" and ln.heading_like and _restart_marker(ctx)
-            and bool(st.guiding or st.headed >= 1 or st.top_items >= params().plans.restart_min_top_items or st.schedule))
+    """A 指导思想 heading once the plan has headed parts, numbered work or a schedule.
+
+    An unnumbered one restarts no numbering: only the plan's work (numbered items, a schedule) or its
+    closing before it make it the next plan's start; after a part headed so (基本情况, then 总体思路)
+    it is the same plan's next part. A part beside the guiding line (基本原则) opens no plan, nor
+    does a heading right under another one (工作要点 / 一、指导思想): it is the first part under it.
+    """
+    ln, st, prev = ctx.line, ctx.state, ctx.previous
+    if not (names_guiding_line(ln) and ln.heading_like and _restart_marker(ctx)):
+        return False
+    if prev is not None and prev.cue_kind and prev.heading_like:
+        return False
+    worked = st.top_items >= params().plans.restart_min_top_items or st.schedule
+    if ln.marker is None:
+        return worked or st.closed
+    return st.guiding or st.headed >= 1 or worked
 
 
 @plan_boundary.rule("titled_guiding_restart")
@@ -341,6 +432,35 @@ def _title_lead(lines: tuple[Line, ...], cur: PlanBlock, sep: Line) -> int | Non
     return last.idx if last.title_like and not last.separator else None
 
 
+def _states_time(words: str) -> bool:
+    pv = plan_vocab()
+    return pv.title_time_year.search(words) is not None or any(w in words for w in pv.title_time_words)
+
+
+def _title_head(lines: tuple[Line, ...], block: PlanBlock, title: Line) -> int | None:
+    """The line right above a title line that is the title's first part, the title broken over two
+    lines (光明小学2025年春季 / 德育工作计划, a PDF's or a centred Word title's line break): it states
+    the plan's time (a year, 学年, 春季 …), which the title line does not, and the two read as one
+    title. A letterhead naming the school alone (光明小学 / 德育工作计划) is no part of the title."""
+    if not block.lines or title.blank_before:
+        return None
+    head = lines[block.lines[-1]]
+    if head.idx != title.idx - 1 or head.idx in (block.title, block.title_lead):
+        return None
+    if head.marker is not None or head.month is not None or head.furniture or head.separator or head.title_like \
+            or head.signature or head.cue_kind is not None:
+        return None
+    pv = plan_vocab()
+    ha, hb = title_core(head.text)
+    a, b = title.title_core or (0, len(title.text))
+    first, core = cjk_years_to_digits(head.text[ha:hb]), cjk_years_to_digits(title.text[a:b])
+    if not first or TITLE_BAD.search(first) or first.endswith(pv.title_endings):
+        return None
+    if len(first) + len(core) > params().title.max_chars or not _states_time(first) or _states_time(core):
+        return None
+    return head.idx
+
+
 def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
     """The page's lines grouped into candidate plans by the plan_boundary rules."""
     blocks = [PlanBlock(rule="page_start")]
@@ -349,8 +469,8 @@ def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
     for i, ln in enumerate(lines):
         cur = blocks[-1]
         d = plan_boundary.decide(PlanContext(ln, i, lines, st, cur, prev))
-        if d.label == "page_header":
-            cur.page_headers.append((ln.idx, d.rule, d.evidence))
+        if d.label in ("page_header", "end_mark"):
+            cur.page_headers.append((ln.idx, d.label, d.rule, d.evidence))
             continue
         if d.label == "furniture":
             cur.lines.append(ln.idx)
@@ -368,20 +488,27 @@ def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
             st = PlanState()
             continue
         if d.label in ("new_titled", "title", "title_line"):
+            head = _title_head(lines, cur, ln) if d.label != "title_line" else None
             if d.label == "new_titled":
-                blocks.append(PlanBlock(title=ln.idx, rule=d.rule, evidence=d.evidence))
+                new = PlanBlock(title=ln.idx, title_head=head, rule=d.rule, evidence=d.evidence)
+                if head is not None:  # the title's first line was read as the last plan's
+                    cur.lines.remove(head)
+                    new.lines.append(head)
+                blocks.append(new)
                 st = PlanState()
             elif d.label == "title":
-                cur.title = ln.idx
+                cur.title, cur.title_head = ln.idx, head
                 cur.rule, cur.evidence = cur.rule or d.rule, cur.evidence or d.evidence
             blocks[-1].lines.append(ln.idx)
             continue
-        if d.label == "new_untitled":
-            blocks.append(PlanBlock(rule=d.rule, evidence=d.evidence))
+        if d.label in ("new_untitled", "other_document"):
+            blocks.append(PlanBlock(rule=d.rule, evidence=d.evidence, other=d.label == "other_document"))
             st = PlanState()
         blocks[-1].lines.append(ln.idx)
         prev = ln
         _update(st, ln)
+        # the other document's title opens its text: a title line after it starts the next plan
+        st.content |= d.label == "other_document"
     return blocks
 
 
@@ -411,18 +538,31 @@ def has_content(lines: tuple[Line, ...], block: PlanBlock) -> bool:
 
 
 def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
-    """The calendar year in the title, or (stricter: 2023年, not 2023学年) in the plan's opening lines."""
+    """The calendar year in the title, or (stricter: 2023年, not 2023学年) in the plan's opening lines.
+
+    A title giving a range of years (2025—2027年) names none; its opening's years are the range's."""
     pv = plan_vocab()
     title = _title_line(lines, block)
     if title is not None:
         a, b = title.title_core or (0, len(title.text))
-        m = pv.title_year.search(cjk_years_to_digits(title.text[a:b]))
+        words = title.text[a:b]
+        if block.title_head is not None and title.idx == block.title:
+            head = lines[block.title_head].text
+            words = head[title_core(head)[0] :] + words  # a title broken over two lines: both its parts
+        m = pv.title_year.search(cjk_years_to_digits(words))
         if m:
             return int(m.group(1))
+        if pv.title_year_range.search(cjk_years_to_digits(title.text)):
+            return None  # a three-year plan (2025—2027年): its time is the range
+        # the date it was written, after the title on its line (……工作打算 2025.02): its first line states it
+        date = pv.title_trailing_date.search(title.text, b)
+        m = pv.title_time_year.search(cjk_years_to_digits(date.group())) if date else None
+        if m:
+            return int(m.group())
     opening = ""
     for i in block.lines:
         ln = lines[i]
-        if ln.furniture or i in (block.title, block.title_lead):
+        if ln.furniture or i in (block.title, block.title_lead, block.title_head):
             continue
         opening += ln.text + "\n"
         if len(opening) >= pv.opening_year_chars:
@@ -432,17 +572,25 @@ def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
 
 
 def split_plans(doc: ParseDoc) -> None:
-    """Stage: the ``plans``, ``page_text``, ``titles``, ``years`` and ``page_headers`` layers."""
+    """Stage: the ``plans``, ``page_text``, ``titles``, ``years``, ``page_headers`` and ``other_documents`` layers."""
     lines = doc.lines
     plans: list[Annotation] = []
     page_text: list[Annotation] = []
     titles: list[Annotation] = []
     years: list[Annotation] = []
     page_headers: list[Annotation] = []
+    other_documents: list[Annotation] = []
     for block in group_lines(lines):
-        page_headers.extend(Annotation(lines[i].start, lines[i].end, "page_header", rule, evidence)
-                            for i, rule, evidence in block.page_headers)
+        for i, label, rule, evidence in block.page_headers:
+            layer = page_headers if label == "page_header" else page_text
+            layer.append(Annotation(lines[i].start, lines[i].end, label, rule, evidence))
         if not block.lines:
+            continue
+        if block.other:
+            page_text.extend(Annotation(lines[i].start, lines[i].end, "page_text", block.rule, block.evidence)
+                             for i in block.lines if not lines[i].furniture)
+            other_documents.append(Annotation(lines[block.lines[0]].start, lines[block.lines[-1]].end,
+                                              "other_document", block.rule, block.evidence))
             continue
         if not has_content(lines, block):
             page_text.extend(Annotation(lines[i].start, lines[i].end, "page_text", "no_content")
@@ -455,7 +603,13 @@ def split_plans(doc: ParseDoc) -> None:
         title = _title_line(lines, block)
         if title is not None:
             a, b = title.title_core or (0, len(title.text))
-            titles.append(Annotation(title.start + a, title.start + b, "title", "title_line", ("title_like",), k))
+            if block.title_head is not None and title.idx == block.title:
+                # the title broken over two lines: from its first line's words on
+                head = lines[block.title_head]
+                titles.append(Annotation(head.start + title_core(head.text)[0], title.start + b, "title",
+                                         "title_over_two_lines", ("title_like", "first part above it"), k))
+            else:
+                titles.append(Annotation(title.start + a, title.start + b, "title", "title_line", ("title_like",), k))
         year = plan_year(lines, block)
         if year is not None:
             years.append(Annotation(start, start, "year", "plan_year", (), (k, year)))
@@ -464,3 +618,4 @@ def split_plans(doc: ParseDoc) -> None:
     doc.add_layer("titles", titles)
     doc.add_layer("years", years)
     doc.add_layer("page_headers", page_headers)
+    doc.add_layer("other_documents", other_documents)

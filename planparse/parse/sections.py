@@ -19,9 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from planparse.parse.document import Annotation, ParseDoc
-from planparse.parse.features import Line, heading_end
+from planparse.parse.features import Line, heading_end, names_guiding_line
 from planparse.parse.levels import levels_by_plan, plan_body
 from planparse.parse.markers import OUTER_FAMILIES
+from planparse.parse.month_labels import record_field
 from planparse.parse.params import params
 from planparse.parse.rules import Decision, RuleTable, Vote
 from planparse.parse.vocab import month_vocab, plan_vocab, section_words
@@ -178,14 +179,27 @@ class LineContext:
         for ln in self.content[self.index : self.index + params().table.header_max_cells + 1]:
             if not ln.table_header:
                 break
+            if ln.month_columns:
+                return True  # laid across the months: its columns are the months, its cells activities
             for cell in ln.table_cells:
                 roles.update(month_vocab().column_roles(cell) or ())
         return bool(roles & {"month", "week", "dates"}) and "activity" in roles
 
     def months_follow(self) -> bool:
-        """A month label or a table header comes next, or a run of month labels soon."""
+        """A month label or a table header comes next, or a run of month labels soon, or a record of
+        fields whose time field dates it (项目名称：… / 实施时间：3月—4月)."""
         nxt = self.content[self.index + 1] if self.index + 1 < len(self.content) else None
-        return nxt is not None and (nxt.month is not None or nxt.table_header) or self.month_run_ahead(self.index + 1)
+        return nxt is not None and (nxt.month is not None or nxt.table_header) or self.month_run_ahead(self.index + 1) \
+            or self.record_follows()
+
+    def record_follows(self) -> bool:
+        """The next line opens a record of fields with its name (活动名称：…, 项目名称：…) and a time
+        field (时间：…, 实施时间：…) stands within the next ``sections.record_time_lookahead`` lines:
+        the part is set out as records of dated activities, a schedule's layout (GUIDE)."""
+        following = self.content[self.index + 1 : self.index + 2 + params().sections.record_time_lookahead]
+        if not following or (first := record_field(following[0].content)) is None or first[0] != "name":
+            return False
+        return any((f := record_field(ln.content)) is not None and f[0] == "time" for ln in following[1:])
 
 
 def provisional_kind(sec: SectionBlock) -> str:
@@ -210,6 +224,41 @@ def _top_level_heading(ctx: LineContext) -> Vote | None:
     if ctx.in_month_list() and not ctx.sibling_of_heading():
         return None
     return Vote(f"headed:{ctx.cue}", ("marker level 0", f"cue_kind={ctx.cue}", "heading_like"))
+
+
+@section_start.rule("item_under_unnumbered_heading")
+def _item_under_unnumbered_heading(ctx: LineContext) -> Vote | None:
+    """Under a part headed without a number (保障措施), its numbered lines are its items (1.加强组织领导).
+
+    A plan that heads its parts without numbers numbers only their items, so those items are the
+    top level of its numbering; an item whose words hold a cue is no part of its own (GUIDE: a
+    heading whose subject is one work area is an item). The line is the part's item when an item
+    of its family came before it in the part, when it names the heading's own kind (主要工作 /
+    一、重点工作, 保障措施 / 1.组织保障: sub-parts), or when the next line of its family in the
+    part would open no part, or one of the heading's kind. A plan that numbers its parts after an
+    unnumbered first part or subtitle (指导思想 … 一、工作目标 二、主要工作) has parts of other kinds
+    for siblings. A schedule cue is left to open its own section (a schedule nested in a part is
+    one, GUIDE).
+    """
+    ln, cur, head = ctx.line, ctx.current, ctx.current_heading()
+    if not (ctx.cue and ctx.cue != "schedule" and ctx.is_item and ctx.level == 0):
+        return None
+    if cur is None or head is None or head.marker is not None or ln.marker is None:
+        return None
+    if ctx.cue == head.cue_kind:
+        return Vote("add", ("no marker on the part's heading", f"a sub-part of its kind {ctx.cue}"))
+    family = ln.marker.family
+    if any(ctx.lines[i].marker is not None and ctx.lines[i].marker.family == family
+           and ctx.levels.get(i, (None,))[0] == 0 for i in cur.lines):
+        return Vote("add", ("no marker on the part's heading", "an item of its family before it"))
+    for later in ctx.content[ctx.index + 1 :]:
+        if later.marker is None and later.cue_kind and later.heading_like:
+            break  # the part ends: the line is its only item
+        if later.marker is not None and later.marker.family == family and ctx.levels.get(later.idx, (None,))[0] == 0:
+            if later.cue_kind and later.heading_like and not later.opens_with_verb and later.cue_kind != head.cue_kind:
+                return None
+            break
+    return Vote("add", ("no marker on the part's heading", "its siblings open no part of another kind"))
 
 
 @section_start.rule("period_heading")
@@ -401,6 +450,44 @@ def _mid_list_start(ctx: LineContext) -> Vote | None:
     return None
 
 
+@section_start.rule("mid_text_start")
+def _mid_text_start(ctx: LineContext) -> Vote | None:
+    """A text that begins in the middle of a plan, with no numbering to show it (the rest of a page whose
+    start is elsewhere): GUIDE: its first content line opens an untitled part, a schedule where a month
+    list goes on after it, else main_work.
+
+    It begins mid-sentence when its first line opens with a word or a stop no sentence opens with
+    (的要求，结合我校实际…: sections.toml ``mid_sentence_openers``), or, where that line is the text's
+    first, the plan's first top-level heading after it is numbered past the first (……的积极性。 then
+    二、活动安排): part 一 began before the text. A paragraph setting the guiding line before such a
+    heading is an untitled guiding part all the same (guiding_paragraph)."""
+    ln = ctx.line
+    if ctx.current is not None or ctx.index != 0 or ln.marker is not None or ln.month is not None or ln.table_header:
+        return None
+    if ln.text.lstrip().startswith(section_words().mid_sentence_openers):
+        evidence = "opens mid-sentence"
+    elif _first_heading_past_one(ctx) and not ln.guiding_opener and not plan_vocab().guiding_line.search(ln.text):
+        evidence = "first top-level heading numbered past 1"
+    else:
+        return None
+    kind = "schedule" if ctx.months_follow() else "main_work"
+    return Vote(f"untitled:{kind}", ("first content line", evidence))
+
+
+def _first_heading_past_one(ctx: LineContext) -> bool:
+    """The text opens at this line (nothing but furniture above it) and the first numbered line after it
+    is a top-level heading numbered past the first (二、主要工作)."""
+    if any(not ln.furniture for ln in ctx.lines[: ctx.line.idx]):
+        return False
+    for ln in ctx.content[ctx.index + 1 :]:
+        if ln.marker is None and ln.month is None:
+            continue
+        level, number = ctx.levels.get(ln.idx, (None, None))
+        return ln.month is None and level == 0 and ln.heading_like and ln.marker is not None \
+            and ln.marker.family in OUTER_FAMILIES and number is not None and number > 1
+    return False
+
+
 @section_start.rule("work_heading_beside_part")
 def _work_heading_beside_part(ctx: LineContext) -> Vote | None:
     """二、加强师德建设 after 一、指导思想, 五、环境创设 after 四、活动安排: a work heading beside a part, not under it.
@@ -457,10 +544,17 @@ def _untitled_part(ctx: KindContext) -> Vote | None:
 
 @section_kind.rule("heading_over_month_list")
 def _heading_over_month_list(ctx: KindContext) -> Vote | None:
-    """A heading that is no guiding part and holds a month list from its first line is a schedule."""
+    """A heading that is no guiding part and holds a month list from its first line is a schedule.
+
+    A list: at least ``cued_heading_min_months`` month labels; one line stating the part's period
+    (三、活动时间 / 2025年3月至6月，每周六上午) is what the heading names, no month list."""
     b = ctx.block
-    if ctx.heading is not None and b.opens_with_months and b.opened_as not in ("guiding_ideology", "schedule"):
-        return Vote("schedule", ("opens with a month list",))
+    if ctx.heading is None or not b.opens_with_months or b.opened_as in ("guiding_ideology", "schedule"):
+        return None
+    if ctx.body[0].table_header:
+        return Vote("schedule", ("opens with a schedule table",))
+    if b.months_in_body >= params().sections.cued_heading_min_months:
+        return Vote("schedule", ("opens with a month list", f"{b.months_in_body} month labels"))
     return None
 
 
@@ -489,7 +583,7 @@ def _open(state: SectionState, plan: int, decision: Decision, line: Line) -> Non
 
 
 def _add(block: SectionBlock, line: Line) -> None:
-    if not block.lines and (line.month is not None or line.table_header):
+    if not block.lines and (line.month is not None or line.table_dated):
         block.opens_with_months = True
     block.lines.append(line.idx)
     block.months_in_body += line.month is not None
@@ -500,7 +594,7 @@ def group_sections(doc: ParseDoc, k: int, levels: dict[int, tuple[int, int]]) ->
     plan = doc.layer("plans")[k]
     content = [ln for ln in plan_body(doc, plan) if not ln.furniture]
     has_guiding_heading = any(
-        ln.cue_kind == "guiding_ideology" and ln.heading_like and (ln.marker is None or levels.get(ln.idx, (0,))[0] == 0)
+        names_guiding_line(ln) and ln.heading_like and (ln.marker is None or levels.get(ln.idx, (0,))[0] == 0)
         for ln in content
     )
     state = SectionState([], [])

@@ -18,7 +18,7 @@ from planparse.parse.features import extract_features
 from planparse.parse.items import build_items
 from planparse.parse.levels import number_plans
 from planparse.parse.markers import match_marker
-from planparse.parse.month_labels import match_month_label
+from planparse.parse.month_labels import is_period_cell, match_month_label, period_cell_kind
 from planparse.parse.normalise import normalise
 from planparse.parse.params import params
 from planparse.parse.plans import split_plans
@@ -61,6 +61,8 @@ def begin_structure(text: str, furniture: Sequence[tuple[int, int]] = ()) -> Par
     # cleared per document so that a benchmark repeating a text gets no free hits
     match_marker.cache_clear()
     match_month_label.cache_clear()
+    is_period_cell.cache_clear()
+    period_cell_kind.cache_clear()
     return ParseDoc(text, normalise(text), page_furniture=furniture)
 
 

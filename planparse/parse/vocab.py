@@ -53,6 +53,8 @@ class SectionWords:
     heading_brackets: dict[str, str]  # opening bracket → its closing one
     period_heading_endings: tuple[str, ...]  # 安排, 日程 …: a schedule heading over a month list
     head_nouns_after_de: tuple[str, ...]  # 措施, 目标 …: a heading's head noun after 的, however long the heading
+    guiding_companions: frozenset[str]  # 工作原则 …: guiding parts beside the guiding line, never opening a plan
+    mid_sentence_openers: tuple[str, ...]  # 的, ，…: a line opening so goes on with a sentence begun elsewhere
 
 
 @cache
@@ -67,6 +69,8 @@ def section_words() -> SectionWords:
         heading_brackets={pair[0]: pair[1] for pair in data.get("heading_brackets", ())},
         period_heading_endings=tuple(data.get("period_heading_endings", ())),
         head_nouns_after_de=tuple(data.get("head_nouns_after_de", ())),
+        guiding_companions=frozenset(data.get("guiding_companions", ())),
+        mid_sentence_openers=tuple(data.get("mid_sentence_openers", ())),
     )
 
 
@@ -76,12 +80,18 @@ class Furniture:
     link_list_heading: re.Pattern
     link_max_chars: int
     link_title_addons: tuple[str, ...]  # 范文, 大全 …: what a link's title may end with after its plan word
+    toc_heading: re.Pattern  # 本文目录一览：: the titles of the page's plans follow
     comment_box_heading: re.Pattern  # 网友评论, 评论（3）: readers' comments follow
     comment_stamp: re.Pattern  # 游客8841 2025-03-02 10:21: a reader's comment follows
     comment_actions: re.Pattern  # 回复 点赞(3): under a reader's comment
     comment_actions_within: int  # lines after a stamp in which its comment's actions confirm it
     inline_break: re.Pattern
     inline_site_name: re.Pattern  # 【XX范文】 glued into a line: cut when normalising
+    disclosure_field: re.Pattern  # 索引号：…, 发布机构 | …: a field of a 政府信息公开 page's card
+    disclosure_beside: re.Pattern  # 公开方式：…: a card's field only beside a sure one
+    disclosure_key: re.Pattern  # 索引号 alone on its line: a card cell, its value on the next line
+    disclosure_sure_key: re.Pattern  # ... one of the sure fields
+    disclosure_window: int
     anchored: re.Pattern  # the patterns that start with ^, matched at the line start
     floating: GatedSearch  # the others, searched (where a character that can start one stands)
 
@@ -90,7 +100,13 @@ class Furniture:
             return False
         return self.anchored.match(line) is not None or self.floating.search(line) is not None \
             or self.comment_box_heading.match(line) is not None or self.comment_actions.match(line) is not None \
-            or self.comment_stamp.match(line) is not None
+            or self.comment_stamp.match(line) is not None or self.disclosure_field.match(line) is not None
+
+
+def _field_keys(keys: list[str]) -> str:
+    """The alternation of ``keys``, whose characters may stand apart (索 引 号, 文　　号: a card laid
+    out to a fixed width)."""
+    return "|".join(sorted((r"\s*".join(map(re.escape, k)) for k in keys), key=len, reverse=True))
 
 
 @cache
@@ -105,12 +121,19 @@ def furniture() -> Furniture:
         re.compile(data["link_list_heading"]),
         data["link_max_chars"],
         tuple(data["link_title_addons"]),
+        re.compile(data["toc_heading"]),
         re.compile(data["comment_box_heading"]),
         re.compile(data["comment_stamp"]),
         re.compile(data["comment_actions"]),
         data["comment_actions_within"],
         re.compile(data["inline_break"]),
         re.compile(data["inline_site_name"]),
+        # a key then its colon or a table's bar, the value after it; or a key alone (one cell a line)
+        re.compile(r"^[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]"),
+        re.compile(r"^[|\s]*(?:" + _field_keys(data["disclosure_fields_beside"]) + r")\s*[:：|]"),
+        re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"] + data["disclosure_fields_beside"]) + r")\s*[:：|]?\s*"),
+        re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]?\s*"),
+        data["disclosure_window"],
         re.compile("|".join(f"(?:{p})" for p in anchored)),
         GatedSearch(re.compile("|".join(f"(?:{p})" for p in floating))),
     )
@@ -126,11 +149,18 @@ class PlanVocab:
     title_category_subjects: tuple[str, ...]  # longest first: a title of these alone is a category label
     title_addons_leading: re.Pattern
     title_addons_trailing: re.Pattern
+    title_trailing_date: re.Pattern  # the date the plan was written, after its title on the title line
+    title_quotes: tuple[str, ...]  # pairs of quotation marks a title may be written in (《》, “”)
+    title_trailing_note: re.Pattern  # a note in brackets after a title (（征求意见稿）, 【修订稿】)
+    other_document_title: re.Pattern  # the title of a document that is no plan (工作总结, 通知)
     plan_words: tuple[str, ...]
     guiding_window: int
     guiding_opener: re.Pattern
     guiding_line: re.Pattern
     title_year: regex.Pattern
+    title_time_words: tuple[str, ...]  # a title's first part on a line of its own states the plan's time
+    title_time_year: re.Pattern
+    title_year_range: re.Pattern  # a range of calendar years in a title (2025—2027年): no one year
     opening_year: regex.Pattern
     opening_year_chars: int
     signature: regex.Pattern
@@ -153,11 +183,18 @@ def plan_vocab() -> PlanVocab:
         title_category_subjects=tuple(sorted(d["title_category_subjects"], key=len, reverse=True)),
         title_addons_leading=re.compile("|".join(f"(?:{p})" for p in d["title_addons_leading"])),
         title_addons_trailing=re.compile("|".join(f"(?:{p})" for p in d["title_addons_trailing"])),
+        title_trailing_date=re.compile(d["title_trailing_date"]),
+        title_quotes=tuple(d["title_quotes"]),
+        title_trailing_note=re.compile(d["title_trailing_note"]),
+        other_document_title=re.compile("|".join(f"(?:{p})" for p in d["other_document_titles"])),
         plan_words=tuple(d["plan_words"]),
         guiding_window=d["guiding_window"],
         guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
         guiding_line=re.compile(d["guiding_line"]),
         title_year=regex.compile(d["title_year"]),
+        title_time_words=tuple(d["title_time_words"]),
+        title_time_year=re.compile(d["title_time_year"]),
+        title_year_range=re.compile(d["title_year_range"]),
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],
         signature=regex.compile(d["signature"]),
@@ -184,16 +221,32 @@ class MonthVocab:
     phase_words: tuple[str, ...]
     ordinal_phases: tuple[str, ...]  # regular expressions
     phase_name_max_chars: int
+    month_name_endings: tuple[str, ...]  # 开学季, 感恩月: a name the month is given after its label
+    month_name_max_chars: int
     festivals: dict[str, int]
+    undated_periods: tuple[str, ...]  # 春节, 暑期: periods with no fixed month
+    festival_suffixes: tuple[str, ...]  # 前后, 期间: nearness after a festival's name
     table_columns: dict[str, str]  # header word → the role of its column (month, activity, responsible …)
     header_split: re.Pattern  # the characters that join two header words in one cell (月份、主题)
     role_suffixes: dict[str, str]
     role_suffix_max_chars: int
     unit_words: tuple[str, ...]  # 单元, 章 …: 第二单元 labels the cell's words after it
     unknown_cells_max_share: float
+    row_header_words: frozenset[str]  # 项目, 类别: the corner cell of a table laid across the months
+    row_header_split: re.Pattern
+    period_fallback_roles: tuple[str, ...]  # deadline: dates a table's rows where no period column does
+    deadline_verbs: tuple[str, ...]  # 完成 in 3月底前完成
+    # a table without its header row: a names column's cells end so (工会办公室, 各班主任), or open
+    # so where they name who takes part (全体教师)
+    name_endings: tuple[str, ...]
+    activity_endings: tuple[str, ...]
+    participant_openers: tuple[str, ...]
     label_fillers: frozenset[str]
+    label_lead_ins: tuple[str, ...]  # 以下, 如下: a phrase announcing the month's list (主要做好以下工作：)
     period_header: re.Pattern
+    yearlong_label: re.Pattern  # 全年：…, 长期坚持：…: a period's label that names no month
     quarter_numerals: dict[str, int]
+    half_years: dict[str, int]  # 上半年 → 1, 下半年 → 2
     reference_labels: frozenset[str]
     theme_labels: frozenset[str]
     detail_labels: frozenset[str]  # field labels of a month's details (学习形式, 负责人, 地点 …)
@@ -216,6 +269,11 @@ class MonthVocab:
                 if cell.endswith(suffix):
                     return (suffix_role,)
         return None
+
+    def names_rows(self, cell: str) -> bool:
+        """The corner cell of a table laid across the months (项目, 项目/月份): it names what the rows are."""
+        parts = [x for x in self.row_header_split.split(cell) if x]
+        return bool(parts) and all(x in self.row_header_words for x in parts)
 
     def header_roles(self, cells: Sequence[str], *, barred: bool) -> list[tuple[str, ...]] | None:
         """The roles of a header row's cells, or None when the row is no header.
@@ -251,16 +309,31 @@ def month_vocab() -> MonthVocab:
         phase_words=tuple(d["phase_words"]),
         ordinal_phases=tuple(d["ordinal_phases"]),
         phase_name_max_chars=d["phase_name_max_chars"],
+        month_name_endings=tuple(d["month_name_endings"]),
+        month_name_max_chars=d["month_name_max_chars"],
         festivals=dict(d["festivals"]),
+        undated_periods=tuple(d["undated_periods"]),
+        festival_suffixes=tuple(d["festival_suffixes"]),
         table_columns={word: role for role, words in d["table_columns"].items() for word in words},
         header_split=re.compile("[" + re.escape("".join(d["table"]["header_joiners"])) + "]"),
         role_suffixes=dict(d["table"]["role_suffixes"]),
         role_suffix_max_chars=d["table"]["role_suffix_max_chars"],
         unit_words=tuple(d["table"]["unit_words"]),
         unknown_cells_max_share=d["table"]["unknown_cells_max_share"],
+        row_header_words=frozenset(d["table"]["row_header_words"]),
+        row_header_split=re.compile("[" + re.escape("".join(d["table"]["row_header_joiners"])) + "]+"),
+        period_fallback_roles=tuple(d["table"]["period_fallback_roles"]),
+        deadline_verbs=tuple(d["table"]["deadline_verbs"]),
+        name_endings=tuple(d["table_headerless"]["name_endings"]),
+        activity_endings=tuple(d["table_headerless"]["activity_endings"]),
+        participant_openers=tuple(d["table_headerless"]["participant_openers"]),
         label_fillers=frozenset(d["label_fillers"]),
+        label_lead_ins=tuple(d["label_lead_ins"]),
         period_header=re.compile(d["period_headers"]),
+        yearlong_label=re.compile(r"^(?:" + "|".join(map(re.escape, sorted(d["yearlong_periods"], key=len, reverse=True)))
+                                 + r")\s*[:：]"),
         quarter_numerals=dict(d["quarter_numerals"]),
+        half_years=dict(d["half_years"]),
         reference_labels=frozenset(d["reference_labels"]),
         theme_labels=frozenset(d["theme_labels"]),
         detail_labels=frozenset(d["detail_labels"])

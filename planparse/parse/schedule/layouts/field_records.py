@@ -1,45 +1,74 @@
-"""Records of fields: 活动名称：新年联欢会 / 时间：1月上旬 / (a description). One entry per record:
-the name field is the activity, the time field gives its months; without one, the period the
-record stands under (第一季度：) does. Other lines of a record describe it and are no entries.
+"""Records of fields: 活动名称：新年联欢会 / 时间：1月上旬 / (a description), the field's name in
+brackets at times (【活动名称】…【活动时间】…). One entry per record: the name field is the
+activity, the time field gives its months; without one, the period the record stands under
+(第一季度：) does. Other lines of a record describe it and are no entries.
+
+A record's fields may be numbered (（一）亲子运动会 / 1.活动时间：6月1日 / 2.活动对象：…).
+A list of numbered activities each with its time field under it (1.开展“学雷锋”志愿服务 / 时间：3月5日
+/ 地点：社区广场) is such records too, in a part without month labels: the numbered line names the
+activity, as a name field does (GUIDE: detail lines under a numbered activity are no part of it).
 """
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
-from planparse.parse.chars import BULLETS
+from planparse.parse.chars import TRAILING
 from planparse.parse.features import Line
 from planparse.parse.items import months_mentioned
+from planparse.parse.month_labels import cell_label, period_cell_kind, record_field, span_months
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
 from planparse.parse.schedule.entries import EntryWriter, Period
-from planparse.parse.vocab import month_vocab
-
-
-@cache
-def _field() -> re.Pattern:
-    mv = month_vocab()
-    names = "|".join(map(re.escape, sorted(mv.record_name_fields, key=len, reverse=True)))
-    times = "|".join(map(re.escape, sorted(mv.record_time_fields, key=len, reverse=True)))
-    bullets = re.escape(BULLETS)
-    # a record's name field may carry its number (活动一：…, 项目2：…), as records in a row are counted
-    return re.compile(rf"^[{bullets}\s]*(?:(?P<name>{names})(?:[一二三四五六七八九十]{{1,3}}|\d{{1,2}})?|(?P<time>{times}))\s*[:：]\s*(?=\S)")
 
 
 def _kind(ln: Line) -> tuple[str, int] | None:
-    m = _field().match(ln.text)
-    if m is None:
-        return None
-    return ("name" if m.group("name") else "time"), m.end()
+    """The record's field the line opens with, after its own number at times (1.活动时间：4月), and
+    where the field's words start in the line."""
+    field = record_field(ln.content)
+    return None if field is None else (field[0], ln.content_start + field[1])
+
+
+def _time_months(words: str) -> list[int]:
+    """The months a record's time field gives: a period standing alone (2025年3月至6月, 4月中旬至5月上旬)
+    or a range of dates (9月1日—11月30日) spans every month from its first to its last; otherwise
+    the months it mentions (3月5日, 3月、5月)."""
+    words = words.strip().rstrip(TRAILING)
+    label = cell_label(words)
+    if label is not None and not label.week:
+        return label.months
+    spanned = span_months(words) if period_cell_kind(words) == "dates" else None
+    return spanned or months_mentioned(words)
+
+
+def _numbered_names(block: ScheduleBlock) -> set[int]:
+    """The numbered lines that name a record (their line indices): in a part without month labels
+    and without name fields, the items of its top numbering level with a time field under them
+    before the next such item. Deeper items are the record's details."""
+    if any(ln.month is not None or (k := _kind(ln)) is not None and k[0] == "name" for ln in block.lines):
+        return set()
+    numbered = [ln for ln in block.lines if ln.marker is not None and ln.idx in block.levels]
+    if not numbered:
+        return set()
+    top = min(block.levels[ln.idx][0] for ln in numbered)
+    named: set[int] = set()
+    current: int | None = None
+    for ln in block.lines:
+        if ln.idx in block.levels and ln.marker is not None and block.levels[ln.idx][0] == top:
+            current = ln.idx
+        elif current is not None and (k := _kind(ln)) is not None and k[0] == "time":
+            named.add(current)
+    return named
 
 
 def detect(block: ScheduleBlock) -> Vote | None:
-    """Records of fields: 活动名称：… with 时间：… under it, at least twice."""
+    """Records of fields: 活动名称：… with 时间：… under it, at least twice; or at least two numbered
+    activities each with its time field under it."""
     names = sum(1 for ln in block.lines if (k := _kind(ln)) is not None and k[0] == "name")
     times = sum(1 for ln in block.lines if (k := _kind(ln)) is not None and k[0] == "time")
     if names >= 2 and times >= 1:
         return Vote("field_records", (f"{names} name fields", f"{times} time fields"))
+    numbered = len(_numbered_names(block))
+    if numbered >= 2:
+        return Vote("field_records", (f"{numbered} numbered activities with a time field",))
     return None
 
 
@@ -47,6 +76,7 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
     period: Period | None = None
     record: tuple[int, int] | None = None  # the name field's words
     months: list[int] = []
+    numbered = _numbered_names(block)
 
     def flush() -> None:
         nonlocal record, months
@@ -63,6 +93,10 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
             flush()
             period = Period(tuple(ln.month.months))
             continue
+        if ln.idx in numbered:
+            flush()
+            record = (ln.start + ln.content_start, ln.end)
+            continue
         kind = _kind(ln)
         if kind is None:
             continue
@@ -70,7 +104,7 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
             flush()
             record = (ln.start + kind[1], ln.end)
         elif record is not None:
-            months = months_mentioned(ln.text[kind[1] :])
+            months = _time_months(ln.text[kind[1] :])
     flush()
 
 

@@ -9,10 +9,11 @@ Table rows ("二月 | …") give one entry per cell chunk.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from planparse.parse.chars import BULLETS, CELL_SEPARATORS, SENTENCE_END
+from planparse.parse.chars import BULLETS, CELL_SEPARATORS, CLAUSE_END, SENTENCE_END
 from planparse.parse.features import Line
-from planparse.parse.month_labels import MonthLabel, month_part_prefix
+from planparse.parse.month_labels import MonthLabel, month_part_prefix, period_cell_kind, trailing_date_cell
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -21,6 +22,7 @@ from planparse.parse.vocab import month_vocab, plan_vocab
 
 _CHUNK = re.compile(r"[^;；。]+")
 _NAME = re.compile(r"[\u4e00-\u9fff]+")  # a phase's name: words only, no clause or sentence punctuation
+_MONTH_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\s·]*")  # a month's name: words, a space or a dot between
 _CELL = re.compile(f"[^{CELL_SEPARATORS}]+")
 # a week row's date cell before its activity, behind the label's colon at times (第5周：3月23日—3月27日 …):
 # stripped only where it holds a date (a month, or a dotted day), not a bare count (第3周 5个班级…)
@@ -71,6 +73,16 @@ def line_role(ln: Line) -> str:
     return "activity"
 
 
+@cache
+def _detail_chunk() -> re.Pattern:
+    """A chunk of a month's line that opens with a detail's field label and its colon, in brackets
+    at times (地点：社区广场, 时间：3月5日, 备注：…, （注：各班自定）): a detail of the month's
+    activities, as a detail line under them is (GUIDE), no activity of its own."""
+    mv = month_vocab()
+    labels = sorted(mv.detail_labels | set(mv.record_time_fields), key=len, reverse=True)
+    return re.compile(rf"\s*[(（【]?\s*(?:{'|'.join(map(re.escape, labels))})\s*[:：】]")
+
+
 def _field_label(ln: Line) -> bool:
     """A detail line that opens with a short label and a colon (时间：…, 地点：…, 参加人员：…)."""
     return bool(ln.after_colon) and 0 < len(ln.head) <= params().schedule.field_label_max_chars
@@ -92,6 +104,10 @@ class _MonthList:
         self.leading: list[Line] | None = []  # numbered lines before the first label (a text cut mid-list)
         self.rows = 0  # one-line rows (a label and its activity on one line) on consecutive lines so far
         self.rows_only = True  # no line under a label, no blank line between rows
+        # the numbering level of the month's numbered activities: an item deeper than it is a
+        # sub-item of the last one (1、开学准备 then (1)(2)…), and the lines under it are its own
+        self.entry_level: int | None = None
+        self.in_subitem = False
 
     def note_after_rows(self, ln: Line, label: MonthLabel | None) -> bool:
         """Whether ``ln`` is a note after a run of one-line rows (see params.toml ``row_list_min_rows``);
@@ -118,22 +134,32 @@ class _MonthList:
             m = _WEEK_DATES.match(text, start, end)
             if m and _HAS_DATE.search(m.group()):
                 start = m.end()
+            # the row's dates after its activity (第4周 开学典礼 9月22日—26日): the date column's cell
+            end = trailing_date_cell(text, start, end)
         piped = any(c in text[start:end] for c in CELL_SEPARATORS)
         for k, cell in enumerate(_CELL.finditer(text, start, end)):
-            if piped and k in skip:
-                continue
+            if piped and (k in skip or period_cell_kind(cell.group()) == "dates"):
+                continue  # a column of no activities, or the row's date cell (第1周 | 开学准备 | 9.1-9.5)
             for chunk in _CHUNK.finditer(text, cell.start(), cell.end()):
+                if _detail_chunk().match(text, chunk.start(), chunk.end()):
+                    continue
                 self.out.emit(chunk.start(), chunk.end(), self.period, evidence=("chunk",))
 
     def phase_named(self, ln: Line, numbered: bool) -> bool:
-        """The words after a phase's label are its name (第一阶段（3月1日—3月5日）：宣传发动), no
+        """The words after a phase's (or a month's) label are its name (第一阶段（3月1日—3月5日）：宣传发动), no
         activity: a short phrase with no sentence in it, and the phase's work follows on lines of
         their own (``ln``, the first of them, is one). As with a month's theme (2月 新学期新面貌),
         the phase's name says what the phase is for; its work is on the lines below."""
-        if not self.phase or self.pending is None or (not numbered and line_role(ln) != "activity"):
+        if self.pending is None or (not numbered and line_role(ln) != "activity"):
             return False
+        mv = month_vocab()
         words = self.block.text[self.pending[0] : self.pending[1]].strip().rstrip(_SENTENCE_ENDS)
-        return 0 < len(words) <= month_vocab().phase_name_max_chars and _NAME.fullmatch(words) is not None
+        if self.phase:
+            return 0 < len(words) <= mv.phase_name_max_chars and _NAME.fullmatch(words) is not None
+        # a name given to the month on its label's line (五月份 劳动教育月), its work below: the
+        # month's theme, as one before a colon is (see month_labels: month_name_endings)
+        return 0 < len(words) <= mv.month_name_max_chars and words.endswith(mv.month_name_endings) \
+            and _MONTH_NAME.fullmatch(words) is not None
 
     def run_on(self, ln: Line) -> bool:
         """A line after one the copy cut at its width: its first chunk ends the last entry, the rest are entries."""
@@ -167,6 +193,17 @@ class _MonthList:
         self.period.years = {m: self.period.years.get(m) for m in label.through}
         self.after_row = self.month_period
 
+    def sub_item(self, ln: Line) -> bool:
+        """Whether numbered ``ln`` is a sub-item of the month's last numbered activity (GUIDE: a
+        numbered activity with sub-items of its own is one entry, its own line the activity): it is
+        numbered deeper than the month's activities. Otherwise its level is theirs from now on."""
+        level = self.block.levels[ln.idx][0]
+        if self.entry_level is not None and level > self.entry_level:
+            self.in_subitem = True
+            return True
+        self.entry_level, self.in_subitem = level, False
+        return False
+
     def run(self) -> None:
         block, out = self.block, self.out
         heading = block.heading
@@ -175,8 +212,11 @@ class _MonthList:
         numbered_open = False  # the last entry is a numbered activity that unnumbered lines run on
         wrapped = False  # the line before was cut at the copy's fixed width (features.hard_wrap)
         weak_labels = not any(ln.month is not None for ln in block.lines)
+        row_before = False  # the last line was a one-line row: a label with its activity on its line
+        clause = False  # the line before stopped at a clause's comma (…给予表彰奖励，): its sentence goes on
         for ln in block.lines:
             after_wrap, wrapped = wrapped, ln.wrapped or (wrapped and ln.furniture)  # a page footer between
+            after_clause, clause = clause, ln.text.rstrip()[-1:] in CLAUSE_END
             if ln.table_header:
                 if len(ln.table_cells) >= 2:
                     cells = ln.table_cells
@@ -186,6 +226,16 @@ class _MonthList:
             if ln.furniture or ln.signature:
                 continue
             label = _label(ln, weak_labels)
+            if label is None and row_before and ln.marker is None:
+                if ln.undated_period:
+                    # 6月：体质测试上报 / 暑期：校队集训, 元旦：… / 春节：…: a row of its own, for a
+                    # period that names no month (a vacation, a lunar festival): in no month
+                    self.flush_pending()
+                    self.period, numbered_open = None, False
+                    continue
+                # 五月：劳动教育 / 六一儿童节：文艺汇演: a festival's row of its own, in its month
+                label = ln.weak_label
+            row_before = label is not None and bool(ln.text[label.end :].strip())
             if (label is not None or self.period is not None) and self.note_after_rows(ln, label):
                 self.flush_pending()
                 self.period = None  # the rows are over: a note on them all follows
@@ -196,6 +246,7 @@ class _MonthList:
                 # a new month: the last month's numbered activity is over, the words on the label's
                 # line (三月：学雷锋活动) are an activity of their own, and so is the line after it
                 numbered_open = False
+                self.entry_level, self.in_subitem = None, False
                 self.period = _period(ln, label)
                 self.phase = label.phase
                 self.week = label.week
@@ -219,8 +270,10 @@ class _MonthList:
                 if self.leading is not None and ln.marker is not None and ln.idx in block.levels:
                     self.leading.append(ln)
                 continue
-            if mv.period_header.match(ln.content.strip()) or (ln.marker is None and pv.closing_opener.match(ln.text)):
-                # 下学期: wait for its first month; closing remarks: the month list is over
+            if mv.period_header.match(ln.content.strip()) or mv.yearlong_label.match(ln.content.lstrip()) \
+                    or (ln.marker is None and pv.closing_opener.match(ln.text)):
+                # 下学期: wait for its first month; 全年：…: a period of no month, its work in none;
+                # closing remarks: the month list is over
                 self.flush_pending()
                 self.period = None
                 continue
@@ -238,6 +291,11 @@ class _MonthList:
                     self.pending = None
                 else:
                     self.flush_pending()
+            if numbered and self.sub_item(ln):
+                numbered_open = False
+                continue
+            if not numbered and self.in_subitem:
+                continue  # more of a sub-item's words, or a detail of it: no entry of the month's
             if not numbered:
                 role = line_role(ln)
                 if role == "theme":
@@ -278,8 +336,10 @@ class _MonthList:
                 self.period = None
                 continue
             numbered_open = False
-            if after_wrap and ln.marker is None and self.run_on(ln):
-                continue  # the words of a line cut at the copy's width go on here
+            if (after_wrap or after_clause) and ln.marker is None and self.run_on(ln):
+                # the words of a line cut at the copy's width go on here, and so does a sentence
+                # broken after a comma (GUIDE: nothing is split on ，; a wrapped activity runs on)
+                continue
             # a marker out of sequence (8. after 9.) is no item, but it is no part of the words either;
             # a part of the month (上旬：) goes with the month's label, as in 3月上旬：
             start = ln.content_start

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from planparse.parse.features import Line
-from planparse.parse.month_labels import cell_label, span_months
+from planparse.parse.month_labels import cell_label, record_field, span_months
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -22,10 +22,14 @@ from planparse.parse.vocab import month_vocab
 @cache
 def _trail() -> re.Pattern:
     """The period closing a line: in brackets, a time field's word before it at times ((时间：3月)),
-    or after a wide gap (a table's last column joined by spaces), the sentence's stop after it."""
+    after a wide gap (a table's last column joined by spaces), after a dash (……——4月), or as a time
+    field closing the sentence (……，时间：5月); the sentence's stop after it."""
     times = "|".join(map(re.escape, sorted(month_vocab().record_time_fields, key=len, reverse=True)))
     return re.compile(
-        rf"(?:[(（]\s*(?:(?:{times})\s*[:：]\s*)?(?P<bracketed>[^()（）]{{1,20}}?)\s*[)）]|[ \t]{{2,}}(?P<spaced>\S{{1,16}}))"
+        rf"(?:[(（]\s*(?:(?:{times})\s*[:：]\s*)?(?P<bracketed>[^()（）]{{1,20}}?)\s*[)）]|[ \t]{{2,}}(?P<spaced>\S{{1,16}})"
+        # a dash after a month or its numeral joins a range (3—4月), no dash before a period
+        r"|(?<![\d一二三四五六七八九十元正月\s])\s*(?:—{1,2}|-{2}|－{1,2})\s*(?P<dashed>[^—\-－\s]\S{0,15}?)"
+        rf"|(?<=[，,；;。])\s*(?:{times})\s*[:：]\s*(?P<fielded>[^，,；;。\s]{{1,16}}?))"
         r"\s*[。.;；]?\s*$"
     )
 
@@ -35,7 +39,7 @@ def _trailing_period(ln: Line) -> tuple[int, list[int]] | None:
     m = _trail().search(ln.text, ln.content_start)
     if m is None:
         return None
-    words = m.group("bracketed") or m.group("spaced")
+    words = m.group("bracketed") or m.group("spaced") or m.group("dashed") or m.group("fielded")
     label = cell_label(words)
     months = label.months if label is not None else span_months(words)
     return (m.start(), months) if months else None
@@ -68,7 +72,11 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
         at, months = found
         label = (ln.start + at, ln.end)
         marker = (ln.start, ln.start + ln.marker.raw_end) if ln.marker is not None else None
-        out.emit(ln.start + ln.content_start, ln.start + at, Period(tuple(months), label),
+        # a record's name field numbered as records are (活动一：读书沙龙（4月）): its field name
+        # counts the activities, as a marker does, and is no part of the activity's words
+        field = record_field(ln.content)
+        begin = ln.content_start + (field[1] if field is not None and field[0] == "name" else 0)
+        out.emit(ln.start + begin, ln.start + at, Period(tuple(months), label),
                  marker=marker, evidence=("activity", "its months after it"))
 
 

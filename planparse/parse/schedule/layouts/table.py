@@ -5,7 +5,14 @@ Three flattenings are read:
 - one cell per line (时间 / 活动内容 / 参加范围, then 一月 / … / …), cells maybe ending in " |";
 - cells opened by "| " with a lone "|" ending each row (a forum's table), where a row may hold
   fewer cells than the header because its first cells span several rows;
-- one row per line, cells joined by "|" (a Word table's tabs become "|" when normalising).
+- one row per line, cells joined by "|" (a Word table's tabs become "|" when normalising);
+- the whole table in one run of "|" cells (月份 | 工作内容 | 负责人 | 9月 | 开学典礼 | 德育处 | …), read
+  by counting cells, the header's count being each row's width.
+
+A table whose header row is not in the text (page two of a plan: 4月 | 开展读书月活动 | 工会办公室)
+has its columns read from its rows' shapes: the rows open with their period (after their running
+number, maybe), a column of short names (repeated, or ending like a unit or a role) is who does the
+work, and the one column left is the activity.
 
 Each header cell gives its column a role (data/months.toml ``[table_columns]``): the months come
 from the period columns (月份, 起止日期, 周次 with dates), the activities from the activity
@@ -20,16 +27,24 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from planparse.parse.chars import SENTENCE_END
+from planparse.parse.features import Line
 from planparse.parse.markers import Marker, match_marker
-from planparse.parse.month_labels import cell_label, is_period_cell, match_month_label, period_cell_kind
+from planparse.parse.month_labels import (
+    cell_label,
+    flat_table_header,
+    is_period_cell,
+    match_month_label,
+    period_cell_kind,
+)
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
 from planparse.parse.schedule.entries import EntryWriter, Period, trim
-from planparse.parse.vocab import month_vocab
+from planparse.parse.vocab import month_vocab, plan_vocab
 
 _SEP = re.compile(r"\s*[|｜]\s*")
 _CELL_TEXT = re.compile(r"[^|｜]+")
@@ -40,6 +55,8 @@ _PERIOD_ROLES = ("month", "dates", "week")
 # a row's running number in an index column (序号): 1, 2., 3、
 _INDEX_CELL = re.compile(r"\d{1,3}[.、．]?")
 _FIELD_ROLES = ("responsible", "participants")
+# the first column of a table laid across the months: the row's work area, no activity
+_AREA = "area"
 
 
 @dataclass
@@ -59,6 +76,9 @@ class Table:
     roles: list[tuple[str, ...]]  # per column
     rows: list[list[Cell]]
     form: str
+    # a table laid across the months (项目 | 9月 | 10月): the months of each activity column
+    column_months: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    headerless: bool = False  # its columns read from the rows' shapes: no header row in the text
 
 
 def _cell_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -75,11 +95,17 @@ def _header(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str] | No
     mv = month_vocab()
     lines = block.lines
     for i, ln in enumerate(lines):
+        if ln.month_columns:
+            # 项目 | 9月 | 10月: the rows' own column names their work area, each month's column holds activities
+            return i + 1, [(_AREA,)] + [("activity",)] * (len(ln.month_columns) - 1), "rows"
         cells = [c for c in _SEP.split(ln.text.strip()) if c]
         barred = "|" in ln.text or "｜" in ln.text
         roles = mv.header_roles(cells, barred=True) if barred and len(cells) >= 2 else None
         if roles is not None:
             return i + 1, roles, "rows"
+        flat = flat_table_header(_line_cells(block.text, ln.start, ln.end)) if barred else None
+        if flat is not None:
+            return i, flat, "flat_rows"  # the header's cells open the rows' line
         # 月份 活动内容 负责人: header cells joined by spaces, the rows' cells too
         words = _SPACES.split(ln.text.strip())
         word_roles = [mv.column_roles(w) for w in words]
@@ -110,6 +136,15 @@ def _header(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str] | No
     return None
 
 
+def _line_cells(text: str, start: int, end: int) -> list[str]:
+    """The words of a line's cells joined by bars, in order (an empty cell as "")."""
+    return [text[a:b] for a, b in _cell_spans(text, start, end)]
+
+
+def _cell_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [_cell_span(text, m.start(), m.end()) for m in _CELL_TEXT.finditer(text, start, end)]
+
+
 def _opens_with_separator(line: str) -> bool:
     return line.lstrip().startswith(("|", "｜"))
 
@@ -118,20 +153,162 @@ def _has_activity(roles: list[tuple[str, ...]]) -> bool:
     return any("activity" in r for r in roles)
 
 
+_NAME_BAD = re.compile(r"[，,。;；:：!?！？、]")
+
+
+def _is_name(cell: str) -> bool:
+    """A short cell ending like a unit or a person's role (工会办公室, 教务处, 各班主任)."""
+    return _may_be_name(cell) and cell.endswith(month_vocab().name_endings)
+
+
+def _may_be_name(cell: str) -> bool:
+    """Short, no sentence punctuation, no verb opening it nor an activity's word ending it (成立兴趣小组,
+    主题班会 are activities, not units)."""
+    return len(cell) <= params().table.name_cell_max_chars and _NAME_BAD.search(cell) is None \
+        and not cell.startswith(plan_vocab().title_not_opening) and not cell.endswith(month_vocab().activity_endings)
+
+
+def _names_role(cells: list[str]) -> str | None:
+    """The role of a column of a table without its header when its cells are short names: who is
+    responsible (工会办公室, 教务处, 各班主任; one value repeated down the column, or most of them
+    ending like a unit or a person's role), or who takes part (全体教师); None when they are no names."""
+    p, mv = params().table, month_vocab()
+    filled = [c for c in cells if c]
+    if not filled or any(not _may_be_name(c) or is_period_cell(c) or match_marker(c) is not None for c in filled):
+        return None
+    ending = sum(_is_name(c) for c in filled)
+    repeated = len(set(filled)) < len(filled)
+    if not repeated and ending < p.name_ending_share * len(filled):
+        return None
+    group = sum(c.startswith(mv.participant_openers) for c in filled)
+    return "participants" if group * 2 > len(filled) else "responsible"
+
+
+def _row_lead(cells: list[str]) -> tuple[int, int] | None:
+    """How a headerless table's row opens: (index cells, period cells) — its running number maybe,
+    then its period (4月, 4月15日, 第1周 | 9.1-9.5); None when it opens with no period."""
+    k = 1 if len(cells) > 1 and _INDEX_CELL.fullmatch(cells[0]) else 0
+    n = 0
+    while k + n < len(cells) and (is_period_cell(cells[k + n]) or period_cell_kind(cells[k + n]) is not None):
+        n += 1
+    return (k, n) if n else None
+
+
+def _headerless_roles(rows: list[list[str]], lead: tuple[int, int]) -> list[tuple[str, ...]] | None:
+    """The roles of a headerless table's columns from its rows of one width: the index and period
+    columns that open them (``lead``), then the names columns, and the one column left, the activity."""
+    index, periods = lead
+    roles: list[tuple[str, ...]] = [("index",)] * index
+    for col in range(index, index + periods):
+        kinds = Counter(period_cell_kind(row[col]) for row in rows)
+        roles.append((kinds.most_common(1)[0][0] or "month",))
+    activity = []
+    for col in range(index + periods, len(rows[0])):
+        role = _names_role([row[col] for row in rows])
+        roles.append((role,) if role else ("activity",))
+        activity += [col] if role is None else []
+    return roles if len(activity) == 1 else None
+
+
+def _headerless(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str, bool] | None:
+    """A table whose header row is not in the text (the rest of a page: 4月 | 开展读书月活动 |
+    工会办公室): its columns read from the shapes of its rows, which open with their period (after
+    their running number, maybe).
+
+    Cells are joined by bars, or by spaces: by wide gaps where every row sets its cells apart so
+    (each gap then a cell's end), else one word for each names column at the row's end, the
+    activity's words being what lies between. Returns where the rows start, the columns' roles,
+    the table's form and whether its cells are set apart by wide gaps."""
+    p = params().table
+    text_lines = [ln for ln in block.lines if ln.text.strip() and not ln.furniture and not ln.signature]
+    if not text_lines:
+        return None
+    barred = sum("|" in ln.text or "｜" in ln.text for ln in text_lines) * 2 > len(text_lines)
+
+    def cells_of(ln_text: str, wide: bool) -> list[str]:
+        bare = ln_text.strip().strip("|｜").strip()
+        if barred:
+            return [c.strip() for c in _SEP.split(bare)]
+        return _WIDE_GAP.split(bare) if wide else bare.split()
+
+    leads = {ln.idx: _row_lead(cells_of(ln.text, False)) for ln in text_lines}
+    found = Counter(lead for lead in leads.values() if lead is not None).most_common(1)
+    if not found:
+        return None
+    lead, _ = found[0]
+    heads = [ln for ln in text_lines if leads[ln.idx] == lead]
+    if len(heads) < p.headerless_min_rows:
+        return None
+    opening = sum(lead)
+    if not barred and all(len(cells_of(ln.text, False)) == opening for ln in heads):
+        return _headerless_cells(block, text_lines, heads, lead)
+    wide = not barred and all(_WIDE_GAP.search(ln.text.strip()) for ln in heads)
+    rows = [cells_of(ln.text, wide) for ln in heads]
+    if barred or wide:
+        width, count = Counter(len(r) for r in rows).most_common(1)[0]
+        if width < opening + 2 or count < max(p.headerless_min_rows, p.headerless_width_share * len(rows)):
+            return None
+        roles = _headerless_roles([r for r in rows if len(r) == width], lead)
+    else:
+        # one word for each names column at the row's end: as many as every long enough row has
+        long = [r for r in rows if len(r) >= opening + 2]
+        if len(long) < max(p.headerless_min_rows, p.headerless_width_share * len(rows)):
+            return None
+        tail = 0
+        while all(len(r) >= opening + 2 + tail for r in long) and _names_role([r[-1 - tail] for r in long]):
+            tail += 1
+        if tail == 0:
+            return None
+        roles = _headerless_roles(
+            [[*r[:opening], " ".join(r[opening : len(r) - tail]), *r[len(r) - tail :]] for r in long], lead)
+    if roles is None:
+        return None
+    first = heads[0]
+    start = next(i for i, ln in enumerate(block.lines) if ln is first)
+    return start, roles, "rows" if barred else "space_rows", wide
+
+
+def _headerless_cells(block: ScheduleBlock, text_lines: list[Line], heads: list[Line],
+                      lead: tuple[int, int]) -> tuple[int, list[tuple[str, ...]], str, bool] | None:
+    """A headerless table of one cell per line (4月 / 开展读书月活动 / 工会办公室 / 5月 / …): each period
+    line opens a row of as many lines as every other row has, its last ones a column of names. A
+    month list whose months hold their activities in lines of their own has rows of varying length,
+    or no column of names."""
+    at = {ln.idx: k for k, ln in enumerate(text_lines)}
+    starts = [at[ln.idx] for ln in heads] + [len(text_lines)]
+    groups = [[ln.text.strip() for ln in text_lines[a:b]] for a, b in zip(starts, starts[1:], strict=False)]
+    whole = groups[:-1]  # the last row may have lost its last cells (the signer's line looks alike)
+    width = len(whole[0])
+    if width < 3 or any(len(g) != width for g in whole) or len(groups[-1]) > width:
+        return None
+    roles = _headerless_roles(whole, (0, 1))
+    if roles is None or "activity" not in roles[1]:
+        return None
+    return next(i for i, ln in enumerate(block.lines) if ln is heads[0]), roles, "cells", False
+
+
 def read_table(block: ScheduleBlock) -> Table | None:
     found = _header(block)
-    if found is None:
+    headerless = None if found is not None else _headerless(block)
+    if found is None and headerless is None:
         return None
-    end, roles, form = found
+    if headerless is not None:
+        end, roles, form, wide = headerless
+    else:
+        assert found is not None
+        end, roles, form = found
+        wide = form == "space_rows" and _wide_gaps_only(block.lines[end - 1].text)
     if not _has_activity(roles):
         return None
+    across = block.lines[end - 1].month_columns
+    column_months = {k: months for k, months in enumerate(across) if months}
     body = [ln for ln in block.lines[end:] if not ln.furniture and not ln.signature]  # the signer is in no row
     text = block.text
     rows: list[list[Cell]] = []
     if form == "rows":
         # a row opening with a separator where the header row does not has an empty first cell: its
         # text is on a row above (a Word cell merged down, an HTML cell with rowspan)
-        header_open = _opens_with_separator(block.lines[end - 1].text)
+        header_open = headerless is None and _opens_with_separator(block.lines[end - 1].text)
         for ln in body:
             cells = [] if header_open or not _opens_with_separator(ln.text) else [Cell([])]
             for m in _CELL_TEXT.finditer(text, ln.start, ln.end):
@@ -139,6 +316,12 @@ def read_table(block: ScheduleBlock) -> Table | None:
                 cells.append(Cell([(a, b)] if a < b else []))
             if any(c.pieces for c in cells):
                 rows.append(cells)
+    elif form == "flat_rows":
+        # one run of cells, maybe over several lines: the header's width of them a row
+        spans = [span for ln in block.lines[end:] if not ln.furniture and not ln.signature
+                 for span in _cell_spans(text, ln.start, ln.end)][len(roles) :]
+        rows.extend([Cell([(a, b)] if a < b else []) for a, b in spans[k : k + len(roles)]]
+                    for k in range(0, len(spans), len(roles)))
     elif form == "space_rows":
         # a row starts at its period cell; lines without one go on with it (the parser cut a
         # cell's numbered activities into lines of their own)
@@ -158,7 +341,7 @@ def read_table(block: ScheduleBlock) -> Table | None:
                 note = True
             else:
                 groups[-1][1] = ln.end
-        rows.extend(_space_rows(block, groups, roles, _wide_gaps_only(block.lines[end - 1].text)))
+        rows.extend(_space_rows(block, groups, roles, wide))
     elif form == "pipe_cells":
         row: list[Cell] = []
         for ln in body:
@@ -228,7 +411,7 @@ def read_table(block: ScheduleBlock) -> Table | None:
             last_marker = mk
         if row:
             rows.append(row)
-    return Table(roles, rows, form)
+    return Table(roles, rows, form, column_months, headerless is not None)
 
 
 def _period_column(cell: str, roles: list[tuple[str, ...]], lead: int) -> int | None:
@@ -251,14 +434,14 @@ def _lead_columns(roles: list[tuple[str, ...]]) -> int:
     k = 0
     while k < len(roles) and roles[k] == ("index",):
         k += 1
-    return k if k < len(roles) and any(r in _PERIOD_ROLES for r in roles[k]) else 0
+    return k if k < len(roles) and any(r in _time_roles(roles) for r in roles[k]) else 0
 
 
 def _numbered_rows(roles: list[tuple[str, ...]]) -> bool:
     """The rows open with their running number (序号 first) and their period comes later, after the
     activity (序号 活动名称 活动时间 负责人): the number, not the period, opens a row."""
     return bool(roles) and roles[0] == ("index",) and _lead_columns(roles) == 0 and any(
-        r in _PERIOD_ROLES for rs in roles for r in rs)
+        r in _time_roles(roles) for rs in roles for r in rs)
 
 
 def _opens_row(words: list[str], lead: int, roles: list[tuple[str, ...]]) -> bool:
@@ -273,9 +456,13 @@ def _opens_row(words: list[str], lead: int, roles: list[tuple[str, ...]]) -> boo
     if is_period_cell(words[lead]):
         return True
     act = next((k for k, r in enumerate(roles) if "activity" in r), len(roles))
-    return (len(words) > lead + 1 and act < len(roles) - 1 and lead + 1 < act
-            and "week" in roles[lead] and "dates" in roles[lead + 1]
-            and _INDEX_CELL.fullmatch(words[lead]) is not None and period_cell_kind(words[lead + 1]) == "dates")
+    if len(words) <= lead + 1 or "week" not in roles[lead] or _INDEX_CELL.fullmatch(words[lead]) is None:
+        return False
+    if act == len(roles) - 2 and "dates" in roles[-1]:
+        # 周次 工作内容 日期: the week's number, its activity, its dates last (1 开学典礼 2.23-2.27)
+        return period_cell_kind(words[-1].split()[-1]) == "dates"
+    return (act < len(roles) - 1 and lead + 1 < act and "dates" in roles[lead + 1]
+            and period_cell_kind(words[lead + 1]) == "dates")
 
 
 # a table's cells set apart by wider gaps than its words (月份  教学内容  课时): two spaces or more
@@ -352,6 +539,10 @@ def _space_cells(text: str, start: int, end: int, roles: list[tuple[str, ...]], 
     after = len(roles) - act - 1
     head, tail = words[:act], words[len(words) - after :] if after else []
     middle = words[act : len(words) - after]
+    if tail and any(r in _FIELD_ROLES for r in roles[act + 1]):
+        # several units share the work (护理部 工会): the names before the column's last word are its own
+        while len(middle) > 1 and _is_name(text[start + middle[-1][0] : start + middle[-1][1]]):
+            tail[0] = (middle.pop()[0], tail[0][1])
     cells = [Cell([(start + a, start + b)]) for a, b in head]
     cells.append(Cell([(start + middle[0][0], start + middle[-1][1])]))
     cells.extend(Cell([(start + a, start + b)]) for a, b in tail)
@@ -366,11 +557,19 @@ def detect(block: ScheduleBlock) -> Vote | None:
     return Vote("table", (f"{len(table.roles)} columns", f"{len(table.rows)} rows", table.form))
 
 
+def _time_roles(roles: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The roles of the columns that date a table's rows: its period columns, or where it has none
+    its deadline column (months.toml [table] period_fallback_roles: 完成时限 | 3月底前)."""
+    if any(r in _PERIOD_ROLES for rs in roles for r in rs):
+        return _PERIOD_ROLES
+    return month_vocab().period_fallback_roles
+
+
 def _cell_months(text: str, cell: Cell, role: str) -> tuple[int, ...] | None:
     words = cell.text(text).strip()
     if not words:
         return None
-    if role == "month":
+    if role not in ("dates", "week"):  # a month column, or a deadline's (3月底前, 6月30日前)
         label = match_month_label(words) or cell_label(words)
         if label is not None:
             return tuple(label.months)
@@ -473,6 +672,13 @@ def _field_values(text: str, cell: Cell | None, n: int) -> list[tuple[int, int] 
     return [(a, b)] * n
 
 
+def _names_no_activity(text: str, row: list[Cell]) -> bool:
+    """A row of a table laid across the months whose first cell names a column of no activities, as
+    a header cell would (主题, 负责人, 备注): its cells are the months' themes, people or notes."""
+    roles = month_vocab().column_roles(row[0].text(text).strip()) if row else None
+    return roles is not None and "activity" not in roles
+
+
 def extract(block: ScheduleBlock, out: EntryWriter) -> None:
     table = read_table(block)
     if table is None:
@@ -481,12 +687,19 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
     ncols = len(table.roles)
     lead = _lead_columns(table.roles)
     last_months: dict[int, tuple[int, ...]] = {}  # column → months last seen (a cell spanning rows)
+    time_roles = _time_roles(table.roles)
     for row in table.rows:
-        # a row with fewer cells than the header lost its first ones to cells spanning rows
+        if table.column_months and _names_no_activity(text, row):
+            continue  # 主题 | 新学期新气象 | … or 负责人 | 教务处 | …: the months' themes or people, no activities
+        # a row with fewer cells than the header lost its first ones to cells spanning rows; in a
+        # table without its header, a row of cells not opening with its period lost that one alone
         offset = ncols - len(row) if len(row) < ncols and table.form == "pipe_cells" else 0
+        if table.headerless and 1 < len(row) < ncols and row[0].pieces \
+                and _row_lead([row[0].text(text).strip()]) is None:
+            offset = sum(1 for r in table.roles[:ncols - 1] if r[0] in ("index", *_PERIOD_ROLES))
         by_col: dict[int, Cell] = {offset + k: c for k, c in enumerate(row[:ncols])}
         for col in range(ncols):
-            role = next((r for r in table.roles[col] if r in _PERIOD_ROLES), None)
+            role = next((r for r in table.roles[col] if r in time_roles), None)
             cell = by_col.get(col)
             if role is None and col == lead and table.form == "cells":
                 role = "month"  # a row of one cell per line starts at its month, whatever the header calls it
@@ -494,6 +707,9 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
                 months = _cell_months(text, cell, role)
                 if months:
                     last_months[col] = months
+                elif cell.text(text).strip():
+                    # the row names its time, but no month (全年, 长期坚持): not the month of the row above
+                    last_months.pop(col, None)
         fields = {r: next((c for col, c in by_col.items() if r in table.roles[col]), None) for r in _FIELD_ROLES}
         for col, cell in sorted(by_col.items()):
             if "activity" not in table.roles[col]:
@@ -503,9 +719,10 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
             source = max((c for c in last_months if c < col), default=None)
             if source is None:
                 source = min((c for c in last_months if c > col), default=None)
-            if source is None:
+            months = table.column_months.get(col) or (last_months[source] if source is not None else None)
+            if months is None:
                 continue
-            period = Period(last_months[source])
+            period = Period(months)
             acts = _activities(text, cell)
             n = sum(not runs_on for _, _, runs_on in acts)
             responsible = iter(_field_values(text, fields["responsible"], n))
