@@ -71,6 +71,48 @@ def test_plan_longer_than_the_window_is_parsed_whole(window) -> None:
     assert windowed.model_dump() == whole.model_dump()
 
 
+def test_a_window_too_narrow_is_widened_before_it_is_built(window, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One plan four windows long: the narrower windows stop after the plans stage, only the one that
+    holds the whole plan is built, and the Document is the one-pass one."""
+    lines = ["某某街道2026年平安建设工作计划", "一、指导思想", "坚持预防为主，综合治理。", "二、主要工作"]
+    lines += [f"{i}、组织第{i}网格开展矛盾纠纷排查和安全隐患巡查。" for i in range(1, 121)]
+    text = "\n".join(lines) + "\n"
+    built: list[int] = []
+    real = structure.build_document
+
+    def counting(pdoc, **kw):
+        built.append(len(pdoc.text))
+        return real(pdoc, **kw)
+
+    monkeypatch.setattr(structure, "build_document", counting)
+    whole, windowed = _whole_and_windowed(text, window, len(text) // 4)
+    assert built == [len(text), len(text)]  # once for the whole parse, once for the widened window
+    assert windowed.model_dump() == whole.model_dump()
+
+
+def test_a_parse_not_explained_frees_its_layers_and_builds_the_same_document() -> None:
+    """The parse path frees each layer after its last reader (and the lines once the models have what
+    they need); the explained path keeps them all. Both give the same Document."""
+    from planparse.parse.build import build_document
+    from planparse.parse.document import LayerError
+
+    text = _join(CORPUS[:40])
+    kept = structure.parse_structure(text)
+    assert build_document(kept, source=None, encoding=None, fmt="text").model_dump() == structure.build(text).model_dump()
+    assert kept.lines and kept.has_layer("numbering")
+    freed = structure.begin_structure(text)
+    structure.run_stages(freed, structure.STAGES, release=True)
+    build_document(freed, source=None, encoding=None, fmt="text", release=True)
+    for released in structure.RELEASED_AFTER.values():
+        for name in released:
+            with pytest.raises(LayerError, match="released"):
+                freed.layer(name)
+            with pytest.raises(LayerError):
+                freed.add_layer(name, [])
+    with pytest.raises(LayerError, match="released"):
+        _ = freed.lines
+
+
 def test_reader_furniture_across_window_edges(window) -> None:
     """A .docx's page headers, given as furniture spans, stay furniture in every window."""
     plans = [p.read_text(encoding="utf-8-sig").strip("\n") for p in CORPUS[:12]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import NamedTuple
 
 from planparse.models import CalendarMonth, Document, Item, Plan, ScheduleEntry, Section, SectionKind, Span
 from planparse.parse.chars import ACTIVITY_STRIP
@@ -24,7 +25,9 @@ _KINDS = {k.value: k for k in SectionKind}
 _NON_SPACE_RUN = re.compile(r"\S(?:[^\S\n]*\S)*")
 
 
-def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, fmt: str) -> Document:
+def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, fmt: str, release: bool = False) -> Document:
+    """The Document of a finished parse. ``release``: free the lines as soon as the models need them
+    no more (they are a third of a long plan's parse; an explained parse keeps them)."""
     lines = doc.lines
     out = construct(Document,
         source=source, text=doc.original, encoding=encoding, format=fmt, plans=[],
@@ -33,6 +36,13 @@ def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, f
         unassigned=[doc.orig_span(a.start, a.end) for a in doc.layer("page_text")], warnings=[],
     )
     prose = {a.data for a in doc.layer("prose_plans")}
+    for k, plan in enumerate(doc.layer("plans")):
+        if k in prose:
+            out.unassigned.extend(doc.orig_span(lines[i].start, lines[i].end) for i in plan.data.lines if not lines[i].furniture)
+    marks = _item_marks(doc)
+    if release:
+        del lines
+        doc.release("lines")
     titles = {a.data: a for a in doc.layer("titles")}
     years = dict(a.data for a in doc.layer("years"))
     by_plan: dict[int, list[int]] = {}
@@ -51,7 +61,6 @@ def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, f
     headings = {a.data: a for a in doc.layer("headings")}
     for k, plan in enumerate(doc.layer("plans")):
         if k in prose:
-            out.unassigned.extend(doc.orig_span(lines[i].start, lines[i].end) for i in plan.data.lines if not lines[i].furniture)
             continue
         model = construct(Plan, span=doc.orig_span(plan.start, plan.end), title=None, title_span=None,
                                      year=years.get(k), organisation=None, sections=[], schedule=[],
@@ -62,7 +71,7 @@ def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, f
             # without what normalising cut (社區(qū)); a title broken over two lines is one title again
             model.title = "".join(part.strip() for part in doc.original_text(title.start, title.end).splitlines())
         for j, s in enumerate(by_plan.get(k, [])):
-            model.sections.append(_section(doc, s, headings.get(s), items_by_section.get(s, [])))
+            model.sections.append(_section(doc, s, headings.get(s), items_by_section.get(s, []), marks))
             model.schedule.extend(_entry(doc, e, j) for e in entries_by_section.get(s, []))
         groups = [(e.month_label, tuple(e.months)) for e in model.schedule]
         for entry, cal in zip(model.schedule, calendar_years(groups, model.year), strict=True):
@@ -91,7 +100,28 @@ def _gaps(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _section(doc: ParseDoc, s: int, heading: Annotation | None, item_ids: list[int]) -> Section:
+class _Marks(NamedTuple):
+    """What the models take from each item's line (by index in the items layer), read before the
+    lines are released: its marker as written, the marker's family, whether it reads as a heading."""
+
+    markers: list[str]
+    families: list[str]
+    headings: list[bool]
+
+
+def _item_marks(doc: ParseDoc) -> _Marks:
+    lines = doc.lines
+    marks = _Marks([], [], [])
+    for a in doc.layer("items"):
+        ln = lines[a.data.line]
+        # interned: the markers of a long list repeat (1、 2、 …), one string each
+        marks.markers.append(sys.intern(doc.original_text(ln.start, ln.start + ln.marker.raw_end)))
+        marks.families.append(ln.marker.family)
+        marks.headings.append(ln.heading_like)
+    return marks
+
+
+def _section(doc: ParseDoc, s: int, heading: Annotation | None, item_ids: list[int], marks: _Marks) -> Section:
     sec = doc.layer("sections")[s]
     model = construct(Section, kind=_KINDS[sec.label], heading=None, span=doc.orig_span(sec.start, sec.end),
                                     heading_span=None, items=[])
@@ -103,18 +133,17 @@ def _section(doc: ParseDoc, s: int, heading: Annotation | None, item_ids: list[i
     for i in item_ids:
         a = items[i]
         d = a.data
-        ln = doc.lines[d.line]
         own = doc.original_text(*d.own).strip()
         body = "\n".join(p for p in (doc.original_text(a_, b_).strip() for a_, b_ in d.body) if p)
         item = construct(Item,
             span=doc.orig_span(a.start, a.end),
-            marker=sys.intern(doc.original_text(ln.start, ln.start + ln.marker.raw_end)),
-            marker_family=ln.marker.family,
+            marker=marks.markers[i],
+            marker_family=marks.families[i],
             number=d.number,
             level=d.level,
             text=own,
             body=own if body == own else body,  # a one-line item's body is its text: one string, not two
-            is_heading=ln.heading_like,
+            is_heading=marks.headings[i],
             months=list(d.months),
             keywords=[],
             categories=[],

@@ -42,7 +42,7 @@ class LayerError(Exception):
 class ParseDoc:
     """Original text, working text, offset map, lines and named layers of one parse."""
 
-    __slots__ = ("original", "working", "page_furniture", "_lines", "_layers")
+    __slots__ = ("original", "working", "page_furniture", "_lines", "_layers", "_released")
 
     def __init__(self, original: str, working: WorkingText, page_furniture: Sequence[tuple[int, int]] = ()) -> None:
         self.original = original
@@ -50,6 +50,7 @@ class ParseDoc:
         self.page_furniture = tuple(page_furniture)  # original spans the reader knows to be furniture
         self._lines: tuple[Line, ...] | None = None
         self._layers: dict[str, tuple[Annotation, ...]] = {}
+        self._released: set[str] = set()
 
     @property
     def text(self) -> str:
@@ -59,25 +60,40 @@ class ParseDoc:
     @property
     def lines(self) -> tuple[Line, ...]:
         if self._lines is None:
+            if "lines" in self._released:
+                raise LayerError("the lines are released: this parse is not kept for explaining")
             raise LayerError("the lines are not made yet: the features stage comes first")
         return self._lines
 
     def set_lines(self, lines: Sequence[Line]) -> None:
-        if self._lines is not None:
+        if self._lines is not None or "lines" in self._released:
             raise LayerError("the lines are already set")
         self._lines = tuple(lines)
 
     def add_layer(self, name: str, annotations: Iterable[Annotation]) -> tuple[Annotation, ...]:
-        if name in self._layers:
+        if name in self._layers or name in self._released:
             raise LayerError(f"layer {name!r} is already set: a stage adds its own layers once")
         layer = tuple(annotations)
         self._layers[name] = layer
         return layer
 
+    def release(self, *names: str) -> None:
+        """Free layers (and ``"lines"``) that nothing will read again: a parse that is not explained
+        drops each as soon as its last reader is done, so that a long plan's layers are not all
+        alive beside the Document built from them. Reading a released layer is a LayerError."""
+        for name in names:
+            if name == "lines":
+                self._lines = None
+            else:
+                self._layers.pop(name, None)
+        self._released.update(names)
+
     def layer(self, name: str) -> tuple[Annotation, ...]:
         try:
             return self._layers[name]
         except KeyError:
+            if name in self._released:
+                raise LayerError(f"layer {name!r} is released: this parse is not kept for explaining") from None
             raise LayerError(f"no layer {name!r} yet (layers: {', '.join(self._layers) or 'none'})") from None
 
     def has_layer(self, name: str) -> bool:

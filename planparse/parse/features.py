@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -1004,23 +1004,28 @@ def _preview(lines: list[Line]) -> None:
         starts.append(pos)
         pos += len(f)
     stream = "".join(folded)
-    # lines are keyed by the words that start at them, running on into the next lines
-    keys = [stream[a : a + p.key_chars] if folded[i] else "" for i, a in enumerate(starts)]
-    by_key: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
-        if len(key) == p.key_chars:
-            by_key.setdefault(key, []).append(i)
+    del folded  # the stream and the starts say it all: on a long text, each copy is some 10 bytes a character
+    ends = [*starts[1:], len(stream)] if starts else []
+    # lines are keyed by the words that start at them, running on into the next lines (made as they are
+    # needed rather than listed: a list of them is a second copy of the text)
+    keys = (stream[a : a + p.key_chars] if a < b else "" for a, b in zip(starts, ends, strict=True))
     # a line is long by the physical line it opens (a summary cut at its run-on heading is one line)
     long_line = [False] * len(lines)
     run = 0
     for i in range(len(lines) - 1, -1, -1):
-        run += len(folded[i])
+        run += ends[i] - starts[i]
         if lines[i].starts_physical:
             long_line[i], run = run >= p.long_line_chars, 0
     maybe = _preview_candidates(stream, starts, long_line, keys)
+    if not maybe:
+        return  # most texts: no line where a preview could start
+    by_key: dict[str, list[int]] = {}
+    for i, (a, b) in enumerate(zip(starts, ends, strict=True)):
+        if b - a and len(key := stream[a : a + p.key_chars]) == p.key_chars:
+            by_key.setdefault(key, []).append(i)
     i = 0
     while i < len(lines):
-        k = _preview_end(i, stream, starts, long_line, keys, by_key) if i in maybe else None
+        k = _preview_end(i, stream, starts, long_line, by_key) if i in maybe else None
         if k is not None:
             for j in range(i, k):
                 lines[j].furniture = True
@@ -1030,7 +1035,7 @@ def _preview(lines: list[Line]) -> None:
             i += 1
 
 
-def _preview_candidates(stream: str, starts: list[int], long_line: list[bool], keys: list[str]) -> set[int]:
+def _preview_candidates(stream: str, starts: list[int], long_line: list[bool], keys: Iterable[str]) -> set[int]:
     """The lines a preview could start at: where a later line's key occurs at a preview's distance before it.
 
     One ``str.find`` per line instead of a look-up per possible start: most texts have no preview,
@@ -1056,7 +1061,7 @@ def _preview_candidates(stream: str, starts: list[int], long_line: list[bool], k
 
 
 def _preview_end(
-    i: int, stream: str, starts: list[int], long_line: list[bool], keys: list[str], by_key: dict[str, list[int]]
+    i: int, stream: str, starts: list[int], long_line: list[bool], by_key: dict[str, list[int]]
 ) -> int | None:
     """The line where the copy of a preview starting at line i begins, or None.
 

@@ -61,10 +61,14 @@ def build_items(doc: ParseDoc) -> None:
         body = [lines[i] for i in block.lines]
         content = [ln for ln in body if not ln.furniture]
         starts = [ln.start for ln in content]
-        open_items: list[tuple[int, int]] = []  # (level, index in out), levels ascending
-        ends: dict[int, int] = {}
-        pending: list[tuple[int, int, int | None]] = []  # (line idx, out index, parent)
-        parts: dict[int, list[tuple[int, int]]] = {}
+        open_items: list[tuple[int, int]] = []  # (level, item number in the section), levels ascending
+        # per item of the section, by its number in it (parallel lists, not tuples or dicts: one long
+        # section may hold a whole plan's items, each some 20 characters, and all are alive at once)
+        marker_lines: list[int] = []  # the marker's line idx
+        parents: list[int | None] = []  # index in out
+        ends: list[int] = []  # where it ends (the section's end until an item at its level or above comes)
+        # its lines' spans: one tuple while it is one line (most items), a list once others join it
+        parts: list[tuple[int, int] | list[tuple[int, int]]] = []
         current: int | None = None
         first = len(out)
         for ln in body:
@@ -72,27 +76,33 @@ def build_items(doc: ParseDoc) -> None:
                 level = levels[ln.idx][0]
                 while open_items and open_items[-1][0] >= level:
                     ends[open_items.pop()[1]] = ln.start
-                parent = open_items[-1][1] if open_items else None
-                k = first + len(pending)
-                pending.append((ln.idx, k, parent))
-                open_items.append((level, k))
-                current = k
-                parts[k] = [(ln.start + ln.content_start, ln.end)]
+                parents.append(first + open_items[-1][1] if open_items else None)
+                current = len(marker_lines)
+                marker_lines.append(ln.idx)
+                ends.append(section.end)
+                open_items.append((level, current))
+                parts.append((ln.start + ln.content_start, ln.end))
             elif ln.month is not None:
                 while open_items:
                     ends[open_items.pop()[1]] = ln.start
                 current = None
             elif current is not None and not ln.furniture and not ln.signature:
-                parts[current].append((ln.start, ln.end))
-        for _, k in open_items:
-            ends[k] = section.end
-        for idx, k, parent in pending:
+                own = parts[current]
+                if isinstance(own, tuple):
+                    parts[current] = [own, (ln.start, ln.end)]
+                else:
+                    own.append((ln.start, ln.end))
+        for j, idx in enumerate(marker_lines):
             ln = lines[idx]
             level, number = levels[idx]
-            j = bisect_left(starts, ends[k]) - 1
-            end = max(ln.end, content[j].end if j >= 0 else ln.end)
-            text = "\n".join(doc.text[a:b] for a, b in parts[k])
-            data = ItemData(s_index, idx, level, number, parent, (ln.start + ln.content_start, ln.end),
-                            tuple(parts[k]), tuple(months_mentioned(text)))
+            i = bisect_left(starts, ends[j]) - 1
+            end = max(ln.end, content[i].end if i >= 0 else ln.end)
+            spans = parts[j]
+            parts[j] = ()  # freed as the items are made
+            own = spans if isinstance(spans, tuple) else spans[0]
+            body_spans = (own,) if isinstance(spans, tuple) else tuple(spans)
+            text = doc.text[own[0] : own[1]] if isinstance(spans, tuple) else "\n".join(doc.text[a:b] for a, b in spans)
+            # own is the body's first part, one tuple for both
+            data = ItemData(s_index, idx, level, number, parents[j], own, body_spans, tuple(months_mentioned(text)))
             out.append(Annotation(ln.start, max(ln.end, min(end, section.end)), "item", "numbering", (), data))
     doc.add_layer("items", out)

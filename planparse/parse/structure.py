@@ -35,6 +35,11 @@ STAGES: list[tuple[str, Stage]] = [
     ("items", build_items),
     ("schedule", read_schedules),
 ]
+# layers that no later stage and no model reads, by the stage that reads them last: a parse that is
+# not explained frees them as soon as that stage is done (an explained one keeps them all)
+RELEASED_AFTER: dict[str, tuple[str, ...]] = {"schedule": ("numbering",)}
+# the stages after which a window's plans are known: a window with fewer than two is widened at once
+_PLANS_KNOWN = [name for name, _ in STAGES].index("plans") + 1
 
 
 def parse_structure(
@@ -45,18 +50,32 @@ def parse_structure(
     ``on_stage(name)`` is called as each stage ends (a progress bar for a long file). ``furniture``:
     spans of ``text`` the reader knows to be furniture (a .docx's page headers and footers).
     """
+    doc = begin_structure(text, furniture)
+    run_stages(doc, STAGES, on_stage)
+    return doc
+
+
+def begin_structure(text: str, furniture: Sequence[tuple[int, int]] = ()) -> ParseDoc:
+    """The ParseDoc of ``text``, normalised, before any stage."""
     # the caches serve one document's stages (lines and features ask about the same lines);
     # cleared per document so that a benchmark repeating a text gets no free hits
     match_marker.cache_clear()
     match_month_label.cache_clear()
     is_period_cell.cache_clear()
     period_cell_kind.cache_clear()
-    doc = ParseDoc(text, normalise(text), page_furniture=furniture)
-    for name, stage in STAGES:
+    return ParseDoc(text, normalise(text), page_furniture=furniture)
+
+
+def run_stages(
+    doc: ParseDoc, stages: Sequence[tuple[str, Stage]], on_stage: Callable[[str], None] | None = None, *, release: bool = False
+) -> None:
+    """Run ``stages`` in order; ``release``: free each layer as soon as its last reader is done (RELEASED_AFTER)."""
+    for name, stage in stages:
         stage(doc)
+        if release:
+            doc.release(*RELEASED_AFTER.get(name, ()))
         if on_stage is not None:
             on_stage(name)
-    return doc
 
 
 @contextmanager
@@ -102,13 +121,20 @@ def build(
 ) -> Document:
     with collector_paused():
         if len(text) <= params().windows.window_chars:
-            doc = build_document(parse_structure(text, on_stage, furniture=furniture), source=source, encoding=encoding, fmt=fmt)
+            pdoc = begin_structure(text, furniture)
+            run_stages(pdoc, STAGES, on_stage, release=True)
+            doc = build_document(pdoc, source=source, encoding=encoding, fmt=fmt, release=True)
+            del pdoc
         else:
             stage_once = _first_calls(on_stage)
 
-            def parse_window(piece: str, piece_furniture: Sequence[tuple[int, int]]) -> Document:
-                return build_document(parse_structure(piece, stage_once, furniture=piece_furniture),
-                                      source=source, encoding=encoding, fmt=fmt)
+            def parse_window(piece: str, piece_furniture: Sequence[tuple[int, int]], last: bool) -> Document | None:
+                pdoc = begin_structure(piece, piece_furniture)
+                run_stages(pdoc, STAGES[:_PLANS_KNOWN], stage_once)
+                if not last and len(pdoc.layer("plans")) < 2:
+                    return None  # too few plans to cut at: the rest of the stages would be wasted
+                run_stages(pdoc, STAGES[_PLANS_KNOWN:], stage_once, release=True)
+                return build_document(pdoc, source=source, encoding=encoding, fmt=fmt, release=True)
 
             doc = build_windowed(text, parse_window, source=source, encoding=encoding, fmt=fmt, furniture=furniture)
     if on_stage is not None:

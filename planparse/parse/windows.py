@@ -21,38 +21,64 @@ from planparse.parse.params import params
 
 def build_windowed(
     text: str,
-    parse: Callable[[str, Sequence[tuple[int, int]]], Document],
+    parse: Callable[[str, Sequence[tuple[int, int]], bool], Document | None],
     *,
     source: str | None,
     encoding: str | None,
     fmt: str,
     furniture: Sequence[tuple[int, int]] = (),
 ) -> Document:
-    """The Document of ``text``, made from ``parse(piece, piece_furniture)`` over its windows."""
+    """The Document of ``text``, made from ``parse(piece, piece_furniture, last)`` over its windows.
+
+    ``parse`` may give None for a window that is not the ``last`` (it reaches the text's end) when
+    it already knows that the window holds fewer than two plans: it is widened without being built.
+    """
     p = params().windows
     out = construct(Document, source=source, text=text, encoding=encoding, format=fmt, plans=[],
                     furniture=[], unassigned=[], warnings=[])
     start, size = 0, p.window_chars
     while start < len(text):
-        end = _line_end(text, start + size)
-        part = parse(text[start:end], _clip(furniture, start, end))
-        cut = end - start
-        if end < len(text):
-            if len(part.plans) < 2:
-                size *= p.growth  # too few plans to know where the next window may start
-                continue
-            cut = _line_start(part.text, part.plans[-1].span[0])
-            if part.plans[-2].span[1] > cut:
-                size *= p.growth
-                continue
-            part.plans.pop()
-        out.plans.extend(shift_plan(plan, start) for plan in part.plans)
-        out.furniture.extend(_kept(part.furniture, start, cut))
-        out.unassigned.extend(_kept(part.unassigned, start, cut))
-        out.warnings.extend(w for w in part.warnings if w not in out.warnings)
+        cut = _window(text, start, size, parse, furniture, out)
+        if cut is None:
+            size *= p.growth  # too few plans to know where the next window may start
+            continue
         start += cut
         size = p.window_chars
     return out
+
+
+def _window(
+    text: str,
+    start: int,
+    size: int,
+    parse: Callable[[str, Sequence[tuple[int, int]], bool], Document | None],
+    furniture: Sequence[tuple[int, int]],
+    out: Document,
+) -> int | None:
+    """Parse the window of about ``size`` characters from ``start`` and move what it settles into
+    ``out``: how far the next window starts from ``start``, or None when the window must be wider.
+
+    A function of its own, so that a window's Document is freed as soon as it returns: a widened
+    window is parsed with nothing of the narrower one alive.
+    """
+    end = _line_end(text, start + size)
+    last = end >= len(text)
+    part = parse(text[start:end], _clip(furniture, start, end), last)
+    if part is None:
+        return None
+    cut = end - start
+    if not last:
+        if len(part.plans) < 2:
+            return None
+        cut = _line_start(part.text, part.plans[-1].span[0])
+        if part.plans[-2].span[1] > cut:
+            return None
+        part.plans.pop()
+    out.plans.extend(shift_plan(plan, start) for plan in part.plans)
+    out.furniture.extend(_kept(part.furniture, start, cut))
+    out.unassigned.extend(_kept(part.unassigned, start, cut))
+    out.warnings.extend(w for w in part.warnings if w not in out.warnings)
+    return cut
 
 
 def _line_end(text: str, pos: int) -> int:
