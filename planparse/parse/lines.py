@@ -90,9 +90,14 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     led_by = _label_separator(opening_label, line) if opening_label is not None else None
     if first and first.number is not None and not labels_seen:
         last_of_family[first.family] = first.number
+    # the month label opening the line closes as its colon would, also in brackets or with a dash
+    # (【三月】1.…；2.…, 三月——（1）…（2）…): a list starts afresh right after it
+    label_end = opening_label.end if opening_label is not None and opening_label.closed and opening_label.rest else None
     ahead, behind = params().lines.run_on_ahead, params().lines.run_on_behind
     cuts: list[int] = []
     loose = [(m.end(), False) for m in _CANDIDATE.finditer(line, 1)]
+    if label_end is not None and 0 < label_end < len(line):
+        loose.append((label_end, False))
     after_comma = {m.end() for m in _CANDIDATE.finditer(line, 1) if m.group()[0] in _COMMA}
     # markers written tight against the text before them ("（1）开学工作（2）制定计划"): taken
     # only when they continue a sequence begun in this line
@@ -143,7 +148,7 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         prev = last_of_family.get(mk.family)
         in_sequence = prev is not None and mk.number == prev + 1
         # a list starts at 1 after a colon (学习安排：1、…) even when an earlier list ran in this line
-        fresh = mk.number == 1 and before.rstrip().endswith((":", "：")) or (
+        fresh = mk.number == 1 and (before.rstrip().endswith((":", "：")) or pos == label_end) or (
             prev is None and mk.number == 1 and (before.rstrip().endswith(("。", ";", "；")) or before.endswith(" "))
         )
         heading_run_on = mk.family in HEADING_FAMILIES and _SENTENCE_END.search(before) is not None and prev in (None, mk.number - 1)
