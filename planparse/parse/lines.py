@@ -11,7 +11,6 @@ A logical line is usually a physical line, stripped. Two cases cut further:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -233,25 +232,14 @@ def _inner_cuts(text: str, start: int, end: int) -> list[int]:
     return [c for c in cuts if start < c < end]
 
 
-def _physical_lines(text: str) -> Iterator[tuple[int, str]]:
-    """Each physical line with its offset, one at a time: a list of them all would be a copy of the
-    whole text (and some 100 bytes a line besides) held through the features stage."""
-    pos = 0
-    while True:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            yield pos, text[pos:]
-            return
-        yield pos, text[pos:nl]
-        pos = nl + 1
-
-
-def split_lines(wt: WorkingText) -> Iterator[RawLine]:
-    """The logical lines of the working text, in order (made as they are asked for)."""
+def split_lines(wt: WorkingText) -> list[RawLine]:
     text = wt.text
+    out: list[RawLine] = []
+    pos = 0
     blank = False
-    for pos, phys in _physical_lines(text):
+    for phys in text.split("\n"):
         s, e = _strip(text, pos, pos + len(phys))
+        pos += len(phys) + 1
         if s >= e:
             blank = True
             continue
@@ -273,12 +261,13 @@ def split_lines(wt: WorkingText) -> Iterator[RawLine]:
             if not cuts:  # most lines: the piece is one logical line
                 a, b = _strip(text, ps, pe)
                 if a < b:
-                    yield RawLine(a, b, blank_before=blank, starts_physical=a == s)
+                    out.append(RawLine(a, b, blank_before=blank, starts_physical=a == s))
                     blank = False
                 continue
             bounds = sorted({ps, *cuts, pe})
             for a, b in zip(bounds, bounds[1:], strict=False):
                 a, b = _strip(text, a, b)
                 if a < b:
-                    yield RawLine(a, b, blank_before=blank, starts_physical=a == s)
+                    out.append(RawLine(a, b, blank_before=blank, starts_physical=a == s))
                     blank = False
+    return out
