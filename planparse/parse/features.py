@@ -340,7 +340,7 @@ def _title(line: Line) -> None:
     # 德育处工作计划和安排(学校德育工作月度计划), 《……计划》【修订稿】: judged without its note and quotes
     bare = _unquoted(pv.title_trailing_note.sub("", core).rstrip())
     if core and len(core) <= params().title.max_chars and line.month is None and not line.furniture \
-            and pv.other_document_title.search(bare) and not bare.startswith(pv.title_not_opening):
+            and pv.other_document_title.search(cjk_years_to_digits(bare)) and not bare.startswith(pv.title_not_opening):
         line.other_title = True  # a 工作总结's or a 通知's title names no plan: no title_core
         return
     ends_title = bare.endswith(pv.title_endings) or line.separator
@@ -404,9 +404,10 @@ def title_core(text: str) -> tuple[int, int]:
     """The plan's own title within a title line: the site's add-ons stripped from both ends."""
     pv = plan_vocab()
     start, end = 0, len(text.rstrip())
+    digits = cjk_years_to_digits(text)  # one character for one: its offsets are the text's
     while True:
         lead = pv.title_addons_leading.match(text, start, end)
-        trail = pv.title_addons_trailing.search(text, start, end) or pv.title_trailing_date.search(text, start, end)
+        trail = pv.title_addons_trailing.search(text, start, end) or pv.title_trailing_date.search(digits, start, end)
         if lead is not None and lead.end() > start:
             start = lead.end()
         elif trail is not None and trail.start() < end and trail.start() > start:
