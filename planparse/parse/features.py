@@ -55,48 +55,38 @@ _TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
 _BAR_SPLIT = re.compile(r"[|｜]")
 
 
-@dataclass(slots=True)
-class Line:
-    """A logical line and its facts. Offsets are in the working text."""
+class _RareFacts:
+    """The facts most lines never set (a title's shape, a table's columns, a continued outline number
+    …): class-level defaults, held in a line's own dict only once an extractor sets one of them.
 
-    idx: int
-    start: int
-    end: int
-    text: str
+    A slot each would cost every line 8 bytes a fact whether set or not; in a long plan of short
+    lines that was 40 % of the parse's memory (issue 11). The facts read most often stay slots on
+    :class:`Line` (reading a class default is a few times slower than a slot), and an extractor
+    writes one of these only when it differs from its default, so most lines have no dict at all.
+    """
+
+    __slots__ = ("__dict__",)
     # shape
-    blank_before: bool = False  # an empty physical line stands right before it
     starts_physical: bool = True  # it begins a physical line (not cut from a run-on or flattened one)
     wrapped: bool = False  # the copy cut it at the document's fixed width: its words run on into the next line
     # numbering and periods
-    marker: Marker | None = None
-    month: MonthLabel | None = None
     weak_label: MonthLabel | None = None  # a festival's name (五四青年节：…) or a dotted date (3.5 …) opening the line
     undated_period: int = 0  # a period with no month of its own opening the line (春节：…, 暑期：…): its length
     month_led: MonthLabel | None = None  # a numbered item that opens with a month in running text (4、六月份组织…)
     prose_month: bool = False  # a paragraph opening with its month (5月,为迎接…): a label only inside a schedule
-    content_start: int = 0  # after the marker, relative to the line start
     # an outline number (1.1, 2.3.1) is a marker only in a run that counts on (1.1, 1.2): alone it
     # reads as a date (3.12 植树节); the neighbourhood confirms it and the line's facts are redone
     outline_candidate: Marker | None = None
     outline_confirmed: bool = False
     # heading words and cues
-    head: str = ""  # the words up to the first colon, marker excluded
-    after_colon: str = ""
     head_space: int | None = None  # where a space, standing for the colon, ends the heading's words
     annex: bool = False  # 附：… — the heading is the whole line
-    cue_kind: str | None = None
-    cue: str | None = None
     cue_ambiguous: bool = False
     cue_bare_label: bool = False
-    cue_at_end: bool = False  # the cue is the heading's head noun (活动安排, not 活动计划上交)
     opens_with_verb: bool = False  # the words open with a verb (制定…, 召开…): an activity, not a heading
-    heading_like: bool = False
     # page structure
-    furniture: bool = False
     hides_text: bool = False  # the site's notice that it hid text here (此处隐藏…字)
     preview: bool = False  # a viewer's preview of the text that follows (furniture)
-    separator: bool = False
-    title_like: bool = False
     title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
     title_of_unit: bool = False  # ... by a subject word of its own (医院工会2026年工作要点), not its year alone
     title_of_period: bool = False  # a title-shaped line that opens with its month or quarter (三月份德育工作计划)
@@ -106,16 +96,49 @@ class Line:
     title_core: tuple[int, int] | None = None  # the plan's own title within the line (relative offsets)
     guiding_opener: bool = False
     closing: bool = False  # the plan's closing words (总之……, 本计画经校长核定后实施), numbered or not
-    table_header: bool = False
     table_cells: tuple[str, ...] = ()
     # a header row laid across the months (项目 | 9月 | 10月): the months each of its cells heads
     month_columns: tuple[tuple[int, ...], ...] = ()
-    signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
-    # neighbourhood
-    heads_month_list: bool = False  # the next content line is a month label or a table header
     # a table header whose columns (over its run of header lines) name an activity and a time that
     # dates the rows: a period (月份, 时间, 周次), or a deadline where no period column stands
     table_dated: bool = False
+
+
+@dataclass(slots=True)
+class Line(_RareFacts):
+    """A logical line and its facts. Offsets are in the working text.
+
+    The facts here are the ones many lines set or every decision reads; the rest are
+    :class:`_RareFacts`, read the same way (``line.title_core``)."""
+
+    idx: int
+    start: int
+    end: int
+    text: str
+    blank_before: bool = False  # an empty physical line stands right before it
+    marker: Marker | None = None
+    month: MonthLabel | None = None
+    content_start: int = 0  # after the marker, relative to the line start
+    head: str = ""  # the words up to the first colon, marker excluded
+    after_colon: str = ""
+    cue_kind: str | None = None
+    cue: str | None = None
+    cue_at_end: bool = False  # the cue is the heading's head noun (活动安排, not 活动计划上交)
+    heading_like: bool = False
+    furniture: bool = False
+    separator: bool = False
+    title_like: bool = False
+    table_header: bool = False
+    signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
+    heads_month_list: bool = False  # the next content line is a month label or a table header
+
+    @classmethod
+    def of(cls, idx: int, start: int, end: int, text: str, *, blank_before: bool, starts_physical: bool) -> Line:
+        """A line without facts yet, of its place and shape."""
+        line = cls(idx, start, end, text, blank_before=blank_before)
+        if not starts_physical:
+            line.starts_physical = False
+        return line
 
     @property
     def content(self) -> str:
@@ -197,9 +220,12 @@ def _numbering(line: Line) -> None:
     if line.month is not None and not line.month.closed:
         rest = line.month.rest
         words = rest.strip(" ,，")
-        line.prose_month = bool(words) and (rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars)
+        if words and (rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars):
+            line.prose_month = True
     if line.month is None and line.weak_label is None:
-        line.undated_period = undated_period_end(text)
+        undated = undated_period_end(text)
+        if undated:
+            line.undated_period = undated
     marker = None if line.month else match_marker(text)
     if marker is not None and marker.family in OUTLINE_FAMILIES and not line.outline_confirmed:
         line.outline_candidate, marker = marker, None
@@ -221,7 +247,8 @@ def _furniture(line: Line) -> None:
     if (line.marker is None or line.marker.bare) and line.month is None and furniture().is_furniture(line.text):
         line.furniture = True
         line.marker = None
-        line.hides_text = furniture().inline_break.search(line.text) is not None
+        if furniture().inline_break.search(line.text) is not None:
+            line.hides_text = True
 
 
 def _cue_heads(words: str) -> bool:
@@ -305,14 +332,19 @@ def _cue(line: Line) -> None:
     longest = p.annex_max_chars if line.annex else p.max_chars
     head_ok = 0 < len(line.head) <= longest and not _SENTENCE_PUNCT.search(line.head)
     if line.month is None and line.month_led is None and head_ok:
-        line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
+        line.cue_kind, line.cue, ambiguous, bare_label = find_cue(line.head)
+        if ambiguous:
+            line.cue_ambiguous = True
+        if bare_label:
+            line.cue_bare_label = True
         if line.cue and _COMMA_BEFORE_CUE.search(line.head[: line.head.rfind(line.cue)]):
             # 预约家长,写好评语,汇报幼儿情况: clauses before the cue make a sentence, not a heading
             line.cue_kind = line.cue = None
         if line.cue:
             # a cue that opens with a verb itself (实施内容及期程, 组织机构及职责) opens the heading as a noun
-            line.opens_with_verb = line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening) \
-                and not line.head.startswith(line.cue) and not _verb_noun_compound(line.head, line.cue)
+            if line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening) \
+                    and not line.head.startswith(line.cue) and not _verb_noun_compound(line.head, line.cue):
+                line.opens_with_verb = True
             line.cue_at_end = _cue_ends(line.head, line.cue)
         if line.marker is None and line.cue and line.head != line.cue and (line.opens_with_verb or not line.cue_at_end):
             # an unnumbered heading ends with its cue noun (活动安排, 工作目标); a line opening with a
@@ -382,9 +414,12 @@ def _title(line: Line) -> None:
     # a line with a section cue (2023年工会活动安排) is a heading unless it names a whole plan
     line.title_like = line.cue_kind is None or bare.endswith(pv.plan_words)
     # ... or, at a plan's start, unless it names whose it is (学校工会工作思路)
-    line.title_with_cue = not line.title_like and names_own
-    line.title_of_unit = line.title_with_cue and names_unit
-    line.title_bare = line.title_like and not has_year and not line.separator and _category_only(bare)
+    if not line.title_like and names_own:
+        line.title_with_cue = True
+        if names_unit:
+            line.title_of_unit = True
+    if line.title_like and not has_year and not line.separator and _category_only(bare):
+        line.title_bare = True
 
 
 def _category_only(bare: str) -> bool:
@@ -438,7 +473,8 @@ def _unlabelled(line: Line) -> bool:
 def _closing(line: Line) -> None:
     """The plan's closing words: a closing paragraph or provision (plans.toml ``closing_openers``), also
     where a plan numbers its provision as its last part (捌、本计画经校长核定后实施)."""
-    line.closing = plan_vocab().closing_opener.match(line.content) is not None
+    if plan_vocab().closing_opener.match(line.content) is not None:
+        line.closing = True
 
 
 @line_feature("guiding_opener")
@@ -663,8 +699,8 @@ def _outline_numbers(lines: list[Line]) -> None:
             confirmed.add(j)  # 1.2 → 2.1, 3.1.2 → 3.2.1: the first under the next part
     for i in confirmed:
         old = lines[i]
-        line = Line(old.idx, old.start, old.end, old.text, blank_before=old.blank_before,
-                    starts_physical=old.starts_physical)
+        line = Line.of(old.idx, old.start, old.end, old.text, blank_before=old.blank_before,
+                       starts_physical=old.starts_physical)
         line.outline_confirmed = True
         for _, extract in LINE_FEATURES:
             extract(line)
@@ -739,7 +775,8 @@ def _confirm_table_headers(lines: list[Line]) -> None:
             ln.heading_like = False
         else:
             ln.table_header = False
-            ln.table_cells = ()
+            if ln.table_cells:
+                ln.table_cells = ()
     _mark_dated_headers(lines)
 
 
@@ -760,8 +797,9 @@ def _mark_dated_headers(lines: list[Line]) -> None:
         # a header laid across the months (项目 | 9月 | 10月) dates its cells by their columns
         dated = any(ln.month_columns for ln in lines[i:j]) or (
             "activity" in roles and bool(roles & {"month", "week", "dates", *mv.period_fallback_roles}))
-        for ln in lines[i:j]:
-            ln.table_dated = dated
+        if dated:
+            for ln in lines[i:j]:
+                ln.table_dated = True
         i = j
 
 
@@ -1132,8 +1170,9 @@ def _annex_label_over_title(lines: list[Line]) -> None:
     labels = section_words().annex_labels
     for ln, nxt in zip(lines, lines[1:], strict=False):
         if ln.annex and ln.title_like and nxt.signature:
-            ln.title_like = ln.title_with_cue = ln.title_of_unit = False
-            ln.title_core = None
+            ln.title_like = False
+            for name in ("title_with_cue", "title_of_unit", "title_core"):
+                vars(ln).pop(name, None)  # back to its default
             continue
         if not (ln.cue_kind and nxt.title_like) or ln.marker is not None:
             continue
@@ -1274,8 +1313,8 @@ def _find_word_cue(head: str) -> tuple[str | None, str | None, bool, bool]:
 
 def line_facts(raw: RawLine, text: str, idx: int = 0) -> Line:
     """One logical line with its own facts (no neighbourhood): for tests and tools."""
-    line = Line(idx, raw.start, raw.end, text[raw.start : raw.end], blank_before=raw.blank_before,
-                starts_physical=raw.starts_physical)
+    line = Line.of(idx, raw.start, raw.end, text[raw.start : raw.end], blank_before=raw.blank_before,
+                   starts_physical=raw.starts_physical)
     for _, extract in LINE_FEATURES:
         extract(line)
     return line
@@ -1301,8 +1340,10 @@ def _within_any(span: tuple[int, int], spans: tuple[tuple[int, int], ...]) -> bo
 def _page_furniture(raw: RawLine, text: str, idx: int) -> Line:
     """A line the reader knows to be furniture (a .docx's page header or footer): that and nothing
     else, whatever its words look like (a title, a number, a month)."""
-    return Line(idx, raw.start, raw.end, text[raw.start : raw.end], blank_before=raw.blank_before,
-                starts_physical=raw.starts_physical, furniture=True)
+    line = Line.of(idx, raw.start, raw.end, text[raw.start : raw.end], blank_before=raw.blank_before,
+                   starts_physical=raw.starts_physical)
+    line.furniture = True
+    return line
 
 
 def heading_end(line: Line) -> int:
