@@ -436,9 +436,14 @@ def _untitled_month_list(ctx: LineContext) -> Vote | None:
 
 @section_start.rule("guiding_paragraph")
 def _guiding_paragraph(ctx: LineContext) -> Vote | None:
-    """The plan's opening paragraph sets the guiding line (以……为指导) and there is no 指导思想 heading."""
+    """The plan's opening paragraph sets the guiding line (以……为指导) and there is no 指导思想 heading.
+
+    Not a paragraph reviewing the work before the plan (2025年，在……领导下，……取得新成效): background,
+    however it opens (GUIDE); the paragraph after it may set the line."""
     ln = ctx.line
     if ctx.current is not None or ctx.has_guiding_heading or ln.marker is not None or ln.month is not None:
+        return None
+    if ln.looks_back:
         return None
     if len(ln.text) < params().guiding.paragraph_min_chars or ctx.preamble_has_items():
         return None

@@ -167,6 +167,8 @@ class PlanVocab:
     guiding_window: int
     guiding_opener: re.Pattern
     guiding_line: re.Pattern
+    retrospect_opener: re.Pattern  # a paragraph looking back on the work before the plan (一年来，…)
+    paragraph_year: re.Pattern  # the year a paragraph opens with (2025年，…)
     title_year: regex.Pattern
     title_time_words: tuple[str, ...]  # a title's first part on a line of its own states the plan's time
     title_time_year: re.Pattern
@@ -201,6 +203,8 @@ def plan_vocab() -> PlanVocab:
         guiding_window=d["guiding_window"],
         guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
         guiding_line=re.compile(d["guiding_line"]),
+        retrospect_opener=re.compile(d["retrospect_openers"]),
+        paragraph_year=re.compile(d["paragraph_year"]),
         title_year=regex.compile(d["title_year"]),
         title_time_words=tuple(d["title_time_words"]),
         title_time_year=re.compile(d["title_time_year"]),
