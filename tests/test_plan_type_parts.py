@@ -112,3 +112,28 @@ def test_a_superiors_arrangement_is_the_basis_the_plan_follows() -> None:
     opening = "为增强学生国防观念，依据《中华人民共和国国防教育法》和县国防教育委员会年度工作安排，制定本计划。"
     text = "镇中学2026年国防教育工作计划\n\n" + opening + "\n\n一、工作目标\n使学生了解基本国防知识。\n"
     assert kinds(text)[0][0] == ("guiding_ideology", None)
+
+
+# ---------------------------------------------------------------- a work verb before a cue in a run of work headings
+
+
+def _run(middle: str, last: str = "三、做好宣传工作\n利用公众号宣传。\n") -> list[tuple[str, str | None]]:
+    text = TITLE + "一、加强队伍建设\n调整充实领导小组。\n" + middle + "\n建立例会制度，定期通报。\n" + last
+    return kinds(text)[0]
+
+
+@pytest.mark.parametrize("heading", ["二、健全工作机制", "二、完善长效机制", "二、拓宽教育途径", "二、强化监督检查", "二、加强组织领导"])
+def test_a_work_verb_before_a_cue_inside_a_run_is_a_work_heading_of_the_run(heading: str) -> None:
+    assert _run(heading) == [("main_work", None)]
+
+
+def test_a_cue_alone_or_first_inside_a_run_is_a_part() -> None:
+    assert _run("二、工作机制")[1] == ("measures", "二、工作机制")
+
+
+def test_a_work_verb_before_a_cue_after_the_run_keeps_its_kind() -> None:
+    # the plan's last heading, or one right before another part: a part after the run, as safeguards follow the work
+    assert _run("二、做好宣传工作", "三、强化监督检查\n纳入年度考核。\n")[-1] == ("other", "三、强化监督检查")
+    assert _run("二、健全工作机制", "三、工作要求\n及时报送。\n") == [
+        ("main_work", None), ("measures", "二、健全工作机制"), ("other", "三、工作要求")]
+

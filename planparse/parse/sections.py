@@ -522,6 +522,44 @@ def _closing_provision(ctx: LineContext) -> Vote | None:
     return None
 
 
+@section_start.rule("work_area_in_run")
+def _work_area_in_run(ctx: LineContext) -> Vote | None:
+    """二、健全工作机制 in a run of work headings (一、加强队伍建设 …) with no 主要工作 heading above them:
+    the run's next work heading, not a part of its cue's kind.
+
+    GUIDE: a heading whose subject is one work area is a main-work item. The heading opens with a
+    work verb (sections.toml work_area_verbs) whose object holds the cue word, so the cue names what
+    the work is on, not a part of the plan; a cue alone or first (四、工作机制) is a part all the same.
+    A schedule cue is left to open its own section (a schedule nested in the run is one, GUIDE). Only
+    inside the run, a work heading coming after it: parts after the run (七、强化组织保障 last, or before
+    八、工作要求) keep their kind, as a plan's safeguards follow its work.
+    """
+    ln, cur = ctx.line, ctx.current
+    if not (ctx.cue and ctx.cue != "schedule" and ctx.is_item and ctx.level == 0) or ln.cue is None:
+        return None
+    if cur is None or cur.heading is not None or cur.opened_as != "main_work" or not cur.lines:
+        return None
+    first = ctx.lines[cur.lines[0]]
+    if first.marker is None or ln.marker is None or first.marker.family != ln.marker.family:
+        return None
+    if not _names_work_area(ln):
+        return None
+    for later in ctx.content[ctx.index + 1 :]:
+        if later.marker is not None and later.marker.family == ln.marker.family and ctx.levels.get(later.idx, (None,))[0] == 0:
+            if later.heading_like and later.cue_kind and not _names_work_area(later):
+                return None  # the next part opens right after it: the line ends the run (七、强化组织保障)
+            return Vote("add", ("marker level 0", "in an untitled run of work headings", "a work verb before its cue",
+                                "the run goes on after it"))
+    return None  # the last heading of the plan: a part after the run as much as a work area of it
+
+
+def _names_work_area(ln: Line) -> bool:
+    """A heading that opens with a work verb and goes on to its cue (健全工作机制), or carries no cue."""
+    if not ln.cue_kind or ln.cue is None:
+        return True
+    return ln.head.startswith(section_words().work_area_verbs) and not ln.head.startswith(ln.cue)
+
+
 @section_start.rule("work_heading_beside_part")
 def _work_heading_beside_part(ctx: LineContext) -> Vote | None:
     """二、加强师德建设 after 一、指导思想, 五、环境创设 after 四、活动安排: a work heading beside a part, not under it.

@@ -55,6 +55,7 @@ class SectionWords:
     head_nouns_after_de: tuple[str, ...]  # 措施, 目标 …: a heading's head noun after 的, however long the heading
     guiding_companions: frozenset[str]  # 工作原则 …: guiding parts beside the guiding line, never opening a plan
     mid_sentence_openers: tuple[str, ...]  # 的, ，…: a line opening so goes on with a sentence begun elsewhere
+    work_area_verbs: tuple[str, ...]  # 加强, 健全 …: a heading opening so names a work area, its cue the verb's object
 
 
 @cache
@@ -71,6 +72,7 @@ def section_words() -> SectionWords:
         head_nouns_after_de=tuple(data.get("head_nouns_after_de", ())),
         guiding_companions=frozenset(data.get("guiding_companions", ())),
         mid_sentence_openers=tuple(data.get("mid_sentence_openers", ())),
+        work_area_verbs=tuple(data.get("work_area_verbs", ())),
     )
 
 
