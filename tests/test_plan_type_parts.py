@@ -43,10 +43,13 @@ def test_cues_of_these_plan_types(head: str, kind: str) -> None:
     assert cue_kind(head) == kind
 
 
-def test_two_character_cues_name_a_part_only_in_a_short_heading() -> None:
-    # 范围 / 途径 / 概况 alone: a long heading holding them is a work item's words
-    assert cue_kind("进一步扩大社区志愿服务的覆盖范围") is None
-    assert cue_kind("拓宽残疾人就业增收的多种途径") is None
+def test_overview_names_a_part_only_in_a_short_heading() -> None:
+    # 概况 alone is a two-character cue: a long heading holding it is a work item's words
+    assert cue_kind("学校概况") == "situation"
+    assert cue_kind("及时更新辖区企业和重点人群的概况信息") is None
+    # 范围 and 途径 are no cues alone: 扩大服务范围, 拓宽就业途径 are work
+    assert cue_kind("扩大服务范围") is None
+    assert cue_kind("拓宽就业途径") is None
 
 
 def test_fields_content_is_main_work_unless_it_holds_only_a_month_list() -> None:
