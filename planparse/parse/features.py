@@ -95,6 +95,7 @@ class _RareFacts:
     page_title: bool = False  # a furniture line that is the page's title with the site's add-ons
     title_core: tuple[int, int] | None = None  # the plan's own title within the line (relative offsets)
     guiding_opener: bool = False
+    looks_back: bool = False  # a paragraph reviewing the work before the plan (一年来，…): background
     closing: bool = False  # the plan's closing words (总之……, 本计画经校长核定后实施), numbered or not
     table_cells: tuple[str, ...] = ()
     # a header row laid across the months (项目 | 9月 | 10月): the months each of its cells heads
@@ -159,7 +160,7 @@ class Line(_RareFacts):
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
         for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_unit", "title_of_period", "title_bare", "other_title", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
-                     "signature", "guiding_opener", "closing", "heads_month_list", "blank_before", "wrapped"):
+                     "signature", "guiding_opener", "looks_back", "closing", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
                 out[name] = value
@@ -591,6 +592,26 @@ def _dated_month_labels(lines: list[Line]) -> None:
                                     or (nxt.cue_kind and nxt.heading_like)):
             run.append((ln, label))
     close()
+
+
+@neighbourhood_feature("looks_back")
+def _looks_back(lines: list[Line]) -> None:
+    """A paragraph that reviews the work done before the plan: it opens so (一年来，…, 过去的一年，…), or it
+    opens with a year and the next paragraph with the year after (2025年，……取得新成效。 then 2026年全县……
+    工作的总体思路是：…): the past year's review before the plan for the next (plans.toml retrospect_openers)."""
+    pv = plan_vocab()
+    content = [ln for ln in lines if not ln.furniture]
+    for i, ln in enumerate(content):
+        nxt = content[i + 1] if i + 1 < len(content) else None
+        if not _unlabelled(ln):
+            continue
+        if pv.retrospect_opener.match(ln.text.lstrip()) is not None:
+            ln.looks_back = True
+            continue
+        year = pv.paragraph_year.match(ln.text)
+        later = pv.paragraph_year.match(nxt.text) if nxt is not None and _unlabelled(nxt) else None
+        if year is not None and later is not None and int(later.group(1)) == int(year.group(1)) + 1:
+            ln.looks_back = True
 
 
 @neighbourhood_feature("signer_before_date")
