@@ -322,13 +322,19 @@ class _MonthList:
             # the last activity's full stop is no part of it)
             ended = bool(out.entries) and block.text[out.entries[-1].end : out.entries[-1].end + 1] in _SENTENCE_ENDS
             bulleted = ln.text[:1] in BULLETS and not after_wrap
+            # a sentence on the list as a whole (以上各项活动) after the last activity's full stop is a
+            # note on it, as one after a blank line is
+            apart = ln.blank_before or mv.list_note.search(ln.text) is not None
             if numbered_open and ln.marker is None and not _field_label(ln) and not bulleted \
-                    and not (ln.blank_before and ended) \
+                    and not (apart and ended) \
                     and out.extend_last(ln.start, ln.end):
                 continue
-            if numbered_open and ln.marker is None and _field_label(ln) and not ln.blank_before:
-                continue  # 参赛对象：…, 时间：… under 2. 征文比赛： detail that activity: no entry of their own
-            if numbered_open and ln.marker is None and ln.blank_before and ended:
+            if numbered_open and ln.marker is None and _field_label(ln) and not (apart and ended):
+                # 参赛对象：…, 时间：… under 2. 征文比赛： detail that activity: no entry of their own, a
+                # blank line between or not (Word's paragraph spacing pasted as empty lines); only
+                # after an activity that is over may a labelled line standing apart be a note
+                continue
+            if numbered_open and ln.marker is None and apart and ended:
                 # the month's activities were numbered and the last one is over: an unnumbered
                 # paragraph after a blank line is a note on the list (各班要认真落实以上活动), not one
                 # more activity; the months are over until the next label
