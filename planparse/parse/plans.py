@@ -514,9 +514,11 @@ def _title_head(lines: tuple[Line, ...], block: PlanBlock, title: Line) -> int |
 
 def _opens_text(lines: tuple[Line, ...], block: PlanBlock, head: Line) -> bool:
     """Whether ``head``, the block's last line, comes first in its text: only furniture before it in
-    the block, or the last plan's signature right before it."""
+    the block, or right before it the last plan's signature or its date (furniture at times: posted
+    dates look alike)."""
     before = [lines[i] for i in block.lines[:-1]]
-    return all(ln.furniture for ln in before) or (head.idx > 0 and lines[head.idx - 1].signature)
+    return all(ln.furniture for ln in before) or (head.idx > 0 and (lines[head.idx - 1].signature
+                                                                     or lines[head.idx - 1].furniture))
 
 
 def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:
