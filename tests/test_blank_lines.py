@@ -45,6 +45,13 @@ def test_a_signer_above_the_closing_date_is_no_entry(signer: str) -> None:
         assert sigs == [signer, "2025年2月18日"], form
 
 
+@pytest.mark.parametrize("signer", ["南湖区青少年宫", "市工人文化宫", "教务组 周丽"])
+def test_a_signer_ending_the_text_with_no_date_is_no_entry(signer: str) -> None:
+    # features.signer_at_end: plans.toml closing_unit and signer_with_names
+    for form, text in _forms(_ROWS + "\n" + signer + "\n").items():
+        assert _entries(text) == _ROW_ENTRIES, form
+
+
 @pytest.mark.parametrize("last", ["举办学员作品展", "期末汇报 展演"])
 def test_an_activity_above_the_closing_date_stays_an_activity(last: str) -> None:
     # no unit's ending: 举办… opens with a verb, 期末汇报 is no unit's name before the words after it

@@ -610,7 +610,10 @@ def _closing_signer(line: Line) -> bool:
     pv = plan_vocab()
     if pv.closing_people.match(bare) is not None:
         return True
-    return pv.closing_unit.match(bare) is not None and bare.endswith(pv.signer_endings) \
+    named = pv.signer_with_names.match(bare)
+    if named is not None:
+        bare = named.group("unit")  # 培训部 张丽: the unit signs, its writer named after it
+    return (named is not None or pv.closing_unit.match(bare) is not None) and bare.endswith(pv.signer_endings) \
         and not bare.startswith(pv.title_not_opening)
 
 
