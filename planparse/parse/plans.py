@@ -340,8 +340,8 @@ def _other_document_title(ctx: PlanContext) -> Vote | None:
     signature stands before it, and words of its own, no month label, follow it: under a month
     label a line 2025年度工作总结 is that month's activity. With nothing between it and the plan's
     last line (a web or PDF copy drops blank lines) the document's own opening under it shows
-    it stands apart: whom a notice addresses (各班级、各位家长：), a guiding paragraph, a section
-    heading or the first of a numbered list. GUIDE: each plan is its own plan, and a 总结 or a 通知
+    it stands apart: whom a notice addresses (各班级、各位家长：), a summary's look back (一年来，……),
+    a guiding paragraph, a section heading or the first of a numbered list. GUIDE: each plan is its own plan, and a 总结 or a 通知
     is none."""
     ln, prev = ctx.line, ctx.previous
     if not ln.other_title or ctx.current.other:
@@ -359,9 +359,10 @@ def _other_document_title(ctx: PlanContext) -> Vote | None:
 
 
 def _document_opening(ln: Line) -> bool:
-    """A line that opens a document under its title: whom a notice addresses (各班级、各位家长：), or
-    what opens a plan (see :func:`_plan_opening`)."""
-    return plan_vocab().addressee.match(ln.text.strip()) is not None or _plan_opening(ln)
+    """A line that opens a document under its title: whom a notice addresses (各班级、各位家长：), a
+    summary's look back (一年来，……), or what opens a plan (see :func:`_plan_opening`)."""
+    pv, words = plan_vocab(), ln.text.strip()
+    return pv.addressee.match(words) is not None or pv.look_back_opener.match(words) is not None or _plan_opening(ln)
 
 
 def _restart_marker(ctx: PlanContext) -> bool:

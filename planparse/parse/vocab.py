@@ -167,6 +167,7 @@ class PlanVocab:
     guiding_window: int
     guiding_opener: re.Pattern
     addressee: re.Pattern  # 各班级、各位家长：: whom a notice addresses, its first line under its title
+    look_back_opener: re.Pattern  # 一年来，……: a 总结's first paragraph under its title
     guiding_line: re.Pattern
     title_year: regex.Pattern
     title_time_words: tuple[str, ...]  # a title's first part on a line of its own states the plan's time
@@ -202,6 +203,7 @@ def plan_vocab() -> PlanVocab:
         plan_words=tuple(d["plan_words"]),
         guiding_window=d["guiding_window"],
         addressee=re.compile(d["addressee"]),
+        look_back_opener=re.compile(d["look_back_opener"]),
         guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
         guiding_line=re.compile(d["guiding_line"]),
         title_year=regex.compile(d["title_year"]),
