@@ -138,3 +138,24 @@ def test_the_next_plans_title_of_two_paragraphs_after_the_last_signature() -> No
     two = one.replace("免疫规划", "健康教育")
     titles = [p.title for p in planparse.parse_text(one + two, tag=False).plans]
     assert titles == ["城西区疾病预防控制中心2025年度免疫规划工作计划", "城西区疾病预防控制中心2025年度健康教育工作计划"]
+
+
+_UNION = ("人民医院工会2025年工作计划\n\n一、工作目标\n\n全年开展职工活动不少于20次。\n\n二、活动安排\n\n"
+          "三月：三八节女职工活动\n四月：春季健步走\n五月：劳模报告会\n")
+
+
+def test_the_next_plans_cued_title_after_the_last_row_opens_it() -> None:
+    # plans cued_title_after_content: the opening under it (一、指导思想) shows it, a blank line or none
+    nxt = "人民医院工会2026年工作要点\n\n一、指导思想\n\n以习近平新时代中国特色社会主义思想为指导，团结动员广大职工。\n"
+    for form, text in _forms(_UNION + "\n" + nxt).items():
+        doc = planparse.parse_text(text, tag=False)
+        assert [p.title for p in doc.plans] == ["人民医院工会2025年工作计划", "人民医院工会2026年工作要点"], form
+        assert _entries(text) == [([3], "三八节女职工活动"), ([4], "春季健步走"), ([5], "劳模报告会")], form
+
+
+def test_a_departments_part_numbered_below_the_plans_top_is_no_plan() -> None:
+    # 1. under 教务处工作要点 is deeper than the plan's 一、: no count started again at the top
+    text = ("光明小学2025年春季工作计划\n一、指导思想\n以立德树人为根本任务，全面提高教育质量。\n二、部门工作\n"
+            "教务处工作要点\n1.加强教学常规管理。\n2.开展校本教研。\n德育处2025年工作要点\n1.开展养成教育。\n")
+    for form, t in _forms(text).items():
+        assert [p.title for p in planparse.parse_text(t, tag=False).plans] == ["光明小学2025年春季工作计划"], form

@@ -167,28 +167,30 @@ def _title_after_content(ctx: PlanContext) -> Vote | None:
 def _cued_title_after_content(ctx: PlanContext) -> Vote | None:
     """A title whose words end in a section cue (人民医院工会2026年工作要点) once the current text has
     content starts the next plan where it names whose plan it is by a subject word of its own (工会,
-    医院, 学校 …), stands apart (a blank line or the last plan's signature before it) and a plan's
-    opening follows it: a paragraph setting the guiding line, a section heading, or the first of a
-    numbered list. A page holds two plans so, or a notice issuing the plan (关于印发《……工作要点》的通知,
-    then the plan under its own title). Inside a plan such words head a part: numbered (二、2026年
-    工作要点), naming only the year (2026年工作重点), or over a month list (month_list_heading)."""
-    ln, prev = ctx.line, ctx.previous
+    医院, 学校 …) and a plan's opening follows it: a paragraph setting the guiding line, a section
+    heading, or the first of a numbered list. A page holds two plans so, or a notice issuing the
+    plan (关于印发《……工作要点》的通知, then the plan under its own title). Inside a plan such words
+    head a part: numbered (二、2026年工作要点), naming only the year (2026年工作重点), or over a month
+    list (month_list_heading). A blank line before the title is no fact to lean on: a web or PDF copy
+    drops it, and the last month's row runs into the next plan's title."""
+    ln = ctx.line
     if not ln.title_of_unit or ln.marker is not None or not ctx.state.content:
-        return None
-    if not (ln.blank_before or (prev is not None and prev.signature)):
         return None
     nxt = ctx.next_content()
     if nxt is None or nxt.month is not None:
         return None
-    if not _plan_opening(nxt):
+    if not _plan_opening(nxt, ctx.state.top_family):
         return None
-    return Vote("new_titled", ("title_of_unit", "stands apart", "a plan's opening follows"))
+    return Vote("new_titled", ("title_of_unit", "a plan's opening follows"))
 
 
-def _plan_opening(ln: Line) -> bool:
+def _plan_opening(ln: Line, top: str | None) -> bool:
     """A line that opens a plan (or a document) under its title: a paragraph setting the guiding
-    line, a section heading or the first of a numbered list."""
-    first_of_list = ln.marker is not None and ln.marker.number == 1
+    line, a section heading or the first of a numbered list that starts the count again at the
+    top (一、, or the family the plan before numbers its parts with). A 1. under 德育处工作要点 is
+    deeper than the plan's 一、: the department's part of the plan, no plan of its own."""
+    first_of_list = ln.marker is not None and ln.marker.number == 1 \
+        and (top is None or ln.marker.family == top or ln.marker.family in OUTER_FAMILIES)
     return bool(ln.guiding_opener or (ln.cue_kind and ln.heading_like) or first_of_list)
 
 
@@ -353,16 +355,17 @@ def _other_document_title(ctx: PlanContext) -> Vote | None:
         return None
     if prev is None or ln.blank_before or prev.signature:
         return Vote("other_document", ("other_title", "stands apart", "words follow"))
-    if _document_opening(nxt):
+    if _document_opening(nxt, ctx.state.top_family):
         return Vote("other_document", ("other_title", "a document's opening follows"))
     return None
 
 
-def _document_opening(ln: Line) -> bool:
+def _document_opening(ln: Line, top: str | None) -> bool:
     """A line that opens a document under its title: whom a notice addresses (各班级、各位家长：), a
     summary's look back (一年来，……), or what opens a plan (see :func:`_plan_opening`)."""
     pv, words = plan_vocab(), ln.text.strip()
-    return pv.addressee.match(words) is not None or pv.look_back_opener.match(words) is not None or _plan_opening(ln)
+    return pv.addressee.match(words) is not None or pv.look_back_opener.match(words) is not None \
+        or _plan_opening(ln, top)
 
 
 def _restart_marker(ctx: PlanContext) -> bool:
