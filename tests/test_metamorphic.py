@@ -1,12 +1,12 @@
 """The rewrites that keep a plan's meaning keep the parse of every corpus file (scripts/metamorphic.py).
 
 Each rewrite of ``KEPT`` (planparse/mutations.py ``REWRITES``: month labels in every form, one
-numbering family for another, full-width and half-width forms, indentation, site furniture,
-traditional characters) is run over corpus/ with each file's expected file carried through it, and
-every file it changes must still meet its expected plans, sections, items and schedule. The
-rewrites left out break some files still (see ``python scripts/metamorphic.py``): blank lines added
-or removed (the parser reads a blank line as a boundary at a signature, a note, a two-line title),
-and 1、/1. into （1） in a file whose noise marks (a stray 2、, a lost digit) read otherwise then.
+numbering family for another, full-width and half-width forms, indentation, blank lines added
+after every paragraph or all removed, site furniture, traditional characters) is run over corpus/
+with each file's expected file carried through it, and every file it changes must still meet its
+expected plans, sections, items and schedule. The rewrites left out break some files still (see
+``python scripts/metamorphic.py``): 1、/1. into （1） in a file whose noise marks (a stray 2、, a
+lost digit) read otherwise then.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ KEPT = [
     "month-cn", "month-arabic", "month-cn_fen", "month-arabic_fen", "month-bracket", "month-dash",
     "marker-1、-to-1.", "marker-1、-to-1．", "marker-1.-to-1、", "marker-（1）-to-1、", "marker-（1）-to-1.",
     "marker-一、-to-一.", "marker-一.-to-一、",
-    "width-half", "width-full", "indent", "furniture", "traditional",
+    "width-half", "width-full", "indent", "blank-lines-added", "blank-lines-removed", "furniture", "traditional",
 ]  # fmt: skip
 PATHS = corpus_files()
 

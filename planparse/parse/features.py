@@ -630,11 +630,15 @@ def _signer_before_date(lines: list[Line]) -> None:
 
 
 def _signer_shaped(line: Line) -> bool:
-    """A short unnumbered line ending like a unit's name (…工作科, …保健室, 总务处), opening with no verb."""
+    """A short unnumbered line ending like a unit's name (…工作科, …保健室, 总务处, …老年大学), or such a
+    unit and then who wrote the plan (英语组 张丽), opening with no verb."""
     bare = line.text.strip()
-    return _unlabelled(line) and 0 < len(bare) <= params().signature.max_chars and not TITLE_BAD.search(bare) \
-        and not line.title_like and bare[-1:] in plan_vocab().signer_last_chars \
-        and not bare.startswith(plan_vocab().title_not_opening)
+    pv = plan_vocab()
+    if not _unlabelled(line) or not 0 < len(bare) <= params().signature.max_chars or TITLE_BAD.search(bare) \
+            or line.title_like or bare.startswith(pv.title_not_opening):
+        return False
+    named = pv.signer_with_names.match(bare)
+    return (named.group("unit") if named else bare).endswith(pv.signer_endings)
 
 
 @neighbourhood_feature("signer_at_end")
@@ -664,7 +668,10 @@ def _closing_signer(line: Line) -> bool:
     pv = plan_vocab()
     if pv.closing_people.match(bare) is not None:
         return True
-    return pv.closing_unit.match(bare) is not None and bare[-1] in pv.signer_last_chars \
+    named = pv.signer_with_names.match(bare)
+    if named is not None:
+        bare = named.group("unit")  # 培训部 张丽: the unit signs, its writer named after it
+    return (named is not None or pv.closing_unit.match(bare) is not None) and bare.endswith(pv.signer_endings) \
         and not bare.startswith(pv.title_not_opening)
 
 

@@ -167,23 +167,31 @@ def _title_after_content(ctx: PlanContext) -> Vote | None:
 def _cued_title_after_content(ctx: PlanContext) -> Vote | None:
     """A title whose words end in a section cue (人民医院工会2026年工作要点) once the current text has
     content starts the next plan where it names whose plan it is by a subject word of its own (工会,
-    医院, 学校 …), stands apart (a blank line or the last plan's signature before it) and a plan's
-    opening follows it: a paragraph setting the guiding line, a section heading, or the first of a
-    numbered list. A page holds two plans so, or a notice issuing the plan (关于印发《……工作要点》的通知,
-    then the plan under its own title). Inside a plan such words head a part: numbered (二、2026年
-    工作要点), naming only the year (2026年工作重点), or over a month list (month_list_heading)."""
-    ln, prev = ctx.line, ctx.previous
+    医院, 学校 …) and a plan's opening follows it: a paragraph setting the guiding line, a section
+    heading, or the first of a numbered list. A page holds two plans so, or a notice issuing the
+    plan (关于印发《……工作要点》的通知, then the plan under its own title). Inside a plan such words
+    head a part: numbered (二、2026年工作要点), naming only the year (2026年工作重点), or over a month
+    list (month_list_heading). A blank line before the title is no fact to lean on: a web or PDF copy
+    drops it, and the last month's row runs into the next plan's title."""
+    ln = ctx.line
     if not ln.title_of_unit or ln.marker is not None or not ctx.state.content:
-        return None
-    if not (ln.blank_before or (prev is not None and prev.signature)):
         return None
     nxt = ctx.next_content()
     if nxt is None or nxt.month is not None:
         return None
-    first_of_list = nxt.marker is not None and nxt.marker.number == 1
-    if not (nxt.guiding_opener or (nxt.cue_kind and nxt.heading_like) or first_of_list):
+    if not _plan_opening(nxt, ctx.state.top_family):
         return None
-    return Vote("new_titled", ("title_of_unit", "stands apart", "a plan's opening follows"))
+    return Vote("new_titled", ("title_of_unit", "a plan's opening follows"))
+
+
+def _plan_opening(ln: Line, top: str | None) -> bool:
+    """A line that opens a plan (or a document) under its title: a paragraph setting the guiding
+    line, a section heading or the first of a numbered list that starts the count again at the
+    top (一、, or the family the plan before numbers its parts with). A 1. under 德育处工作要点 is
+    deeper than the plan's 一、: the department's part of the plan, no plan of its own."""
+    first_of_list = ln.marker is not None and ln.marker.number == 1 \
+        and (top is None or ln.marker.family == top or ln.marker.family in OUTER_FAMILIES)
+    return bool(ln.guiding_opener or (ln.cue_kind and ln.heading_like) or first_of_list)
 
 
 @plan_boundary.rule("period_title_again")
@@ -332,19 +340,32 @@ def _other_document_title(ctx: PlanContext) -> Vote | None:
     What follows it belongs to no plan up to the next plan's start (its title, its separator, a
     restart). The title stands apart where the page starts, or a blank line or the last plan's
     signature stands before it, and words of its own, no month label, follow it: under a month
-    label a line 2025年度工作总结 is that month's activity. GUIDE: each plan is its own plan, and a
-    总结 or a 通知 is none."""
+    label a line 2025年度工作总结 is that month's activity. With nothing between it and the plan's
+    last line (a web or PDF copy drops blank lines) the document's own opening under it shows
+    it stands apart: whom a notice addresses (各班级、各位家长：), a summary's look back (一年来，……),
+    a guiding paragraph, a section heading or the first of a numbered list. GUIDE: each plan is its own plan, and a 总结 or a 通知
+    is none."""
     ln, prev = ctx.line, ctx.previous
     if not ln.other_title or ctx.current.other:
-        return None
-    if not (prev is None or ln.blank_before or prev.signature):
         return None
     if prev is not None and prev.month is not None and not prev.month.rest.strip():
         return None  # a month label alone on its line (十二月：) waits for its activity
     nxt = ctx.next_content()
     if nxt is None or nxt.month is not None:
         return None
-    return Vote("other_document", ("other_title", "stands apart", "words follow"))
+    if prev is None or ln.blank_before or prev.signature:
+        return Vote("other_document", ("other_title", "stands apart", "words follow"))
+    if _document_opening(nxt, ctx.state.top_family):
+        return Vote("other_document", ("other_title", "a document's opening follows"))
+    return None
+
+
+def _document_opening(ln: Line, top: str | None) -> bool:
+    """A line that opens a document under its title: whom a notice addresses (各班级、各位家长：), a
+    summary's look back (一年来，……), or what opens a plan (see :func:`_plan_opening`)."""
+    pv, words = plan_vocab(), ln.text.strip()
+    return pv.addressee.match(words) is not None or pv.look_back_opener.match(words) is not None \
+        or _plan_opening(ln, top)
 
 
 def _restart_marker(ctx: PlanContext) -> bool:
@@ -469,11 +490,17 @@ def _title_head(lines: tuple[Line, ...], block: PlanBlock, title: Line) -> int |
     """The line right above a title line that is the title's first part, the title broken over two
     lines (光明小学2025年春季 / 德育工作计划, a PDF's or a centred Word title's line break): it states
     the plan's time (a year, 学年, 春季 …), which the title line does not, and the two read as one
-    title. A letterhead naming the school alone (光明小学 / 德育工作计划) is no part of the title."""
-    if not block.lines or title.blank_before:
+    title. A letterhead naming the school alone (光明小学 / 德育工作计划) is no part of the title.
+
+    A blank line between the two (a Word title of two paragraphs, pasted with their spacing) parts
+    them only where the first could be the end of the text before: where it opens the text, or
+    stands right after the last plan's signature, nothing can be but the title's first part."""
+    if not block.lines:
         return None
     head = lines[block.lines[-1]]
     if head.idx != title.idx - 1 or head.idx in (block.title, block.title_lead):
+        return None
+    if title.blank_before and not _opens_text(lines, block, head):
         return None
     if head.marker is not None or head.month is not None or head.furniture or head.separator or head.title_like \
             or head.signature or head.cue_kind is not None:
@@ -487,6 +514,15 @@ def _title_head(lines: tuple[Line, ...], block: PlanBlock, title: Line) -> int |
     if len(first) + len(core) > params().title.max_chars or not _states_time(first) or _states_time(core):
         return None
     return head.idx
+
+
+def _opens_text(lines: tuple[Line, ...], block: PlanBlock, head: Line) -> bool:
+    """Whether ``head``, the block's last line, comes first in its text: only furniture before it in
+    the block, or right before it the last plan's signature or its date (furniture at times: posted
+    dates look alike)."""
+    before = [lines[i] for i in block.lines[:-1]]
+    return all(ln.furniture for ln in before) or (head.idx > 0 and (lines[head.idx - 1].signature
+                                                                     or lines[head.idx - 1].furniture))
 
 
 def group_lines(lines: tuple[Line, ...]) -> list[PlanBlock]:

@@ -168,6 +168,8 @@ class PlanVocab:
     plan_words: tuple[str, ...]
     guiding_window: int
     guiding_opener: re.Pattern
+    addressee: re.Pattern  # 各班级、各位家长：: whom a notice addresses, its first line under its title
+    look_back_opener: re.Pattern  # 一年来，……: a 总结's first paragraph under its title
     guiding_line: re.Pattern
     retrospect_opener: re.Pattern  # a paragraph looking back on the work before the plan (一年来，…)
     paragraph_year: re.Pattern  # the year a paragraph opens with (2025年，…)
@@ -178,7 +180,8 @@ class PlanVocab:
     opening_year: regex.Pattern
     opening_year_chars: int
     signature: regex.Pattern
-    signer_last_chars: str  # a short line above the closing date signs the plan when it ends in one
+    signer_endings: tuple[str, ...]  # a short line above the closing date signs the plan when it ends in one
+    signer_with_names: regex.Pattern  # a unit, then who wrote the plan (英语组 张丽), above the closing date
     closing_unit: regex.Pattern  # a unit's name signing a plan's last lines (no date under it)
     closing_people: regex.Pattern  # people signing a plan's last lines by role (班主任:…, 小一班 X老师)
     closing_opener: re.Pattern
@@ -203,6 +206,8 @@ def plan_vocab() -> PlanVocab:
         other_document_title=re.compile("|".join(f"(?:{p})" for p in d["other_document_titles"])),
         plan_words=tuple(d["plan_words"]),
         guiding_window=d["guiding_window"],
+        addressee=re.compile(d["addressee"]),
+        look_back_opener=re.compile(d["look_back_opener"]),
         guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
         guiding_line=re.compile(d["guiding_line"]),
         retrospect_opener=re.compile(d["retrospect_openers"]),
@@ -214,7 +219,8 @@ def plan_vocab() -> PlanVocab:
         opening_year=regex.compile(d["opening_year"]),
         opening_year_chars=d["opening_year_chars"],
         signature=regex.compile(d["signature"]),
-        signer_last_chars=d["signer_last_chars"],
+        signer_endings=tuple(d["signer_last_chars"]) + tuple(d["signer_last_words"]),
+        signer_with_names=regex.compile(d["signer_with_names"]),
         closing_unit=regex.compile(d["closing_unit"]),
         closing_people=regex.compile("|".join(f"(?:{p})" for p in d["closing_people"])),
         closing_opener=re.compile(d["closing_openers"]),
@@ -269,6 +275,7 @@ class MonthVocab:
     reference_labels: frozenset[str]
     theme_labels: frozenset[str]
     detail_labels: frozenset[str]  # field labels of a month's details (学习形式, 负责人, 地点 …)
+    list_note: re.Pattern  # 以上各项活动: a sentence on the month list as a whole, no activity's words
     label_theme_words: tuple[str, ...]
     subheading_max_chars: int
     record_name_fields: tuple[str, ...]
@@ -360,6 +367,7 @@ def month_vocab() -> MonthVocab:
         theme_labels=frozenset(d["theme_labels"]),
         detail_labels=frozenset(d["detail_labels"])
         | {word for role, words in d["table_columns"].items() if role in d["detail_column_roles"] for word in words},
+        list_note=re.compile(d["list_note"]),
         label_theme_words=tuple(d["label_theme_words"]),
         subheading_max_chars=d["subheading_max_chars"],
         record_name_fields=tuple(d["record_name_fields"]),

@@ -103,7 +103,8 @@ class _MonthList:
         self.skip_cells: frozenset[int] = frozenset()  # table columns that hold no activities
         self.leading: list[Line] | None = []  # numbered lines before the first label (a text cut mid-list)
         self.rows = 0  # one-line rows (a label and its activity on one line) on consecutive lines so far
-        self.rows_only = True  # no line under a label, no blank line between rows
+        self.rows_only = True  # no line under a label
+        self.rows_tight = True  # no blank line between the rows
         # the numbering level of the month's numbered activities: an item deeper than it is a
         # sub-item of the last one (1、开学准备 then (1)(2)…), and the lines under it are its own
         self.entry_level: int | None = None
@@ -114,11 +115,14 @@ class _MonthList:
         it also keeps count of those rows."""
         if label is not None:
             one_line = bool(ln.text[label.end :].strip())
-            self.rows_only &= one_line and not (self.rows and ln.blank_before)
+            self.rows_only &= one_line
+            self.rows_tight &= not (self.rows and ln.blank_before)
             self.rows += one_line
             return False
-        note = self.rows_only and self.rows >= params().schedule.row_list_min_rows and ln.blank_before \
-            and ln.marker is None
+        # the note stands apart by a blank line where the rows stand on consecutive lines, or by its
+        # words on the list as a whole (以上各项活动), blank lines or none
+        apart = (self.rows_tight and ln.blank_before) or month_vocab().list_note.search(ln.text) is not None
+        note = self.rows_only and self.rows >= params().schedule.row_list_min_rows and apart and ln.marker is None
         self.rows_only = False
         return note
 
@@ -322,13 +326,19 @@ class _MonthList:
             # the last activity's full stop is no part of it)
             ended = bool(out.entries) and block.text[out.entries[-1].end : out.entries[-1].end + 1] in _SENTENCE_ENDS
             bulleted = ln.text[:1] in BULLETS and not after_wrap
+            # a sentence on the list as a whole (以上各项活动) after the last activity's full stop is a
+            # note on it, as one after a blank line is
+            apart = ln.blank_before or mv.list_note.search(ln.text) is not None
             if numbered_open and ln.marker is None and not _field_label(ln) and not bulleted \
-                    and not (ln.blank_before and ended) \
+                    and not (apart and ended) \
                     and out.extend_last(ln.start, ln.end):
                 continue
-            if numbered_open and ln.marker is None and _field_label(ln) and not ln.blank_before:
-                continue  # 参赛对象：…, 时间：… under 2. 征文比赛： detail that activity: no entry of their own
-            if numbered_open and ln.marker is None and ln.blank_before and ended:
+            if numbered_open and ln.marker is None and _field_label(ln) and not (apart and ended):
+                # 参赛对象：…, 时间：… under 2. 征文比赛： detail that activity: no entry of their own, a
+                # blank line between or not (Word's paragraph spacing pasted as empty lines); only
+                # after an activity that is over may a labelled line standing apart be a note
+                continue
+            if numbered_open and ln.marker is None and apart and ended:
                 # the month's activities were numbered and the last one is over: an unnumbered
                 # paragraph after a blank line is a note on the list (各班要认真落实以上活动), not one
                 # more activity; the months are over until the next label

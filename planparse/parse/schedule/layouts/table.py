@@ -336,8 +336,8 @@ def read_table(block: ScheduleBlock) -> Table | None:
                 tight &= not (groups and ln.blank_before)
                 groups.append([ln.start, ln.end])
                 note = False
-            elif note or (tight and ln.blank_before and ln.marker is None
-                          and len(groups) >= params().schedule.row_list_min_rows):
+            elif note or (ln.marker is None and len(groups) >= params().schedule.row_list_min_rows
+                          and ((tight and ln.blank_before) or month_vocab().list_note.search(ln.text))):
                 note = True
             else:
                 groups[-1][1] = ln.end
