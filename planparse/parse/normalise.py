@@ -322,6 +322,36 @@ def find_letter_spacing(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _markup() -> tuple[re.Pattern, re.Pattern]:
+    """Markdown's heading line (up to six marks at its start, then a space; closing marks at its end
+    optional) and its bold words (a pair of delimiters in one line, around words: a lone ** is none)."""
+    g = glyphs()
+    mark = re.escape(g.heading_mark)
+    heading = re.compile(rf"^([ \t]*{mark}{{1,6}}[ \t]+)[^\n]*?(?<=\S)([ \t]+{mark}+)?[ \t]*$", re.M)
+    delims = "|".join(map(re.escape, g.emphasis))
+    bold = re.compile(rf"({delims})(?=[^\s*_])[^\n]*?(?<=[^\s*_])\1")
+    return heading, bold
+
+
+def find_markup(text: str) -> list[tuple[int, int]]:
+    """The spans of Markdown's marks in a text exported from a web editor: a heading line's marks,
+    the delimiters around bold words."""
+    g = glyphs()
+    if g.heading_mark not in text and not any(d in text for d in g.emphasis):
+        return []
+    heading, bold = _markup()
+    out: list[tuple[int, int]] = []
+    for m in heading.finditer(text):
+        out.append(m.span(1))
+        if m.group(2):
+            out.append(m.span(2))
+    for m in bold.finditer(text):
+        width = len(m.group(1))
+        out += [(m.start(), m.start() + width), (m.end() - width, m.end())]
+    return out
+
+
 _DROP_RE = re.compile("[" + "".join(_DROP) + "]")
 # a pinyin gloss a site adds after a traditional character (社區(qū)): in brackets, lowercase letters
 # with at least one tone mark, right after a Han character. Cut from the working text (the
@@ -444,7 +474,7 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     original_length = len(text)
     text = scrub_html(literal_breaks(text))
     removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
-    removed += find_letter_spacing(text)
+    removed += find_letter_spacing(text) + find_markup(text)
     if "(" in text or "（" in text:
         removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
     # a site's name glued into a line (……现场赛【XX范文】。): furniture, cut so the words read whole;
