@@ -1,4 +1,4 @@
-"""Numbering markers: 一、 （一） 1. 1、 (1) ① ⑴ 第一、 第一部分, bullets "- 1 .", lost digits ".认真…".
+"""Numbering markers: 一、 （一） 1. 1、 (1) ① ⑴ 第一、 第一部分 第四项, Ⅰ、 I、 【一】 任务一：, bullets "- 1 .", lost digits ".认真…".
 
 A marker is recognised at the start of a (stripped, normalised) line. Which level it
 is on is not decided here: levels come from the order in which families first
