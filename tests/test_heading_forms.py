@@ -85,3 +85,38 @@ def test_latin_roman_parts_number_their_items() -> None:
     secs = doc.plans[0].sections
     assert [getattr(s.kind, "value", s.kind) for s in secs] == ["guiding_ideology", "main_work", "measures"]
     assert [(i.level, i.number) for i in secs[2].walk_items()] == [(1, 1), (1, 2)]
+
+
+def test_markdown_marks_in_full_width_letters_are_cut_too() -> None:
+    assert normalise("＊＊一、指导思想＊＊\n＃＃ 二、工作目标\n").text == "一、指导思想\n二、工作目标\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "folded"),
+    [
+        ("【一、加强制度建设】", " 一、加强制度建设 "),
+        ("《二、主要任务》", " 二、主要任务 "),
+        # the heading's words alone in brackets, a marker and its words after the brackets, a bracket
+        # inside: left as they are
+        ("【指导思想】", "【指导思想】"),
+        ("【一】加强制度建设", "【一】加强制度建设"),
+        ("【一、加强】【管理】", "【一、加强】【管理】"),
+    ],
+)
+def test_brackets_around_a_numbered_heading_are_blanked(line: str, folded: str) -> None:
+    assert normalise(line).text == folded
+
+
+def test_a_numbered_heading_in_brackets_is_a_numbered_item() -> None:
+    text = "城北物流公司2025年行政部工作计划\n\n【一、加强制度建设】\n1.修订考勤办法。\n\n【二、做好后勤保障】\n1.做好食堂管理。\n"
+    doc = planparse.parse_text(text)
+    (section,) = doc.plans[0].sections
+    assert doc.text[section.span[0] :].startswith("一、加强制度建设】")  # at its marker, as a heading without brackets
+    assert [(i.level, i.number, i.text) for i in section.walk_items()] == [
+        (0, 1, "加强制度建设"), (1, 1, "修订考勤办法。"), (0, 2, "做好后勤保障"), (1, 1, "做好食堂管理。")]
+
+
+def test_an_ordinal_with_a_part_noun_is_a_part_marker() -> None:
+    text = "县水利局2025年防汛工作计划\n\n第一板块：汛前准备\n1.开展汛前安全检查。\n\n第二板块：汛期值守\n1.严格执行值班制度。\n"
+    items = list(planparse.parse_text(text).plans[0].sections[0].walk_items())
+    assert [(i.level, i.number) for i in items] == [(0, 1), (1, 1), (0, 2), (1, 1)]
