@@ -120,3 +120,15 @@ def test_an_ordinal_with_a_part_noun_is_a_part_marker() -> None:
     text = "县水利局2025年防汛工作计划\n\n第一板块：汛前准备\n1.开展汛前安全检查。\n\n第二板块：汛期值守\n1.严格执行值班制度。\n"
     items = list(planparse.parse_text(text).plans[0].sections[0].walk_items())
     assert [(i.level, i.number) for i in items] == [(0, 1), (1, 1), (0, 2), (1, 1)]
+
+
+@pytest.mark.parametrize("bullet", ["- ", "*   ", "· "])
+def test_a_bullet_before_a_month_label_stays_on_its_line(bullet: str) -> None:
+    # cut off as a line of its own, the bullet stood between the heading and its month list, and
+    # 二、工作安排 took no schedule kind
+    text = "城南街道2025年平安建设工作计划\n\n一、指导思想\n以人民为中心。\n\n二、工作安排\n\n" + "".join(
+        f"{bullet}{m}月：{a}。\n" for m, a in ((3, "召开推进会"), (6, "开展禁毒宣传"), (11, "开展消防宣传月活动")))
+    doc = planparse.parse_text(text)
+    assert kinds(text) == [("guiding_ideology", "一、指导思想"), ("schedule", "二、工作安排")]
+    assert [(e.months, e.activity) for e in doc.plans[0].schedule] == [
+        ([3], "召开推进会"), ([6], "开展禁毒宣传"), ([11], "开展消防宣传月活动")]
