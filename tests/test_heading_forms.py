@@ -62,7 +62,8 @@ def test_headings_in_book_title_marks_take_their_cue() -> None:
 @pytest.mark.parametrize(
     ("title", "year"),
     # (a school year names no calendar year: GUIDE)
-    [("城关小学工会工作计划2025年", 2025), ("城关镇卫生院工作计划 2025年度", 2025), ("城关中学德育工作要点2025—2026学年度", None)],
+    [("城关小学工会工作计划2025年", 2025), ("城关镇卫生院工作计划 2025年度", 2025), ("城关中学德育工作要点2025—2026学年度", None),
+     ("城关幼儿园保育工作计划 2025年春季", 2025), ("城关小学教导处工作计划2025-2026学年第一学期", None)],
 )
 def test_a_year_after_the_title_stays_in_it(title: str, year: int | None) -> None:
     doc = planparse.parse_text(title + "\n\n一、指导思想\n以立德树人为根本。\n\n二、主要工作\n1.开展主题教育。\n")
@@ -132,3 +133,9 @@ def test_a_bullet_before_a_month_label_stays_on_its_line(bullet: str) -> None:
     assert kinds(text) == [("guiding_ideology", "一、指导思想"), ("schedule", "二、工作安排")]
     assert [(e.months, e.activity) for e in doc.plans[0].schedule] == [
         ([3], "召开推进会"), ([6], "开展禁毒宣传"), ([11], "开展消防宣传月活动")]
+
+
+@pytest.mark.parametrize("title", ["【城关幼儿园2025年春季保育工作计划】", "★城关幼儿园2025年春季保育工作计划★", "[城关幼儿园2025年春季保育工作计划]"])
+def test_a_title_set_off_in_brackets_or_ornaments_is_the_words_inside(title: str) -> None:
+    doc = planparse.parse_text(title + "\n\n一、指导思想\n坚持保教结合。\n\n二、主要工作\n1.做好晨检。\n")
+    assert (doc.plans[0].title, doc.plans[0].year) == ("城关幼儿园2025年春季保育工作计划", 2025)
