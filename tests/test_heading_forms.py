@@ -139,3 +139,11 @@ def test_a_bullet_before_a_month_label_stays_on_its_line(bullet: str) -> None:
 def test_a_title_set_off_in_brackets_or_ornaments_is_the_words_inside(title: str) -> None:
     doc = planparse.parse_text(title + "\n\n一、指导思想\n坚持保教结合。\n\n二、主要工作\n1.做好晨检。\n")
     assert (doc.plans[0].title, doc.plans[0].year) == ("城关幼儿园2025年春季保育工作计划", 2025)
+
+
+def test_a_bracketed_numeral_alone_above_a_title_numbers_the_pages_plans() -> None:
+    text = "【一】\n城东小学2025年德育工作计划\n\n一、指导思想\n以立德树人为根本任务。\n\n二、主要工作\n1.开展主题班会。\n\n" \
+        "【二】\n城西小学2025年德育工作计划\n\n一、指导思想\n坚持育人为本。\n\n二、主要工作\n1.开展礼仪教育。\n"
+    doc = planparse.parse_text(text)
+    assert [p.title for p in doc.plans] == ["城东小学2025年德育工作计划", "城西小学2025年德育工作计划"]
+    assert [i.text for i in doc.plans[0].sections[1].walk_items()] == ["开展主题班会。"]

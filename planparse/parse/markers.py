@@ -49,8 +49,9 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     # Ⅰ、 Ⅱ. ⅲ: Roman numerals (one character each in Unicode)
     ("roman", re.compile(r"^(?P<c>[\u2160-\u216b\u2170-\u217b])\s*[、,.:：]?\s*")),
     ("roman", re.compile(rf"^(?P<r>{_LATIN_ROMAN_RE})\s*[、,.:：]\s*(?=[\u4e00-\u9fff\u3400-\u4dbf“\"《「])")),
-    # 【一】加强制度建设 / 〖二〗…: a numeral in square brackets, a web page's or a company's part numbering
-    ("bracket_cjk", re.compile(rf"^{_BULLET}[【〖\[]\s*(?P<n>{_CJK})\s*[】〗\]]\s*[、,.:：]*\s*")),
+    # 【一】加强制度建设 / 〖二〗…: a numeral in square brackets, a web page's or a company's part
+    # numbering; with words after it only, since 【二】 alone on its line numbers the plans of a 范文 page
+    ("bracket_cjk", re.compile(rf"^{_BULLET}[【〖\[]\s*(?P<n>{_CJK})\s*[】〗\]]\s*[、,.:：]*\s*(?=\S)")),
     ("noun_ordinal", re.compile(rf"^{_BULLET}{_NOUN_QUALIFIER}(?:{_ORDINAL_NOUNS})\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|[ \t]+)(?=\S)")),
     ("cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。])\s*[、,.]?\s*")),
     ("formal", re.compile(rf"^{_BULLET}(?P<n>{_FORMAL})\s*[、,.:：。](?![、,.:：。])\s*[、,.]?\s*")),
