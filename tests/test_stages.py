@@ -212,6 +212,8 @@ def test_a_marker_alone_on_its_line_joins_the_words_below(src: str, joined: str)
         ("关注事项三、安全管理", "noun_ordinal", 3, "安全管理"),
         ("措施二 完善评价机制", "noun_ordinal", 2, "完善评价机制"),
         ("第四项：深化宣传教育", "part", 4, "深化宣传教育"),
+        ("㈡加强安全教育", "paren_cjk", 2, "加强安全教育"),
+        ("㊂强化考核", "circled_cjk", 3, "强化考核"),
     ],
 )
 def test_marker_families(text: str, family: str, number: int | None, rest: str) -> None:

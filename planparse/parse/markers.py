@@ -55,6 +55,9 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
     ("noun_ordinal", re.compile(rf"^{_BULLET}{_NOUN_QUALIFIER}(?:{_ORDINAL_NOUNS})\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|[ \t]+)(?=\S)")),
     ("cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。])\s*[、,.]?\s*")),
     ("formal", re.compile(rf"^{_BULLET}(?P<n>{_FORMAL})\s*[、,.:：。](?![、,.:：。])\s*[、,.]?\s*")),
+    # ㈠ ㈡ / ㊀ ㊁: the bracketed and circled numerals of Word's symbol table, one character each
+    ("paren_cjk", re.compile(r"^(?P<c>[\u3220-\u3229])\s*[、,.:：]?\s*")),
+    ("circled_cjk", re.compile(r"^(?P<c>[\u3280-\u3289])\s*[、,.:：]?\s*")),
     ("paren_arabic", re.compile(r"^" + _BULLET + r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*[、,.:：]*\s*")),
     ("paren_arabic", re.compile(r"^(?P<c>[⑴-⒇])\s*[、,.]?\s*")),
     ("circled", re.compile(r"^(?P<c>[①-⑳])\s*[、,.]?\s*")),
@@ -96,9 +99,12 @@ class Marker:
 # Which families can start with a given first character: a body line costs no match at all,
 # a numbered one only the patterns of its kind.
 _NUMERAL_STARTS = "一二三四五六七八九十百"
+_WORD_PAREN = "".join(chr(c) for c in range(0x3220, 0x322A))  # ㈠ … ㈩
+_WORD_CIRCLED = "".join(chr(c) for c in range(0x3280, 0x328A))  # ㊀ … ㊉
 _FORMAL_STARTS = "壹贰貳叁參参肆伍陆陸柒捌玖拾"
 _STARTS = {
-    "part": "第", "ordinal": "第", "paren_cjk": "(（" + _NUMERAL_STARTS + MARKER_BULLETS,
+    "part": "第", "ordinal": "第", "paren_cjk": "(（" + _NUMERAL_STARTS + MARKER_BULLETS + _WORD_PAREN,
+    "circled_cjk": _WORD_CIRCLED,
     "cjk": _NUMERAL_STARTS + MARKER_BULLETS,
     "formal": _FORMAL_STARTS + MARKER_BULLETS,
     "roman": "IVX" + "".join(chr(c) for c in [*range(0x2160, 0x216C), *range(0x2170, 0x217C)]),
@@ -138,7 +144,8 @@ def _accept(family: str, m: re.Match, line: str) -> Marker | None:
         number = None
     elif groups.get("c"):
         c = ord(groups["c"])
-        for first, run in ((0x2460, 20), (0x2474, 20), (0x2488, 20), (0x2160, 12), (0x2170, 12)):  # ① ⑴ ⒈ Ⅰ ⅰ
+        # ① ⑴ ⒈ Ⅰ ⅰ ㈠ ㊀
+        for first, run in ((0x2460, 20), (0x2474, 20), (0x2488, 20), (0x2160, 12), (0x2170, 12), (0x3220, 10), (0x3280, 10)):
             if first <= c < first + run:
                 number = c - first + 1
     elif groups.get("r"):
