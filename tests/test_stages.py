@@ -213,6 +213,10 @@ def test_a_marker_alone_on_its_line_joins_the_words_below(src: str, joined: str)
         ("措施二 完善评价机制", "noun_ordinal", 2, "完善评价机制"),
         ("第四项：深化宣传教育", "part", 4, "深化宣传教育"),
         ("㈡加强安全教育", "paren_cjk", 2, "加强安全教育"),
+        # a bullet or decoration before the marker, as ◆ and ■ (★ ☆ ▲ △), also before 第
+        ("★三、加强安全教育", "cjk", 3, "加强安全教育"),
+        ("▲板块二：质量管理", "noun_ordinal", 2, "质量管理"),
+        ("◆第一部分 指导思想", "part", 1, "指导思想"),
         ("㊂强化考核", "circled_cjk", 3, "强化考核"),
     ],
 )

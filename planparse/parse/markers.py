@@ -41,8 +41,8 @@ _MONTH_OR_TIME_AHEAD = re.compile(_MONTH_OR_TIME_AFTER)
 
 # Family name → pattern. Group "n" holds the numeral. Tried in this order.
 FAMILIES: list[tuple[str, re.Pattern]] = [
-    ("part", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:{_PART_WORDS})\s*[、,.:：]?\s*")),
-    ("ordinal", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!{_NOT_ORDINAL})")),
+    ("part", re.compile(rf"^{_BULLET}第\s*(?P<n>{_CJK})\s*(?:{_PART_WORDS})\s*[、,.:：]?\s*")),
+    ("ordinal", re.compile(rf"^{_BULLET}第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!{_NOT_ORDINAL})")),
     ("paren_cjk", re.compile(rf"^{_BULLET}[(（]\s*(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
     # 一）加强…: the closing bracket alone, as the bracketed (一) is used
     ("paren_cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
@@ -103,7 +103,7 @@ _WORD_PAREN = "".join(chr(c) for c in range(0x3220, 0x322A))  # ㈠ … ㈩
 _WORD_CIRCLED = "".join(chr(c) for c in range(0x3280, 0x328A))  # ㊀ … ㊉
 _FORMAL_STARTS = "壹贰貳叁參参肆伍陆陸柒捌玖拾"
 _STARTS = {
-    "part": "第", "ordinal": "第", "paren_cjk": "(（" + _NUMERAL_STARTS + MARKER_BULLETS + _WORD_PAREN,
+    "part": "第" + MARKER_BULLETS, "ordinal": "第" + MARKER_BULLETS, "paren_cjk": "(（" + _NUMERAL_STARTS + MARKER_BULLETS + _WORD_PAREN,
     "circled_cjk": _WORD_CIRCLED,
     "cjk": _NUMERAL_STARTS + MARKER_BULLETS,
     "formal": _FORMAL_STARTS + MARKER_BULLETS,
