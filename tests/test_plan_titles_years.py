@@ -171,3 +171,8 @@ def test_a_summary_of_a_year_in_chinese_numerals_is_no_plan(year: str) -> None:
     doc = planparse.parse_text(text, tag=False)
     assert [(p.title, p.year) for p in doc.plans] == [("XX社区2025年工作计划", 2025)]
     assert doc.unassigned and doc.unassigned[0][0] == 0
+
+
+@pytest.mark.parametrize("year", ["2025", "二〇二五", "二O二五"])
+def test_a_year_after_a_title_is_its_note_whichever_zero_its_year_is_written_with(year: str) -> None:
+    assert plans(f"XX中学德育工作计划{year}年度\n" + BODY) == [(f"XX中学德育工作计划{year}年度", 2025)]

@@ -204,6 +204,20 @@ def test_a_marker_alone_on_its_line_joins_the_words_below(src: str, joined: str)
         ("第二部分 主要工作", "part", 2, "主要工作"),
         ("- 1 . 认真履行职责", "arabic", 1, "认真履行职责"),
         (".认真履行职责", "arabic", None, "认真履行职责"),
+        ("I、指导思想", "roman", 1, "指导思想"),
+        ("IV. 保障措施", "roman", 4, "保障措施"),
+        ("Ⅲ、主要工作", "roman", 3, "主要工作"),
+        ("【二】做好后勤保障", "bracket_cjk", 2, "做好后勤保障"),
+        ("任务一：强化教学常规管理", "noun_ordinal", 1, "强化教学常规管理"),
+        ("关注事项三、安全管理", "noun_ordinal", 3, "安全管理"),
+        ("措施二 完善评价机制", "noun_ordinal", 2, "完善评价机制"),
+        ("第四项：深化宣传教育", "part", 4, "深化宣传教育"),
+        ("㈡加强安全教育", "paren_cjk", 2, "加强安全教育"),
+        # a bullet or decoration before the marker, as ◆ and ■ (★ ☆ ▲ △), also before 第
+        ("★三、加强安全教育", "cjk", 3, "加强安全教育"),
+        ("▲板块二：质量管理", "noun_ordinal", 2, "质量管理"),
+        ("◆第一部分 指导思想", "part", 1, "指导思想"),
+        ("㊂强化考核", "circled_cjk", 3, "强化考核"),
     ],
 )
 def test_marker_families(text: str, family: str, number: int | None, rest: str) -> None:
@@ -216,7 +230,9 @@ def test_marker_families(text: str, family: str, number: int | None, rest: str) 
 
 @pytest.mark.parametrize(
     "text",
-    ["1.5万元用于购买图书", "3.2.1中的规定", "2023.3.15召开会议", "第一周开学典礼", "第一单元教学设计", "第三学期", "加强管理"],
+    ["1.5万元用于购买图书", "3.2.1中的规定", "2023.3.15召开会议", "第一周开学典礼", "第一单元教学设计", "第三学期", "加强管理",
+     # a Latin capital opening an abbreviation, a noun that merely begins with a numeral, 篇一 (a plan separator)
+     "IT部门负责系统维护", "I love", "目标一致，步调统一", "任务一览表", "篇一：工作计划"],
 )
 def test_non_markers(text: str) -> None:
     assert marker(text) is None

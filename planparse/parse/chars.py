@@ -20,9 +20,9 @@ CELL_SEPARATORS = "|｜"
 # stripped from the end of a heading's words or an activity
 TRAILING = " \t。.,，、;；:：!！?？"
 # bullets that may stand before a numbered marker (◆一、 • 1.)
-MARKER_BULLETS = "-•·*▪■□◆◇●○"
+MARKER_BULLETS = "-•·*▪■□◆◇●○★☆▲△"
 # bullets and decorations that may lead a line before its marker or words
-BULLETS = MARKER_BULLETS + "★☆▲△>》→"
+BULLETS = MARKER_BULLETS + ">》→"
 # stripped around an activity: trailing punctuation plus cell separators
 ACTIVITY_STRIP = TRAILING + "\u3000" + CELL_SEPARATORS
 ACTIVITY_LEAD_STRIP = ACTIVITY_STRIP + BULLETS + "`'"

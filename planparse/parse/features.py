@@ -371,7 +371,9 @@ def _title(line: Line) -> None:
     start, end = title_core(line.text)
     core = line.text[start:end]
     # 德育处工作计划和安排(学校德育工作月度计划), 《……计划》【修订稿】: judged without its note and quotes
-    bare = _unquoted(pv.title_trailing_note.sub("", core).rstrip())
+    # the note matched on the years as digits (二〇二五年度 too), one character for one
+    note = pv.title_trailing_note.search(cjk_years_to_digits(core))
+    bare = _unquoted((core[: note.start()] if note else core).rstrip())
     if core and len(core) <= params().title.max_chars and line.month is None and not line.furniture \
             and pv.other_document_title.search(cjk_years_to_digits(bare)) and not bare.startswith(pv.title_not_opening):
         line.other_title = True  # a 工作总结's or a 通知's title names no plan: no title_core

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from planparse.parse.chars import BULLETS
 from planparse.parse.gate import GatedSearch
 from planparse.parse.markers import HEADING_FAMILIES, OUTER_FAMILIES, match_marker
 from planparse.parse.month_labels import MonthLabel, is_period_cell, match_month_label
@@ -108,7 +109,9 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
         for m in _TIGHT_LABEL.finditer(line, 1)
         if _tight_before(line[m.start() - 1]) and line[m.start() - 1] not in _NUMERAL_CHARS  # not 二月 of 十二月
     ]
-    opening = len(line) - len(line.lstrip(" |｜"))  # where the line's content starts, past bars and spaces
+    # where the line's content starts, past bars, spaces and a list bullet (- 3月：…, * 11月：…: the
+    # bullet leads the label, no line of its own)
+    opening = len(line) - len(line.lstrip(" |｜" + BULLETS))
     bars = "|" in line
     for pos, is_tight in sorted(set(loose + tight + tight_labels)):
         if pos <= opening:

@@ -1,4 +1,4 @@
-"""Numbering markers: 一、 （一） 1. 1、 (1) ① ⑴ 第一、 第一部分, bullets "- 1 .", lost digits ".认真…".
+"""Numbering markers: 一、 （一） 1. 1、 (1) ① ⑴ 第一、 第一部分 第四项, Ⅰ、 I、 【一】 任务一：, bullets "- 1 .", lost digits ".认真…".
 
 A marker is recognised at the start of a (stripped, normalised) line. Which level it
 is on is not decided here: levels come from the order in which families first
@@ -24,6 +24,15 @@ _WORDS = tomllib.loads(data_path("markers.toml").read_text(encoding="utf-8"))
 _PART_WORDS = "|".join(map(re.escape, _WORDS["part_words"]))
 _NOT_ORDINAL = "|".join(map(re.escape, _WORDS["ordinal_not_before"]))
 _BULLET = rf"(?:[{re.escape(MARKER_BULLETS)}]\s*)?"
+# 任务一： 专题二、 关注事项三： 措施一 加强…: a noun naming what the parts are, then the ordinal,
+# the noun perhaps qualified (重点任务一, 专项行动二); punctuation or a space must follow the
+# numeral, so words that merely begin so (目标一致, 任务一览) are no markers
+_ORDINAL_NOUNS = "|".join(map(re.escape, sorted(_WORDS["ordinal_nouns"], key=len, reverse=True)))
+_NOUN_QUALIFIER = "(?:" + "|".join(map(re.escape, sorted(_WORDS["ordinal_noun_qualifiers"], key=len, reverse=True))) + ")?"
+# I、 II. IV： (Latin capitals, as typed or with full-width letters folded): Roman numerals up to
+# XII, punctuation and Chinese words after them, so an English word or an abbreviation (IT部门) is none
+_LATIN_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11, "XII": 12}
+_LATIN_ROMAN_RE = "|".join(sorted(_LATIN_ROMAN, key=len, reverse=True))
 # a digit after "1." is a decimal or a date (1.5万元, 3.15) unless it opens a month (1.3月上旬：…) or
 # a time of day (2.9:00至10:30分组服务: an activity plan's running order); no number runs on into ":00"
 _MONTH_OR_TIME_AFTER = r"\d{1,2}\s*月|\d{1,2}:\d{2}"
@@ -32,15 +41,23 @@ _MONTH_OR_TIME_AHEAD = re.compile(_MONTH_OR_TIME_AFTER)
 
 # Family name → pattern. Group "n" holds the numeral. Tried in this order.
 FAMILIES: list[tuple[str, re.Pattern]] = [
-    ("part", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:{_PART_WORDS})\s*[、,.:：]?\s*")),
-    ("ordinal", re.compile(rf"^第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!{_NOT_ORDINAL})")),
+    ("part", re.compile(rf"^{_BULLET}第\s*(?P<n>{_CJK})\s*(?:{_PART_WORDS})\s*[、,.:：]?\s*")),
+    ("ordinal", re.compile(rf"^{_BULLET}第\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|\s+)(?!{_NOT_ORDINAL})")),
     ("paren_cjk", re.compile(rf"^{_BULLET}[(（]\s*(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
     # 一）加强…: the closing bracket alone, as the bracketed (一) is used
     ("paren_cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[)）]\s*[、,.:：]*\s*")),
     # Ⅰ、 Ⅱ. ⅲ: Roman numerals (one character each in Unicode)
     ("roman", re.compile(r"^(?P<c>[\u2160-\u216b\u2170-\u217b])\s*[、,.:：]?\s*")),
+    ("roman", re.compile(rf"^(?P<r>{_LATIN_ROMAN_RE})\s*[、,.:：]\s*(?=[\u4e00-\u9fff\u3400-\u4dbf“\"《「])")),
+    # 【一】加强制度建设 / 〖二〗…: a numeral in square brackets, a web page's or a company's part
+    # numbering; with words after it only, since 【二】 alone on its line numbers the plans of a 范文 page
+    ("bracket_cjk", re.compile(rf"^{_BULLET}[【〖\[]\s*(?P<n>{_CJK})\s*[】〗\]]\s*[、,.:：]*\s*(?=\S)")),
+    ("noun_ordinal", re.compile(rf"^{_BULLET}{_NOUN_QUALIFIER}(?:{_ORDINAL_NOUNS})\s*(?P<n>{_CJK})\s*(?:[、,.:：]\s*|[ \t]+)(?=\S)")),
     ("cjk", re.compile(rf"^{_BULLET}(?P<n>{_CJK})\s*[、,.:：。](?![、,.:：。])\s*[、,.]?\s*")),
     ("formal", re.compile(rf"^{_BULLET}(?P<n>{_FORMAL})\s*[、,.:：。](?![、,.:：。])\s*[、,.]?\s*")),
+    # ㈠ ㈡ / ㊀ ㊁: the bracketed and circled numerals of Word's symbol table, one character each
+    ("paren_cjk", re.compile(r"^(?P<c>[\u3220-\u3229])\s*[、,.:：]?\s*")),
+    ("circled_cjk", re.compile(r"^(?P<c>[\u3280-\u3289])\s*[、,.:：]?\s*")),
     ("paren_arabic", re.compile(r"^" + _BULLET + r"[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*[、,.:：]*\s*")),
     ("paren_arabic", re.compile(r"^(?P<c>[⑴-⒇])\s*[、,.]?\s*")),
     ("circled", re.compile(r"^(?P<c>[①-⑳])\s*[、,.]?\s*")),
@@ -62,7 +79,7 @@ FAMILIES: list[tuple[str, re.Pattern]] = [
 
 # The families that number a plan's top-level parts (一、 第一部分 第一、), and with （一） the
 # families strong enough to start a heading run on after a sentence.
-OUTER_FAMILIES = frozenset({"cjk", "formal", "part", "ordinal"})
+OUTER_FAMILIES = frozenset({"cjk", "formal", "part", "ordinal", "bracket_cjk", "noun_ordinal"})
 HEADING_FAMILIES = OUTER_FAMILIES | {"paren_cjk"}
 # outline numbers (1.1, 2.3.1): markers only where the lines around confirm them (see features)
 OUTLINE_FAMILIES = frozenset({"decimal", "decimal3"})
@@ -82,12 +99,17 @@ class Marker:
 # Which families can start with a given first character: a body line costs no match at all,
 # a numbered one only the patterns of its kind.
 _NUMERAL_STARTS = "一二三四五六七八九十百"
+_WORD_PAREN = "".join(chr(c) for c in range(0x3220, 0x322A))  # ㈠ … ㈩
+_WORD_CIRCLED = "".join(chr(c) for c in range(0x3280, 0x328A))  # ㊀ … ㊉
 _FORMAL_STARTS = "壹贰貳叁參参肆伍陆陸柒捌玖拾"
 _STARTS = {
-    "part": "第", "ordinal": "第", "paren_cjk": "(（" + _NUMERAL_STARTS + MARKER_BULLETS,
+    "part": "第" + MARKER_BULLETS, "ordinal": "第" + MARKER_BULLETS, "paren_cjk": "(（" + _NUMERAL_STARTS + MARKER_BULLETS + _WORD_PAREN,
+    "circled_cjk": _WORD_CIRCLED,
     "cjk": _NUMERAL_STARTS + MARKER_BULLETS,
     "formal": _FORMAL_STARTS + MARKER_BULLETS,
-    "roman": "".join(chr(c) for c in [*range(0x2160, 0x216C), *range(0x2170, 0x217C)]),
+    "roman": "IVX" + "".join(chr(c) for c in [*range(0x2160, 0x216C), *range(0x2170, 0x217C)]),
+    "bracket_cjk": "【〖[" + MARKER_BULLETS,
+    "noun_ordinal": "".join(sorted({w[0] for w in _WORDS["ordinal_nouns"] + _WORDS["ordinal_noun_qualifiers"]})) + MARKER_BULLETS,
     "decimal": "0123456789",
     "decimal3": "0123456789",
     "paren_arabic": "(（" + MARKER_BULLETS + "".join(chr(c) for c in range(0x2474, 0x2488)),
@@ -122,9 +144,12 @@ def _accept(family: str, m: re.Match, line: str) -> Marker | None:
         number = None
     elif groups.get("c"):
         c = ord(groups["c"])
-        for first, run in ((0x2460, 20), (0x2474, 20), (0x2488, 20), (0x2160, 12), (0x2170, 12)):  # ① ⑴ ⒈ Ⅰ ⅰ
+        # ① ⑴ ⒈ Ⅰ ⅰ ㈠ ㊀
+        for first, run in ((0x2460, 20), (0x2474, 20), (0x2488, 20), (0x2160, 12), (0x2170, 12), (0x3220, 10), (0x3280, 10)):
             if first <= c < first + run:
                 number = c - first + 1
+    elif groups.get("r"):
+        number = _LATIN_ROMAN[groups["r"]]
     elif groups.get("d"):
         number = int(groups["d"].rsplit(".", 1)[1])  # 2.3 is the third of part 2
     else:

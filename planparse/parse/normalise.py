@@ -18,7 +18,7 @@ from functools import cache
 from planparse.parse.chars import BULLETS
 from planparse.parse.markers import match_marker
 from planparse.parse.params import params
-from planparse.parse.vocab import furniture, glyphs, variant_words
+from planparse.parse.vocab import furniture, glyphs, section_words, variant_words
 
 _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060"}
 # a form feed (a page break) stands between words or lines as a space; Word's soft return \x0b is
@@ -89,10 +89,44 @@ def _replace_at(text: str, places: list[tuple[int, str]]) -> str:
     return "".join(text[a + 1 : b] + ch for a, (b, ch) in zip(starts, places, strict=False)) + text[places[-1][0] + 1 :]
 
 
+@cache
+def _wrapped_line() -> re.Pattern:
+    """A line wholly in one pair of heading brackets (sections.toml heading_brackets)."""
+    pairs = section_words().heading_brackets
+    alts = "|".join(f"{re.escape(o)}[^\n]+?{re.escape(c)}" for o, c in pairs.items())
+    return re.compile(rf"^[ \t]*(?:{alts})[ \t]*$", re.M)
+
+
+def _wrapped_markers(text: str) -> list[tuple[int, str]]:
+    """The brackets around a numbered heading set off whole in them (【一、加强制度建设】, 《二、主要任务》),
+    as spaces: inside them the marker opens the line as it does without them (a bracket of the
+    heading's words alone, 【指导思想】, stays: the heading's words are read out of it later)."""
+    pairs = section_words().heading_brackets
+    if not any(o in text for o in pairs):
+        return []
+    places: list[tuple[int, str]] = []
+    for m in _wrapped_line().finditer(text):
+        line = m.group()
+        start = len(line) - len(line.lstrip(" \t"))
+        end = len(line.rstrip(" \t"))
+        opener = next(o for o in pairs if line.startswith(o, start))
+        closer = pairs[opener]
+        inner = line[start + len(opener) : end - len(closer)]
+        if opener in inner or closer in inner:
+            continue
+        mk = match_marker(inner.strip())
+        if mk is None or mk.bare or mk.end >= len(inner.strip()):
+            continue
+        places += [(m.start() + start + k, " ") for k in range(len(opener))]
+        places += [(m.start() + end - len(closer) + k, " ") for k in range(len(closer))]
+    return places
+
+
 def _fold_in_context(text: str) -> str:
     letter, one, dash = _glyphs_in_context()
     places = [(m.start(), "·") for m in letter.finditer(text) if _opens_line(text, m.start())]
     places += [(m.start(), "1") for m in one.finditer(text) if _opens_line(text, m.start(), "(")]
+    places += _wrapped_markers(text)
     return dash.sub("—", _replace_at(text, sorted(places)))
 
 
@@ -322,6 +356,40 @@ def find_letter_spacing(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _markup() -> tuple[re.Pattern, re.Pattern]:
+    """Markdown's heading line (up to six marks at its start, then a space; closing marks at its end
+    optional) and its bold words (a pair of delimiters in one line, around words: a lone ** is none)."""
+    g = glyphs()
+    mark = re.escape(g.heading_mark)
+    heading = re.compile(rf"^([ \t]*{mark}{{1,6}}[ \t]+)[^\n]*?(?<=\S)([ \t]+{mark}+)?[ \t]*$", re.M)
+    delims = "|".join(map(re.escape, g.emphasis))
+    bold = re.compile(rf"({delims})(?=[^\s*_])[^\n]*?(?<=[^\s*_])\1")
+    return heading, bold
+
+
+# the characters Markdown's marks may be written with, before the fold (ASCII or full-width)
+_MARKUP_CHARS = re.compile("[#*_＃＊＿]")
+
+
+def find_markup(text: str) -> list[tuple[int, int]]:
+    """The spans of Markdown's marks in a text exported from a web editor: a heading line's marks,
+    the delimiters around bold words."""
+    g = glyphs()
+    if g.heading_mark not in text and not any(d in text for d in g.emphasis):
+        return []
+    heading, bold = _markup()
+    out: list[tuple[int, int]] = []
+    for m in heading.finditer(text):
+        out.append(m.span(1))
+        if m.group(2):
+            out.append(m.span(2))
+    for m in bold.finditer(text):
+        width = len(m.group(1))
+        out += [(m.start(), m.start() + width), (m.end() - width, m.end())]
+    return out
+
+
 _DROP_RE = re.compile("[" + "".join(_DROP) + "]")
 # a pinyin gloss a site adds after a traditional character (社區(qū)): in brackets, lowercase letters
 # with at least one tone mark, right after a Han character. Cut from the working text (the
@@ -445,11 +513,15 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     text = scrub_html(literal_breaks(text))
     removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
     removed += find_letter_spacing(text)
+    # Markdown's marks as typed or in full-width letters (＊＊一、指导思想＊＊): looked for in the
+    # folded text, which keeps every offset
+    folded = table.apply(text) if _MARKUP_CHARS.search(text) else ""
+    removed += find_markup(folded)
     if "(" in text or "（" in text:
         removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
     # a site's name glued into a line (……现场赛【XX范文】。): furniture, cut so the words read whole;
     # looked for in the folded text (【學優範文】 too: folding keeps every offset)
-    site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(table.apply(text))) \
+    site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(folded or table.apply(text))) \
         if "【" in text else ()
     removed += site_names
     if not removed:

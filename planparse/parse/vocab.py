@@ -384,6 +384,8 @@ class Glyphs:
     bullet_letters: str  # Latin characters that are a symbol font's bullet where they open a line
     dash_between_digits: str  # a numeral typed for a dash between two Arabic numbers
     one_lookalikes: str  # letters typed or scanned for the digit 1 in a line's opening marker
+    heading_mark: str  # Markdown's mark of a heading line (### 二、主要工作)
+    emphasis: tuple[str, ...]  # Markdown's delimiters around bold words (**一、指导思想**)
 
 
 @cache
@@ -398,4 +400,5 @@ def glyphs() -> Glyphs:
     breaks = "".join(data["line_breaks"])
     folds.update({ch: "\n" for ch in breaks})
     return Glyphs(folds=folds, line_breaks=breaks, bullet_letters=data["bullet_letters"],
-                  dash_between_digits=data["marks"]["dash_between_digits"], one_lookalikes=data["marks"]["one_lookalikes"])
+                  dash_between_digits=data["marks"]["dash_between_digits"], one_lookalikes=data["marks"]["one_lookalikes"],
+                  heading_mark=data["markup"]["heading_mark"], emphasis=tuple(data["markup"]["emphasis"]))
