@@ -48,6 +48,8 @@ _WEEK = re.compile(
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
 # a day of the month, in digits or Chinese numerals (15, 十五, 二十八)
 _DAY = r"(?:[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+# a weekday (周四, 星期五, 礼拜天) or a week of the term (第3周), as a dated row's bracket gives it
+_WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天1-7]|第[一二三四五六七八九十\d]{1,3}周"
 # a row that opens with its date, the year before it at times, words of nearness after it at
 # times (2026年4月15日：…, 三月十二日：…, 6月26日前后：…; months.toml date_row_suffixes)
 _DATED_ROW = re.compile(
@@ -55,9 +57,10 @@ _DATED_ROW = re.compile(
     rf"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>{_MNUM})\s*月\s*)?(?P<d2>{_DAY})\s*[日号]?)?"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
     # the week or weekday it is, in brackets (9月1日—5日（第1周）：, 3月5日（周四）)
-    r"(?:\s*[(（][^()（）\n]{1,12}[)）])?"
-    # its words after it, or, with its colon, on the lines below (1月24日—1月30日： over a list)
-    r"(?:(?:\s*[:：|｜]\s*|\s+)(?=\S)|\s*[:：]\s*$)"
+    rf"(?:\s*[(（](?:(?P<wd>{_WEEKDAY})|[^()（）\n]{{1,12}})[)）])?"
+    # its words after it, or, with its colon, on the lines below (1月24日—1月30日： over a list);
+    # a weekday's or a week's bracket closes the date as a space does (3月5日（周四）学雷锋志愿服务)
+    r"(?:(?:\s*[:：|｜]\s*|\s+)(?=\S)|\s*[:：]\s*$|(?(wd)(?=\S)|(?!)))"
 )
 # a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
 # (its year before it at times, 2026.3.2-3.6 …; its week in brackets after it, 3.16—3.20（第三周）：)
@@ -116,10 +119,14 @@ def _day(tok: str) -> int | None:
 @lru_cache(maxsize=1)
 def _month_part() -> re.Pattern:
     """A part of a month right after its label, and the colon that closes the label (上旬：), or a
-    run of parts of the month (中旬至下旬：); words of nearness may stand before the colon (底前：)."""
+    run of parts of the month (中旬至下旬：); words of nearness may stand before the colon (底前：).
+    A space closes the label as the colon does (4月上旬 春季运动会), as it closes a dated row's date
+    (3月12日 植树节): running text goes on without one (3月上旬召开…)."""
     parts = _alternation(list(_MV.month_parts))
     near = _alternation(list(_MV.date_row_suffixes))
-    return re.compile(rf"\s*(?:{parts})(?:\s*(?:{_RANGE_JOIN})+\s*(?:{parts}))?(?=\s*(?:{near})?\s*[:：|｜])")
+    return re.compile(
+        rf"\s*(?:{parts})(?:\s*(?:{_RANGE_JOIN})+\s*(?:{parts}))?(?=\s*(?:{near})?\s*[:：|｜]|[^\S\n]+\S)"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +135,7 @@ def _part_range() -> re.Pattern:
     the colon that closes it (5月下旬—6月上旬：, 2月底至3月初：): ``to`` is the second month."""
     parts = _alternation(list(_MV.month_parts))
     to = rf"{_YEAR}?{_MNUM}\s*月".replace("(?P<y>", "(?:")
-    return re.compile(rf"\s*(?:{parts})\s*(?:{_RANGE_JOIN})+\s*(?P<to>{to})\s*(?:{parts})?(?=\s*[:：|｜])")
+    return re.compile(rf"\s*(?:{parts})\s*(?:{_RANGE_JOIN})+\s*(?P<to>{to})\s*(?:{parts})?(?=\s*[:：|｜]|[^\S\n]+\S)")
 
 
 @lru_cache(maxsize=1)
@@ -375,7 +382,7 @@ def month_part_prefix(text: str) -> int:
             return 0
         after = _AFTER_LABEL.match(text, week.end()) or _SPACE_AFTER_WEEK.match(text, week.end())
         return after.end() if after else 0
-    colon = _AFTER_LABEL.match(text, m.end())
+    colon = _AFTER_LABEL.match(text, m.end()) or _SPACE_AFTER_WEEK.match(text, m.end())
     return colon.end() if colon else 0
 
 

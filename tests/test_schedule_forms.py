@@ -1,0 +1,61 @@
+"""Stage tests for month-schedule forms read since corpus 258–264: dated lines with no colon,
+tables laid across the months with cells joined by spaces, month ranges in items … Every text
+here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import planparse
+from planparse.parse.month_labels import match_month_label, month_part_prefix
+
+GUIDING = "以习近平新时代中国特色社会主义思想为指导，认真落实上级部署，扎实做好全年各项工作。"
+
+
+def pairs(doc: planparse.Document) -> list[tuple[list[int], str]]:
+    return [(list(e.months), e.activity.rstrip("。；")) for p in doc.plans for e in p.schedule]
+
+
+# ---------------------------------------------------------------- dated lines with no colon
+
+
+@pytest.mark.parametrize(
+    ("line", "months", "rest"),
+    [
+        ("3月5日（周四）学雷锋志愿服务", [3], "学雷锋志愿服务"),
+        ("9月10日（星期四）慰问退休教师", [9], "慰问退休教师"),
+        ("9月1日—5日（第1周）开学准备", [9], "开学准备"),
+        ("4月上旬 春季运动会", [4], "春季运动会"),
+        ("10月中旬 重阳节敬老餐", [10], "重阳节敬老餐"),
+        ("5月下旬—6月上旬 毕业季系列活动", [5, 6], "毕业季系列活动"),
+    ],
+)
+def test_a_weekday_bracket_or_a_space_closes_a_dated_label(line: str, months: list[int], rest: str) -> None:
+    label = match_month_label(line)
+    assert label is not None and label.months == months and label.rest == rest
+
+
+@pytest.mark.parametrize("line", ["3月上旬召开全体职工大会", "3月5日（上午）召开会议", "3月5日（含）前完成"])
+def test_running_text_after_a_date_is_no_label(line: str) -> None:
+    # without a space or a colon the month is a date in a sentence; a bracket of another note
+    # (上午, 含) does not close the date either
+    assert match_month_label(line) is None
+
+
+def test_a_part_of_the_month_before_a_space_opens_no_words_of_the_activity() -> None:
+    assert month_part_prefix("上旬 春游") == len("上旬 ")
+    assert month_part_prefix("上旬春游") == 0
+
+
+def test_dated_lines_without_colons_are_a_month_list() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、活动安排\n2月下旬 开学典礼\n3月5日（周四）学雷锋志愿服务\n"
+        "4月上旬 春季运动会\n5月 劳动技能展示\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([2], "开学典礼"),
+        ([3], "学雷锋志愿服务"),
+        ([4], "春季运动会"),
+        ([5], "劳动技能展示"),
+    ]
