@@ -59,3 +59,38 @@ def test_dated_lines_without_colons_are_a_month_list() -> None:
         ([4], "春季运动会"),
         ([5], "劳动技能展示"),
     ]
+
+
+# ---------------------------------------------------------------- months across, cells joined by spaces
+
+
+def test_a_space_joined_header_across_the_months_names_its_columns() -> None:
+    from planparse.parse.month_labels import month_columns
+
+    assert month_columns("项目 10月 11月 12月") == [(), (10,), (11,), (12,)]
+    assert month_columns("类别    3月    4月") == [(), (3,), (4,)]
+    assert month_columns("月份 活动内容 负责人") is None  # column names, no months: another table
+    assert month_columns("10月 11月 12月") is None  # no corner cell naming the rows
+
+
+def test_rows_of_a_space_joined_table_across_the_months() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、活动安排\n项目 3月 4月\n班队活动 学雷锋主题班会 读书分享会\n"
+        "年级活动 植树护绿 诗词大会 经典诵读\n负责人 大队部 教导处\n各班可结合实际调整。\n"
+    )
+    # the second row has a word more than the table has columns: nothing tells its months apart
+    assert pairs(planparse.parse_text(text)) == [([3], "学雷锋主题班会"), ([4], "读书分享会")]
+
+
+def test_wide_gaps_set_the_cells_of_a_table_across_the_months_apart() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、活动安排\n类别    3月    4月    5月\n主题    文明礼仪月    读书月    劳动月\n"
+        "班队活动    “学雷锋 树新风”主题班会    读书分享会    劳动技能比赛\n年级活动    植树护绿    诗词大会\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([3], "“学雷锋 树新风”主题班会"),  # a space inside quotes is the name's own
+        ([4], "读书分享会"),
+        ([5], "劳动技能比赛"),
+        ([3], "植树护绿"),
+        ([4], "诗词大会"),  # the last month left empty
+    ]

@@ -350,12 +350,14 @@ def month_columns(line: str) -> list[tuple[int, ...]] | None:
     first cell names what the rows are (项目, 类别; months.toml ``row_header_words``) or is empty,
     and each other cell (params ``month_columns_min`` at least) is a month (项目 | 9月 | 10月 | 11月). Each row below is one
     work area, its activities under the months' columns. ``()`` for the rows' own column; None for
-    any other line. Only a row whose cells are set apart by bars (a Word or web table, tabs) is read
-    so: cells joined by spaces cannot be told from words."""
+    any other line. Its cells are set apart by bars (a Word or web table, tabs), or by spaces (项目 9月
+    10月 11月): a month label is a cell of its own however it is joined, and the first cell a word
+    of ``row_header_words`` (a space-joined row opens with no empty cell)."""
     bare = line.strip()
-    if "|" not in bare and "｜" not in bare or len(bare) > params().table.month_columns_max_chars:
+    if len(bare) > params().table.month_columns_max_chars:
         return None
-    cells = _BAR.split(bare)
+    barred = "|" in bare or "｜" in bare
+    cells = _BAR.split(bare) if barred else bare.split()
     if cells and not cells[-1]:
         cells.pop()  # the row's closing bar
     if len(cells) < 1 + params().table.month_columns_min or (cells[0] and not month_vocab().names_rows(cells[0])):
