@@ -94,3 +94,40 @@ def test_wide_gaps_set_the_cells_of_a_table_across_the_months_apart() -> None:
         ([3], "植树护绿"),
         ([4], "诗词大会"),  # the last month left empty
     ]
+
+
+# ---------------------------------------------------------------- months an item mentions
+
+
+@pytest.mark.parametrize(
+    ("words", "months"),
+    [
+        ("3月至6月开展安全大检查", [3, 4, 5, 6]),
+        ("3—6月完成", [3, 4, 5, 6]),
+        ("三月到六月", [3, 4, 5, 6]),
+        ("9月份到11月份", [9, 10, 11]),
+        ("9月1日至11月30日集中整治", [9, 10, 11]),
+        ("4月中旬至5月上旬", [4, 5]),
+        ("11月—次年1月做好冬季防火", [1, 11, 12]),
+        ("2025年9月至2026年1月", [1, 9, 10, 11, 12]),
+        ("时限：3月25日前", [3]),
+        ("3月、5月各一次", [3, 5]),
+        ("七、八月份", [7, 8]),
+        ("一月一次", []),  # once a month
+        ("正月十五闹元宵", []),  # a lunar month
+        ("2月到校报到", [2]),
+    ],
+)
+def test_months_mentioned_in_running_text_span_their_ranges(words: str, months: list[int]) -> None:
+    from planparse.parse.month_labels import mentioned_months
+
+    assert mentioned_months(words) == months
+
+
+def test_an_items_months_span_a_range() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、主要工作\n（一）开展专项整治。3月至6月，对辖区企业开展安全大检查。\n"
+        "（二）做好冬季防火。时限：11月—次年1月。\n"
+    )
+    items = [i for s in planparse.parse_text(text).plans[0].sections for i in s.walk_items()]
+    assert [i.months for i in items] == [[3, 4, 5, 6], [1, 11, 12]]

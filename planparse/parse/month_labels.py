@@ -744,6 +744,38 @@ def _period_of_year(line: str, found: re.Match, months: list[int]) -> MonthLabel
     return MonthLabel(months, years, end, rest, closed=colon is not None or not rest)
 
 
+@lru_cache(maxsize=1)
+def _mention() -> re.Pattern:
+    """A month mentioned in running text (时限：3月25日前, 今年4月, 拟在六月份, 1-12月, 七、八月), a day
+    or a part of the month after it at times, and a range on to a later month (3月至6月, 3月5日—4月10日,
+    4月中旬至5月上旬, 11月—次年1月, 2025年9月至2026年1月): group ``a`` the first month's label, ``b``
+    the range's last month. Not a month followed by 一 that starts no day (一月一主题, 一月一次 say
+    "once a month"; 一月一日 is a date), nor a lunar month (正月十五: months.toml lunar_numerals)."""
+    mv = month_vocab()
+    num = rf"(?:{_alternation([w for w in mv.numerals if w not in mv.lunar_numerals])}|1[0-2]|0?[1-9])"
+    year = _YEAR.replace("(?P<y>", "(?:")
+    joins = _alternation([j for j in [*mv.list_joiners, *mv.range_joiners] if j.strip()])
+    once = r"(?!一(?![日号]))"
+    tail = rf"(?:\s*{_DAY}\s*[日号]|\s*(?:{_alternation(list(mv.month_parts))}))?"
+    first = rf"(?P<a>{year}?{num}(?:\s*(?:{joins})+\s*{num})*\s*月){once}(?:\s*份)?"
+    last = rf"(?P<b>{year}?{num}\s*月){once}(?:\s*份)?"
+    return re.compile(rf"(?<!\d){first}{tail}(?:\s*(?:{_RANGE_JOIN})+\s*{last}{tail})?")
+
+
+def mentioned_months(text: str) -> list[int]:
+    """Calendar months a (normalised) text mentions, each range spanning every month from its first
+    to its last (3月至6月 → 3, 4, 5, 6), as a label's range does (see :func:`parse_label_text`)."""
+    if "月" not in text:
+        return []
+    found: set[int] = set()
+    for m in _mention().finditer(text):
+        label = m.group("a") if m.group("b") is None else m.group("a") + _MV.range_joiners[0] + m.group("b")
+        parsed = parse_label_text(label)
+        if parsed:
+            found.update(parsed[0])
+    return sorted(found)
+
+
 def _through(first: int, last: str | None) -> tuple[int, ...]:
     """The months from ``first`` to the month ``last`` names (a range's second month, if written),
     across the turn of the year where it runs on (12.28-1.3 → 12, 1); () when no later month is named."""

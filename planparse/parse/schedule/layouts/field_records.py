@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from planparse.parse.chars import TRAILING
 from planparse.parse.features import Line
-from planparse.parse.items import months_mentioned
-from planparse.parse.month_labels import cell_label, period_cell_kind, record_field, span_months
+from planparse.parse.month_labels import cell_label, mentioned_months, period_cell_kind, record_field, span_months
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
 from planparse.parse.schedule.entries import EntryWriter, Period
@@ -36,7 +35,7 @@ def _time_months(words: str) -> list[int]:
     if label is not None and not label.week:
         return label.months
     spanned = span_months(words) if period_cell_kind(words) == "dates" else None
-    return spanned or months_mentioned(words)
+    return spanned or mentioned_months(words)
 
 
 def _numbered_names(block: ScheduleBlock) -> set[int]:
