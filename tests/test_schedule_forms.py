@@ -131,3 +131,30 @@ def test_an_items_months_span_a_range() -> None:
     )
     items = [i for s in planparse.parse_text(text).plans[0].sections for i in s.walk_items()]
     assert [i.months for i in items] == [[3, 4, 5, 6], [1, 11, 12]]
+
+
+# ---------------------------------------------------------------- a table's date ranges
+
+
+@pytest.mark.parametrize(
+    ("cell", "months"),
+    [
+        ("3月1日—5月31日", [3, 4, 5]),
+        ("10.15-12.15", [10, 11, 12]),
+        ("2月27日—3月3日", [2]),  # a calendar's week: its first date's month
+        ("6月1日—6月30日", [6]),
+        ("11月18日", [11]),
+        ("开学初", None),
+    ],
+)
+def test_a_date_cell_spans_the_months_of_a_long_range(cell: str, months: list[int] | None) -> None:
+    from planparse.parse.month_labels import date_cell_months
+
+    assert date_cell_months(cell) == months
+
+
+def test_a_tables_date_range_puts_its_row_in_every_month_unless_the_table_has_weeks() -> None:
+    ranged = "一、指导思想\n" + GUIDING + "\n二、活动安排\n序号 | 活动内容 | 起止时间 | 负责部门\n1 | 隐患大排查 | 3月1日—4月30日 | 安保处\n"
+    assert pairs(planparse.parse_text(ranged)) == [([3, 4], "隐患大排查")]
+    weekly = "一、指导思想\n" + GUIDING + "\n二、活动安排\n周次 | 日期 | 工作内容\n第4-5周 | 9.18-10.8 | 国庆放假\n"
+    assert pairs(planparse.parse_text(weekly)) == [([9], "国庆放假")]  # a week row: its first date's month

@@ -95,20 +95,41 @@ def _dated_range_months(dated: re.Match) -> list[int]:
     """The months of a dated row: its first date's, or every month a range longer than a calendar
     row's week or two spans (params month_labels.week_row_max_days)."""
     first = _numeral(dated.group("m")) or 0  # _MNUM matches only months
-    if not dated.group("m2"):
-        return [first]
-    last = _numeral(dated.group("m2")) or first
-    if last == first:
+    last = _numeral(dated.group("m2")) if dated.group("m2") else None
+    return _range_months(first, _day(dated.group("d")), last, _day(dated.group("d2")) if dated.group("d2") else None)
+
+
+def _range_months(first: int, first_day: int | None, last: int | None, last_day: int | None) -> list[int]:
+    """The months of a range of dates from ``first``/``first_day`` to ``last``/``last_day``: the first
+    date's month for a range of a week or two (a calendar's row: 2月27日—3月3日), every month it
+    spans for a longer one (3月11日—4月30日：集中整治)."""
+    if last is None or last == first:
         return [first]
     # the length of the range on any common year's calendar (one that ends in the next year wraps)
     try:
-        start = date(_COMMON_YEAR, first, _day(dated.group("d")))
-        end = date(_COMMON_YEAR + (last < first), last, _day(dated.group("d2")))
+        start = date(_COMMON_YEAR, first, first_day or 0)
+        end = date(_COMMON_YEAR + (last < first), last, last_day or 0)
     except (ValueError, TypeError):  # no such day (2月30日): read the row as dated by its first month
         return [first]
     if (end - start).days <= params().month_labels.week_row_max_days:
         return [first]
-    return list(_through(first, dated.group("m2"))) or [first]
+    return list(_through(first, str(last))) or [first]
+
+
+_CELL_DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*([0-3]?\d)|[./·]\s*([0-3]?\d))")
+
+
+def date_cell_months(cell: str) -> list[int] | None:
+    """The months of a table cell holding only a date or a range of dates (11月9日, 3月1日—4月30日,
+    7.10-8.20), read as a dated row's are (see :func:`_range_months`), or None for any other cell."""
+    cell = cell.strip()
+    if _DATE_CELL.fullmatch(cell) is None:
+        return None
+    dates = [(int(m.group(1)), int(m.group(2) or m.group(3))) for m in _CELL_DATE.finditer(cell)]
+    if not dates:
+        return None
+    (first, first_day), (last, last_day) = dates[0], dates[-1]
+    return _range_months(first, first_day, last if len(dates) > 1 else None, last_day)
 
 
 def _day(tok: str) -> int | None:

@@ -37,6 +37,7 @@ from planparse.parse.features import Line
 from planparse.parse.markers import Marker, match_marker
 from planparse.parse.month_labels import (
     cell_label,
+    date_cell_months,
     flat_table_header,
     is_period_cell,
     match_month_label,
@@ -588,7 +589,9 @@ def _time_roles(roles: list[tuple[str, ...]]) -> tuple[str, ...]:
     return month_vocab().period_fallback_roles
 
 
-def _cell_months(text: str, cell: Cell, role: str) -> tuple[int, ...] | None:
+def _cell_months(text: str, cell: Cell, role: str, weekly: bool = False) -> tuple[int, ...] | None:
+    """The months a period cell gives its row; ``weekly``: the table has a week column (周次), so its
+    rows are a calendar's weeks, each in its first date's month (GUIDE: a week row)."""
     words = cell.text(text).strip()
     if not words:
         return None
@@ -596,8 +599,14 @@ def _cell_months(text: str, cell: Cell, role: str) -> tuple[int, ...] | None:
         label = match_month_label(words) or cell_label(words)
         if label is not None:
             return tuple(label.months)
-        # a 时间 column holds dates as often as months (2月23日—2月27日 beside 第1周): the first
-        # date's month, as in a 日期 column
+        # a 时间 column holds dates as often as months (2月23日—2月27日 beside 第1周), read as in a
+        # 日期 column
+    if not weekly:
+        # a range of dates: its first date's month where it is a calendar's week or two, every
+        # month it spans where longer (3月1日—4月30日: GUIDE, a date range across months)
+        spanned = date_cell_months(words)
+        if spanned is not None:
+            return tuple(spanned)
     m = _DATE.search(words)
     return (int(m.group(1)),) if m else None
 
@@ -712,6 +721,7 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
     lead = _lead_columns(table.roles)
     last_months: dict[int, tuple[int, ...]] = {}  # column → months last seen (a cell spanning rows)
     time_roles = _time_roles(table.roles)
+    weekly = any("week" in r for r in table.roles)
     for row in table.rows:
         if table.column_months and _names_no_activity(text, row):
             continue  # 主题 | 新学期新气象 | … or 负责人 | 教务处 | …: the months' themes or people, no activities
@@ -728,7 +738,7 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
             if role is None and col == lead and table.form == "cells":
                 role = "month"  # a row of one cell per line starts at its month, whatever the header calls it
             if role is not None and cell is not None:
-                months = _cell_months(text, cell, role)
+                months = _cell_months(text, cell, role, weekly)
                 if months:
                     last_months[col] = months
                 elif cell.text(text).strip():
