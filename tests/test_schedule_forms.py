@@ -158,3 +158,38 @@ def test_a_tables_date_range_puts_its_row_in_every_month_unless_the_table_has_we
     assert pairs(planparse.parse_text(ranged)) == [([3, 4], "隐患大排查")]
     weekly = "一、指导思想\n" + GUIDING + "\n二、活动安排\n周次 | 日期 | 工作内容\n第4-5周 | 9.18-10.8 | 国庆放假\n"
     assert pairs(planparse.parse_text(weekly)) == [([9], "国庆放假")]  # a week row: its first date's month
+
+
+# ---------------------------------------------------------------- numbered items led by their months
+
+
+def test_a_number_counting_on_before_a_month_is_the_items_marker() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、工作安排\n1、2月至3月组织春耕备耕。\n2、4月开展项目申报。\n"
+        "3、5月中旬至6月上旬做好机收工作。\n4、全年做好农技服务。\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [([2, 3], "组织春耕备耕"), ([4], "开展项目申报"), ([5, 6], "做好机收工作")]
+
+
+def test_a_lone_pair_of_months_after_a_number_is_still_two_months() -> None:
+    # no numbered line before or after counts on with the 1: 1、2月 is January and February
+    text = "一、指导思想\n" + GUIDING + "\n二、活动安排\n12月：元旦文艺汇演\n1、2月：寒假社会实践\n3月：学雷锋活动\n"
+    assert pairs(planparse.parse_text(text)) == [([12], "元旦文艺汇演"), ([1, 2], "寒假社会实践"), ([3], "学雷锋活动")]
+
+
+def test_month_led_items_are_the_entries_of_a_schedule_part() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、工作安排\n1、一月份举办迎新春联欢会。\n2、三月份开展健康讲座。\n"
+        "3、四月份组织春季健步走。\n4、加强财务管理。\n"
+    )
+    doc = planparse.parse_text(text)
+    assert [s.kind.value for s in doc.plans[0].sections] == ["guiding_ideology", "schedule"]
+    assert pairs(doc) == [([1], "举办迎新春联欢会"), ([3], "开展健康讲座"), ([4], "组织春季健步走")]
+
+
+def test_an_item_led_by_a_date_in_running_words() -> None:
+    from planparse.parse.month_labels import leading_mention
+
+    label = leading_mention("5月中旬至6月上旬做好机收工作")
+    assert label is not None and label.months == [5, 6] and label.rest == "做好机收工作" and not label.closed
+    assert leading_mention("加强5月的工作") is None  # only a month the words open with

@@ -790,11 +790,27 @@ def mentioned_months(text: str) -> list[int]:
         return []
     found: set[int] = set()
     for m in _mention().finditer(text):
-        label = m.group("a") if m.group("b") is None else m.group("a") + _MV.range_joiners[0] + m.group("b")
-        parsed = parse_label_text(label)
+        parsed = parse_label_text(_mention_label(m))
         if parsed:
             found.update(parsed[0])
     return sorted(found)
+
+
+def _mention_label(m: re.Match) -> str:
+    """The label text of a mention: its first month's label, on to its range's last month."""
+    return m.group("a") if m.group("b") is None else m.group("a") + _MV.range_joiners[0] + m.group("b")
+
+
+def leading_mention(text: str) -> MonthLabel | None:
+    """The month a text opens with in running words, a day or a part of the month after it at times
+    (5月中旬做好…, 3月5日召开…, 5月中旬至6月上旬做好…): the label of an item led by its date, not
+    closed (running text goes on), or None. Its months span its range, as :func:`mentioned_months` reads."""
+    m = _mention().match(text)
+    parsed = parse_label_text(_mention_label(m)) if m is not None else None
+    if m is None or parsed is None:
+        return None
+    end = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip())
+    return MonthLabel(parsed[0], parsed[1], end, text[end:].strip(), closed=False)
 
 
 def _through(first: int, last: str | None) -> tuple[int, ...]:
