@@ -193,3 +193,11 @@ def test_an_item_led_by_a_date_in_running_words() -> None:
     label = leading_mention("5月中旬至6月上旬做好机收工作")
     assert label is not None and label.months == [5, 6] and label.rest == "做好机收工作" and not label.closed
     assert leading_mention("加强5月的工作") is None  # only a month the words open with
+
+
+def test_the_next_work_item_above_numbered_months_ends_them() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、主要工作\n（一）加强队伍建设\n1、定期开展培训。\n（二）开展主题活动\n"
+        "1、三月：学雷锋主题队日。\n2、六月：新队员入队仪式。\n（三）抓好阵地建设\n充分利用广播站宣传优秀事迹。\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [([3], "学雷锋主题队日"), ([6], "新队员入队仪式")]

@@ -108,6 +108,9 @@ class _MonthList:
         # sub-item of the last one (1、开学准备 then (1)(2)…), and the lines under it are its own
         self.entry_level: int | None = None
         self.in_subitem = False
+        # the numbering level of the month labels themselves where they are numbered (1、三月：… under
+        # （二）开展主题活动): a numbered line above that level (（三）抓好阵地建设) ends the months
+        self.label_level: int | None = None
 
     def note_after_rows(self, ln: Line, label: MonthLabel | None) -> bool:
         """Whether ``ln`` is a note after a run of one-line rows (see params.toml ``row_list_min_rows``);
@@ -243,6 +246,8 @@ class _MonthList:
             if label is not None:
                 self.flush_pending()
                 self.emit_leading()
+                if ln.marker is not None and ln.idx in block.levels:
+                    self.label_level = block.levels[ln.idx][0]
                 # a new month: the last month's numbered activity is over, the words on the label's
                 # line (三月：学雷锋活动) are an activity of their own, and so is the line after it
                 numbered_open = False
@@ -278,8 +283,11 @@ class _MonthList:
                 self.period = None
                 continue
             numbered = ln.marker is not None and ln.idx in block.levels
-            if numbered and heading_family is not None and ln.marker.family == heading_family:
-                self.flush_pending()  # 五、 after 四、月份安排: a sibling part ends the months
+            if numbered and (heading_family is not None and ln.marker.family == heading_family
+                             or self.label_level is not None and block.levels[ln.idx][0] < self.label_level):
+                # 五、 after 四、月份安排: a sibling part ends the months; so does the next work item
+                # above numbered month labels (（三）… after （二）… / 1、三月：… 4、六月：…)
+                self.flush_pending()
                 self.period = None
                 continue
             if self.pending is not None:
