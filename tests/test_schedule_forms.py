@@ -198,6 +198,6 @@ def test_an_item_led_by_a_date_in_running_words() -> None:
 def test_the_next_work_item_above_numbered_months_ends_them() -> None:
     text = (
         "一、指导思想\n" + GUIDING + "\n二、主要工作\n（一）加强队伍建设\n1、定期开展培训。\n（二）开展主题活动\n"
-        "1、三月：学雷锋主题队日。\n2、六月：新队员入队仪式。\n（三）抓好阵地建设\n充分利用广播站宣传优秀事迹。\n"
+        "1、三月：学雷锋主题队日。\n2、四月：清明祭英烈。\n3、六月：新队员入队仪式。\n（三）抓好阵地建设\n充分利用广播站宣传优秀事迹。\n"
     )
-    assert pairs(planparse.parse_text(text)) == [([3], "学雷锋主题队日"), ([6], "新队员入队仪式")]
+    assert pairs(planparse.parse_text(text)) == [([3], "学雷锋主题队日"), ([4], "清明祭英烈"), ([6], "新队员入队仪式")]
