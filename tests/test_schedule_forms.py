@@ -201,3 +201,31 @@ def test_the_next_work_item_above_numbered_months_ends_them() -> None:
         "1、三月：学雷锋主题队日。\n2、四月：清明祭英烈。\n3、六月：新队员入队仪式。\n（三）抓好阵地建设\n充分利用广播站宣传优秀事迹。\n"
     )
     assert pairs(planparse.parse_text(text)) == [([3], "学雷锋主题队日"), ([4], "清明祭英烈"), ([6], "新队员入队仪式")]
+
+
+# ---------------------------------------------------------------- detail fields and records
+
+
+def test_detail_fields_after_an_activity_give_its_months_and_are_no_part_of_it() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、活动安排\n1.新春团拜会（时间：1月下旬；地点：活动中心）\n"
+        "2.重阳节文艺汇演 时间：10月 负责：文体协会\n3.书画作品展（时间：5月—6月）\n4.年度评选表彰\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [([1], "新春团拜会"), ([10], "重阳节文艺汇演"), ([5, 6], "书画作品展")]
+
+
+def test_a_time_field_in_running_words_is_no_detail_run() -> None:
+    from planparse.parse.schedule.layouts.month_trailed import _detail_run
+
+    field, rest = _detail_run()
+    line = "组织开展 时间：3月5日 要求全体党员参加学习"
+    f = field.search(line)
+    assert f is not None and rest.match(line, f.end()) is None  # words, no field, after the time
+
+
+def test_records_opening_with_their_time_field() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、活动安排\n时间：3月\n内容：妇女维权法律咨询\n负责人：李红\n"
+        "时间：4月15日\n内容：国家安全教育日宣传\n负责人：王强\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [([3], "妇女维权法律咨询"), ([4], "国家安全教育日宣传")]
