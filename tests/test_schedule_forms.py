@@ -29,6 +29,8 @@ def pairs(doc: planparse.Document) -> list[tuple[list[int], str]]:
         ("4月上旬 春季运动会", [4], "春季运动会"),
         ("10月中旬 重阳节敬老餐", [10], "重阳节敬老餐"),
         ("5月下旬—6月上旬 毕业季系列活动", [5, 6], "毕业季系列活动"),
+        ("11月9日、23日 消防疏散演练", [11], "消防疏散演练"),
+        ("3月28日、4月2日：春游", [3, 4], "春游"),
     ],
 )
 def test_a_weekday_bracket_or_a_space_closes_a_dated_label(line: str, months: list[int], rest: str) -> None:

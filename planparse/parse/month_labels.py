@@ -55,6 +55,8 @@ _WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天1-7]|第[一二三四
 _DATED_ROW = re.compile(
     rf"^(?:(?P<y>{_YEAR_NUM})\s*年\s*)?(?P<m>{_MNUM})\s*月\s*(?P<d>{_DAY})\s*[日号]"
     rf"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>{_MNUM})\s*月\s*)?(?P<d2>{_DAY})\s*[日号]?)?"
+    # more days listed after it (3月5日、12日：…, 11月9日和11月23日 …): the row is in each one's month
+    rf"(?:\s*[、,，和及]\s*(?:(?P<m3>{_MNUM})\s*月\s*)?{_DAY}\s*[日号])*"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
     # the week or weekday it is, in brackets (9月1日—5日（第1周）：, 3月5日（周四）)
     rf"(?:\s*[(（](?:(?P<wd>{_WEEKDAY})|[^()（）\n]{{1,12}})[)）])?"
@@ -644,7 +646,11 @@ def _match_label(line: str) -> MonthLabel | None:
         # month it spans (3月11日—4月30日：集中整治 → 3, 4)
         first = _numeral(dated.group("m")) or 0  # _MNUM matches only months
         years = {first: _year(dated.group("y"))} if dated.group("y") else {}
-        return MonthLabel(_dated_range_months(dated), years, dated.end(), line[dated.end() :].strip(), week=True,
+        months = _dated_range_months(dated)
+        listed = _numeral(dated.group("m3")) if dated.group("m3") else None
+        if listed is not None and listed not in months:
+            months = sorted({*months, listed})
+        return MonthLabel(months, years, dated.end(), line[dated.end() :].strip(), week=True,
                           through=_through(first, dated.group("m2")))
     m = _LABEL.match(line)
     if not m:
