@@ -231,3 +231,13 @@ def test_records_opening_with_their_time_field() -> None:
         "时间：4月15日\n内容：国家安全教育日宣传\n负责人：王强\n"
     )
     assert pairs(planparse.parse_text(text)) == [([3], "妇女维权法律咨询"), ([4], "国家安全教育日宣传")]
+
+
+def test_activities_numbered_above_their_month_labels_stay_the_months() -> None:
+    # 1、 is shallower than the labels' （1） (it was the work items' family above), but it counts
+    # on from no work item before the list: the month's activities, not the next work item
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、主要工作\n1、加强队伍建设\n（1）定期培训\n（2）规范管理\n三、活动安排\n"
+        "（1）三月：\n1、学雷锋活动\n2、植树节活动\n（2）四月：\n1、清明祭扫\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [([3], "学雷锋活动"), ([3], "植树节活动"), ([4], "清明祭扫")]

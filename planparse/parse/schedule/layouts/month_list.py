@@ -196,6 +196,16 @@ class _MonthList:
         self.period.years = {m: self.period.years.get(m) for m in label.through}
         self.after_row = self.month_period
 
+    def counts_on_from_before(self, ln: Line) -> bool:
+        """Whether numbered ``ln`` goes on with the numbering of a work item before the section (（三） after
+        （二）开展主题活动 above 1、三月：…): the next work item, not an activity of the last month."""
+        block = self.block
+        first = block.lines[0].idx if block.lines else ln.idx
+        number = block.levels[ln.idx][1]
+        lines = block.doc.lines
+        return any(lines[i].marker is not None and lines[i].marker.family == ln.marker.family
+                   and block.levels[i][1] == number - 1 for i in block.levels if i < first)
+
     def sub_item(self, ln: Line) -> bool:
         """Whether numbered ``ln`` is a sub-item of the month's last numbered activity (GUIDE: a
         numbered activity with sub-items of its own is one entry, its own line the activity): it is
@@ -284,7 +294,8 @@ class _MonthList:
                 continue
             numbered = ln.marker is not None and ln.idx in block.levels
             if numbered and (heading_family is not None and ln.marker.family == heading_family
-                             or self.label_level is not None and block.levels[ln.idx][0] < self.label_level):
+                             or self.label_level is not None and block.levels[ln.idx][0] < self.label_level
+                             and self.counts_on_from_before(ln)):
                 # 五、 after 四、月份安排: a sibling part ends the months; so does the next work item
                 # above numbered month labels (（三）… after （二）… / 1、三月：… 4、六月：…)
                 self.flush_pending()
