@@ -241,3 +241,12 @@ def test_activities_numbered_above_their_month_labels_stay_the_months() -> None:
         "（1）三月：\n1、学雷锋活动\n2、植树节活动\n（2）四月：\n1、清明祭扫\n"
     )
     assert pairs(planparse.parse_text(text)) == [([3], "学雷锋活动"), ([3], "植树节活动"), ([4], "清明祭扫")]
+
+
+def test_records_whose_time_fields_name_no_month_are_no_schedule() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、活动形式\n内容：读书分享会\n时间：每周五下午\n内容：好书推荐\n时间：每月最后一周\n"
+        "三、工作要求\n各班认真组织。\n"
+    )
+    doc = planparse.parse_text(text)
+    assert "schedule" not in [s.kind.value for s in doc.plans[0].sections] and not pairs(doc)
