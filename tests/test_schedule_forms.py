@@ -250,3 +250,13 @@ def test_records_whose_time_fields_name_no_month_are_no_schedule() -> None:
     )
     doc = planparse.parse_text(text)
     assert "schedule" not in [s.kind.value for s in doc.plans[0].sections] and not pairs(doc)
+
+
+def test_a_dated_row_running_into_its_words_among_one_line_rows() -> None:
+    text = (
+        "一、指导思想\n" + GUIDING + "\n二、活动安排\n3月12日 植树节护绿\n4月初清明祭扫烈士墓\n5月中旬召开春季运动会\n"
+        "6月1日 六一文艺汇演\n"
+    )
+    assert pairs(planparse.parse_text(text)) == [
+        ([3], "植树节护绿"), ([4], "清明祭扫烈士墓"), ([5], "召开春季运动会"), ([6], "六一文艺汇演"),
+    ]

@@ -13,7 +13,13 @@ from functools import cache
 
 from planparse.parse.chars import BULLETS, CELL_SEPARATORS, CLAUSE_END, SENTENCE_END
 from planparse.parse.features import Line
-from planparse.parse.month_labels import MonthLabel, month_part_prefix, period_cell_kind, trailing_date_cell
+from planparse.parse.month_labels import (
+    MonthLabel,
+    leading_mention,
+    month_part_prefix,
+    period_cell_kind,
+    trailing_date_cell,
+)
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -246,8 +252,12 @@ class _MonthList:
                     self.flush_pending()
                     self.period, numbered_open = None, False
                     continue
-                # 五月：劳动教育 / 六一儿童节：文艺汇演: a festival's row of its own, in its month
+                # 五月：劳动教育 / 六一儿童节：文艺汇演: a festival's row of its own, in its month; and
+                # among one-line dated rows (3月12日 植树节 / 4月初清明祭扫), a row whose date runs into
+                # its words is a row of its own all the same, its date no words of the activity
                 label = ln.weak_label
+                if label is None and not after_clause:
+                    label = leading_mention(ln.text)
             row_before = label is not None and bool(ln.text[label.end :].strip())
             if (label is not None or self.period is not None) and self.note_after_rows(ln, label):
                 self.flush_pending()
