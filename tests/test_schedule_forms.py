@@ -195,6 +195,8 @@ def test_an_item_led_by_a_date_in_running_words() -> None:
     label = leading_mention("5月中旬至6月上旬做好机收工作")
     assert label is not None and label.months == [5, 6] and label.rest == "做好机收工作" and not label.closed
     assert leading_mention("加强5月的工作") is None  # only a month the words open with
+    near = leading_mention("4月底前完成验收")  # words of nearness after the date are the label's
+    assert near is not None and near.months == [4] and near.rest == "完成验收"
 
 
 def test_the_next_work_item_above_numbered_months_ends_them() -> None:

@@ -815,7 +815,10 @@ def leading_mention(text: str) -> MonthLabel | None:
     parsed = parse_label_text(_mention_label(m)) if m is not None else None
     if m is None or parsed is None:
         return None
-    end = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip())
+    # words of nearness after the date are the label's too (3月15日前上交…, 4月底前完成…)
+    near = next((w for w in sorted(_MV.date_row_suffixes, key=len, reverse=True) if text.startswith(w, m.end())), "")
+    end = m.end() + len(near)
+    end += len(text[end:]) - len(text[end:].lstrip())
     return MonthLabel(parsed[0], parsed[1], end, text[end:].strip(), closed=False)
 
 
