@@ -137,12 +137,13 @@ def test_a_date_of_signing_after_the_list_stays_a_signature() -> None:
     ("项目 | 9月 | 10月 | 11月", [(), (9,), (10,), (11,)]),
     ("| 九月 | 十月 | 十一月 |", [(), (9,), (10,), (11,)]),  # an empty corner cell
     ("工作项目/月份 | 3月份 | 4—5月", [(), (3,), (4, 5)]),
+    ("项目 9月 10月 11月", [(), (9,), (10,), (11,)]),  # cells joined by spaces (corpus 259)
 ])
 def test_a_header_row_laid_across_the_months(line: str, months: list[tuple[int, ...]]) -> None:
     assert month_columns(line) == months
 
 
-@pytest.mark.parametrize("line", ["负责人 | 9月 | 10月", "项目 | 9月", "月份 | 活动内容", "项目 | 9月 | 9月", "项目 9月 10月 11月"])
+@pytest.mark.parametrize("line", ["负责人 | 9月 | 10月", "项目 | 9月", "月份 | 活动内容", "项目 | 9月 | 9月", "负责人 9月 10月"])
 def test_rows_that_are_no_header_across_the_months(line: str) -> None:
     assert month_columns(line) is None
 

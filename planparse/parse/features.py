@@ -30,6 +30,7 @@ from planparse.parse.month_labels import (
     MonthLabel,
     bare_dated_label,
     flat_table_header,
+    leading_mention,
     match_month_label,
     month_columns,
     undated_period_end,
@@ -233,7 +234,8 @@ def _numbering(line: Line) -> None:
     if marker is not None:
         line.marker = marker
         line.content_start = marker.end
-        numbered_month = match_month_label(text[marker.end :])
+        # an item led by its date in running words (3、5月中旬做好…) is led by its month as well
+        numbered_month = match_month_label(text[marker.end :]) or leading_mention(text[marker.end :])
         if numbered_month is not None and not numbered_month.weak:
             numbered_month = replace(numbered_month, end=numbered_month.end + marker.end)
             if numbered_month.closed:  # 2 四月份：(1)… — a numbered month label
@@ -787,6 +789,43 @@ def _numbered_month_labels(lines: list[Line]) -> None:
         if run or marker.number == 1:
             run.append((line, marker, replace(label, end=label.end + marker.end)))
     close()
+    _numbered_month_led(lines)
+
+
+def _numbered_month_led(lines: list[Line]) -> None:
+    """1、3月至6月开展安全大检查 / 2、11月—次年1月做好冬季防火: numbered items whose words open with their
+    month, not the month lists [1, 3…6], [2, 11, 12, 1] running on into words.
+
+    Read alone, "1、3月至6月…" is a list of months before its activity (七、八月份开展…). Where the
+    first number counts on from the numbered line before it or on to the one after it (of the same
+    family: 1、 … 2、, numbered items or more such lines), it is the item's marker, and the month its
+    words open with makes the item month-led, as 4、六月份组织… is (see ``_numbering``)."""
+    numbered: list[tuple[Line, Marker, MonthLabel | None]] = []  # label: the month after the marker, if read anew
+    for line in lines:
+        if line.furniture:
+            continue
+        if line.marker is not None and line.month is None:
+            if line.marker.family in _LIST_LIKE_MARKERS and line.marker.number is not None:
+                numbered.append((line, line.marker, None))
+            continue
+        if line.month is None or line.marker is not None or line.month.closed:
+            continue
+        marker = match_marker(line.text)
+        if marker is None or marker.family not in _LIST_LIKE_MARKERS or marker.number is None:
+            continue
+        label = match_month_label(line.text[marker.end :]) or leading_mention(line.text[marker.end :])
+        if label is not None and not label.closed and not label.weak:
+            numbered.append((line, marker, replace(label, end=label.end + marker.end)))
+    for k, (line, marker, label) in enumerate(numbered):
+        if label is None:
+            continue
+        before = numbered[k - 1][1] if k > 0 else None
+        after = numbered[k + 1][1] if k + 1 < len(numbered) else None
+        counts_on = before is not None and before.family == marker.family and before.number == marker.number - 1
+        counts_to = after is not None and after.family == marker.family and after.number == marker.number + 1
+        if counts_on or counts_to:
+            line.marker, line.content_start, line.month, line.month_led = marker, marker.end, None, label
+            line.prose_month = False
 
 
 @neighbourhood_feature("table_header_confirmed")

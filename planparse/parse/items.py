@@ -1,4 +1,5 @@
-"""Stage: the tree of numbered items inside each section, and the months each item mentions.
+"""Stage: the tree of numbered items inside each section, and the months each item mentions
+(month_labels.mentioned_months: a range spans every month of it).
 
 An item runs from its marker to the last line before the next item at its level or above.
 An unnumbered month label (三月份：) closes every open item, since a month's list is over:
@@ -10,32 +11,12 @@ Layer written: ``items`` — data :class:`ItemData`, in document (pre-)order.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
 from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.levels import levels_by_plan
-from planparse.parse.month_labels import parse_label_text
-
-# months mentioned in running text: 时限：3月25日前 / 1-12月 / 今年4月 / 拟在六月份; not a month
-# followed by 一 that starts no day (一月一主题, 一月一次 say "once a month", 一月一日 is a date)
-_MONTH_MENTION = re.compile(
-    r"(?<![\d])((?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元])(?:\s*[-—~～至到、,，]+\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]))*\s*月)"
-    r"(?!一(?![日号]))"
-)
-
-
-def months_mentioned(text: str) -> list[int]:
-    """Calendar months a (normalised) text mentions: 时限：3月25日前 → [3], 1-12月 → 1..12."""
-    if "月" not in text:
-        return []
-    found: set[int] = set()
-    for m in _MONTH_MENTION.finditer(text):
-        parsed = parse_label_text(m.group(1))
-        if parsed:
-            found.update(parsed[0])
-    return sorted(found)
+from planparse.parse.month_labels import mentioned_months
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +84,6 @@ def build_items(doc: ParseDoc) -> None:
             body_spans = (own,) if isinstance(spans, tuple) else tuple(spans)
             text = doc.text[own[0] : own[1]] if isinstance(spans, tuple) else "\n".join(doc.text[a:b] for a, b in spans)
             # own is the body's first part, one tuple for both
-            data = ItemData(s_index, idx, level, number, parents[j], own, body_spans, tuple(months_mentioned(text)))
+            data = ItemData(s_index, idx, level, number, parents[j], own, body_spans, tuple(mentioned_months(text)))
             out.append(Annotation(ln.start, max(ln.end, min(end, section.end)), "item", "numbering", (), data))
     doc.add_layer("items", out)

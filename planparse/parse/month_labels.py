@@ -48,16 +48,21 @@ _WEEK = re.compile(
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
 # a day of the month, in digits or Chinese numerals (15, 十五, 二十八)
 _DAY = r"(?:[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+# a weekday (周四, 星期五, 礼拜天) or a week of the term (第3周), as a dated row's bracket gives it
+_WEEKDAY = r"(?:周|星期|礼拜)[一二三四五六日天1-7]|第[一二三四五六七八九十\d]{1,3}周"
 # a row that opens with its date, the year before it at times, words of nearness after it at
 # times (2026年4月15日：…, 三月十二日：…, 6月26日前后：…; months.toml date_row_suffixes)
 _DATED_ROW = re.compile(
     rf"^(?:(?P<y>{_YEAR_NUM})\s*年\s*)?(?P<m>{_MNUM})\s*月\s*(?P<d>{_DAY})\s*[日号]"
     rf"(?:\s*[-—–~～至到－]+\s*(?:(?P<m2>{_MNUM})\s*月\s*)?(?P<d2>{_DAY})\s*[日号]?)?"
+    # more days listed after it (3月5日、12日：…, 11月9日和11月23日 …): the row is in each one's month
+    rf"(?:\s*[、,，和及]\s*(?:(?P<m3>{_MNUM})\s*月\s*)?{_DAY}\s*[日号])*"
     rf"(?:{_alternation(list(_MV.date_row_suffixes))})?"
     # the week or weekday it is, in brackets (9月1日—5日（第1周）：, 3月5日（周四）)
-    r"(?:\s*[(（][^()（）\n]{1,12}[)）])?"
-    # its words after it, or, with its colon, on the lines below (1月24日—1月30日： over a list)
-    r"(?:(?:\s*[:：|｜]\s*|\s+)(?=\S)|\s*[:：]\s*$)"
+    rf"(?:\s*[(（](?:(?P<wd>{_WEEKDAY})|[^()（）\n]{{1,12}})[)）])?"
+    # its words after it, or, with its colon, on the lines below (1月24日—1月30日： over a list);
+    # a weekday's or a week's bracket closes the date as a space does (3月5日（周四）学雷锋志愿服务)
+    r"(?:(?:\s*[:：|｜]\s*|\s+)(?=\S)|\s*[:：]\s*$|(?(wd)(?=\S)|(?!)))"
 )
 # a numbered week row with dotted dates: "1  2.20-2.24 …" or "2.20—2.24 …" (a range, so 3.5万元 is none)
 # (its year before it at times, 2026.3.2-3.6 …; its week in brackets after it, 3.16—3.20（第三周）：)
@@ -92,20 +97,41 @@ def _dated_range_months(dated: re.Match) -> list[int]:
     """The months of a dated row: its first date's, or every month a range longer than a calendar
     row's week or two spans (params month_labels.week_row_max_days)."""
     first = _numeral(dated.group("m")) or 0  # _MNUM matches only months
-    if not dated.group("m2"):
-        return [first]
-    last = _numeral(dated.group("m2")) or first
-    if last == first:
+    last = _numeral(dated.group("m2")) if dated.group("m2") else None
+    return _range_months(first, _day(dated.group("d")), last, _day(dated.group("d2")) if dated.group("d2") else None)
+
+
+def _range_months(first: int, first_day: int | None, last: int | None, last_day: int | None) -> list[int]:
+    """The months of a range of dates from ``first``/``first_day`` to ``last``/``last_day``: the first
+    date's month for a range of a week or two (a calendar's row: 2月27日—3月3日), every month it
+    spans for a longer one (3月11日—4月30日：集中整治)."""
+    if last is None or last == first:
         return [first]
     # the length of the range on any common year's calendar (one that ends in the next year wraps)
     try:
-        start = date(_COMMON_YEAR, first, _day(dated.group("d")))
-        end = date(_COMMON_YEAR + (last < first), last, _day(dated.group("d2")))
+        start = date(_COMMON_YEAR, first, first_day or 0)
+        end = date(_COMMON_YEAR + (last < first), last, last_day or 0)
     except (ValueError, TypeError):  # no such day (2月30日): read the row as dated by its first month
         return [first]
     if (end - start).days <= params().month_labels.week_row_max_days:
         return [first]
-    return list(_through(first, dated.group("m2"))) or [first]
+    return list(_through(first, str(last))) or [first]
+
+
+_CELL_DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*([0-3]?\d)|[./·]\s*([0-3]?\d))")
+
+
+def date_cell_months(cell: str) -> list[int] | None:
+    """The months of a table cell holding only a date or a range of dates (11月9日, 3月1日—4月30日,
+    7.10-8.20), read as a dated row's are (see :func:`_range_months`), or None for any other cell."""
+    cell = cell.strip()
+    if _DATE_CELL.fullmatch(cell) is None:
+        return None
+    dates = [(int(m.group(1)), int(m.group(2) or m.group(3))) for m in _CELL_DATE.finditer(cell)]
+    if not dates:
+        return None
+    (first, first_day), (last, last_day) = dates[0], dates[-1]
+    return _range_months(first, first_day, last if len(dates) > 1 else None, last_day)
 
 
 def _day(tok: str) -> int | None:
@@ -116,10 +142,14 @@ def _day(tok: str) -> int | None:
 @lru_cache(maxsize=1)
 def _month_part() -> re.Pattern:
     """A part of a month right after its label, and the colon that closes the label (上旬：), or a
-    run of parts of the month (中旬至下旬：); words of nearness may stand before the colon (底前：)."""
+    run of parts of the month (中旬至下旬：); words of nearness may stand before the colon (底前：).
+    A space closes the label as the colon does (4月上旬 春季运动会), as it closes a dated row's date
+    (3月12日 植树节): running text goes on without one (3月上旬召开…)."""
     parts = _alternation(list(_MV.month_parts))
     near = _alternation(list(_MV.date_row_suffixes))
-    return re.compile(rf"\s*(?:{parts})(?:\s*(?:{_RANGE_JOIN})+\s*(?:{parts}))?(?=\s*(?:{near})?\s*[:：|｜])")
+    return re.compile(
+        rf"\s*(?:{parts})(?:\s*(?:{_RANGE_JOIN})+\s*(?:{parts}))?(?=\s*(?:{near})?\s*[:：|｜]|[^\S\n]+\S)"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +158,7 @@ def _part_range() -> re.Pattern:
     the colon that closes it (5月下旬—6月上旬：, 2月底至3月初：): ``to`` is the second month."""
     parts = _alternation(list(_MV.month_parts))
     to = rf"{_YEAR}?{_MNUM}\s*月".replace("(?P<y>", "(?:")
-    return re.compile(rf"\s*(?:{parts})\s*(?:{_RANGE_JOIN})+\s*(?P<to>{to})\s*(?:{parts})?(?=\s*[:：|｜])")
+    return re.compile(rf"\s*(?:{parts})\s*(?:{_RANGE_JOIN})+\s*(?P<to>{to})\s*(?:{parts})?(?=\s*[:：|｜]|[^\S\n]+\S)")
 
 
 @lru_cache(maxsize=1)
@@ -343,12 +373,14 @@ def month_columns(line: str) -> list[tuple[int, ...]] | None:
     first cell names what the rows are (项目, 类别; months.toml ``row_header_words``) or is empty,
     and each other cell (params ``month_columns_min`` at least) is a month (项目 | 9月 | 10月 | 11月). Each row below is one
     work area, its activities under the months' columns. ``()`` for the rows' own column; None for
-    any other line. Only a row whose cells are set apart by bars (a Word or web table, tabs) is read
-    so: cells joined by spaces cannot be told from words."""
+    any other line. Its cells are set apart by bars (a Word or web table, tabs), or by spaces (项目 9月
+    10月 11月): a month label is a cell of its own however it is joined, and the first cell a word
+    of ``row_header_words`` (a space-joined row opens with no empty cell)."""
     bare = line.strip()
-    if "|" not in bare and "｜" not in bare or len(bare) > params().table.month_columns_max_chars:
+    if len(bare) > params().table.month_columns_max_chars:
         return None
-    cells = _BAR.split(bare)
+    barred = "|" in bare or "｜" in bare
+    cells = _BAR.split(bare) if barred else bare.split()
     if cells and not cells[-1]:
         cells.pop()  # the row's closing bar
     if len(cells) < 1 + params().table.month_columns_min or (cells[0] and not month_vocab().names_rows(cells[0])):
@@ -375,7 +407,7 @@ def month_part_prefix(text: str) -> int:
             return 0
         after = _AFTER_LABEL.match(text, week.end()) or _SPACE_AFTER_WEEK.match(text, week.end())
         return after.end() if after else 0
-    colon = _AFTER_LABEL.match(text, m.end())
+    colon = _AFTER_LABEL.match(text, m.end()) or _SPACE_AFTER_WEEK.match(text, m.end())
     return colon.end() if colon else 0
 
 
@@ -614,7 +646,11 @@ def _match_label(line: str) -> MonthLabel | None:
         # month it spans (3月11日—4月30日：集中整治 → 3, 4)
         first = _numeral(dated.group("m")) or 0  # _MNUM matches only months
         years = {first: _year(dated.group("y"))} if dated.group("y") else {}
-        return MonthLabel(_dated_range_months(dated), years, dated.end(), line[dated.end() :].strip(), week=True,
+        months = _dated_range_months(dated)
+        listed = _numeral(dated.group("m3")) if dated.group("m3") else None
+        if listed is not None and listed not in months:
+            months = sorted({*months, listed})
+        return MonthLabel(months, years, dated.end(), line[dated.end() :].strip(), week=True,
                           through=_through(first, dated.group("m2")))
     m = _LABEL.match(line)
     if not m:
@@ -733,6 +769,57 @@ def _period_of_year(line: str, found: re.Match, months: list[int]) -> MonthLabel
     end = colon.end() if colon else end
     rest = line[end:].strip()
     return MonthLabel(months, years, end, rest, closed=colon is not None or not rest)
+
+
+@lru_cache(maxsize=1)
+def _mention() -> re.Pattern:
+    """A month mentioned in running text (时限：3月25日前, 今年4月, 拟在六月份, 1-12月, 七、八月), a day
+    or a part of the month after it at times, and a range on to a later month (3月至6月, 3月5日—4月10日,
+    4月中旬至5月上旬, 11月—次年1月, 2025年9月至2026年1月): group ``a`` the first month's label, ``b``
+    the range's last month. Not a month followed by 一 that starts no day (一月一主题, 一月一次 say
+    "once a month"; 一月一日 is a date), nor a lunar month (正月十五: months.toml lunar_numerals)."""
+    mv = month_vocab()
+    num = rf"(?:{_alternation([w for w in mv.numerals if w not in mv.lunar_numerals])}|1[0-2]|0?[1-9])"
+    year = _YEAR.replace("(?P<y>", "(?:")
+    joins = _alternation([j for j in [*mv.list_joiners, *mv.range_joiners] if j.strip()])
+    once = r"(?!一(?![日号]))"
+    tail = rf"(?:\s*{_DAY}\s*[日号]|\s*(?:{_alternation(list(mv.month_parts))}))?"
+    first = rf"(?P<a>{year}?{num}(?:\s*(?:{joins})+\s*{num})*\s*月){once}(?:\s*份)?"
+    last = rf"(?P<b>{year}?{num}\s*月){once}(?:\s*份)?"
+    return re.compile(rf"(?<!\d){first}{tail}(?:\s*(?:{_RANGE_JOIN})+\s*{last}{tail})?")
+
+
+def mentioned_months(text: str) -> list[int]:
+    """Calendar months a (normalised) text mentions, each range spanning every month from its first
+    to its last (3月至6月 → 3, 4, 5, 6), as a label's range does (see :func:`parse_label_text`)."""
+    if "月" not in text:
+        return []
+    found: set[int] = set()
+    for m in _mention().finditer(text):
+        parsed = parse_label_text(_mention_label(m))
+        if parsed:
+            found.update(parsed[0])
+    return sorted(found)
+
+
+def _mention_label(m: re.Match) -> str:
+    """The label text of a mention: its first month's label, on to its range's last month."""
+    return m.group("a") if m.group("b") is None else m.group("a") + _MV.range_joiners[0] + m.group("b")
+
+
+def leading_mention(text: str) -> MonthLabel | None:
+    """The month a text opens with in running words, a day or a part of the month after it at times
+    (5月中旬做好…, 3月5日召开…, 5月中旬至6月上旬做好…): the label of an item led by its date, not
+    closed (running text goes on), or None. Its months span its range, as :func:`mentioned_months` reads."""
+    m = _mention().match(text)
+    parsed = parse_label_text(_mention_label(m)) if m is not None else None
+    if m is None or parsed is None:
+        return None
+    # words of nearness after the date are the label's too (3月15日前上交…, 4月底前完成…)
+    near = next((w for w in sorted(_MV.date_row_suffixes, key=len, reverse=True) if text.startswith(w, m.end())), "")
+    end = m.end() + len(near)
+    end += len(text[end:]) - len(text[end:].lstrip())
+    return MonthLabel(parsed[0], parsed[1], end, text[end:].strip(), closed=False)
 
 
 def _through(first: int, last: str | None) -> tuple[int, ...]:

@@ -22,7 +22,7 @@ from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.features import Line, heading_end, names_guiding_line
 from planparse.parse.levels import levels_by_plan, plan_body
 from planparse.parse.markers import OUTER_FAMILIES
-from planparse.parse.month_labels import record_field
+from planparse.parse.month_labels import mentioned_months, record_field
 from planparse.parse.params import params
 from planparse.parse.rules import Decision, RuleTable, Vote
 from planparse.parse.vocab import month_vocab, plan_vocab, section_words
@@ -198,11 +198,13 @@ class LineContext:
     def record_follows(self) -> bool:
         """The next line opens a record of fields with its name (活动名称：…, 项目名称：…) and a time
         field (时间：…, 实施时间：…) stands within the next ``sections.record_time_lookahead`` lines:
-        the part is set out as records of dated activities, a schedule's layout (GUIDE)."""
+        the part is set out as records of dated activities, a schedule's layout (GUIDE). The time
+        field names a month (时间：3月5日; 时间：每周五 dates no month list)."""
         following = self.content[self.index + 1 : self.index + 2 + params().sections.record_time_lookahead]
         if not following or (first := record_field(following[0].content)) is None or first[0] != "name":
             return False
-        return any((f := record_field(ln.content)) is not None and f[0] == "time" for ln in following[1:])
+        return any((f := record_field(ln.content)) is not None and f[0] == "time" and mentioned_months(ln.content[f[1] :])
+                   for ln in following[1:])
 
 
 def provisional_kind(sec: SectionBlock) -> str:

@@ -280,6 +280,7 @@ class MonthVocab:
     subheading_max_chars: int
     record_name_fields: tuple[str, ...]
     record_time_fields: tuple[str, ...]
+    lunar_numerals: frozenset[str]  # 正, 腊: a lunar month in running text (正月十五), no calendar month
 
     def column_roles(self, cell: str) -> tuple[str, ...] | None:
         """The roles a header cell names (月份、主题 → month, theme), or None when it is no header cell."""
@@ -372,6 +373,7 @@ def month_vocab() -> MonthVocab:
         subheading_max_chars=d["subheading_max_chars"],
         record_name_fields=tuple(d["record_name_fields"]),
         record_time_fields=tuple(d["record_time_fields"]),
+        lunar_numerals=frozenset(d["lunar_numerals"]),
     )
 
 

@@ -1,7 +1,8 @@
 """Records of fields: 活动名称：新年联欢会 / 时间：1月上旬 / (a description), the field's name in
 brackets at times (【活动名称】…【活动时间】…). One entry per record: the name field is the
 activity, the time field gives its months; without one, the period the record stands under
-(第一季度：) does. Other lines of a record describe it and are no entries.
+(第一季度：) does. Other lines of a record describe it and are no entries. Records may open with
+their time field (时间：3月 / 内容：… / 负责人：…): each time field then starts the next record.
 
 A record's fields may be numbered (（一）亲子运动会 / 1.活动时间：6月1日 / 2.活动对象：…).
 A list of numbered activities each with its time field under it (1.开展“学雷锋”志愿服务 / 时间：3月5日
@@ -13,8 +14,7 @@ from __future__ import annotations
 
 from planparse.parse.chars import TRAILING
 from planparse.parse.features import Line
-from planparse.parse.items import months_mentioned
-from planparse.parse.month_labels import cell_label, period_cell_kind, record_field, span_months
+from planparse.parse.month_labels import cell_label, mentioned_months, period_cell_kind, record_field, span_months
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
 from planparse.parse.schedule.entries import EntryWriter, Period
@@ -27,7 +27,7 @@ def _kind(ln: Line) -> tuple[str, int] | None:
     return None if field is None else (field[0], ln.content_start + field[1])
 
 
-def _time_months(words: str) -> list[int]:
+def time_months(words: str) -> list[int]:
     """The months a record's time field gives: a period standing alone (2025年3月至6月, 4月中旬至5月上旬)
     or a range of dates (9月1日—11月30日) spans every month from its first to its last; otherwise
     the months it mentions (3月5日, 3月、5月)."""
@@ -36,7 +36,7 @@ def _time_months(words: str) -> list[int]:
     if label is not None and not label.week:
         return label.months
     spanned = span_months(words) if period_cell_kind(words) == "dates" else None
-    return spanned or months_mentioned(words)
+    return spanned or mentioned_months(words)
 
 
 def _numbered_names(block: ScheduleBlock) -> set[int]:
@@ -86,6 +86,11 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
                 out.emit(*record, when, evidence=("name field", "time field" if months else "period"))
         record, months = None, []
 
+    # records that open with their time field (时间：3月 / 内容：学雷锋志愿服务 / 负责人：团委): a time
+    # field starts the next record, and the name field under it is that record's
+    kinds = [k[0] for ln in block.lines if ln.month is None and (k := _kind(ln)) is not None]
+    time_first = bool(kinds) and kinds[0] == "time" and not numbered
+    pending: list[int] = []  # a time-first record's months, its name not read yet
     for ln in block.lines:
         if ln.furniture:
             continue
@@ -100,11 +105,16 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
         kind = _kind(ln)
         if kind is None:
             continue
-        if kind[0] == "name":
+        if time_first and kind[0] == "time":
+            flush()
+            pending = time_months(ln.text[kind[1] :])
+        elif kind[0] == "name":
             flush()
             record = (ln.start + kind[1], ln.end)
+            if time_first:
+                months, pending = pending, []
         elif record is not None:
-            months = _time_months(ln.text[kind[1] :])
+            months = time_months(ln.text[kind[1] :])
     flush()
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 from planparse.parse.features import Line
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
-from planparse.parse.schedule import ScheduleBlock, embedded_layout
+from planparse.parse.schedule import ScheduleBlock, embedded_layout, layout
 from planparse.parse.schedule.entries import EntryWriter, Period
 
 
-def month_led_runs(block: ScheduleBlock) -> list[list[Line]]:
-    """Runs of consecutive numbered items (one family, numbers in sequence) mostly led by a month."""
+def month_led_runs(block: ScheduleBlock, min_items: int | None = None) -> list[list[Line]]:
+    """Runs of consecutive numbered items (one family, numbers in sequence) mostly led by a month,
+    at least ``min_items`` of them (params ``month_led_min_items`` unless given)."""
     p = params().schedule
+    least = p.month_led_min_items if min_items is None else min_items
     runs: list[list[Line]] = []
     current: list[Line] = []
     for ln in block.lines:
@@ -31,7 +33,7 @@ def month_led_runs(block: ScheduleBlock) -> list[list[Line]]:
     out = []
     for run in runs:
         led = [ln for ln in run if ln.month_led is not None]
-        if len(led) >= p.month_led_min_items and len(led) >= p.month_led_share * len(run) and _in_order(led):
+        if len(led) >= least and len(led) >= p.month_led_share * len(run) and _in_order(led):
             out.append(run)
     return out
 
@@ -49,8 +51,19 @@ def detect(block: ScheduleBlock) -> Vote | None:
     return Vote("month_led_items", (f"{sum(map(len, runs))} month-led items",)) if runs else None
 
 
+def detect_in_schedule(block: ScheduleBlock) -> Vote | None:
+    """A schedule part whose month list is numbered items each opening with its month (二、工作安排 /
+    1、一月份举办… / 2、三月份开展…), no month label among them: those items are its entries."""
+    if any(ln.month is not None for ln in block.lines):
+        return None  # month labels: the month list's, the items under them its activities
+    runs = month_led_runs(block, params().schedule.month_led_min_items_in_schedule)
+    return Vote("month_led_items", (f"{sum(map(len, runs))} month-led items", "schedule part")) if runs else None
+
+
 def extract(block: ScheduleBlock, out: EntryWriter) -> None:
-    for run in month_led_runs(block):
+    in_schedule = block.doc.layer("sections")[block.section].label == "schedule"
+    least = params().schedule.month_led_min_items_in_schedule if in_schedule else None
+    for run in month_led_runs(block, least):
         for ln in run:
             label = ln.month_led
             if label is None:
@@ -60,3 +73,4 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
 
 
 embedded_layout("month_led_items", detect, extract)
+layout("month_led_items", detect_in_schedule, extract)

@@ -13,7 +13,13 @@ from functools import cache
 
 from planparse.parse.chars import BULLETS, CELL_SEPARATORS, CLAUSE_END, SENTENCE_END
 from planparse.parse.features import Line
-from planparse.parse.month_labels import MonthLabel, month_part_prefix, period_cell_kind, trailing_date_cell
+from planparse.parse.month_labels import (
+    MonthLabel,
+    leading_mention,
+    month_part_prefix,
+    period_cell_kind,
+    trailing_date_cell,
+)
 from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
@@ -109,6 +115,9 @@ class _MonthList:
         # sub-item of the last one (1、开学准备 then (1)(2)…), and the lines under it are its own
         self.entry_level: int | None = None
         self.in_subitem = False
+        # the numbering level of the month labels themselves where they are numbered (1、三月：… under
+        # （二）开展主题活动): a numbered line above that level (（三）抓好阵地建设) ends the months
+        self.label_level: int | None = None
 
     def note_after_rows(self, ln: Line, label: MonthLabel | None) -> bool:
         """Whether ``ln`` is a note after a run of one-line rows (see params.toml ``row_list_min_rows``);
@@ -197,6 +206,16 @@ class _MonthList:
         self.period.years = {m: self.period.years.get(m) for m in label.through}
         self.after_row = self.month_period
 
+    def counts_on_from_before(self, ln: Line) -> bool:
+        """Whether numbered ``ln`` goes on with the numbering of a work item before the section (（三） after
+        （二）开展主题活动 above 1、三月：…): the next work item, not an activity of the last month."""
+        block = self.block
+        first = block.lines[0].idx if block.lines else ln.idx
+        number = block.levels[ln.idx][1]
+        lines = block.doc.lines
+        return any(lines[i].marker is not None and lines[i].marker.family == ln.marker.family
+                   and block.levels[i][1] == number - 1 for i in block.levels if i < first)
+
     def sub_item(self, ln: Line) -> bool:
         """Whether numbered ``ln`` is a sub-item of the month's last numbered activity (GUIDE: a
         numbered activity with sub-items of its own is one entry, its own line the activity): it is
@@ -237,8 +256,12 @@ class _MonthList:
                     self.flush_pending()
                     self.period, numbered_open = None, False
                     continue
-                # 五月：劳动教育 / 六一儿童节：文艺汇演: a festival's row of its own, in its month
+                # 五月：劳动教育 / 六一儿童节：文艺汇演: a festival's row of its own, in its month; and
+                # among one-line dated rows (3月12日 植树节 / 4月初清明祭扫), a row whose date runs into
+                # its words is a row of its own all the same, its date no words of the activity
                 label = ln.weak_label
+                if label is None and not after_clause:
+                    label = leading_mention(ln.text)
             row_before = label is not None and bool(ln.text[label.end :].strip())
             if (label is not None or self.period is not None) and self.note_after_rows(ln, label):
                 self.flush_pending()
@@ -247,6 +270,8 @@ class _MonthList:
             if label is not None:
                 self.flush_pending()
                 self.emit_leading()
+                if ln.marker is not None and ln.idx in block.levels:
+                    self.label_level = block.levels[ln.idx][0]
                 # a new month: the last month's numbered activity is over, the words on the label's
                 # line (三月：学雷锋活动) are an activity of their own, and so is the line after it
                 numbered_open = False
@@ -282,8 +307,12 @@ class _MonthList:
                 self.period = None
                 continue
             numbered = ln.marker is not None and ln.idx in block.levels
-            if numbered and heading_family is not None and ln.marker.family == heading_family:
-                self.flush_pending()  # 五、 after 四、月份安排: a sibling part ends the months
+            if numbered and (heading_family is not None and ln.marker.family == heading_family
+                             or self.label_level is not None and block.levels[ln.idx][0] < self.label_level
+                             and self.counts_on_from_before(ln)):
+                # 五、 after 四、月份安排: a sibling part ends the months; so does the next work item
+                # above numbered month labels (（三）… after （二）… / 1、三月：… 4、六月：…)
+                self.flush_pending()
                 self.period = None
                 continue
             if self.pending is not None:

@@ -1,5 +1,6 @@
 """Activities that each end with their month: 1、开展学雷锋志愿服务活动。（3月） / 2、清明节缅怀先烈
-（时间：4月） / 3、春季运动会    5月, numbered or one a line (●开展…（3月）). A schedule part written as a list whose months trail the
+（时间：4月） / 3、春季运动会    5月, numbered or one a line (●开展…（3月）), or followed by its detail
+fields, the time field first (4.重阳节文艺汇演 时间：10月 负责：文体协会, 1.团拜会（时间：1月；地点：…）). A schedule part written as a list whose months trail the
 activities, with no month label above them (GUIDE: every activity the plan puts in a month is an
 entry). Each such item is an entry of its months, the trailing period its label and no part of the
 activity; an item without one is none.
@@ -16,6 +17,7 @@ from planparse.parse.params import params
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
 from planparse.parse.schedule.entries import EntryWriter, Period
+from planparse.parse.schedule.layouts.field_records import time_months
 from planparse.parse.vocab import month_vocab
 
 
@@ -34,15 +36,38 @@ def _trail() -> re.Pattern:
     )
 
 
+@cache
+def _detail_run() -> tuple[re.Pattern, re.Pattern]:
+    """The time field that opens a run of an activity's detail fields closing its line, after a
+    space, a clause's stop or in brackets (学雷锋志愿服务 时间：3月5日 负责：团委, 清明祭扫（时间：4月；
+    地点：烈士陵园）), and what may follow its value: nothing, or the next detail field's label
+    (months.toml detail_labels, record_time_fields) after a separator. The details are no part of
+    the activity (GUIDE: a detail with a label of its own), the time field gives its months, as a
+    record's does."""
+    mv = month_vocab()
+    times = "|".join(map(re.escape, sorted(mv.record_time_fields, key=len, reverse=True)))
+    labels = "|".join(map(re.escape, sorted(mv.detail_labels | set(mv.record_time_fields), key=len, reverse=True)))
+    field = re.compile(rf"(?:[^\S\n]+|[(（]\s*|(?<=[，,；;。]))(?:{times})\s*[:：]\s*(?P<time>[^，,；;。\s()（）:：]{{1,20}})")
+    rest = re.compile(rf"[\s，,；;。)）]*(?:$|(?:{labels})\s*[:：])")
+    return field, rest
+
+
 def _trailing_period(ln: Line) -> tuple[int, list[int]] | None:
-    """Where the line's trailing period starts (relative to the line) and its months, if it ends with one."""
+    """Where the line's trailing period starts (relative to the line) and its months, if it ends with
+    one, or with a run of detail fields opened by its time field (see ``_detail_run``)."""
     m = _trail().search(ln.text, ln.content_start)
-    if m is None:
+    if m is not None:
+        words = m.group("bracketed") or m.group("spaced") or m.group("dashed") or m.group("fielded")
+        label = cell_label(words)
+        months = label.months if label is not None else span_months(words)
+        if months:
+            return m.start(), months
+    field, rest = _detail_run()
+    f = field.search(ln.text, ln.content_start)
+    if f is None or f.start() == ln.content_start or rest.match(ln.text, f.end()) is None:
         return None
-    words = m.group("bracketed") or m.group("spaced") or m.group("dashed") or m.group("fielded")
-    label = cell_label(words)
-    months = label.months if label is not None else span_months(words)
-    return (m.start(), months) if months else None
+    months = time_months(f.group("time"))
+    return (f.start(), months) if months else None
 
 
 def _activity_lines(block: ScheduleBlock) -> list[Line]:

@@ -6,6 +6,8 @@ Three flattenings are read:
 - cells opened by "| " with a lone "|" ending each row (a forum's table), where a row may hold
   fewer cells than the header because its first cells span several rows;
 - one row per line, cells joined by "|" (a Word table's tabs become "|" when normalising);
+- one row per line of a table laid across the months, cells joined by spaces (项目 9月 10月, then
+  院内宣传 精神卫生日宣传 糖尿病日义诊), a row read where it has one cell a column;
 - the whole table in one run of "|" cells (月份 | 工作内容 | 负责人 | 9月 | 开学典礼 | 德育处 | …), read
   by counting cells, the header's count being each row's width.
 
@@ -35,6 +37,7 @@ from planparse.parse.features import Line
 from planparse.parse.markers import Marker, match_marker
 from planparse.parse.month_labels import (
     cell_label,
+    date_cell_months,
     flat_table_header,
     is_period_cell,
     match_month_label,
@@ -50,6 +53,7 @@ _SEP = re.compile(r"\s*[|｜]\s*")
 _CELL_TEXT = re.compile(r"[^|｜]+")
 _CHUNK = re.compile(r"[^;；。]+")
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")
 _DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*[0-3]?\d|[./·]\s*[0-3]?\d(?!\d))")
 _PERIOD_ROLES = ("month", "dates", "week")
 # a row's running number in an index column (序号): 1, 2., 3、
@@ -96,8 +100,10 @@ def _header(block: ScheduleBlock) -> tuple[int, list[tuple[str, ...]], str] | No
     lines = block.lines
     for i, ln in enumerate(lines):
         if ln.month_columns:
-            # 项目 | 9月 | 10月: the rows' own column names their work area, each month's column holds activities
-            return i + 1, [(_AREA,)] + [("activity",)] * (len(ln.month_columns) - 1), "rows"
+            # 项目 | 9月 | 10月: the rows' own column names their work area, each month's column holds
+            # activities; 项目 9月 10月, its cells joined by spaces, has its rows' cells joined so too
+            form = "rows" if "|" in ln.text or "｜" in ln.text else "space_across"
+            return i + 1, [(_AREA,)] + [("activity",)] * (len(ln.month_columns) - 1), form
         cells = [c for c in _SEP.split(ln.text.strip()) if c]
         barred = "|" in ln.text or "｜" in ln.text
         roles = mv.header_roles(cells, barred=True) if barred and len(cells) >= 2 else None
@@ -342,6 +348,9 @@ def read_table(block: ScheduleBlock) -> Table | None:
             else:
                 groups[-1][1] = ln.end
         rows.extend(_space_rows(block, groups, roles, wide))
+    elif form == "space_across":
+        wide = _wide_gaps_only(block.lines[end - 1].text)
+        rows.extend(row for ln in body if (row := _across_cells(text, ln.start, ln.end, len(roles), wide)))
     elif form == "pipe_cells":
         row: list[Cell] = []
         for ln in body:
@@ -519,6 +528,21 @@ def _space_rows(block: ScheduleBlock, groups: list[list[int]], roles: list[tuple
     return rows
 
 
+def _across_cells(text: str, start: int, end: int, width: int, wide_gaps: bool) -> list[Cell]:
+    """A row of a table laid across the months whose cells are joined by spaces (院内宣传 精神卫生日宣传
+    糖尿病日义诊 …): one cell a column, or none where the row cannot be read so. Where the header sets
+    its cells apart by wide gaps and the row does too, the cells are between those gaps, from the left
+    (a single space is a cell's own; the last months may be left empty, as in :func:`_space_cells`);
+    otherwise a row of exactly one word a column is read, and a row of more or fewer words (a cell of
+    several words, an empty month, a note under the table) gives no cells, as nothing tells which of
+    its words is which month's."""
+    if wide_gaps and _WIDE_GAP.search(text, start, end):
+        cells = [Cell([(m.start(), m.end())]) for m in _GAPPED_CELL.finditer(text, start, end)]
+        return cells if len(cells) <= width else []
+    cells = [Cell([(m.start(), m.end())]) for m in _WORD.finditer(text, start, end)]
+    return cells if len(cells) == width else []
+
+
 def _space_cells(text: str, start: int, end: int, roles: list[tuple[str, ...]], wide_gaps: bool = False) -> list[Cell]:
     """A row whose cells are joined by spaces (一月 新春联欢会 办公室), against the header's columns.
 
@@ -565,7 +589,9 @@ def _time_roles(roles: list[tuple[str, ...]]) -> tuple[str, ...]:
     return month_vocab().period_fallback_roles
 
 
-def _cell_months(text: str, cell: Cell, role: str) -> tuple[int, ...] | None:
+def _cell_months(text: str, cell: Cell, role: str, weekly: bool = False) -> tuple[int, ...] | None:
+    """The months a period cell gives its row; ``weekly``: the table has a week column (周次), so its
+    rows are a calendar's weeks, each in its first date's month (GUIDE: a week row)."""
     words = cell.text(text).strip()
     if not words:
         return None
@@ -573,14 +599,21 @@ def _cell_months(text: str, cell: Cell, role: str) -> tuple[int, ...] | None:
         label = match_month_label(words) or cell_label(words)
         if label is not None:
             return tuple(label.months)
-        # a 时间 column holds dates as often as months (2月23日—2月27日 beside 第1周): the first
-        # date's month, as in a 日期 column
+        # a 时间 column holds dates as often as months (2月23日—2月27日 beside 第1周), read as in a
+        # 日期 column
+    if not weekly:
+        # a range of dates: its first date's month where it is a calendar's week or two, every
+        # month it spans where longer (3月1日—4月30日: GUIDE, a date range across months)
+        spanned = date_cell_months(words)
+        if spanned is not None:
+            return tuple(spanned)
     m = _DATE.search(words)
     return (int(m.group(1)),) if m else None
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_OPENERS, _CLOSERS = "(（《〈[【", ")）》〉]】"
+# a name in brackets or quotes keeps its spaces (“学雷锋 树新风”主题班会 is one name)
+_OPENERS, _CLOSERS = "(（《〈[【“‘「『", ")）》〉]】”’」』"
 
 
 @functools.cache
@@ -688,6 +721,7 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
     lead = _lead_columns(table.roles)
     last_months: dict[int, tuple[int, ...]] = {}  # column → months last seen (a cell spanning rows)
     time_roles = _time_roles(table.roles)
+    weekly = any("week" in r for r in table.roles)
     for row in table.rows:
         if table.column_months and _names_no_activity(text, row):
             continue  # 主题 | 新学期新气象 | … or 负责人 | 教务处 | …: the months' themes or people, no activities
@@ -706,7 +740,7 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
             if role is None and col == lead and table.form == "cells":
                 role = "month"  # a row of one cell per line starts at its month, whatever the header calls it
             if role is not None and cell is not None:
-                months = _cell_months(text, cell, role)
+                months = _cell_months(text, cell, role, weekly)
                 if months:
                     last_months[col] = months
                 elif cell.text(text).strip():
