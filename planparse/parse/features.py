@@ -1283,8 +1283,9 @@ def line_facts(raw: RawLine, text: str, idx: int = 0) -> Line:
 def extract_features(doc: ParseDoc) -> None:
     """Stage: logical lines of the working text and every line's facts."""
     text = doc.text
+    known = doc.page_furniture  # most texts: none, and no line's original span to map
     lines = [
-        _page_furniture(raw, text, i) if _within_any(doc.orig_span(raw.start, raw.end), doc.page_furniture)
+        _page_furniture(raw, text, i) if known and _within_any(doc.orig_span(raw.start, raw.end), known)
         else line_facts(raw, text, i)
         for i, raw in enumerate(split_lines(doc.working))
     ]

@@ -158,8 +158,10 @@ class PlanVocab:
     title_generic_subjects: tuple[str, ...]
     title_category_subjects: tuple[str, ...]  # longest first: a title of these alone is a category label
     title_addons_leading: re.Pattern
-    title_addons_trailing: re.Pattern
-    title_trailing_date: re.Pattern  # the date the plan was written, after its title on the title line
+    # both searched once per title-shaped line, their branches anchored at its end: gated, as re would
+    # try every branch at every position of the line
+    title_addons_trailing: GatedSearch
+    title_trailing_date: GatedSearch  # the date the plan was written, after its title on the title line
     title_quotes: tuple[str, ...]  # pairs of quotation marks a title may be written in (《》, “”)
     title_trailing_note: re.Pattern  # a note in brackets after a title (（征求意见稿）, 【修订稿】)
     other_document_title: re.Pattern  # the title of a document that is no plan (工作总结, 通知)
@@ -192,8 +194,8 @@ def plan_vocab() -> PlanVocab:
         title_generic_subjects=tuple(d["title_generic_subjects"]),
         title_category_subjects=tuple(sorted(d["title_category_subjects"], key=len, reverse=True)),
         title_addons_leading=re.compile("|".join(f"(?:{p})" for p in d["title_addons_leading"])),
-        title_addons_trailing=re.compile("|".join(f"(?:{p})" for p in d["title_addons_trailing"])),
-        title_trailing_date=re.compile(d["title_trailing_date"]),
+        title_addons_trailing=GatedSearch(re.compile("|".join(f"(?:{p})" for p in d["title_addons_trailing"]))),
+        title_trailing_date=GatedSearch(re.compile(d["title_trailing_date"])),
         title_quotes=tuple(d["title_quotes"]),
         title_trailing_note=re.compile(d["title_trailing_note"]),
         other_document_title=re.compile("|".join(f"(?:{p})" for p in d["other_document_titles"])),
