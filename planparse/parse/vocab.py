@@ -11,7 +11,7 @@ from importlib import resources
 
 import regex
 
-from planparse.parse.gate import GatedSearch
+from planparse.parse.gate import AnchoredAny, GatedSearch
 
 
 def _load(name: str) -> dict:
@@ -93,13 +93,13 @@ class Furniture:
     disclosure_sure_key: re.Pattern  # ... one of the sure fields
     disclosure_window: int
     breadcrumb_separator: re.Pattern  # 首页 > 工作计划 > …: between a page's breadcrumbs
-    anchored: re.Pattern  # the patterns that start with ^, matched at the line start
+    anchored: AnchoredAny  # the patterns that start with ^, matched at the line start
     floating: GatedSearch  # the others, searched (where a character that can start one stands)
 
     def is_furniture(self, line: str) -> bool:
         if len(line) > self.max_line_chars:
             return False
-        return self.anchored.match(line) is not None or self.floating.search(line) is not None \
+        return self.anchored.matches(line) or self.floating.search(line) is not None \
             or self.comment_box_heading.match(line) is not None or self.comment_actions.match(line) is not None \
             or self.comment_stamp.match(line) is not None or self.disclosure_field.match(line) is not None
 
@@ -144,7 +144,7 @@ def furniture() -> Furniture:
         re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]?\s*"),
         data["disclosure_window"],
         re.compile(data["breadcrumb_separator"]),
-        re.compile("|".join(f"(?:{p})" for p in anchored)),
+        AnchoredAny(anchored),
         GatedSearch(re.compile("|".join(f"(?:{p})" for p in floating))),
     )
 
