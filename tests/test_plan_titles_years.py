@@ -7,6 +7,8 @@ here is written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 import planparse
 from planparse.parse.features import Line, line_facts, title_core
 from planparse.parse.lines import RawLine
@@ -153,3 +155,19 @@ def test_month_plans_under_a_quarter_or_a_plan_title_head_its_months() -> None:
     assert plans(quarter) == [("第一季度工作计划", None)]
     own = "行政部2025年上半年工作计划\n" + WORK + "三月份工作计划\n" + WORK + "四月份工作计划\n" + WORK
     assert plans(own) == [("行政部2025年上半年工作计划", 2025)]
+
+
+# ---------------------------------------------------------------- years in Chinese numerals, a lookalike zero too
+
+
+@pytest.mark.parametrize("year", ["2025", "二〇二五", "二○二五", "二零二五", "二O二五"])
+def test_the_date_after_a_title_is_cut_whichever_zero_its_year_is_written_with(year: str) -> None:
+    assert plans(f"XX中学德育工作计划 {year}年二月\n" + BODY) == [("XX中学德育工作计划", 2025)]
+
+
+@pytest.mark.parametrize("year", ["2024", "二〇二四", "二O二四"])
+def test_a_summary_of_a_year_in_chinese_numerals_is_no_plan(year: str) -> None:
+    text = f"XX社区{year}年工作总结\n一、主要成绩\n完成了各项工作，居民满意度提高。\n\nXX社区2025年工作计划\n" + BODY
+    doc = planparse.parse_text(text, tag=False)
+    assert [(p.title, p.year) for p in doc.plans] == [("XX社区2025年工作计划", 2025)]
+    assert doc.unassigned and doc.unassigned[0][0] == 0

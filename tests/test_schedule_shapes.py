@@ -223,3 +223,18 @@ def test_a_records_time_field_spans_every_month_of_its_range() -> None:
         "项目名称：客户回访\n实施时间：3月1日—5月31日\n项目名称：年度总结\n实施时间：12月、次年1月\n"
     )
     assert pairs(planparse.parse_text(text)) == [([9, 10, 11], "体系内审"), ([3, 4, 5], "客户回访"), ([1, 12], "年度总结")]
+
+
+def test_a_short_row_of_a_headerless_table_with_more_cells_than_columns_left_is_read_not_a_crash() -> None:
+    # columns from the rows' shapes (index | month | activity | responsible); the last row opens with
+    # no period and holds three cells: moved past the period columns it would reach a fifth column
+    # (found by scripts/fuzz.py: IndexError in table.extract)
+    rows = ["1 | 三月 | 植树节活动 | 少先队", "2 | 四月 | 读书节启动仪式 | 教务处", "3 | 五月 | 红五月歌咏比赛 | 音乐组",
+            "4 | 六月 | 庆六一文艺汇演 | 大队部", "期末工作总结 | 各班 | 六月底"]
+    text = ("XX小学2025年少先队工作计划\n一、指导思想\n以红领巾奖章争章活动为抓手，培养少先队员良好习惯。\n二、活动安排\n"
+            + "\n".join(rows) + "\n")
+    doc = planparse.parse_text(text, tag=False)
+    entries = [(e.months, e.activity, e.responsible) for e in doc.plans[0].schedule]
+    assert entries[:4] == [([3], "植树节活动", "少先队"), ([4], "读书节启动仪式", "教务处"),
+                           ([5], "红五月歌咏比赛", "音乐组"), ([6], "庆六一文艺汇演", "大队部")]
+    assert [a for _, a, _ in entries[4:]] == ["期末工作总结"]

@@ -55,48 +55,38 @@ _TABLE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+")
 _BAR_SPLIT = re.compile(r"[|｜]")
 
 
-@dataclass(slots=True)
-class Line:
-    """A logical line and its facts. Offsets are in the working text."""
+class _RareFacts:
+    """The facts most lines never set (a title's shape, a table's columns, a continued outline number
+    …): class-level defaults, held in a line's own dict only once an extractor sets one of them.
 
-    idx: int
-    start: int
-    end: int
-    text: str
+    A slot each would cost every line 8 bytes a fact whether set or not; in a long plan of short
+    lines that was 40 % of the parse's memory (issue 11). The facts read most often stay slots on
+    :class:`Line` (reading a class default is a few times slower than a slot), and an extractor
+    writes one of these only when it differs from its default, so most lines have no dict at all.
+    """
+
+    __slots__ = ("__dict__",)
     # shape
-    blank_before: bool = False  # an empty physical line stands right before it
     starts_physical: bool = True  # it begins a physical line (not cut from a run-on or flattened one)
     wrapped: bool = False  # the copy cut it at the document's fixed width: its words run on into the next line
     # numbering and periods
-    marker: Marker | None = None
-    month: MonthLabel | None = None
     weak_label: MonthLabel | None = None  # a festival's name (五四青年节：…) or a dotted date (3.5 …) opening the line
     undated_period: int = 0  # a period with no month of its own opening the line (春节：…, 暑期：…): its length
     month_led: MonthLabel | None = None  # a numbered item that opens with a month in running text (4、六月份组织…)
     prose_month: bool = False  # a paragraph opening with its month (5月,为迎接…): a label only inside a schedule
-    content_start: int = 0  # after the marker, relative to the line start
     # an outline number (1.1, 2.3.1) is a marker only in a run that counts on (1.1, 1.2): alone it
     # reads as a date (3.12 植树节); the neighbourhood confirms it and the line's facts are redone
     outline_candidate: Marker | None = None
     outline_confirmed: bool = False
     # heading words and cues
-    head: str = ""  # the words up to the first colon, marker excluded
-    after_colon: str = ""
     head_space: int | None = None  # where a space, standing for the colon, ends the heading's words
     annex: bool = False  # 附：… — the heading is the whole line
-    cue_kind: str | None = None
-    cue: str | None = None
     cue_ambiguous: bool = False
     cue_bare_label: bool = False
-    cue_at_end: bool = False  # the cue is the heading's head noun (活动安排, not 活动计划上交)
     opens_with_verb: bool = False  # the words open with a verb (制定…, 召开…): an activity, not a heading
-    heading_like: bool = False
     # page structure
-    furniture: bool = False
     hides_text: bool = False  # the site's notice that it hid text here (此处隐藏…字)
     preview: bool = False  # a viewer's preview of the text that follows (furniture)
-    separator: bool = False
-    title_like: bool = False
     title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
     title_of_unit: bool = False  # ... by a subject word of its own (医院工会2026年工作要点), not its year alone
     title_of_period: bool = False  # a title-shaped line that opens with its month or quarter (三月份德育工作计划)
@@ -105,17 +95,51 @@ class Line:
     page_title: bool = False  # a furniture line that is the page's title with the site's add-ons
     title_core: tuple[int, int] | None = None  # the plan's own title within the line (relative offsets)
     guiding_opener: bool = False
+    looks_back: bool = False  # a paragraph reviewing the work before the plan (一年来，…): background
     closing: bool = False  # the plan's closing words (总之……, 本计画经校长核定后实施), numbered or not
-    table_header: bool = False
     table_cells: tuple[str, ...] = ()
     # a header row laid across the months (项目 | 9月 | 10月): the months each of its cells heads
     month_columns: tuple[tuple[int, ...], ...] = ()
-    signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
-    # neighbourhood
-    heads_month_list: bool = False  # the next content line is a month label or a table header
     # a table header whose columns (over its run of header lines) name an activity and a time that
     # dates the rows: a period (月份, 时间, 周次), or a deadline where no period column stands
     table_dated: bool = False
+
+
+@dataclass(slots=True)
+class Line(_RareFacts):
+    """A logical line and its facts. Offsets are in the working text.
+
+    The facts here are the ones many lines set or every decision reads; the rest are
+    :class:`_RareFacts`, read the same way (``line.title_core``)."""
+
+    idx: int
+    start: int
+    end: int
+    text: str
+    blank_before: bool = False  # an empty physical line stands right before it
+    marker: Marker | None = None
+    month: MonthLabel | None = None
+    content_start: int = 0  # after the marker, relative to the line start
+    head: str = ""  # the words up to the first colon, marker excluded
+    after_colon: str = ""
+    cue_kind: str | None = None
+    cue: str | None = None
+    cue_at_end: bool = False  # the cue is the heading's head noun (活动安排, not 活动计划上交)
+    heading_like: bool = False
+    furniture: bool = False
+    separator: bool = False
+    title_like: bool = False
+    table_header: bool = False
+    signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
+    heads_month_list: bool = False  # the next content line is a month label or a table header
+
+    @classmethod
+    def of(cls, idx: int, start: int, end: int, text: str, *, blank_before: bool, starts_physical: bool) -> Line:
+        """A line without facts yet, of its place and shape."""
+        line = cls(idx, start, end, text, blank_before=blank_before)
+        if not starts_physical:
+            line.starts_physical = False
+        return line
 
     @property
     def content(self) -> str:
@@ -136,7 +160,7 @@ class Line:
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
         for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_unit", "title_of_period", "title_bare", "other_title", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
-                     "signature", "guiding_opener", "closing", "heads_month_list", "blank_before", "wrapped"):
+                     "signature", "guiding_opener", "looks_back", "closing", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
                 out[name] = value
@@ -197,9 +221,12 @@ def _numbering(line: Line) -> None:
     if line.month is not None and not line.month.closed:
         rest = line.month.rest
         words = rest.strip(" ,，")
-        line.prose_month = bool(words) and (rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars)
+        if words and (rest[:1] in ",，" or len(rest) > params().month_labels.label_rest_max_chars):
+            line.prose_month = True
     if line.month is None and line.weak_label is None:
-        line.undated_period = undated_period_end(text)
+        undated = undated_period_end(text)
+        if undated:
+            line.undated_period = undated
     marker = None if line.month else match_marker(text)
     if marker is not None and marker.family in OUTLINE_FAMILIES and not line.outline_confirmed:
         line.outline_candidate, marker = marker, None
@@ -221,7 +248,8 @@ def _furniture(line: Line) -> None:
     if (line.marker is None or line.marker.bare) and line.month is None and furniture().is_furniture(line.text):
         line.furniture = True
         line.marker = None
-        line.hides_text = furniture().inline_break.search(line.text) is not None
+        if furniture().inline_break.search(line.text) is not None:
+            line.hides_text = True
 
 
 def _cue_heads(words: str) -> bool:
@@ -305,14 +333,19 @@ def _cue(line: Line) -> None:
     longest = p.annex_max_chars if line.annex else p.max_chars
     head_ok = 0 < len(line.head) <= longest and not _SENTENCE_PUNCT.search(line.head)
     if line.month is None and line.month_led is None and head_ok:
-        line.cue_kind, line.cue, line.cue_ambiguous, line.cue_bare_label = find_cue(line.head)
+        line.cue_kind, line.cue, ambiguous, bare_label = find_cue(line.head)
+        if ambiguous:
+            line.cue_ambiguous = True
+        if bare_label:
+            line.cue_bare_label = True
         if line.cue and _COMMA_BEFORE_CUE.search(line.head[: line.head.rfind(line.cue)]):
             # 预约家长,写好评语,汇报幼儿情况: clauses before the cue make a sentence, not a heading
             line.cue_kind = line.cue = None
         if line.cue:
             # a cue that opens with a verb itself (实施内容及期程, 组织机构及职责) opens the heading as a noun
-            line.opens_with_verb = line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening) \
-                and not line.head.startswith(line.cue) and not _verb_noun_compound(line.head, line.cue)
+            if line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening) \
+                    and not line.head.startswith(line.cue) and not _verb_noun_compound(line.head, line.cue):
+                line.opens_with_verb = True
             line.cue_at_end = _cue_ends(line.head, line.cue)
         if line.marker is None and line.cue and line.head != line.cue and (line.opens_with_verb or not line.cue_at_end):
             # an unnumbered heading ends with its cue noun (活动安排, 工作目标); a line opening with a
@@ -340,7 +373,7 @@ def _title(line: Line) -> None:
     # 德育处工作计划和安排(学校德育工作月度计划), 《……计划》【修订稿】: judged without its note and quotes
     bare = _unquoted(pv.title_trailing_note.sub("", core).rstrip())
     if core and len(core) <= params().title.max_chars and line.month is None and not line.furniture \
-            and pv.other_document_title.search(bare) and not bare.startswith(pv.title_not_opening):
+            and pv.other_document_title.search(cjk_years_to_digits(bare)) and not bare.startswith(pv.title_not_opening):
         line.other_title = True  # a 工作总结's or a 通知's title names no plan: no title_core
         return
     ends_title = bare.endswith(pv.title_endings) or line.separator
@@ -382,9 +415,12 @@ def _title(line: Line) -> None:
     # a line with a section cue (2023年工会活动安排) is a heading unless it names a whole plan
     line.title_like = line.cue_kind is None or bare.endswith(pv.plan_words)
     # ... or, at a plan's start, unless it names whose it is (学校工会工作思路)
-    line.title_with_cue = not line.title_like and names_own
-    line.title_of_unit = line.title_with_cue and names_unit
-    line.title_bare = line.title_like and not has_year and not line.separator and _category_only(bare)
+    if not line.title_like and names_own:
+        line.title_with_cue = True
+        if names_unit:
+            line.title_of_unit = True
+    if line.title_like and not has_year and not line.separator and _category_only(bare):
+        line.title_bare = True
 
 
 def _category_only(bare: str) -> bool:
@@ -404,9 +440,10 @@ def title_core(text: str) -> tuple[int, int]:
     """The plan's own title within a title line: the site's add-ons stripped from both ends."""
     pv = plan_vocab()
     start, end = 0, len(text.rstrip())
+    digits = cjk_years_to_digits(text)  # one character for one: its offsets are the text's
     while True:
         lead = pv.title_addons_leading.match(text, start, end)
-        trail = pv.title_addons_trailing.search(text, start, end) or pv.title_trailing_date.search(text, start, end)
+        trail = pv.title_addons_trailing.search(text, start, end) or pv.title_trailing_date.search(digits, start, end)
         if lead is not None and lead.end() > start:
             start = lead.end()
         elif trail is not None and trail.start() < end and trail.start() > start:
@@ -437,7 +474,8 @@ def _unlabelled(line: Line) -> bool:
 def _closing(line: Line) -> None:
     """The plan's closing words: a closing paragraph or provision (plans.toml ``closing_openers``), also
     where a plan numbers its provision as its last part (捌、本计画经校长核定后实施)."""
-    line.closing = plan_vocab().closing_opener.match(line.content) is not None
+    if plan_vocab().closing_opener.match(line.content) is not None:
+        line.closing = True
 
 
 @line_feature("guiding_opener")
@@ -556,6 +594,26 @@ def _dated_month_labels(lines: list[Line]) -> None:
     close()
 
 
+@neighbourhood_feature("looks_back")
+def _looks_back(lines: list[Line]) -> None:
+    """A paragraph that reviews the work done before the plan: it opens so (一年来，…, 过去的一年，…), or it
+    opens with a year and the next paragraph with the year after (2025年，……取得新成效。 then 2026年全县……
+    工作的总体思路是：…): the past year's review before the plan for the next (plans.toml retrospect_openers)."""
+    pv = plan_vocab()
+    content = [ln for ln in lines if not ln.furniture]
+    for i, ln in enumerate(content):
+        nxt = content[i + 1] if i + 1 < len(content) else None
+        if not _unlabelled(ln):
+            continue
+        if pv.retrospect_opener.match(ln.text.lstrip()) is not None:
+            ln.looks_back = True
+            continue
+        year = pv.paragraph_year.match(ln.text)
+        later = pv.paragraph_year.match(nxt.text) if nxt is not None and _unlabelled(nxt) else None
+        if year is not None and later is not None and int(later.group(1)) == int(year.group(1)) + 1:
+            ln.looks_back = True
+
+
 @neighbourhood_feature("signer_before_date")
 def _signer_before_date(lines: list[Line]) -> None:
     """The short line right before a plan's closing date is its signer (教育局离退休干部工作科 / 2023年1月16日).
@@ -662,8 +720,8 @@ def _outline_numbers(lines: list[Line]) -> None:
             confirmed.add(j)  # 1.2 → 2.1, 3.1.2 → 3.2.1: the first under the next part
     for i in confirmed:
         old = lines[i]
-        line = Line(old.idx, old.start, old.end, old.text, blank_before=old.blank_before,
-                    starts_physical=old.starts_physical)
+        line = Line.of(old.idx, old.start, old.end, old.text, blank_before=old.blank_before,
+                       starts_physical=old.starts_physical)
         line.outline_confirmed = True
         for _, extract in LINE_FEATURES:
             extract(line)
@@ -738,7 +796,8 @@ def _confirm_table_headers(lines: list[Line]) -> None:
             ln.heading_like = False
         else:
             ln.table_header = False
-            ln.table_cells = ()
+            if ln.table_cells:
+                ln.table_cells = ()
     _mark_dated_headers(lines)
 
 
@@ -759,8 +818,9 @@ def _mark_dated_headers(lines: list[Line]) -> None:
         # a header laid across the months (项目 | 9月 | 10月) dates its cells by their columns
         dated = any(ln.month_columns for ln in lines[i:j]) or (
             "activity" in roles and bool(roles & {"month", "week", "dates", *mv.period_fallback_roles}))
-        for ln in lines[i:j]:
-            ln.table_dated = dated
+        if dated:
+            for ln in lines[i:j]:
+                ln.table_dated = True
         i = j
 
 
@@ -1131,8 +1191,9 @@ def _annex_label_over_title(lines: list[Line]) -> None:
     labels = section_words().annex_labels
     for ln, nxt in zip(lines, lines[1:], strict=False):
         if ln.annex and ln.title_like and nxt.signature:
-            ln.title_like = ln.title_with_cue = ln.title_of_unit = False
-            ln.title_core = None
+            ln.title_like = False
+            for name in ("title_with_cue", "title_of_unit", "title_core"):
+                vars(ln).pop(name, None)  # back to its default
             continue
         if not (ln.cue_kind and nxt.title_like) or ln.marker is not None:
             continue
@@ -1279,8 +1340,8 @@ def line_facts(raw: RawLine, text: str, idx: int = 0) -> Line:
 
 
 def _bare_line(raw: RawLine, text: str, idx: int) -> Line:
-    return Line(idx, raw.start, raw.end, text[raw.start : raw.end], blank_before=raw.blank_before,
-                starts_physical=raw.starts_physical)
+    return Line.of(idx, raw.start, raw.end, text[raw.start : raw.end], blank_before=raw.blank_before,
+                   starts_physical=raw.starts_physical)
 
 
 def _extract_line_features(lines: list[Line]) -> None:
@@ -1322,8 +1383,10 @@ def _within_any(span: tuple[int, int], spans: tuple[tuple[int, int], ...]) -> bo
 def _page_furniture(raw: RawLine, text: str, idx: int) -> Line:
     """A line the reader knows to be furniture (a .docx's page header or footer): that and nothing
     else, whatever its words look like (a title, a number, a month)."""
-    return Line(idx, raw.start, raw.end, text[raw.start : raw.end], blank_before=raw.blank_before,
-                starts_physical=raw.starts_physical, furniture=True)
+    line = Line.of(idx, raw.start, raw.end, text[raw.start : raw.end], blank_before=raw.blank_before,
+                   starts_physical=raw.starts_physical)
+    line.furniture = True
+    return line
 
 
 def heading_end(line: Line) -> int:

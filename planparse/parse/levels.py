@@ -95,7 +95,11 @@ def number_plans(doc: ParseDoc) -> None:
 def levels_by_plan(doc: ParseDoc) -> list[dict[int, tuple[int, int]]]:
     """For each plan, line idx → (level, number), read back from the numbering layer."""
     out: list[dict[int, tuple[int, int]]] = [{} for _ in doc.layer("plans")]
+    # one tuple per distinct (level, number): a long plan repeats the few pairs its lists count
+    # through, and three stages each hold these maps while they run
+    pairs: dict[tuple[int, int], tuple[int, int]] = {}
     for a in doc.layer("numbering"):
         k, idx, level, number = a.data
-        out[k][idx] = (level, number)
+        pair = (level, number)
+        out[k][idx] = pairs.setdefault(pair, pair)
     return out

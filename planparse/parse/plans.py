@@ -583,7 +583,7 @@ def plan_year(lines: tuple[Line, ...], block: PlanBlock) -> int | None:
         if pv.title_year_range.search(year_digits(title.text)):
             return None  # a three-year plan (2025—2027年): its time is the range
         # the date it was written, after the title on its line (……工作打算 2025.02): its first line states it
-        date = pv.title_trailing_date.search(title.text, b)
+        date = pv.title_trailing_date.search(cjk_years_to_digits(title.text), b)
         m = pv.title_time_year.search(year_digits(date.group())) if date else None
         if m:
             return int(m.group())

@@ -436,9 +436,14 @@ def _untitled_month_list(ctx: LineContext) -> Vote | None:
 
 @section_start.rule("guiding_paragraph")
 def _guiding_paragraph(ctx: LineContext) -> Vote | None:
-    """The plan's opening paragraph sets the guiding line (以……为指导) and there is no 指导思想 heading."""
+    """The plan's opening paragraph sets the guiding line (以……为指导) and there is no 指导思想 heading.
+
+    Not a paragraph reviewing the work before the plan (2025年，在……领导下，……取得新成效): background,
+    however it opens (GUIDE); the paragraph after it may set the line."""
     ln = ctx.line
     if ctx.current is not None or ctx.has_guiding_heading or ln.marker is not None or ln.month is not None:
+        return None
+    if ln.looks_back:
         return None
     if len(ln.text) < params().guiding.paragraph_min_chars or ctx.preamble_has_items():
         return None
@@ -515,6 +520,44 @@ def _closing_provision(ctx: LineContext) -> Vote | None:
     if ctx.current is not None and ctx.is_item and ctx.level == 0 and ctx.line.closing:
         return Vote("add", ("marker level 0", "closing"))
     return None
+
+
+@section_start.rule("work_area_in_run")
+def _work_area_in_run(ctx: LineContext) -> Vote | None:
+    """二、健全工作机制 in a run of work headings (一、加强队伍建设 …) with no 主要工作 heading above them:
+    the run's next work heading, not a part of its cue's kind.
+
+    GUIDE: a heading whose subject is one work area is a main-work item. The heading opens with a
+    work verb (sections.toml work_area_verbs) whose object holds the cue word, so the cue names what
+    the work is on, not a part of the plan; a cue alone or first (四、工作机制) is a part all the same.
+    A schedule cue is left to open its own section (a schedule nested in the run is one, GUIDE). Only
+    inside the run, a work heading coming after it: parts after the run (七、强化组织保障 last, or before
+    八、工作要求) keep their kind, as a plan's safeguards follow its work.
+    """
+    ln, cur = ctx.line, ctx.current
+    if not (ctx.cue and ctx.cue != "schedule" and ctx.is_item and ctx.level == 0) or ln.cue is None:
+        return None
+    if cur is None or cur.heading is not None or cur.opened_as != "main_work" or not cur.lines:
+        return None
+    first = ctx.lines[cur.lines[0]]
+    if first.marker is None or ln.marker is None or first.marker.family != ln.marker.family:
+        return None
+    if not _names_work_area(ln):
+        return None
+    for later in ctx.content[ctx.index + 1 :]:
+        if later.marker is not None and later.marker.family == ln.marker.family and ctx.levels.get(later.idx, (None,))[0] == 0:
+            if later.heading_like and later.cue_kind and not _names_work_area(later):
+                return None  # the next part opens right after it: the line ends the run (七、强化组织保障)
+            return Vote("add", ("marker level 0", "in an untitled run of work headings", "a work verb before its cue",
+                                "the run goes on after it"))
+    return None  # the last heading of the plan: a part after the run as much as a work area of it
+
+
+def _names_work_area(ln: Line) -> bool:
+    """A heading that opens with a work verb and goes on to its cue (健全工作机制), or carries no cue."""
+    if not ln.cue_kind or ln.cue is None:
+        return True
+    return ln.head.startswith(section_words().work_area_verbs) and not ln.head.startswith(ln.cue)
 
 
 @section_start.rule("work_heading_beside_part")

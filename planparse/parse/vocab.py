@@ -55,6 +55,7 @@ class SectionWords:
     head_nouns_after_de: tuple[str, ...]  # 措施, 目标 …: a heading's head noun after 的, however long the heading
     guiding_companions: frozenset[str]  # 工作原则 …: guiding parts beside the guiding line, never opening a plan
     mid_sentence_openers: tuple[str, ...]  # 的, ，…: a line opening so goes on with a sentence begun elsewhere
+    work_area_verbs: tuple[str, ...]  # 加强, 健全 …: a heading opening so names a work area, its cue the verb's object
 
 
 @cache
@@ -71,6 +72,7 @@ def section_words() -> SectionWords:
         head_nouns_after_de=tuple(data.get("head_nouns_after_de", ())),
         guiding_companions=frozenset(data.get("guiding_companions", ())),
         mid_sentence_openers=tuple(data.get("mid_sentence_openers", ())),
+        work_area_verbs=tuple(data.get("work_area_verbs", ())),
     )
 
 
@@ -169,6 +171,8 @@ class PlanVocab:
     guiding_window: int
     guiding_opener: re.Pattern
     guiding_line: re.Pattern
+    retrospect_opener: re.Pattern  # a paragraph looking back on the work before the plan (一年来，…)
+    paragraph_year: re.Pattern  # the year a paragraph opens with (2025年，…)
     title_year: regex.Pattern
     title_time_words: tuple[str, ...]  # a title's first part on a line of its own states the plan's time
     title_time_year: re.Pattern
@@ -203,6 +207,8 @@ def plan_vocab() -> PlanVocab:
         guiding_window=d["guiding_window"],
         guiding_opener=re.compile("|".join(f"(?:{p})" for p in d["guiding_openers"])),
         guiding_line=re.compile(d["guiding_line"]),
+        retrospect_opener=re.compile(d["retrospect_openers"]),
+        paragraph_year=re.compile(d["paragraph_year"]),
         title_year=regex.compile(d["title_year"]),
         title_time_words=tuple(d["title_time_words"]),
         title_time_year=re.compile(d["title_time_year"]),

@@ -697,7 +697,9 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
         if table.headerless and 1 < len(row) < ncols and row[0].pieces \
                 and _row_lead([row[0].text(text).strip()]) is None:
             offset = sum(1 for r in table.roles[:ncols - 1] if r[0] in ("index", *_PERIOD_ROLES))
-        by_col: dict[int, Cell] = {offset + k: c for k, c in enumerate(row[:ncols])}
+        # cells past the header's width (a row that lost its first cells and has more after them than
+        # the table has columns) are no column's: reading them would name a column the table has not
+        by_col: dict[int, Cell] = {offset + k: c for k, c in enumerate(row[: max(0, ncols - offset)])}
         for col in range(ncols):
             role = next((r for r in table.roles[col] if r in time_roles), None)
             cell = by_col.get(col)
