@@ -1,4 +1,5 @@
-"""GatedSearch must find exactly what ``pattern.search`` finds, for any pattern and text."""
+"""GatedSearch must find exactly what ``pattern.search`` finds, for any pattern and text; AnchoredAny
+must say whether ``pattern.match`` matches, as the whole alternation would."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planparse.parse.gate import GatedSearch, anchored_at_start, first_chars, required_chars
+from planparse.parse.gate import AnchoredAny, GatedSearch, anchored_at_start, first_chars, required_chars
 from planparse.parse.vocab import furniture, plan_vocab
 
 ATOMS = ["上一篇", "下载", "[0-9]+", r"\d{2}", "[(（]篇", r"\s*", "[.…]*", "(?:范文|模板)", "的延伸", "$", "^", "a?",
@@ -30,6 +31,16 @@ def test_gated_search_finds_what_search_finds(pattern: str, text: str, pos: int,
     assert (got is None) == (expected is None)
     if got is not None and expected is not None:
         assert got.span() == expected.span()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(ATOMS), min_size=1, max_size=3).map("".join), min_size=1, max_size=6),
+       st.lists(st.text(alphabet=ALPHABET, max_size=20), min_size=1, max_size=5))
+def test_anchored_any_matches_where_the_alternation_matches(branches: list[str], texts: list[str]) -> None:
+    whole = re.compile("|".join(f"(?:{b})" for b in branches))
+    anchored = AnchoredAny(branches)
+    for text in texts:  # several texts: the per-character choice of branches is kept between them
+        assert anchored.matches(text) == (whole.match(text) is not None)
 
 
 def test_gates_are_made_where_first_characters_are_bounded() -> None:

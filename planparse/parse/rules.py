@@ -100,6 +100,8 @@ class RuleTable(Generic[C]):
         self._fns: dict[str, Callable[[C], Vote | None]] = {}
         self._extra: list[tuple[str, float, str | None]] = []  # rules added at run time: name, weight, before
         self._active: tuple[Rule[C], ...] | None = None
+        self._calls: tuple[tuple[Callable[[C], Vote | None], str, float], ...] = ()  # the active rules, unpacked
+        self._nothing = Decision(default, "")  # what every context no rule votes on gets (most lines)
 
     def rule(self, name: str) -> Callable[[Callable[[C], Vote | None]], Callable[[C], Vote | None]]:
         """Register ``fn`` as the rule ``name``; its weight and place come from rules.toml."""
@@ -130,6 +132,7 @@ class RuleTable(Generic[C]):
         """The enabled rules in their order, weights applied."""
         if self._active is None:
             self._active = self._configure()
+            self._calls = tuple((r.fn, r.name, r.weight) for r in self._active)
         return self._active
 
     def _configure(self) -> tuple[Rule[C], ...]:
@@ -153,13 +156,15 @@ class RuleTable(Generic[C]):
         return tuple(Rule(n, self._fns[n], w, _first_line(self._fns[n].__doc__)) for n, w in listed)
 
     def decide(self, ctx: C) -> Decision:
+        if self._active is None:
+            self.rules  # noqa: B018  (configures the table)
         votes: list[CastVote] = []
-        for r in self._active or self.rules:
-            v = r.fn(ctx)
+        for fn, name, weight in self._calls:  # called for every line by two tables: no attribute look-ups
+            v = fn(ctx)
             if v is not None:
-                votes.append(CastVote(r.name, v.decision, r.weight, v.evidence))
+                votes.append(CastVote(name, v.decision, weight, v.evidence))
         if not votes:
-            return Decision(self.default, "")
+            return self._nothing
         if len(votes) == 1:  # most lines: one rule votes, and the tally below would only confirm it
             v = votes[0]
             label = v.decision if v.weight > 0 else self.default

@@ -11,7 +11,7 @@ from importlib import resources
 
 import regex
 
-from planparse.parse.gate import GatedSearch
+from planparse.parse.gate import AnchoredAny, GatedSearch
 
 
 def _load(name: str) -> dict:
@@ -95,13 +95,13 @@ class Furniture:
     disclosure_sure_key: re.Pattern  # ... one of the sure fields
     disclosure_window: int
     breadcrumb_separator: re.Pattern  # 首页 > 工作计划 > …: between a page's breadcrumbs
-    anchored: re.Pattern  # the patterns that start with ^, matched at the line start
+    anchored: AnchoredAny  # the patterns that start with ^, matched at the line start
     floating: GatedSearch  # the others, searched (where a character that can start one stands)
 
     def is_furniture(self, line: str) -> bool:
         if len(line) > self.max_line_chars:
             return False
-        return self.anchored.match(line) is not None or self.floating.search(line) is not None \
+        return self.anchored.matches(line) or self.floating.search(line) is not None \
             or self.comment_box_heading.match(line) is not None or self.comment_actions.match(line) is not None \
             or self.comment_stamp.match(line) is not None or self.disclosure_field.match(line) is not None
 
@@ -146,7 +146,7 @@ def furniture() -> Furniture:
         re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]?\s*"),
         data["disclosure_window"],
         re.compile(data["breadcrumb_separator"]),
-        re.compile("|".join(f"(?:{p})" for p in anchored)),
+        AnchoredAny(anchored),
         GatedSearch(re.compile("|".join(f"(?:{p})" for p in floating))),
     )
 
@@ -160,8 +160,10 @@ class PlanVocab:
     title_generic_subjects: tuple[str, ...]
     title_category_subjects: tuple[str, ...]  # longest first: a title of these alone is a category label
     title_addons_leading: re.Pattern
-    title_addons_trailing: re.Pattern
-    title_trailing_date: re.Pattern  # the date the plan was written, after its title on the title line
+    # both searched once per title-shaped line, their branches anchored at its end: gated, as re would
+    # try every branch at every position of the line
+    title_addons_trailing: GatedSearch
+    title_trailing_date: GatedSearch  # the date the plan was written, after its title on the title line
     title_quotes: tuple[str, ...]  # pairs of quotation marks a title may be written in (《》, “”)
     title_trailing_note: re.Pattern  # a note in brackets after a title (（征求意见稿）, 【修订稿】)
     other_document_title: re.Pattern  # the title of a document that is no plan (工作总结, 通知)
@@ -199,8 +201,8 @@ def plan_vocab() -> PlanVocab:
         title_generic_subjects=tuple(d["title_generic_subjects"]),
         title_category_subjects=tuple(sorted(d["title_category_subjects"], key=len, reverse=True)),
         title_addons_leading=re.compile("|".join(f"(?:{p})" for p in d["title_addons_leading"])),
-        title_addons_trailing=re.compile("|".join(f"(?:{p})" for p in d["title_addons_trailing"])),
-        title_trailing_date=re.compile(d["title_trailing_date"]),
+        title_addons_trailing=GatedSearch(re.compile("|".join(f"(?:{p})" for p in d["title_addons_trailing"]))),
+        title_trailing_date=GatedSearch(re.compile(d["title_trailing_date"])),
         title_quotes=tuple(d["title_quotes"]),
         title_trailing_note=re.compile(d["title_trailing_note"]),
         other_document_title=re.compile("|".join(f"(?:{p})" for p in d["other_document_titles"])),
