@@ -390,6 +390,39 @@ def find_markup(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_HSPACE = " \t\u3000\u00a0"
+
+
+def find_url_watermarks(text: str) -> list[tuple[int, int]]:
+    """The spans of a site's address stamped into the plan's words (furniture.toml ``inline_url``):
+    behind a sentence's end in its line, or glued into the words where another copy of it stands so.
+
+    Each span takes the spaces around the address, so that the words on either side meet as they were
+    written. An address alone on its line is left to the line's furniture."""
+    fv = furniture()
+    glued: list[tuple[re.Match[str], bool]] = []  # (address, behind a sentence's end)
+    for m in fv.inline_url.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        before = text[line_start : m.start()]
+        after = text[m.end() : len(text) if line_end < 0 else line_end]
+        if before.strip(_HSPACE) == "" and after.strip(_HSPACE) == "":
+            continue
+        glued.append((m, fv.inline_url_after.search(before) is not None))
+    marked = {m.group().lower() for m, behind in glued if behind}
+    out: list[tuple[int, int]] = []
+    for m, _ in glued:
+        if m.group().lower() not in marked:
+            continue
+        start, end = m.start(), m.end()
+        while start > 0 and text[start - 1] in _HSPACE:
+            start -= 1
+        while end < len(text) and text[end] in _HSPACE:
+            end += 1
+        out.append((start, end))
+    return out
+
+
 _DROP_RE = re.compile("[" + "".join(_DROP) + "]")
 # a pinyin gloss a site adds after a traditional character (社區(qū)): in brackets, lowercase letters
 # with at least one tone mark, right after a Han character. Cut from the working text (the
@@ -523,6 +556,8 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     # looked for in the folded text (【學優範文】 too: folding keeps every offset)
     site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(folded or table.apply(text))) \
         if "【" in text else ()
+    if "." in text or "．" in text:
+        site_names += tuple(find_url_watermarks(folded or table.apply(text)))
     removed += site_names
     if not removed:
         return WorkingText(_join_bare_markers(_cells(_fold_in_context(_fold_variants(table.apply(text))))),
