@@ -1,0 +1,101 @@
+"""Stage tests for the noise of scraped pages around and inside a plan's words (corpus 288–294): a
+site's address stamped into the text as a watermark, ad lines between paragraphs, a page's tags,
+disclaimers and toolbars.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import planparse
+from planparse.parse.normalise import find_url_watermarks
+from planparse.parse.structure import parse_structure
+
+GUIDING = "以新时代中国特色社会主义思想为指导，按照上级部署要求，结合本单位实际，扎实做好本年度各项工作。"
+
+
+def furniture_texts(doc: planparse.Document) -> list[str]:
+    return [doc.text[a:b].strip() for a, b in doc.furniture]
+
+
+def pairs(doc: planparse.Document) -> list[tuple[list[int], str]]:
+    return [(list(e.months), e.activity.rstrip("。；")) for p in doc.plans for e in p.schedule]
+
+
+# ---------------------------------------------------------------- an address stamped as a watermark
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("做好汛期值班。www.qxfw.com\n", ["www.qxfw.com"]),
+        ("做好汛期值班。 http://www.qxfw.com/a/12.html 3月：巡检。\n", [" http://www.qxfw.com/a/12.html "]),
+        ("做好汛期值班。”www.qxfw.cn\n", ["www.qxfw.cn"]),
+        # a copy glued into the words is the watermark too, once one stands behind a sentence's end
+        ("开展www.qxfw.com专题服务。\n做好值班。www.qxfw.com\n", ["www.qxfw.com", "www.qxfw.com"]),
+    ],
+)
+def test_an_address_behind_a_sentence_s_end_is_a_watermark(text: str, cut: list[str]) -> None:
+    assert [text[a:b] for a, b in find_url_watermarks(text)] == cut
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "登录www.cma.gov.cn下载业务规范。\n",  # a sentence names the address
+        "学校网站：www.nlzx.cn\n",  # a field's value
+        "www.qxfw.com\n",  # alone on its line: line furniture
+        "开展www.qxfw.com专题服务。\n",  # glued, but never behind a sentence's end
+    ],
+)
+def test_an_address_the_plan_names_is_no_watermark(text: str) -> None:
+    assert find_url_watermarks(text) == []
+
+
+def test_a_paragraph_ending_in_a_watermark_keeps_its_section_and_items_their_words() -> None:
+    text = (f"2025年县气象局工作计划\n{GUIDING}www.qxfw.com\n一、主要工作\n（一）提升预警能力。www.qxfw.com\n"
+            "二、月度安排\n2月：防雷检查。www.qxfw.com 3月：科普开放日。\n")
+    doc = planparse.parse_text(text)
+    plan = doc.plans[0]
+    assert [s.kind.value for s in plan.sections] == ["guiding_ideology", "main_work", "schedule"]
+    assert plan.sections[1].items[0].text == "提升预警能力。"
+    assert pairs(doc) == [([2], "防雷检查"), ([3], "科普开放日")]
+    assert furniture_texts(doc).count("www.qxfw.com") == 3
+
+
+# ---------------------------------------------------------------- ad, tag and footer lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【推荐】2025年气象局工作总结范文", "[热文]班主任工作计划精选", "打开APP阅读更多精彩内容", "APP内打开",
+        "本文标签：气象局 工作计划", "本文关键词：幼儿园 保健", "免责声明：本站内容来源于网络，不代表本站立场。",
+        "本网页内容旨在传播知识，若有侵权等问题请及时与本网联系，我们将在第一时间删除处理。",
+        "献花(0) 转藏 全屏 打印 分享", "转发 12 喜欢 3",
+    ],
+)
+def test_ad_tag_and_footer_lines_are_furniture(text: str) -> None:
+    lines = list(parse_structure(text).lines)
+    assert len(lines) == 1 and lines[0].furniture, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推荐优秀志愿者参加区级评选。",
+        "开展知识产权宣传，如发现侵权行为及时报告。",
+        "转发上级文件，分享学习心得。",
+        "喜欢阅读的孩子越来越多。",
+    ],
+)
+def test_plan_lines_like_ad_lines_are_no_furniture(text: str) -> None:
+    assert not any(ln.furniture for ln in parse_structure(text).lines), text
+
+
+def test_footer_lines_after_the_month_list_are_no_entries() -> None:
+    text = (f"2025年县气象局工作计划\n一、指导思想\n{GUIDING}\n二、月度安排\n11月：森林防火服务。\n12月：年度总结。\n"
+            "本文标签：气象局 工作计划\n若有侵权请联系删除\n献花(0) 转藏 全屏 打印 分享\n")
+    assert pairs(planparse.parse_text(text)) == [([11], "森林防火服务"), ([12], "年度总结")]
