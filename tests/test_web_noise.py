@@ -99,3 +99,24 @@ def test_footer_lines_after_the_month_list_are_no_entries() -> None:
     text = (f"2025年县气象局工作计划\n一、指导思想\n{GUIDING}\n二、月度安排\n11月：森林防火服务。\n12月：年度总结。\n"
             "本文标签：气象局 工作计划\n若有侵权请联系删除\n献花(0) 转藏 全屏 打印 分享\n")
     assert pairs(planparse.parse_text(text)) == [([11], "森林防火服务"), ([12], "年度总结")]
+
+
+# ---------------------------------------------------------------- a page's second part saved alone
+
+
+def test_a_text_opening_mid_sentence_keeps_the_numbered_items_that_end_its_list() -> None:
+    text = ("的晨检，做到一摸、二看、三问、四查，发现问题及时处理并做好记录。\n3、严格执行消毒制度。\n4、做好传染病预防工作。\n"
+            "（二）膳食营养管理\n1、每周制定带量食谱。\n2、每月进行一次膳食营养分析。\n")
+    doc = planparse.parse_text(text)
+    (section,) = doc.plans[0].sections
+    assert section.kind.value == "main_work" and section.heading is None
+    levels = [(it.marker, it.level) for it in section.items]
+    assert levels == [("3、", 0), ("4、", 0), ("（二）", 0)]
+    assert [(it.marker, it.level) for it in section.items[2].children] == [("1、", 1), ("2、", 1)]
+
+
+def test_a_sentence_opening_the_text_whole_numbers_its_list_from_one() -> None:
+    # a long first line that opens as a sentence does: a stray 3、 under it is no item
+    text = f"{GUIDING}\n3、严格执行消毒制度。\n二、主要工作\n1、做好晨检。\n"
+    doc = planparse.parse_text(text)
+    assert [it.marker for s in doc.plans[0].sections for it in s.items] == ["1、"]
