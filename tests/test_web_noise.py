@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import planparse
-from planparse.parse.normalise import find_url_watermarks
+from planparse.parse.normalise import find_line_numbers, find_url_watermarks
 from planparse.parse.structure import parse_structure
 
 GUIDING = "以新时代中国特色社会主义思想为指导，按照上级部署要求，结合本单位实际，扎实做好本年度各项工作。"
@@ -120,3 +120,35 @@ def test_a_sentence_opening_the_text_whole_numbers_its_list_from_one() -> None:
     text = f"{GUIDING}\n3、严格执行消毒制度。\n二、主要工作\n1、做好晨检。\n"
     doc = planparse.parse_text(text)
     assert [it.marker for s in doc.plans[0].sections for it in s.items] == ["1、"]
+
+
+# ---------------------------------------------------------------- a viewer's line numbers
+
+
+VIEWER = f"1\t县残联2025年工作计划\n2\t一、指导思想\n3\t{GUIDING}\n4\t\n5\t二、工作任务\n6\t1、更新残疾人基本信息。\n7\t2、落实两项补贴。\n" \
+         "8\t三、月份安排\n9\t3月：残疾人证换证。\n10\t5月：全国助残日活动。\n"
+
+
+def test_a_viewer_s_line_numbers_are_cut_and_listed_as_furniture() -> None:
+    assert len(find_line_numbers(VIEWER)) == 10
+    doc = planparse.parse_text(VIEWER)
+    plan = doc.plans[0]
+    assert plan.title == "县残联2025年工作计划"
+    assert [(s.kind.value, s.heading) for s in plan.sections] == [
+        ("guiding_ideology", "一、指导思想"), ("main_work", "二、工作任务"), ("schedule", "三、月份安排")]
+    assert pairs(doc) == [([3], "残疾人证换证"), ([5], "全国助残日活动")]
+    assert "10" in furniture_texts(doc)
+    assert doc.unassigned == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list numbered 1 2 3 without marks of its own: its numbers are the items'
+        "".join(f"{n} 开展第{n}项专题活动。\n" for n in range(1, 9)),
+        # numbers that do not run one more each line (a table's 序号 with a gap, months)
+        "1 一、指导思想\n2 二、主要工作\n4 1、加强管理\n5 2、开展活动\n7 三、安排\n8 3月：春游\n",
+    ],
+)
+def test_numbers_that_are_no_viewer_s_are_kept(text: str) -> None:
+    assert find_line_numbers(text) == []

@@ -326,6 +326,46 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
     return [(s, e) for _, s, e in cuts]
 
 
+# A line's number that a numbering viewer left at its start, then a space, a tab or a bar (3 以……, 12|三月：……)
+_LINE_NO = re.compile(r"^[ \t\u3000]*(\d{1,4})(?:[ \t\u3000]+|[ \t]*[|│][ \t]*|$)")
+# quick check: without that many lines opening with a bare number there is nothing to cut
+_LINE_NO_ANYWHERE = re.compile(r"^[ \t\u3000]*\d{1,4}(?:[ \t\u3000|│]|$)", re.M)
+
+
+def find_line_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of line numbers to cut: a run of lines numbered one more each line (blank lines are
+    numbered too), some of them holding a numbering marker of their own after the number."""
+    p = params().normalise
+    if len(_LINE_NO_ANYWHERE.findall(text)) < p.line_number_run:
+        return []
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    marked = 0
+    expected: int | None = None
+
+    def close() -> None:
+        if len(run) >= p.line_number_run and marked >= p.line_number_marked:
+            out.extend(run)
+
+    pos = 0
+    for raw in text.split("\n"):
+        start, pos = pos, pos + len(raw) + 1
+        m = _LINE_NO.match(raw)
+        value = int(m.group(1)) if m else None
+        if m is None or expected is not None and value != expected:
+            close()
+            run, marked, expected = [], 0, None
+            if m is None:
+                continue
+        run.append((start, start + m.end()))
+        rest = raw[m.end():]
+        found = match_marker(rest) if rest else None
+        marked += found is not None and not found.bare
+        expected = value + 1
+    close()
+    return out
+
+
 # A title or heading spread out letter by letter (工 作 计 划, 2 0 2 5 年 X X 社 区 工 作 计 划, 一、指 导
 # 思 想): a line whose words, after its marker, are single characters (or runs of digits and Latin
 # letters) with one to three spaces between them. The spaces are cut from the working text, as a
@@ -391,6 +431,9 @@ def find_markup(text: str) -> list[tuple[int, int]]:
 
 
 _HSPACE = " \t\u3000\u00a0"
+# quick check: without an address's shape there is no watermark to look for (written in ASCII: the
+# full-width forms of a copy are rare in addresses)
+_URL_HINT = re.compile(r"(?i)www\.|https?://|\.(?:com|cn|net|org|cc|top|vip)(?![a-z])")
 
 
 def find_url_watermarks(text: str) -> list[tuple[int, int]]:
@@ -546,6 +589,9 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     text = scrub_html(literal_breaks(text))
     removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
     removed += find_letter_spacing(text)
+    # a viewer's line numbers: furniture as a site name is, so listed with them
+    line_numbers = tuple(find_line_numbers(text))
+    removed += line_numbers
     # Markdown's marks as typed or in full-width letters (＊＊一、指导思想＊＊): looked for in the
     # folded text, which keeps every offset
     folded = table.apply(text) if _MARKUP_CHARS.search(text) else ""
@@ -554,11 +600,13 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
         removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
     # a site's name glued into a line (……现场赛【XX范文】。): furniture, cut so the words read whole;
     # looked for in the folded text (【學優範文】 too: folding keeps every offset)
-    site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(folded or table.apply(text))) \
-        if "【" in text else ()
-    if "." in text or "．" in text:
-        site_names += tuple(find_url_watermarks(folded or table.apply(text)))
+    if not folded and ("【" in text or _URL_HINT.search(text) is not None):
+        folded = table.apply(text)
+    site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(folded)) if "【" in text else ()
+    if _URL_HINT.search(text) is not None:
+        site_names += tuple(find_url_watermarks(folded))
     removed += site_names
+    site_names += line_numbers
     if not removed:
         return WorkingText(_join_bare_markers(_cells(_fold_in_context(_fold_variants(table.apply(text))))),
                            OffsetMap.identity(len(text)), original_length)
