@@ -74,7 +74,8 @@ def test_a_paragraph_ending_in_a_watermark_keeps_its_section_and_items_their_wor
         "【推荐】2025年气象局工作总结范文", "[热文]班主任工作计划精选", "打开APP阅读更多精彩内容", "APP内打开",
         "本文标签：气象局 工作计划", "本文关键词：幼儿园 保健", "免责声明：本站内容来源于网络，不代表本站立场。",
         "本网页内容旨在传播知识，若有侵权等问题请及时与本网联系，我们将在第一时间删除处理。",
-        "献花(0) 转藏 全屏 打印 分享", "转发 12 喜欢 3",
+        "献花(0) 转藏 全屏 打印 分享", "转发 12 喜欢 3", "赞同 36 添加评论 分享 喜欢 收藏 申请转载", "赞同 1.2万 分享",
+        "平台声明：该文观点仅代表作者本人。", "编辑于 2025-02-12 09:41・IP 属地江苏", "发布于 昨天 18:20", "IP 属地浙江",
     ],
 )
 def test_ad_tag_and_footer_lines_are_furniture(text: str) -> None:
@@ -89,6 +90,8 @@ def test_ad_tag_and_footer_lines_are_furniture(text: str) -> None:
         "开展知识产权宣传，如发现侵权行为及时报告。",
         "转发上级文件，分享学习心得。",
         "喜欢阅读的孩子越来越多。",
+        "感谢全体志愿者的辛勤付出。",
+        "赞同并支持居民议事会的决定",
     ],
 )
 def test_plan_lines_like_ad_lines_are_no_furniture(text: str) -> None:
@@ -152,3 +155,11 @@ def test_a_viewer_s_line_numbers_are_cut_and_listed_as_furniture() -> None:
 )
 def test_numbers_that_are_no_viewer_s_are_kept(text: str) -> None:
     assert find_line_numbers(text) == []
+
+
+def test_words_a_filter_replaced_by_asterisks_stay_as_written() -> None:
+    text = (f"社区老年大学2025年工作计划\n一、指导思想\n{GUIDING}\n二、主要工作\n1、展示***成果。\n2、每月**次送教。\n"
+            "赞同 36 添加评论 分享\n三、教学安排\n5月：书画展。\n")
+    doc = planparse.parse_text(text)
+    assert [it.text for it in doc.plans[0].sections[1].items] == ["展示***成果。", "每月**次送教。"]
+    assert pairs(doc) == [([5], "书画展")]
