@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import planparse
-from planparse.parse.normalise import find_line_numbers, find_url_watermarks
+from planparse.parse.normalise import find_line_numbers, find_line_stamps, find_url_watermarks
 from planparse.parse.structure import parse_structure
 
 GUIDING = "以新时代中国特色社会主义思想为指导，按照上级部署要求，结合本单位实际，扎实做好本年度各项工作。"
@@ -170,3 +170,25 @@ def test_words_a_filter_replaced_by_asterisks_stay_as_written() -> None:
     doc = planparse.parse_text(text)
     assert [it.text for it in doc.plans[0].sections[1].items] == ["展示***成果。", "每月**次送教。"]
     assert pairs(doc) == [([5], "书画展")]
+
+
+def test_a_transcript_s_time_stamps_are_cut() -> None:
+    text = "".join(f"[00:00:{n:02d}] {line}\n" for n, line in enumerate(
+        ["县残联2025年工作计划", "一、指导思想", GUIDING, "二、工作任务", "1、更新残疾人基本信息。", "三、月份安排", "3月：残疾人证换证。"]))
+    assert len(find_line_stamps(text)) == 7
+    doc = planparse.parse_text(text)
+    assert doc.plans[0].title == "县残联2025年工作计划"
+    assert pairs(doc) == [([3], "残疾人证换证")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a kindergarten's day: its times are its words
+        "7:30 入园晨检\n8:00 早操\n8:30 集体活动\n9:30 区域活动\n10:30 户外活动\n11:30 午餐\n12:00 午睡\n",
+        # stamps going back in time are no transcript's
+        "".join(f"[00:0{9 - n}:00] {n}、开展活动。\n" for n in range(1, 8)),
+    ],
+)
+def test_times_that_are_no_transcript_s_are_kept(text: str) -> None:
+    assert find_line_stamps(text) == []

@@ -330,18 +330,42 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
 _LINE_NO = re.compile(r"^[ \t\u3000]*(\d{1,4})(?:[ \t\u3000]+|[ \t]*[|│][ \t]*|$)")
 # quick check: without that many lines opening with a bare number there is nothing to cut
 _LINE_NO_ANYWHERE = re.compile(r"^[ \t\u3000]*\d{1,4}(?:[ \t\u3000|│]|$)", re.M)
+# the time a chat's or a transcript's copy stamps each line with ([10:21:03] 一、指导思想, 2025-02-11 10:21 1、……)
+_LINE_STAMP = re.compile(r"^[ \t\u3000]*[\[【(（]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?(\d{1,2}):(\d{2})(?::(\d{2}))?[\]】)）]?[ \t\u3000]+")
+_LINE_STAMP_ANYWHERE = re.compile(r"^[ \t\u3000]*[\[【(（]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?\d{1,2}:\d{2}", re.M)
 
 
 def find_line_numbers(text: str) -> list[tuple[int, int]]:
     """Spans of line numbers to cut: a run of lines numbered one more each line (blank lines are
     numbered too), some of them holding a numbering marker of their own after the number."""
-    p = params().normalise
-    if len(_LINE_NO_ANYWHERE.findall(text)) < p.line_number_run:
+    if len(_LINE_NO_ANYWHERE.findall(text)) < params().normalise.line_number_run:
         return []
+    return _prefix_runs(text, _LINE_NO, lambda m: int(m.group(1)), lambda prev, key: key == prev + 1, blank_breaks=True)
+
+
+def find_line_stamps(text: str) -> list[tuple[int, int]]:
+    """Spans of time stamps to cut: a run of lines each opening with a time no earlier than the line
+    before (blank lines between them unstamped), some of them holding a numbering marker after it. A
+    day's timetable (7:30 入园晨检, 8:00 早操) has no marker after its times: its times are its words."""
+    if len(_LINE_STAMP_ANYWHERE.findall(text)) < params().normalise.line_number_run:
+        return []
+
+    def seconds(m: re.Match[str]) -> int:
+        return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3) or 0)
+
+    return _prefix_runs(text, _LINE_STAMP, seconds, lambda prev, key: key >= prev, blank_breaks=False)
+
+
+def _prefix_runs(text: str, prefix: re.Pattern[str], key: Callable[[re.Match[str]], int],
+                 follows: Callable[[int, int], bool], *, blank_breaks: bool) -> list[tuple[int, int]]:
+    """The prefixes of a run of at least ``line_number_run`` lines, each opening with ``prefix`` whose
+    ``key`` ``follows`` the line's before, at least ``line_number_marked`` of them with a numbering
+    marker after it (which a list numbered 1 2 3 without marks, or a timetable, never has)."""
+    p = params().normalise
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     marked = 0
-    expected: int | None = None
+    last: int | None = None
 
     def close() -> None:
         if len(run) >= p.line_number_run and marked >= p.line_number_marked:
@@ -350,18 +374,20 @@ def find_line_numbers(text: str) -> list[tuple[int, int]]:
     pos = 0
     for raw in text.split("\n"):
         start, pos = pos, pos + len(raw) + 1
-        m = _LINE_NO.match(raw)
-        value = int(m.group(1)) if m else None
-        if m is None or expected is not None and value != expected:
+        m = prefix.match(raw)
+        if m is None and not blank_breaks and not raw.strip():
+            continue
+        value = key(m) if m else None
+        if m is None or last is not None and value is not None and not follows(last, value):
             close()
-            run, marked, expected = [], 0, None
+            run, marked, last = [], 0, None
             if m is None:
                 continue
         run.append((start, start + m.end()))
         rest = raw[m.end():]
         found = match_marker(rest) if rest else None
         marked += found is not None and not found.bare
-        expected = value + 1
+        last = value
     close()
     return out
 
@@ -590,7 +616,7 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
     removed += find_letter_spacing(text)
     # a viewer's line numbers: furniture as a site name is, so listed with them
-    line_numbers = tuple(find_line_numbers(text))
+    line_numbers = tuple(find_line_numbers(text) + find_line_stamps(text))
     removed += line_numbers
     # Markdown's marks as typed or in full-width letters (＊＊一、指导思想＊＊): looked for in the
     # folded text, which keeps every offset
