@@ -327,20 +327,23 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
 
 
 # A line's number that a numbering viewer left at its start, then a space, a tab or a bar (3 以……, 12|三月：……)
-_LINE_NO = re.compile(r"^[ \t\u3000]*(\d{1,4})(?:[ \t\u3000]+|[ \t]*[|│][ \t]*|$)")
+_LINE_NO = re.compile(r"^[ \t\u3000]*(\d{1,4})(?:[ \t\u3000]+|[ \t\u3000]*[|│｜][ \t\u3000]*|$)")
 # quick check: without that many lines opening with a bare number there is nothing to cut
-_LINE_NO_ANYWHERE = re.compile(r"^[ \t\u3000]*\d{1,4}(?:[ \t\u3000|│]|$)", re.M)
-# the time a chat's or a transcript's copy stamps each line with ([10:21:03] 一、指导思想, 2025-02-11 10:21 1、……)
-_LINE_STAMP = re.compile(r"^[ \t\u3000]*[\[【(（]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?(\d{1,2}):(\d{2})(?::(\d{2}))?[\]】)）]?[ \t\u3000]+")
-_LINE_STAMP_ANYWHERE = re.compile(r"^[ \t\u3000]*[\[【(（]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?\d{1,2}:\d{2}", re.M)
+_LINE_NO_ANYWHERE = re.compile(r"^[ \t\u3000]*\d{1,4}(?:[ \t\u3000|│｜]|$)", re.M)
+# the time a chat's or a transcript's copy stamps each line with ([10:21:03] 一、指导思想, 2025-02-11 10:21 1、……);
+# written before the fold, so in full-width forms too (［００：２１］)
+_DATE_SEP = "[-/.－／．]"
+_STAMP_HEAD = rf"^[ \t\u3000]*[\[【(（［]?(?:\d{{4}}{_DATE_SEP}\d{{1,2}}{_DATE_SEP}\d{{1,2}}[ \t\u3000]+)?"
+_LINE_STAMP = re.compile(_STAMP_HEAD + r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?[\]】)）］]?[ \t\u3000]+")
+_LINE_STAMP_ANYWHERE = re.compile(_STAMP_HEAD + r"\d{1,2}[:：]\d{2}", re.M)
 
 
 def find_line_numbers(text: str) -> list[tuple[int, int]]:
-    """Spans of line numbers to cut: a run of lines numbered one more each line (blank lines are
-    numbered too), some of them holding a numbering marker of their own after the number."""
+    """Spans of line numbers to cut: a run of lines numbered one more each line (blank lines numbered
+    too, or left out), some of them holding a numbering marker of their own after the number."""
     if len(_LINE_NO_ANYWHERE.findall(text)) < params().normalise.line_number_run:
         return []
-    return _prefix_runs(text, _LINE_NO, lambda m: int(m.group(1)), lambda prev, key: key == prev + 1, blank_breaks=True)
+    return _prefix_runs(text, _LINE_NO, lambda m: int(m.group(1)), lambda prev, key: key == prev + 1)
 
 
 def find_line_stamps(text: str) -> list[tuple[int, int]]:
@@ -353,11 +356,11 @@ def find_line_stamps(text: str) -> list[tuple[int, int]]:
     def seconds(m: re.Match[str]) -> int:
         return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3) or 0)
 
-    return _prefix_runs(text, _LINE_STAMP, seconds, lambda prev, key: key >= prev, blank_breaks=False)
+    return _prefix_runs(text, _LINE_STAMP, seconds, lambda prev, key: key >= prev)
 
 
 def _prefix_runs(text: str, prefix: re.Pattern[str], key: Callable[[re.Match[str]], int],
-                 follows: Callable[[int, int], bool], *, blank_breaks: bool) -> list[tuple[int, int]]:
+                 follows: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """The prefixes of a run of at least ``line_number_run`` lines, each opening with ``prefix`` whose
     ``key`` ``follows`` the line's before, at least ``line_number_marked`` of them with a numbering
     marker after it (which a list numbered 1 2 3 without marks, or a timetable, never has)."""
@@ -375,7 +378,7 @@ def _prefix_runs(text: str, prefix: re.Pattern[str], key: Callable[[re.Match[str
     for raw in text.split("\n"):
         start, pos = pos, pos + len(raw) + 1
         m = prefix.match(raw)
-        if m is None and not blank_breaks and not raw.strip():
+        if m is None and not raw.strip():  # a blank line the copy left unnumbered or added
             continue
         value = key(m) if m else None
         if m is None or last is not None and value is not None and not follows(last, value):
