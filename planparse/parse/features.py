@@ -98,6 +98,7 @@ class _RareFacts:
     guiding_opener: bool = False
     looks_back: bool = False  # a paragraph reviewing the work before the plan (一年来，…): background
     closing: bool = False  # the plan's closing words (总之……, 本计画经校长核定后实施), numbered or not
+    mid_sentence: bool = False  # opens with a word or stop no sentence opens with (的晨检，……): goes on with one begun elsewhere
     table_cells: tuple[str, ...] = ()
     # a header row laid across the months (项目 | 9月 | 10月): the months each of its cells heads
     month_columns: tuple[tuple[int, ...], ...] = ()
@@ -161,7 +162,7 @@ class Line(_RareFacts):
         if self.month is not None:
             out["period"] = ",".join(map(str, self.month.months))
         for name in ("undated_period", "cue_kind", "cue", "heading_like", "title_like", "title_with_cue", "title_of_unit", "title_of_period", "title_bare", "other_title", "page_title", "separator", "furniture", "table_header", "month_columns", "table_dated",
-                     "signature", "guiding_opener", "looks_back", "closing", "heads_month_list", "blank_before", "wrapped"):
+                     "signature", "guiding_opener", "looks_back", "closing", "mid_sentence", "heads_month_list", "blank_before", "wrapped"):
             value = getattr(self, name)
             if value:
                 out[name] = value
@@ -480,6 +481,15 @@ def _closing(line: Line) -> None:
     where a plan numbers its provision as its last part (捌、本计画经校长核定后实施)."""
     if plan_vocab().closing_opener.match(line.content) is not None:
         line.closing = True
+
+
+@line_feature("mid_sentence")
+def _mid_sentence(line: Line) -> None:
+    """An unnumbered line opening with a word or a stop no sentence opens with (sections.toml
+    ``mid_sentence_openers``: 的晨检，做到……): the rest of a sentence whose start is elsewhere (a page's
+    second part saved alone)."""
+    if line.marker is None and line.month is None and line.text.lstrip().startswith(section_words().mid_sentence_openers):
+        line.mid_sentence = True
 
 
 @line_feature("guiding_opener")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.features import Line
-from planparse.parse.markers import OUTER_FAMILIES
+from planparse.parse.markers import HEADING_FAMILIES, OUTER_FAMILIES
 from planparse.parse.params import params
 
 
@@ -34,8 +34,10 @@ def assign_levels(lines: Iterable[Line]) -> dict[int, tuple[int, int]]:
             continue
         starts_text, wrapped_into = first, after_wrap
         after_wrap = ln.wrapped
-        # a page's short header remnant (计划总结) does not start the text; a real line does
-        first = first and mk is None and ln.month is None and len(ln.text) < params().plans.content_min_chars
+        # a page's short header remnant (计划总结) does not start the text; a real line does, except the
+        # rest of a sentence begun on the page before (的晨检，……): the list it ends goes on under it
+        first = first and mk is None and ln.month is None \
+            and (len(ln.text) < params().plans.content_min_chars or ln.mid_sentence)
         if mk is None or mk.number is None and wrapped_into:
             # "、定地点……" under a line the copy cut at its width: the sentence's own 、, no lost number
             continue
@@ -62,14 +64,17 @@ def assign_levels(lines: Iterable[Line]) -> dict[int, tuple[int, int]]:
             continue
         if n is None:
             n = 1
-        if n <= p.new_family_max_first:
-            stack.append([fam, n])
-            out[ln.idx] = (len(stack) - 1, n)
-        elif ln.heading_like and (fam in OUTER_FAMILIES or mid_plan):
-            # in a text cut off inside a list ((3)… (4)… then 3、加强教学常规管理), a heading of a
-            # family not seen yet, numbered high, is the outer level the cut left out as well
+        # in a text cut off inside a list ((3)… (4)… then 3、加强教学常规管理; 3、… 4、… then （二）膳食营养管理),
+        # a heading of a heading family not seen yet, numbered past the first, is the outer level the cut
+        # left out as well; elsewhere only a high number shows that
+        outer_after_cut = ln.heading_like and (mid_plan and fam in HEADING_FAMILIES and n > 1
+                                               or n > p.new_family_max_first and (fam in OUTER_FAMILIES or mid_plan))
+        if outer_after_cut:
             stack[:] = [[fam, n]]
             out[ln.idx] = (0, n)
+        elif n <= p.new_family_max_first:
+            stack.append([fam, n])
+            out[ln.idx] = (len(stack) - 1, n)
     return out
 
 

@@ -326,6 +326,75 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
     return [(s, e) for _, s, e in cuts]
 
 
+# A line's number that a numbering viewer left at its start, then a space, a tab or a bar (3 以……, 12|三月：……)
+_LINE_NO = re.compile(r"^[ \t\u3000]*(\d{1,4})(?:[ \t\u3000]+|[ \t\u3000]*[|│｜][ \t\u3000]*|$)")
+# quick check: without that many lines opening with a bare number there is nothing to cut
+_LINE_NO_ANYWHERE = re.compile(r"^[ \t\u3000]*\d{1,4}(?:[ \t\u3000|│｜]|$)", re.M)
+# the time a chat's or a transcript's copy stamps each line with ([10:21:03] 一、指导思想, 2025-02-11 10:21 1、……);
+# written before the fold, so in full-width forms too (［００：２１］)
+_DATE_SEP = "[-/.－／．]"
+_STAMP_HEAD = rf"^[ \t\u3000]*[\[【(（［]?(?:\d{{4}}{_DATE_SEP}\d{{1,2}}{_DATE_SEP}\d{{1,2}}[ \t\u3000]+)?"
+_LINE_STAMP = re.compile(_STAMP_HEAD + r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?[\]】)）］]?[ \t\u3000]+")
+_LINE_STAMP_ANYWHERE = re.compile(_STAMP_HEAD + r"\d{1,2}[:：]\d{2}", re.M)
+
+
+def find_line_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of line numbers to cut: a run of lines numbered one more each line (blank lines numbered
+    too, or left out), some of them holding a numbering marker of their own after the number."""
+    if len(_LINE_NO_ANYWHERE.findall(text)) < params().normalise.line_number_run:
+        return []
+    return _prefix_runs(text, _LINE_NO, lambda m: int(m.group(1)), lambda prev, key: key == prev + 1)
+
+
+def find_line_stamps(text: str) -> list[tuple[int, int]]:
+    """Spans of time stamps to cut: a run of lines each opening with a time no earlier than the line
+    before (blank lines between them unstamped), some of them holding a numbering marker after it. A
+    day's timetable (7:30 入园晨检, 8:00 早操) has no marker after its times: its times are its words."""
+    if len(_LINE_STAMP_ANYWHERE.findall(text)) < params().normalise.line_number_run:
+        return []
+
+    def seconds(m: re.Match[str]) -> int:
+        return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3) or 0)
+
+    return _prefix_runs(text, _LINE_STAMP, seconds, lambda prev, key: key >= prev)
+
+
+def _prefix_runs(text: str, prefix: re.Pattern[str], key: Callable[[re.Match[str]], int],
+                 follows: Callable[[int, int], bool]) -> list[tuple[int, int]]:
+    """The prefixes of a run of at least ``line_number_run`` lines, each opening with ``prefix`` whose
+    ``key`` ``follows`` the line's before, at least ``line_number_marked`` of them with a numbering
+    marker after it (which a list numbered 1 2 3 without marks, or a timetable, never has)."""
+    p = params().normalise
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    marked = 0
+    last: int | None = None
+
+    def close() -> None:
+        if len(run) >= p.line_number_run and marked >= p.line_number_marked:
+            out.extend(run)
+
+    pos = 0
+    for raw in text.split("\n"):
+        start, pos = pos, pos + len(raw) + 1
+        m = prefix.match(raw)
+        if m is None and not raw.strip():  # a blank line the copy left unnumbered or added
+            continue
+        value = key(m) if m else None
+        if m is None or last is not None and value is not None and not follows(last, value):
+            close()
+            run, marked, last = [], 0, None
+            if m is None:
+                continue
+        run.append((start, start + m.end()))
+        rest = raw[m.end():]
+        found = match_marker(rest) if rest else None
+        marked += found is not None and not found.bare
+        last = value
+    close()
+    return out
+
+
 # A title or heading spread out letter by letter (工 作 计 划, 2 0 2 5 年 X X 社 区 工 作 计 划, 一、指 导
 # 思 想): a line whose words, after its marker, are single characters (or runs of digits and Latin
 # letters) with one to three spaces between them. The spaces are cut from the working text, as a
@@ -387,6 +456,42 @@ def find_markup(text: str) -> list[tuple[int, int]]:
     for m in bold.finditer(text):
         width = len(m.group(1))
         out += [(m.start(), m.start() + width), (m.end() - width, m.end())]
+    return out
+
+
+_HSPACE = " \t\u3000\u00a0"
+# quick check: without an address's shape there is no watermark to look for (written in ASCII: the
+# full-width forms of a copy are rare in addresses)
+_URL_HINT = re.compile(r"(?i)www\.|https?://|\.(?:com|cn|net|org|cc|top|vip)(?![a-z])")
+
+
+def find_url_watermarks(text: str) -> list[tuple[int, int]]:
+    """The spans of a site's address stamped into the plan's words (furniture.toml ``inline_url``):
+    behind a sentence's end in its line, or glued into the words where another copy of it stands so.
+
+    Each span takes the spaces around the address, so that the words on either side meet as they were
+    written. An address alone on its line is left to the line's furniture."""
+    fv = furniture()
+    glued: list[tuple[re.Match[str], bool]] = []  # (address, behind a sentence's end)
+    for m in fv.inline_url.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        before = text[line_start : m.start()]
+        after = text[m.end() : len(text) if line_end < 0 else line_end]
+        if before.strip(_HSPACE) == "" and after.strip(_HSPACE) == "":
+            continue
+        glued.append((m, fv.inline_url_after.search(before) is not None))
+    marked = {m.group().lower() for m, behind in glued if behind}
+    out: list[tuple[int, int]] = []
+    for m, _ in glued:
+        if m.group().lower() not in marked:
+            continue
+        start, end = m.start(), m.end()
+        while start > 0 and text[start - 1] in _HSPACE:
+            start -= 1
+        while end < len(text) and text[end] in _HSPACE:
+            end += 1
+        out.append((start, end))
     return out
 
 
@@ -513,6 +618,9 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     text = scrub_html(literal_breaks(text))
     removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
     removed += find_letter_spacing(text)
+    # a viewer's line numbers: furniture as a site name is, so listed with them
+    line_numbers = tuple(find_line_numbers(text) + find_line_stamps(text))
+    removed += line_numbers
     # Markdown's marks as typed or in full-width letters (＊＊一、指导思想＊＊): looked for in the
     # folded text, which keeps every offset
     folded = table.apply(text) if _MARKUP_CHARS.search(text) else ""
@@ -521,9 +629,13 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
         removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
     # a site's name glued into a line (……现场赛【XX范文】。): furniture, cut so the words read whole;
     # looked for in the folded text (【學優範文】 too: folding keeps every offset)
-    site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(folded or table.apply(text))) \
-        if "【" in text else ()
+    if not folded and ("【" in text or _URL_HINT.search(text) is not None):
+        folded = table.apply(text)
+    site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(folded)) if "【" in text else ()
+    if _URL_HINT.search(text) is not None:
+        site_names += tuple(find_url_watermarks(folded))
     removed += site_names
+    site_names += line_numbers
     if not removed:
         return WorkingText(_join_bare_markers(_cells(_fold_in_context(_fold_variants(table.apply(text))))),
                            OffsetMap.identity(len(text)), original_length)

@@ -490,7 +490,7 @@ def _mid_text_start(ctx: LineContext) -> Vote | None:
     ln = ctx.line
     if ctx.current is not None or ctx.index != 0 or ln.marker is not None or ln.month is not None or ln.table_header:
         return None
-    if ln.text.lstrip().startswith(section_words().mid_sentence_openers):
+    if ln.mid_sentence:
         evidence = "opens mid-sentence"
     elif _first_heading_past_one(ctx) and not ln.guiding_opener and not plan_vocab().guiding_line.search(ln.text):
         evidence = "first top-level heading numbered past 1"

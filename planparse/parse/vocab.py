@@ -89,6 +89,8 @@ class Furniture:
     comment_actions_within: int  # lines after a stamp in which its comment's actions confirm it
     inline_break: re.Pattern
     inline_site_name: re.Pattern  # 【XX范文】 glued into a line: cut when normalising
+    inline_url: re.Pattern  # a site's address glued into a line (……以上。www.xx.com): cut as a watermark …
+    inline_url_after: re.Pattern  # ... where a sentence's end stands before it
     disclosure_field: re.Pattern  # 索引号：…, 发布机构 | …: a field of a 政府信息公开 page's card
     disclosure_beside: re.Pattern  # 公开方式：…: a card's field only beside a sure one
     disclosure_key: re.Pattern  # 索引号 alone on its line: a card cell, its value on the next line
@@ -139,6 +141,8 @@ def furniture() -> Furniture:
         data["comment_actions_within"],
         re.compile(data["inline_break"]),
         re.compile(data["inline_site_name"]),
+        re.compile(data["inline_url"]),
+        re.compile(data["inline_url_after"]),
         # a key then its colon or a table's bar, the value after it; or a key alone (one cell a line)
         re.compile(r"^[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]"),
         re.compile(r"^[|\s]*(?:" + _field_keys(data["disclosure_fields_beside"]) + r")\s*[:：|]"),

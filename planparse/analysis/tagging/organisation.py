@@ -88,7 +88,7 @@ def find_organisation(plan: Plan, doc: Document) -> str | None:
     candidates: list[str] = []
     if plan.title:
         candidates.append(plan.title)
-    lines = [ln.strip() for ln in doc.span_text(plan.span).split("\n") if ln.strip()]
+    lines = [ln.strip() for ln in _plan_words(plan, doc).split("\n") if ln.strip()]
     short = [ln for ln in lines if len(ln) <= rules.max_line_length]
     candidates += [ln for ln in lines[: rules.head_lines] if ln in short]
     candidates += [ln for ln in lines[-rules.tail_lines :] if ln in short]
@@ -97,3 +97,18 @@ def find_organisation(plan: Plan, doc: Document) -> str | None:
         if found:
             return found
     return None
+
+
+def _plan_words(plan: Plan, doc: Document) -> str:
+    """The plan's text without the site furniture inside it (a viewer's line numbers, a site name
+    glued into a line): a signature line reads as the unit it names."""
+    start, end = plan.span
+    parts: list[str] = []
+    pos = start
+    for a, b in sorted(doc.furniture):
+        if b <= pos or a >= end:
+            continue
+        parts.append(doc.text[pos:a] if a > pos else "")
+        pos = max(pos, min(b, end))
+    parts.append(doc.text[pos:end])
+    return "".join(parts)
