@@ -185,3 +185,9 @@ def test_a_period_before_a_cued_ending_names_no_unit() -> None:
     # 本学期工作要点 inside a plan is a heading: 本学期 ends as no unit's name does
     doc = planparse.parse_text("城关小学2026年工作计划\n\n一、指导思想\n以立德树人为根本。\n\n本学期工作要点\n1.开展主题教育。\n")
     assert len(doc.plans) == 1
+
+
+@pytest.mark.parametrize("title", ["——东阳市青少年宫2026年工作要点", "东阳市青少年宫2026年工作要点.docx", "东阳市青少年宫2026年工作要点——"])
+def test_a_subtitles_dash_a_file_extension_and_a_bare_dash_are_no_part_of_the_title(title: str) -> None:
+    doc = planparse.parse_text("凝心聚力 砥砺前行\n" + title + "\n\n一、指导思想\n坚持公益属性。\n\n二、主要工作\n1.开展公益培训。\n")
+    assert (doc.plans[0].title, doc.plans[0].year) == ("东阳市青少年宫2026年工作要点", 2026)

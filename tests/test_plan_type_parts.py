@@ -172,7 +172,7 @@ def test_a_fields_focus_heads_main_work(heading: str) -> None:
     assert kinds(text)[0][1] == ("main_work", "二、" + heading)
 
 
-@pytest.mark.parametrize("heading", ["工作纪律", "考核细则", "任务分解", "工作流程"])
-def test_rules_assessment_and_task_breakdown_head_other_parts(heading: str) -> None:
+@pytest.mark.parametrize("heading", ["工作纪律", "考核细则", "评价办法", "工作流程"])
+def test_rules_assessment_and_procedure_head_other_parts(heading: str) -> None:
     text = TITLE + "一、指导思想\n坚持以人民为中心，扎实推进各项工作。\n二、主要工作\n1.做好宣传。\n三、" + heading + "\n（一）按月通报。\n"
     assert kinds(text)[0][2] == ("other", "三、" + heading)
