@@ -191,3 +191,17 @@ def test_a_period_before_a_cued_ending_names_no_unit() -> None:
 def test_a_subtitles_dash_a_file_extension_and_a_bare_dash_are_no_part_of_the_title(title: str) -> None:
     doc = planparse.parse_text("凝心聚力 砥砺前行\n" + title + "\n\n一、指导思想\n坚持公益属性。\n\n二、主要工作\n1.开展公益培训。\n")
     assert (doc.plans[0].title, doc.plans[0].year) == ("东阳市青少年宫2026年工作要点", 2026)
+
+
+@pytest.mark.parametrize("letterhead", ["东阳市青少年宫", "城关消防大队"])
+def test_a_cued_title_under_a_letterhead_titles_the_plan(letterhead: str) -> None:
+    # the unit's name alone above the title is a letterhead, no part of it (as 光明小学 / 德育工作计划)
+    text = letterhead + "\n2026年工作要点\n\n一、指导思想\n坚持公益属性。\n\n二、主要工作\n1.开展公益培训。\n"
+    doc = planparse.parse_text(text)
+    assert (doc.plans[0].title, doc.plans[0].year) == ("2026年工作要点", 2026)
+    assert kinds(text) == [("guiding_ideology", "一、指导思想"), ("main_work", "二、主要工作")]
+
+
+def test_a_cued_heading_under_a_line_of_prose_is_no_title() -> None:
+    text = "城关小学2026年工作计划\n\n本学期我校将继续深化课程改革。\n2026年工作要点\n1.开展主题教育。\n"
+    assert planparse.parse_text(text).plans[0].title == "城关小学2026年工作计划"
