@@ -176,3 +176,10 @@ def test_a_fields_focus_heads_main_work(heading: str) -> None:
 def test_rules_assessment_and_procedure_head_other_parts(heading: str) -> None:
     text = TITLE + "一、指导思想\n坚持以人民为中心，扎实推进各项工作。\n二、主要工作\n1.做好宣传。\n三、" + heading + "\n（一）按月通报。\n"
     assert kinds(text)[0][2] == ("other", "三、" + heading)
+
+
+@pytest.mark.parametrize("sentence", ["成立领导小组。", "落实保障措施。", "明确工作目标！"])
+def test_a_line_ending_a_sentence_is_no_unnumbered_heading(sentence: str) -> None:
+    # else 二、工作目标 and 三、做好宣传工作 after it pass for its items (item_under_unnumbered_heading)
+    text = TITLE + "一、组织领导\n" + sentence + "\n由镇长任组长。\n二、工作目标\n群众满意率达到95%。\n三、主要工作\n1.做好宣传。\n"
+    assert kinds(text)[0] == [("other", "一、组织领导"), ("goals", "二、工作目标"), ("main_work", "三、主要工作")]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from planparse.parse.chars import SENTENCE_END
 from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.features import Line, heading_end, names_guiding_line
 from planparse.parse.levels import levels_by_plan, plan_body
@@ -358,11 +359,15 @@ def _unnumbered_heading(ctx: LineContext) -> Vote | None:
     part of a plan that heads its parts without numbers: LineContext.unnumbered_sibling); inside an untitled
     run of work items an unnumbered 目标 / 措施 labels the item's paragraph; a schedule cue needs a
     month list after it or a colon. The unit signing the plan (XX中学安全工作领导小组) carries no
-    cue (LineContext.cue), so it is no heading.
+    cue (LineContext.cue), so it is no heading; nor is a line that ends a sentence (成立领导小组。: a
+    verb and the cue as its object, ended with its full stop), whose numbered siblings after it would
+    else pass for its items (item_under_unnumbered_heading).
     """
     ln, cue = ctx.line, ctx.cue
     if not cue or ln.marker is not None or ln.month is not None:
         return None
+    if ln.text.rstrip().endswith(tuple(SENTENCE_END)):
+        return None  # 成立领导小组。 under 二、组织领导: a sentence of the part, no heading of its own
     cur = ctx.current
     if cue != "schedule" and ctx.in_month_list() and not ctx.unnumbered_sibling():
         return None
