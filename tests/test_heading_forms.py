@@ -147,3 +147,61 @@ def test_a_bracketed_numeral_alone_above_a_title_numbers_the_pages_plans() -> No
     doc = planparse.parse_text(text)
     assert [p.title for p in doc.plans] == ["城东小学2025年德育工作计划", "城西小学2025年德育工作计划"]
     assert [i.text for i in doc.plans[0].sections[1].walk_items()] == ["开展主题班会。"]
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    # a note after a dash stays in the title as a bracketed one does; a bare year after the ending is the plan's
+    [("城关消防大队2026年防火工作计划——2026年", 2026), ("城关消防大队防火工作方案——征求意见稿", None),
+     ("城西税务分局纳税服务工作计划2025", 2025), ("城西税务分局纳税服务工作计划—修订稿", None)],
+)
+def test_a_dash_note_or_a_bare_year_after_the_title_stays_in_it(title: str, year: int | None) -> None:
+    doc = planparse.parse_text(title + "\n\n一、指导思想\n以立德树人为根本。\n\n二、主要工作\n1.开展主题教育。\n")
+    assert (doc.plans[0].title, doc.plans[0].year) == (title, year)
+
+
+def test_a_spaced_dash_before_a_site_name_is_no_note() -> None:
+    doc = planparse.parse_text("城西税务分局纳税服务工作计划 - 税务之窗\n\n一、指导思想\n以纳税人为中心。\n\n二、主要工作\n1.优化服务。\n")
+    assert doc.plans[0].title == "城西税务分局纳税服务工作计划"
+
+
+@pytest.mark.parametrize("title", ["<县妇幼保健院2026年健康教育工作计划>", "‹县妇幼保健院2026年健康教育工作计划›",
+                                   "«县妇幼保健院2026年健康教育工作计划»"])
+def test_a_title_in_ascii_angle_brackets_or_guillemets_is_the_words_inside(title: str) -> None:
+    doc = planparse.parse_text(title + "\n\n一、指导思想\n坚持预防为主。\n\n二、主要工作\n1.开展健康讲座。\n")
+    assert (doc.plans[0].title, doc.plans[0].year) == ("县妇幼保健院2026年健康教育工作计划", 2026)
+
+
+@pytest.mark.parametrize("title", ["东阳市青少年宫工作要点", "城关消防大队工作要点", "共青团平阳县委工作要点", "县职业中专工作要点",
+                                   "县老年大学工作要点"])
+def test_a_unit_named_before_a_cued_ending_titles_the_plan(title: str) -> None:
+    # the subject vocabulary lacks these units; their names end as a unit's does
+    doc = planparse.parse_text(title + "\n\n一、指导思想\n坚持公益属性。\n\n二、主要工作\n1.开展公益培训。\n")
+    assert doc.plans[0].title == title
+    assert kinds(title + "\n\n一、指导思想\n坚持公益属性。\n\n二、主要工作\n1.开展公益培训。\n")[0] == ("guiding_ideology", "一、指导思想")
+
+
+def test_a_period_before_a_cued_ending_names_no_unit() -> None:
+    # 本学期工作要点 inside a plan is a heading: 本学期 ends as no unit's name does
+    doc = planparse.parse_text("城关小学2026年工作计划\n\n一、指导思想\n以立德树人为根本。\n\n本学期工作要点\n1.开展主题教育。\n")
+    assert len(doc.plans) == 1
+
+
+@pytest.mark.parametrize("title", ["——东阳市青少年宫2026年工作要点", "东阳市青少年宫2026年工作要点.docx", "东阳市青少年宫2026年工作要点——"])
+def test_a_subtitles_dash_a_file_extension_and_a_bare_dash_are_no_part_of_the_title(title: str) -> None:
+    doc = planparse.parse_text("凝心聚力 砥砺前行\n" + title + "\n\n一、指导思想\n坚持公益属性。\n\n二、主要工作\n1.开展公益培训。\n")
+    assert (doc.plans[0].title, doc.plans[0].year) == ("东阳市青少年宫2026年工作要点", 2026)
+
+
+@pytest.mark.parametrize("letterhead", ["东阳市青少年宫", "城关消防大队"])
+def test_a_cued_title_under_a_letterhead_titles_the_plan(letterhead: str) -> None:
+    # the unit's name alone above the title is a letterhead, no part of it (as 光明小学 / 德育工作计划)
+    text = letterhead + "\n2026年工作要点\n\n一、指导思想\n坚持公益属性。\n\n二、主要工作\n1.开展公益培训。\n"
+    doc = planparse.parse_text(text)
+    assert (doc.plans[0].title, doc.plans[0].year) == ("2026年工作要点", 2026)
+    assert kinds(text) == [("guiding_ideology", "一、指导思想"), ("main_work", "二、主要工作")]
+
+
+def test_a_cued_heading_under_a_line_of_prose_is_no_title() -> None:
+    text = "城关小学2026年工作计划\n\n本学期我校将继续深化课程改革。\n2026年工作要点\n1.开展主题教育。\n"
+    assert planparse.parse_text(text).plans[0].title == "城关小学2026年工作计划"

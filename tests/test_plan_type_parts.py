@@ -140,3 +140,46 @@ def test_a_work_verb_before_a_cue_after_the_run_keeps_its_kind() -> None:
     assert _run("二、健全工作机制", "三、工作要求\n及时报送。\n") == [
         ("main_work", None), ("measures", "二、健全工作机制"), ("other", "三、工作要求")]
 
+
+
+@pytest.mark.parametrize("first", ["一、健全工作机制", "一、强化组织领导", "一、完善长效机制"])
+def test_a_work_verb_before_a_cue_first_in_a_run_opens_the_run(first: str) -> None:
+    text = TITLE + first + "\n建立例会制度。\n二、做好宣传工作\n利用公众号宣传。\n三、开展志愿服务\n组织结对帮扶。\n"
+    assert kinds(text)[0] == [("main_work", None)]
+
+
+def test_a_work_verb_before_a_cue_first_after_the_guiding_part_opens_the_run() -> None:
+    text = TITLE + "一、指导思想\n坚持以人民为中心，扎实推进各项工作。\n二、健全工作机制\n建立例会制度。\n三、做好宣传工作\n利用公众号宣传。\n"
+    assert kinds(text)[0] == [("guiding_ideology", "一、指导思想"), ("main_work", None)]
+
+
+def test_a_work_verb_before_a_cue_first_before_another_part_keeps_its_kind() -> None:
+    # 一、加强组织领导 right before 二、工作目标: the plan's opening part, no run goes on after it
+    text = TITLE + "一、加强组织领导\n由镇长任组长，分管领导具体负责。\n二、工作目标\n群众满意率达到95%。\n三、做好宣传工作\n利用公众号宣传。\n"
+    assert kinds(text)[0][:2] == [("other", "一、加强组织领导"), ("goals", "二、工作目标")]
+
+
+def test_a_work_verb_before_a_cue_after_a_safeguard_part_keeps_its_kind() -> None:
+    # past the plan's opening parts (三、保障措施 came first): 四、加强组织领导 is a safeguard, not a run's first
+    text = TITLE + "一、主要工作\n1.做好宣传。\n二、保障措施\n落实经费。\n三、加强组织领导\n由镇长任组长，分管领导具体负责。\n" \
+        "四、做好总结工作\n年底总结。\n"
+    assert kinds(text)[0][2] == ("other", "三、加强组织领导")
+
+
+@pytest.mark.parametrize("heading", ["检查重点", "整治重点", "宣传重点", "工作重心"])
+def test_a_fields_focus_heads_main_work(heading: str) -> None:
+    text = TITLE + "一、指导思想\n坚持以人民为中心，扎实推进各项工作。\n二、" + heading + "\n（一）重点场所。\n（二）重点人群。\n"
+    assert kinds(text)[0][1] == ("main_work", "二、" + heading)
+
+
+@pytest.mark.parametrize("heading", ["工作纪律", "考核细则", "评价办法", "工作流程"])
+def test_rules_assessment_and_procedure_head_other_parts(heading: str) -> None:
+    text = TITLE + "一、指导思想\n坚持以人民为中心，扎实推进各项工作。\n二、主要工作\n1.做好宣传。\n三、" + heading + "\n（一）按月通报。\n"
+    assert kinds(text)[0][2] == ("other", "三、" + heading)
+
+
+@pytest.mark.parametrize("sentence", ["成立领导小组。", "落实保障措施。", "明确工作目标！"])
+def test_a_line_ending_a_sentence_is_no_unnumbered_heading(sentence: str) -> None:
+    # else 二、工作目标 and 三、做好宣传工作 after it pass for its items (item_under_unnumbered_heading)
+    text = TITLE + "一、组织领导\n" + sentence + "\n由镇长任组长。\n二、工作目标\n群众满意率达到95%。\n三、主要工作\n1.做好宣传。\n"
+    assert kinds(text)[0] == [("other", "一、组织领导"), ("goals", "二、工作目标"), ("main_work", "三、主要工作")]

@@ -398,7 +398,8 @@ def _title(line: Line) -> None:
         return
     if line.separator or not bare.startswith(pv.title_not_opening):
         names = has_year or line.separator or any(w in bare[:-2] for w in pv.title_subjects)
-        names_unit = any(w in bare[:-2] for w in pv.title_subjects if w not in pv.title_generic_subjects)
+        names_unit = any(w in bare[:-2] for w in pv.title_subjects if w not in pv.title_generic_subjects) \
+            or _unit_subject(bare)
         names_own = has_year or line.separator or names_unit
     else:
         names = names_own = names_unit = False
@@ -426,6 +427,23 @@ def _title(line: Line) -> None:
             line.title_of_unit = True
     if line.title_like and not has_year and not line.separator and _category_only(bare):
         line.title_bare = True
+
+
+def _unit_subject(bare: str) -> bool:
+    """Whether a title's words before its ending, generic words off their end, are a unit's name
+    (东阳市青少年宫工作要点, 共青团平阳县委工作要点): the subject vocabulary lists kinds of school and
+    office, but any unit may title its plan so, its name ending as a signer's does (plans.toml
+    signer_last_chars, signer_last_words)."""
+    pv = plan_vocab()
+    ending = max((e for e in pv.title_endings if bare.endswith(e)), key=len, default="")
+    subject = bare[: len(bare) - len(ending)]
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for word in pv.title_generic_subjects:
+            if subject.endswith(word) and len(subject) > len(word):
+                subject, trimmed = subject[: -len(word)], True
+    return len(subject) >= params().title.unit_subject_min_chars and subject.endswith(pv.signer_endings)
 
 
 def _category_only(bare: str) -> bool:

@@ -226,9 +226,27 @@ def _first_title(ctx: PlanContext) -> Vote | None:
         return Vote("title", ("title_like",))
     if ln.title_with_cue and not any(not ctx.lines[i].furniture for i in cur.lines):
         return Vote("title", ("title_with_cue", "first line"))
+    if ln.title_with_cue and _under_letterhead(ctx.lines, cur.lines, ln):
+        return Vote("title", ("title_with_cue", "under a letterhead"))
     if ln.title_of_period and not any(not ctx.lines[i].furniture for i in cur.lines):
         return Vote("title", ("title_of_period", "first line"))
     return None
+
+
+def _under_letterhead(lines: tuple[Line, ...], before: list[int], ln: Line) -> bool:
+    """Whether the only content above ``ln`` is a letterhead right above it: the unit's name alone on
+    a line (东阳市青少年宫 / 2026年工作要点, a Word title of two centred lines), which names whose plan
+    the cued title below is; it ends as a unit's name does (plans.toml signer_last_chars,
+    signer_last_words) and is no title, heading or item itself."""
+    content = [lines[i] for i in before if not lines[i].furniture]
+    if len(content) != 1 or content[0].idx != ln.idx - 1:
+        return False
+    head = content[0]
+    name = head.text.strip()
+    if head.marker is not None or head.month is not None or head.cue_kind is not None or head.title_core is not None:
+        return False
+    return params().title.unit_subject_min_chars <= len(name) <= params().title.max_chars \
+        and not TITLE_BAD.search(name) and not any(c.isspace() for c in name) and name.endswith(plan_vocab().signer_endings)
 
 
 @plan_boundary.rule("proper_title_after_separator")

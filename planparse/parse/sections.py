@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from planparse.parse.chars import SENTENCE_END
 from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.features import Line, heading_end, names_guiding_line
 from planparse.parse.levels import levels_by_plan, plan_body
@@ -360,11 +361,15 @@ def _unnumbered_heading(ctx: LineContext) -> Vote | None:
     part of a plan that heads its parts without numbers: LineContext.unnumbered_sibling); inside an untitled
     run of work items an unnumbered 目标 / 措施 labels the item's paragraph; a schedule cue needs a
     month list after it or a colon. The unit signing the plan (XX中学安全工作领导小组) carries no
-    cue (LineContext.cue), so it is no heading.
+    cue (LineContext.cue), so it is no heading; nor is a line that ends a sentence (成立领导小组。: a
+    verb and the cue as its object, ended with its full stop), whose numbered siblings after it would
+    else pass for its items (item_under_unnumbered_heading).
     """
     ln, cue = ctx.line, ctx.cue
     if not cue or ln.marker is not None or ln.month is not None:
         return None
+    if ln.text.rstrip().endswith(tuple(SENTENCE_END)):
+        return None  # 成立领导小组。 under 二、组织领导: a sentence of the part, no heading of its own
     cur = ctx.current
     if cue != "schedule" and ctx.in_month_list() and not ctx.unnumbered_sibling():
         return None
@@ -524,34 +529,48 @@ def _closing_provision(ctx: LineContext) -> Vote | None:
     return None
 
 
+# the parts a plan opens with before its work: its guiding line, its situation, its goals
+OPENING_KINDS = ("guiding_ideology", "goals", "situation")
+
+
 @section_start.rule("work_area_in_run")
 def _work_area_in_run(ctx: LineContext) -> Vote | None:
     """二、健全工作机制 in a run of work headings (一、加强队伍建设 …) with no 主要工作 heading above them:
-    the run's next work heading, not a part of its cue's kind.
+    the run's next work heading, not a part of its cue's kind; first in such a run (一、健全工作机制 then
+    二、丰富公益培训项目), it opens the run.
 
     GUIDE: a heading whose subject is one work area is a main-work item. The heading opens with a
     work verb (sections.toml work_area_verbs) whose object holds the cue word, so the cue names what
     the work is on, not a part of the plan; a cue alone or first (四、工作机制) is a part all the same.
     A schedule cue is left to open its own section (a schedule nested in the run is one, GUIDE). Only
     inside the run, a work heading coming after it: parts after the run (七、强化组织保障 last, or before
-    八、工作要求) keep their kind, as a plan's safeguards follow its work.
+    八、工作要求) keep their kind, as a plan's safeguards follow its work. First in the run, it opens it
+    where an uncued work heading would (work_heading_run, work_heading_beside_part), and only where
+    the run goes on: 一、加强组织领导 before 二、工作目标 heads a part.
     """
     ln, cur = ctx.line, ctx.current
     if not (ctx.cue and ctx.cue != "schedule" and ctx.is_item and ctx.level == 0) or ln.cue is None:
         return None
-    if cur is None or cur.heading is not None or cur.opened_as != "main_work" or not cur.lines:
+    if not _names_work_area(ln) or ln.marker is None:
         return None
-    first = ctx.lines[cur.lines[0]]
-    if first.marker is None or ln.marker is None or first.marker.family != ln.marker.family:
-        return None
-    if not _names_work_area(ln):
-        return None
+    if cur is not None and cur.heading is None and cur.opened_as == "main_work" and cur.lines:
+        first = ctx.lines[cur.lines[0]]
+        if first.marker is None or first.marker.family != ln.marker.family:
+            return None
+        decision = "add"
+        evidence: tuple[str, ...] = ("marker level 0", "in an untitled run of work headings")
+    else:
+        if any(s.opened_as not in OPENING_KINDS for s in ctx.state.sections):
+            return None  # past the plan's opening parts: a safeguard after the work (四、加强组织领导)
+        opening = _work_heading_run(ctx) or _work_heading_beside_part(ctx)
+        if opening is None or opening.decision != "untitled:main_work":
+            return None
+        decision, evidence = opening.decision, opening.evidence + ("first of a run of work headings",)
     for later in ctx.content[ctx.index + 1 :]:
         if later.marker is not None and later.marker.family == ln.marker.family and ctx.levels.get(later.idx, (None,))[0] == 0:
             if later.heading_like and later.cue_kind and not _names_work_area(later):
                 return None  # the next part opens right after it: the line ends the run (七、强化组织保障)
-            return Vote("add", ("marker level 0", "in an untitled run of work headings", "a work verb before its cue",
-                                "the run goes on after it"))
+            return Vote(decision, evidence + ("a work verb before its cue", "the run goes on after it"))
     return None  # the last heading of the plan: a part after the run as much as a work area of it
 
 
@@ -582,7 +601,7 @@ def _work_heading_beside_part(ctx: LineContext) -> Vote | None:
     head_line = ctx.current_heading()
     if head_line is None:
         # an untitled opening part (a guiding paragraph) has no numbering a line could continue
-        beside = ctx.current_kind() in ("guiding_ideology", "goals", "situation")
+        beside = ctx.current_kind() in OPENING_KINDS
     else:
         beside = head_line.marker is not None and ctx.line.marker is not None and head_line.marker.family == ctx.line.marker.family
     if beside:
@@ -654,7 +673,7 @@ def _open(state: SectionState, plan: int, decision: Decision, line: Line) -> Non
     if form == "untitled":
         _add(block, line)
     state.sections.append(block)
-    state.item_open = decision.rule in ("work_heading_run", "work_heading_beside_part", "mid_list_start")
+    state.item_open = decision.rule in ("work_heading_run", "work_heading_beside_part", "mid_list_start", "work_area_in_run")
 
 
 def _add(block: SectionBlock, line: Line) -> None:
