@@ -143,6 +143,12 @@ class Line(_RareFacts):
             line.starts_physical = False
         return line
 
+    def unset(self, *names: str) -> None:
+        """Rare facts back to their defaults: out of the line's dict, not written there as defaults."""
+        facts = vars(self)  # an empty one made if the line has set none (these lines are few)
+        for name in names:
+            facts.pop(name, None)
+
     @property
     def content(self) -> str:
         return self.text[self.content_start :]
@@ -872,8 +878,7 @@ def _confirm_table_headers(lines: list[Line]) -> None:
             ln.heading_like = False
         else:
             ln.table_header = False
-            if ln.table_cells:
-                ln.table_cells = ()
+            ln.unset("table_cells")
     _mark_dated_headers(lines)
 
 
@@ -1268,8 +1273,7 @@ def _annex_label_over_title(lines: list[Line]) -> None:
     for ln, nxt in zip(lines, lines[1:], strict=False):
         if ln.annex and ln.title_like and nxt.signature:
             ln.title_like = False
-            for name in ("title_with_cue", "title_of_unit", "title_core"):
-                vars(ln).pop(name, None)  # back to its default
+            ln.unset("title_with_cue", "title_of_unit", "title_core")
             continue
         if not (ln.cue_kind and nxt.title_like) or ln.marker is not None:
             continue
