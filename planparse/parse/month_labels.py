@@ -288,7 +288,8 @@ def cell_label(cell: str) -> MonthLabel | None:
 @lru_cache(maxsize=4096)
 def is_period_cell(cell: str) -> bool:
     """A table cell that holds a period only: a month label (三月, 3—4月, 3月上旬) or a week (第1周, 第1周（2.17-2.21）)."""
-    return cell_label(cell) is not None or _WEEK.fullmatch(cell) is not None or period_cell_kind(cell) == "week"
+    # its kind of period only where it is no month: most cells are read as a month label once
+    return cell_label(cell) is not None or _WEEK.fullmatch(cell) is not None or _week_cell(cell.strip()) is True
 
 
 _BARE_DATED = re.compile(rf"(?:19|20)\d\d\s*年\s*{_MNUM}\s*月")
@@ -354,15 +355,31 @@ def period_cell_kind(cell: str) -> str | None:
     """What a table cell standing alone on its line holds, when it holds a period only: "week" (第3周,
     第3-4周, 第3周（2.24-2.28）), "dates" (2.17-2.21, 3月1日—3月7日), "month" (三月, 3—4月), else None."""
     cell = cell.strip()
-    week = _WEEK.match(cell)
+    week = _week_cell(cell)
     if week is not None:
-        rest = cell[week.end() :].strip()
-        inner = _BRACKETED.fullmatch(rest)
-        rest = inner.group("inner").strip() if inner else rest
-        return "week" if not rest or _DATE_CELL.fullmatch(rest) else None
+        return "week" if week else None
     if _DATE_CELL.fullmatch(cell):
         return "dates"
     return "month" if cell_label(cell) is not None else None
+
+
+def _week_cell(cell: str) -> bool | None:
+    """Whether a (stripped) cell that opens with a week is a week only, its dates after it at times
+    (第3周, 第3-4周, 第3周（2.24-2.28）); None for a cell that opens with no week."""
+    week = _WEEK.match(cell)
+    if week is None:
+        return None
+    rest = cell[week.end() :].strip()
+    inner = _BRACKETED.fullmatch(rest)
+    rest = inner.group("inner").strip() if inner else rest
+    return not rest or _DATE_CELL.fullmatch(rest) is not None
+
+
+def is_date_cell(cell: str) -> bool:
+    """A cell holding only a date or a range of dates (2.17-2.21, 3月1日—3月7日): what
+    :func:`period_cell_kind` calls "dates", told without reading the cell as a month label."""
+    cell = cell.strip()
+    return _WEEK.match(cell) is None and _DATE_CELL.fullmatch(cell) is not None
 
 
 _BAR = re.compile(r"\s*[|｜]\s*")

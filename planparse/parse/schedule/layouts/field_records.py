@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from planparse.parse.chars import TRAILING
 from planparse.parse.features import Line
-from planparse.parse.month_labels import cell_label, mentioned_months, period_cell_kind, record_field, span_months
+from planparse.parse.month_labels import cell_label, is_date_cell, mentioned_months, record_field, span_months
 from planparse.parse.rules import Vote
 from planparse.parse.schedule import ScheduleBlock, layout
 from planparse.parse.schedule.entries import EntryWriter, Period
@@ -35,7 +35,7 @@ def time_months(words: str) -> list[int]:
     label = cell_label(words)
     if label is not None and not label.week:
         return label.months
-    spanned = span_months(words) if period_cell_kind(words) == "dates" else None
+    spanned = span_months(words) if is_date_cell(words) else None
     return spanned or mentioned_months(words)
 
 

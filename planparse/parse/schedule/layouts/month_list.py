@@ -15,9 +15,9 @@ from planparse.parse.chars import BULLETS, CELL_SEPARATORS, CLAUSE_END, SENTENCE
 from planparse.parse.features import Line
 from planparse.parse.month_labels import (
     MonthLabel,
+    is_date_cell,
     leading_mention,
     month_part_prefix,
-    period_cell_kind,
     trailing_date_cell,
 )
 from planparse.parse.params import params
@@ -151,7 +151,7 @@ class _MonthList:
             end = trailing_date_cell(text, start, end)
         piped = any(c in text[start:end] for c in CELL_SEPARATORS)
         for k, cell in enumerate(_CELL.finditer(text, start, end)):
-            if piped and (k in skip or period_cell_kind(cell.group()) == "dates"):
+            if piped and (k in skip or is_date_cell(cell.group())):
                 continue  # a column of no activities, or the row's date cell (第1周 | 开学准备 | 9.1-9.5)
             for chunk in _CHUNK.finditer(text, cell.start(), cell.end()):
                 if _detail_chunk().match(text, chunk.start(), chunk.end()):

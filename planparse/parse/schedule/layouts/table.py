@@ -39,6 +39,7 @@ from planparse.parse.month_labels import (
     cell_label,
     date_cell_months,
     flat_table_header,
+    is_date_cell,
     is_period_cell,
     match_month_label,
     period_cell_kind,
@@ -195,7 +196,7 @@ def _row_lead(cells: list[str]) -> tuple[int, int] | None:
     then its period (4月, 4月15日, 第1周 | 9.1-9.5); None when it opens with no period."""
     k = 1 if len(cells) > 1 and _INDEX_CELL.fullmatch(cells[0]) else 0
     n = 0
-    while k + n < len(cells) and (is_period_cell(cells[k + n]) or period_cell_kind(cells[k + n]) is not None):
+    while k + n < len(cells) and (is_period_cell(cells[k + n]) or is_date_cell(cells[k + n])):
         n += 1
     return (k, n) if n else None
 
@@ -469,9 +470,9 @@ def _opens_row(words: list[str], lead: int, roles: list[tuple[str, ...]]) -> boo
         return False
     if act == len(roles) - 2 and "dates" in roles[-1]:
         # 周次 工作内容 日期: the week's number, its activity, its dates last (1 开学典礼 2.23-2.27)
-        return period_cell_kind(words[-1].split()[-1]) == "dates"
+        return is_date_cell(words[-1].split()[-1])
     return (act < len(roles) - 1 and lead + 1 < act and "dates" in roles[lead + 1]
-            and period_cell_kind(words[lead + 1]) == "dates")
+            and is_date_cell(words[lead + 1]))
 
 
 # a table's cells set apart by wider gaps than its words (月份  教学内容  课时): two spaces or more
