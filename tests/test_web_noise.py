@@ -192,3 +192,12 @@ def test_a_transcript_s_time_stamps_are_cut() -> None:
 )
 def test_times_that_are_no_transcript_s_are_kept(text: str) -> None:
     assert find_line_stamps(text) == []
+
+
+@pytest.mark.parametrize("between", ["", "\n", "\n\n"])
+def test_blank_lines_keep_a_run_of_line_numbers_and_a_line_without_one_ends_it(between: str) -> None:
+    numbered = [f"{k} {k}、开展第{k}项活动。" for k in range(1, 7)]
+    kept = (between + "\n").join(numbered)
+    assert len(find_line_numbers(kept)) == 6
+    broken = "\n".join(numbered[:3]) + "\n本学期工作如下。\n" + "\n".join(numbered[3:])
+    assert find_line_numbers(broken) == []

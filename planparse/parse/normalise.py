@@ -343,7 +343,7 @@ def find_line_numbers(text: str) -> list[tuple[int, int]]:
     too, or left out), some of them holding a numbering marker of their own after the number."""
     if len(_LINE_NO_ANYWHERE.findall(text)) < params().normalise.line_number_run:
         return []
-    return _prefix_runs(text, _LINE_NO, lambda m: int(m.group(1)), lambda prev, key: key == prev + 1)
+    return _prefix_runs(text, _LINE_NO, _LINE_NO_ANYWHERE, lambda m: int(m.group(1)), lambda prev, key: key == prev + 1)
 
 
 def find_line_stamps(text: str) -> list[tuple[int, int]]:
@@ -356,41 +356,48 @@ def find_line_stamps(text: str) -> list[tuple[int, int]]:
     def seconds(m: re.Match[str]) -> int:
         return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3) or 0)
 
-    return _prefix_runs(text, _LINE_STAMP, seconds, lambda prev, key: key >= prev)
+    return _prefix_runs(text, _LINE_STAMP, _LINE_STAMP_ANYWHERE, seconds, lambda prev, key: key >= prev)
 
 
-def _prefix_runs(text: str, prefix: re.Pattern[str], key: Callable[[re.Match[str]], int],
+def _prefix_runs(text: str, prefix: re.Pattern[str], candidates: re.Pattern[str], key: Callable[[re.Match[str]], int],
                  follows: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """The prefixes of a run of at least ``line_number_run`` lines, each opening with ``prefix`` whose
     ``key`` ``follows`` the line's before, at least ``line_number_marked`` of them with a numbering
-    marker after it (which a list numbered 1 2 3 without marks, or a timetable, never has)."""
+    marker after it (which a list numbered 1 2 3 without marks, or a timetable, never has).
+
+    Only the lines ``candidates`` (a multiline pattern matching at the start of every line ``prefix``
+    matches, and of others) finds are read: any other line that is not blank ends a run, so the text
+    between two candidates is looked at only for being blank, not line by line in Python."""
     p = params().normalise
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
     marked = 0
     last: int | None = None
+    after_run = 0  # where the run's last line ends
 
     def close() -> None:
         if len(run) >= p.line_number_run and marked >= p.line_number_marked:
             out.extend(run)
 
-    pos = 0
-    for raw in text.split("\n"):
-        start, pos = pos, pos + len(raw) + 1
+    for hit in candidates.finditer(text):
+        start = hit.start()
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        raw = text[start:end]  # sliced: the pattern's ^ holds at a string's start only
         m = prefix.match(raw)
-        if m is None and not raw.strip():  # a blank line the copy left unnumbered or added
-            continue
         value = key(m) if m else None
-        if m is None or last is not None and value is not None and not follows(last, value):
+        if m is None or (run and text[after_run:start].strip()) or (
+                last is not None and value is not None and not follows(last, value)):
             close()
             run, marked, last = [], 0, None
             if m is None:
                 continue
         run.append((start, start + m.end()))
-        rest = raw[m.end():]
+        rest = raw[m.end() :]
         found = match_marker(rest) if rest else None
         marked += found is not None and not found.bare
         last = value
+        after_run = end
     close()
     return out
 
