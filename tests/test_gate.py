@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from planparse.parse.gate import AnchoredAny, GatedSearch, anchored_at_start, first_chars, required_chars
@@ -31,6 +31,22 @@ def test_gated_search_finds_what_search_finds(pattern: str, text: str, pos: int,
     assert (got is None) == (expected is None)
     if got is not None and expected is not None:
         assert got.span() == expected.span()
+
+
+@settings(max_examples=400, deadline=None)
+@given(patterns(), st.text(alphabet=ALPHABET, max_size=40))
+def test_gated_finditer_finds_what_finditer_finds(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern)
+    expected = [m.span() for m in compiled.finditer(text)]
+    assume(all(a < b for a, b in expected))  # finditer is for patterns whose matches are never empty
+    assert [m.span() for m in GatedSearch(compiled).finditer(text)] == expected
+
+
+def test_gated_finditer_finds_the_inline_addresses_finditer_finds() -> None:
+    text = "开展活动。www.abc-fanwen.com 三月：植树节。\n详见 http://m.xx.cn/a/1.html，以及 abc.net。\n"
+    pattern = furniture().inline_url
+    assert [m.span() for m in GatedSearch(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert len(list(GatedSearch(pattern).finditer(text))) == 3
 
 
 @settings(max_examples=400, deadline=None)

@@ -19,6 +19,7 @@ the plain search runs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 try:  # re's own parser (private): without it, or if it changes, there is no gate and no harm
@@ -197,6 +198,17 @@ class GatedSearch:
             if m is not None:
                 return m
         return None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)`` for a pattern whose matches are never empty (an address, a
+        cue): each match searched for from the end of the one before."""
+        pos = 0
+        while pos <= len(text):
+            m = self.search(text, pos)
+            if m is None:
+                return
+            yield m
+            pos = m.end() + (m.end() == m.start())  # an empty match: on by one, not forever
 
 
 class AnchoredAny:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from planparse.parse.chars import BULLETS
+from planparse.parse.gate import GatedSearch
 from planparse.parse.markers import match_marker
 from planparse.parse.params import params
 from planparse.parse.vocab import furniture, glyphs, section_words, variant_words
@@ -472,6 +473,12 @@ _HSPACE = " \t\u3000\u00a0"
 _URL_HINT = re.compile(r"(?i)www\.|https?://|\.(?:com|cn|net|org|cc|top|vip)(?![a-z])")
 
 
+@cache
+def _inline_url() -> GatedSearch:
+    """furniture.toml ``inline_url``, tried only where an address's first character (ASCII) stands."""
+    return GatedSearch(furniture().inline_url)
+
+
 def find_url_watermarks(text: str) -> list[tuple[int, int]]:
     """The spans of a site's address stamped into the plan's words (furniture.toml ``inline_url``):
     behind a sentence's end in its line, or glued into the words where another copy of it stands so.
@@ -480,7 +487,7 @@ def find_url_watermarks(text: str) -> list[tuple[int, int]]:
     written. An address alone on its line is left to the line's furniture."""
     fv = furniture()
     glued: list[tuple[re.Match[str], bool]] = []  # (address, behind a sentence's end)
-    for m in fv.inline_url.finditer(text):
+    for m in _inline_url().finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         before = text[line_start : m.start()]
