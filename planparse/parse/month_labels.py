@@ -118,7 +118,8 @@ def _range_months(first: int, first_day: int | None, last: int | None, last_day:
     return list(_through(first, str(last))) or [first]
 
 
-_CELL_DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*([0-3]?\d)|[./·]\s*([0-3]?\d))")
+# a date in digits (3月15日, 3.15, 3·15): its month, and its day in one of two groups
+DAY_DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*([0-3]?\d)|[./·]\s*([0-3]?\d)(?!\d))")
 
 
 def date_cell_months(cell: str) -> list[int] | None:
@@ -127,7 +128,7 @@ def date_cell_months(cell: str) -> list[int] | None:
     cell = cell.strip()
     if _DATE_CELL.fullmatch(cell) is None:
         return None
-    dates = [(int(m.group(1)), int(m.group(2) or m.group(3))) for m in _CELL_DATE.finditer(cell)]
+    dates = [(int(m.group(1)), int(m.group(2) or m.group(3))) for m in DAY_DATE.finditer(cell)]
     if not dates:
         return None
     (first, first_day), (last, last_day) = dates[0], dates[-1]

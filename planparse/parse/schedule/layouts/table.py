@@ -36,6 +36,7 @@ from planparse.parse.chars import SENTENCE_END
 from planparse.parse.features import Line
 from planparse.parse.markers import Marker, match_marker
 from planparse.parse.month_labels import (
+    DAY_DATE,
     cell_label,
     date_cell_months,
     flat_table_header,
@@ -55,7 +56,6 @@ _CELL_TEXT = re.compile(r"[^|｜]+")
 _CHUNK = re.compile(r"[^;；。]+")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")
-_DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*[0-3]?\d|[./·]\s*[0-3]?\d(?!\d))")
 _PERIOD_ROLES = ("month", "dates", "week")
 # a row's running number in an index column (序号): 1, 2., 3、
 _INDEX_CELL = re.compile(r"\d{1,3}[.、．]?")
@@ -608,7 +608,7 @@ def _cell_months(text: str, cell: Cell, role: str, weekly: bool = False) -> tupl
         spanned = date_cell_months(words)
         if spanned is not None:
             return tuple(spanned)
-    m = _DATE.search(words)
+    m = DAY_DATE.search(words)
     return (int(m.group(1)),) if m else None
 
 
