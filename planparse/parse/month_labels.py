@@ -45,7 +45,6 @@ _WEEK_NUM = r"[一二三四五六七八九十\d]{1,3}"
 _WEEK = re.compile(
     rf"^第\s*{_WEEK_NUM}\s*(?:周\s*)?(?:(?:(?:{_RANGE_JOIN})+|{_LIST_JOIN})\s*第?\s*{_WEEK_NUM}\s*)?周(?:次)?"
 )
-_DATE = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*(?:月\s*(?:[0-3]?\d)\s*[日号]?|[./](?:[0-3]?\d)(?!\d))")
 # a day of the month, in digits or Chinese numerals (15, 十五, 二十八)
 _DAY = r"(?:[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 # a weekday (周四, 星期五, 礼拜天) or a week of the term (第3周), as a dated row's bracket gives it
@@ -261,7 +260,7 @@ def span_months(inner: str) -> list[int] | None:
     label = cell_label(inner)
     if label is not None and not label.week:  # dates are read below: a phase spans every month of its range
         return label.months
-    found = [int(m.group(1)) for m in _DATE.finditer(inner)]
+    found = [int(m.group(1)) for m in DAY_DATE.finditer(inner)]
     if not found:
         return None
     first, last = found[0], found[-1]
@@ -651,7 +650,7 @@ def _match_label(line: str) -> MonthLabel | None:
     week = _WEEK.match(line)
     if week:
         end = week.end()
-        d = _DATE.search(line, 0, params().month_labels.week_date_window)
+        d = DAY_DATE.search(line, 0, params().month_labels.week_date_window)
         if not d:
             # weeks of the term dated by the month in brackets after them (第18—20周（1月）：), as a
             # phase of the term is (学期初（9月）：); without a date or a month the row has none
