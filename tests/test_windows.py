@@ -90,6 +90,33 @@ def test_a_window_too_narrow_is_widened_before_it_is_built(window, monkeypatch: 
     assert windowed.model_dump() == whole.model_dump()
 
 
+def test_a_plan_run_on_in_an_earlier_plans_line_moves_the_cut_back(window, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window's last plan starts within the line its previous plan ends on (two plans run together:
+    corpus/50_numbered_title_inline.txt): the next window starts at the previous plan's line instead,
+    no window is widened to the rest of the text, and the Document is the one-pass one."""
+    inline = ROOT / "corpus" / "50_numbered_title_inline.txt"
+    others = [p for p in CORPUS if p != inline]
+    text = _join([others[0], inline, others[1], others[2]])
+    window(10 * len(text) + 1)
+    whole = structure.build(text)
+    run_on = [p.span[0] for p in whole.plans if p.span[0] and text[p.span[0] - 1] != "\n"]
+    assert len(run_on) == 1  # the sample's second plan starts in its first one's last line
+    parsed: list[int] = []
+    real = structure.begin_structure
+
+    def counting(piece, furniture=()):
+        parsed.append(len(piece))
+        return real(piece, furniture)
+
+    monkeypatch.setattr(structure, "begin_structure", counting)
+    for past in (45, 85, 125, 165):  # the first window ends this far into the run-on plan
+        parsed.clear()
+        window(run_on[0] + past)
+        windowed = structure.build(text)
+        assert max(parsed) < len(text)  # widened by four, a window would reach the text's end
+        assert windowed.model_dump() == whole.model_dump()
+
+
 def test_a_parse_not_explained_frees_its_layers_and_builds_the_same_document() -> None:
     """The parse path frees each layer after its last reader (and the lines once the models have what
     they need); the explained path keeps them all. Both give the same Document."""

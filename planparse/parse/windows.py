@@ -7,7 +7,8 @@ Document the plans before its last one are kept, with the furniture and unassign
 that last plan, and the next window starts on the line where that last plan starts. A plan is
 decided by its own lines and those just before it, so it comes out of its window as it would out
 of the whole text (tests/test_windows.py holds this over the corpus); the last plan of a window
-may be cut off by the window's end, and is read again, whole, by the next one.
+may be cut off by the window's end, and is read again, whole, by the next one (when it starts
+within the line of the plan before it, that plan is read again too).
 """
 
 from __future__ import annotations
@@ -68,17 +69,31 @@ def _window(
         return None
     cut = end - start
     if not last:
-        if len(part.plans) < 2:
+        kept = _plans_before_cut(part)
+        if kept is None:
             return None
-        cut = _line_start(part.text, part.plans[-1].span[0])
-        if part.plans[-2].span[1] > cut:
-            return None
-        part.plans.pop()
+        cut = _line_start(part.text, part.plans[kept].span[0])
+        del part.plans[kept:]
     out.plans.extend(shift_plan(plan, start) for plan in part.plans)
     out.furniture.extend(_kept(part.furniture, start, cut))
     out.unassigned.extend(_kept(part.unassigned, start, cut))
     out.warnings.extend(w for w in part.warnings if w not in out.warnings)
     return cut
+
+
+def _plans_before_cut(part: Document) -> int | None:
+    """How many of the window's plans to keep: those before the latest plan (the first excepted) that
+    starts a line of its own, no earlier plan reaching into it; the next window starts on that line.
+    None when there is no such plan.
+
+    Mostly that is the last plan. When the last starts within the line its previous plan ends on (two
+    plans run together in one line) the cut moves back a plan, rather than the window being widened,
+    which would read the stages up to plans again over four times the length.
+    """
+    for k in range(len(part.plans) - 1, 0, -1):
+        if part.plans[k - 1].span[1] <= _line_start(part.text, part.plans[k].span[0]):
+            return k
+    return None
 
 
 def _line_end(text: str, pos: int) -> int:
