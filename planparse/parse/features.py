@@ -24,6 +24,7 @@ from functools import cache
 
 from planparse.parse.chars import CLOSERS, COLONS, FULL_STOPS, SENTENCE_END, TRAILING
 from planparse.parse.document import ParseDoc
+from planparse.parse.gate import required_chars
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
 from planparse.parse.month_labels import (
@@ -376,6 +377,8 @@ def _title(line: Line) -> None:
     period_led = line.month is not None and line.text.rstrip()[-1:] not in COLONS
     if line.marker is not None or (line.month is not None and not period_led) or len(line.text) > 2 * params().title.max_chars:
         return
+    if not line.separator and not _may_name_a_document(line.text):
+        return
     pv = plan_vocab()
     start, end = title_core(line.text)
     core = line.text[start:end]
@@ -433,6 +436,24 @@ def _title(line: Line) -> None:
             line.title_of_unit = True
     if line.title_like and not has_year and not line.separator and _category_only(bare):
         line.title_bare = True
+
+
+@cache
+def _document_words() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """A title's ending anywhere (计划, 方案 …), and a class one of whose characters every other
+    document's title holds (None: no such class, every line may hold one)."""
+    pv = plan_vocab()
+    endings = re.compile("|".join(map(re.escape, sorted(pv.title_endings, key=len, reverse=True))))
+    return endings, required_chars(pv.other_document_title)
+
+
+def _may_name_a_document(text: str) -> bool:
+    """Whether a line holds what every title it could carry holds: a plan's title ends in a title
+    ending, and the ending stands somewhere in the line whatever add-ons title_core strips; another
+    document's title holds one of its pattern's required characters (its years read as digits, as
+    _title matches them). Most short lines hold neither, and title_core is not worth running."""
+    endings, other = _document_words()
+    return endings.search(text) is not None or other is None or other.search(cjk_years_to_digits(text)) is not None
 
 
 def _unit_subject(bare: str) -> bool:

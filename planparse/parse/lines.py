@@ -61,6 +61,11 @@ def is_flattened(line: str) -> bool:
     return len(line) >= p.flat_min_chars and len(_WS_RUN.findall(line)) >= p.flat_min_breaks
 
 
+def _flattened_at(text: str, start: int, end: int) -> bool:
+    """:func:`is_flattened` of ``text[start:end]``, sliced only when long enough to be flattened."""
+    return end - start >= params().lines.flat_min_chars and is_flattened(text[start:end])
+
+
 def _tight_before(ch: str) -> bool:
     """A marker written tight against a Chinese character or a closing quote/bracket."""
     return "\u4e00" <= ch <= "\u9fff" or ch in "”\"」』)）"
@@ -199,6 +204,9 @@ def _glued_table_cuts(text: str, start: int, end: int) -> list[int]:
     activity column, it is cut after the header and before every word that is a period cell.
     """
     mv = month_vocab()
+    first = _WORD.match(text, start, end)
+    if first is None or mv.column_roles(first.group()) is None:
+        return []  # most lines with a space: their first word is no header word
     words = _WORD.finditer(text, start, end)
     roles: set[str] = set()
     k = 0
@@ -232,7 +240,7 @@ def _inner_cuts(text: str, start: int, end: int) -> list[int]:
             cuts.append(m.end())
     if text.find(" ", start, start + params().table.header_max_chars) >= 0:
         cuts.extend(_glued_table_cuts(text, start, end))
-    return [c for c in cuts if start < c < end]
+    return [c for c in cuts if start < c < end] if cuts else cuts
 
 
 def split_lines(wt: WorkingText) -> list[RawLine]:
@@ -251,7 +259,7 @@ def split_lines(wt: WorkingText) -> list[RawLine]:
             while e > s and text[e - 1] in _COMMA:
                 e -= 1
         pieces: list[tuple[int, int]] = []
-        if is_flattened(text[s:e]):
+        if _flattened_at(text, s, e):
             cut = s
             for m in _WS_RUN.finditer(text, s, e):
                 pieces.append((cut, m.start()))
