@@ -97,15 +97,15 @@ class Furniture:
     disclosure_sure_key: re.Pattern  # ... one of the sure fields
     disclosure_window: int
     breadcrumb_separator: re.Pattern  # 首页 > 工作计划 > …: between a page's breadcrumbs
-    anchored: AnchoredAny  # the patterns that start with ^, matched at the line start
+    # the patterns that start with ^, and the comment box's and disclosure card's lines (matched at
+    # the line start too): tried together, by the line's first character
+    anchored: AnchoredAny
     floating: GatedSearch  # the others, searched (where a character that can start one stands)
 
     def is_furniture(self, line: str) -> bool:
         if len(line) > self.max_line_chars:
             return False
-        return self.anchored.matches(line) or self.floating.search(line) is not None \
-            or self.comment_box_heading.match(line) is not None or self.comment_actions.match(line) is not None \
-            or self.comment_stamp.match(line) is not None or self.disclosure_field.match(line) is not None
+        return self.anchored.matches(line) or self.floating.search(line) is not None
 
 
 def _field_keys(keys: list[str]) -> str:
@@ -129,6 +129,9 @@ def furniture() -> Furniture:
     floating = [p for p in data["line"] if not p.startswith("^")]
     # stdlib re: these patterns need nothing from `regex`, and re searches them twice as fast;
     # anchored patterns apart, so that a long body line is scanned by the few floating ones only
+    disclosure_field = re.compile(r"^[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]")
+    at_line_start = [*anchored, data["comment_box_heading"], data["comment_actions"], data["comment_stamp"],
+                     disclosure_field.pattern]
     return Furniture(
         data["max_line_chars"],
         re.compile(data["link_list_heading"]),
@@ -144,13 +147,13 @@ def furniture() -> Furniture:
         re.compile(data["inline_url"]),
         re.compile(data["inline_url_after"]),
         # a key then its colon or a table's bar, the value after it; or a key alone (one cell a line)
-        re.compile(r"^[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]"),
+        disclosure_field,
         re.compile(r"^[|\s]*(?:" + _field_keys(data["disclosure_fields_beside"]) + r")\s*[:：|]"),
         re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"] + data["disclosure_fields_beside"]) + r")\s*[:：|]?\s*"),
         re.compile(r"[|\s]*(?:" + _field_keys(data["disclosure_fields"]) + r")\s*[:：|]?\s*"),
         data["disclosure_window"],
         re.compile(data["breadcrumb_separator"]),
-        AnchoredAny(anchored),
+        AnchoredAny(at_line_start),
         GatedSearch(re.compile("|".join(f"(?:{p})" for p in floating))),
     )
 
