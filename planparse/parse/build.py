@@ -133,8 +133,9 @@ def _section(doc: ParseDoc, s: int, heading: Annotation | None, item_ids: list[i
     for i in item_ids:
         a = items[i]
         d = a.data
-        own = doc.original_text(*d.own).strip()
-        body = "\n".join(p for p in (doc.original_text(a_, b_).strip() for a_, b_ in d.body) if p)
+        own = doc.original_text(d.own_start, d.own_end).strip()
+        # a one-line item's body is its text: one string, not two
+        body = "\n".join(p for p in (doc.original_text(a_, b_).strip() for a_, b_ in d.body) if p) if d.more else own
         item = construct(Item,
             span=doc.orig_span(a.start, a.end),
             marker=marks.markers[i],
@@ -142,7 +143,7 @@ def _section(doc: ParseDoc, s: int, heading: Annotation | None, item_ids: list[i
             number=d.number,
             level=d.level,
             text=own,
-            body=own if body == own else body,  # a one-line item's body is its text: one string, not two
+            body=own if body == own else body,
             is_heading=marks.headings[i],
             months=list(d.months),
             keywords=[],

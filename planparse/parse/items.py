@@ -26,9 +26,23 @@ class ItemData:
     level: int
     number: int
     parent: int | None  # index in the items layer
-    own: tuple[int, int]  # the item's first line without its marker (working offsets)
-    body: tuple[tuple[int, int], ...]  # its own lines, children and month labels excluded
+    # the item's first line without its marker (working offsets): two fields, not a tuple per item
+    own_start: int
+    own_end: int
+    # its lines after the first (children and month labels excluded): most items are one line, and
+    # an empty tuple is shared where a one-part body would be a tuple per item
+    more: tuple[tuple[int, int], ...]
     months: tuple[int, ...]
+
+    @property
+    def own(self) -> tuple[int, int]:
+        """The item's first line without its marker (working offsets)."""
+        return (self.own_start, self.own_end)
+
+    @property
+    def body(self) -> tuple[tuple[int, int], ...]:
+        """Its own lines, children and month labels excluded."""
+        return (self.own, *self.more)
 
 
 def build_items(doc: ParseDoc) -> None:
@@ -81,9 +95,8 @@ def build_items(doc: ParseDoc) -> None:
             spans = parts[j]
             parts[j] = ()  # freed as the items are made
             own = spans if isinstance(spans, tuple) else spans[0]
-            body_spans = (own,) if isinstance(spans, tuple) else tuple(spans)
+            more = () if isinstance(spans, tuple) else tuple(spans[1:])
             text = doc.text[own[0] : own[1]] if isinstance(spans, tuple) else "\n".join(doc.text[a:b] for a, b in spans)
-            # own is the body's first part, one tuple for both
-            data = ItemData(s_index, idx, level, number, parents[j], own, body_spans, tuple(mentioned_months(text)))
+            data = ItemData(s_index, idx, level, number, parents[j], *own, more, tuple(mentioned_months(text)))
             out.append(Annotation(ln.start, max(ln.end, min(end, section.end)), "item", "numbering", (), data))
     doc.add_layer("items", out)
