@@ -16,14 +16,24 @@ order of the rules, their weights and whether they are on come from
 
 A :class:`Decision` keeps every vote, so ``--explain`` can say which rule decided a span
 and which features weighed most.
+
+A rule may name the facts it ``needs`` (``@table.rule("separator_line", needs=("separator",))``):
+facts of the table's ``subject`` (the context's line), at least one of which is set wherever the
+rule can vote. The table reads those facts once per context and calls only the rules whose needs
+are met; most lines set none of them, and calling some twenty rules that each find so for
+themselves was a sixth of a parse (issue 11). A gate changes no decision: it is a necessary
+condition the rule checks again itself, and :func:`checking_gates` (the test suite) calls every
+rule and fails on a vote that a gate would have kept out.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 from planparse.datafiles import data_path
@@ -82,7 +92,22 @@ class Rule(Generic[C]):
 
 
 class RuleError(Exception):
-    """rules.toml and the rules written in code disagree."""
+    """rules.toml and the rules written in code disagree, or a rule voted where its gate says it cannot."""
+
+
+_check_gates = False
+
+
+@contextmanager
+def checking_gates() -> Iterator[None]:
+    """While on, every table calls every rule and raises RuleError when a rule votes on a context
+    whose facts its ``needs`` say it cannot vote on (a gate that would change a decision)."""
+    global _check_gates
+    was, _check_gates = _check_gates, True
+    try:
+        yield
+    finally:
+        _check_gates = was
 
 
 @cache
@@ -94,36 +119,52 @@ def _rules_data() -> dict[str, Any]:
 class RuleTable(Generic[C]):
     """An ordered table of named rules deciding one question (see the module docstring)."""
 
-    def __init__(self, name: str, *, default: str) -> None:
+    def __init__(self, name: str, *, default: str, subject: str | None = None) -> None:
+        """``subject``: the context's attribute whose facts the rules' ``needs`` name (``"line"``)."""
         self.name = name
         self.default = default
+        self.subject = subject
         self._fns: dict[str, Callable[[C], Vote | None]] = {}
+        self._needs: dict[str, tuple[str, ...]] = {}
         self._extra: list[tuple[str, float, str | None]] = []  # rules added at run time: name, weight, before
         self._active: tuple[Rule[C], ...] | None = None
         self._calls: tuple[tuple[Callable[[C], Vote | None], str, float], ...] = ()  # the active rules, unpacked
+        # gates: the facts any active rule needs, read in one call; and, by which of them are set,
+        # the active rules to call (a handful of combinations occur)
+        self._read_facts: Callable[[C], tuple[object, ...]] | None = None
+        self._gated: dict[tuple[bool, ...], tuple[tuple[Callable[[C], Vote | None], str, float], ...]] = {}
+        self._gate_of: dict[str, tuple[int, ...]] = {}  # rule → the positions of its needs among the facts read
         self._nothing = Decision(default, "")  # what every context no rule votes on gets (most lines)
 
-    def rule(self, name: str) -> Callable[[Callable[[C], Vote | None]], Callable[[C], Vote | None]]:
-        """Register ``fn`` as the rule ``name``; its weight and place come from rules.toml."""
+    def rule(self, name: str, *, needs: tuple[str, ...] = ()) -> Callable[[Callable[[C], Vote | None]], Callable[[C], Vote | None]]:
+        """Register ``fn`` as the rule ``name``; its weight and place come from rules.toml.
+
+        ``needs``: facts of the subject at least one of which is set (truthy) wherever the rule can
+        vote; the table calls it only then (see the module docstring). Empty: called always."""
+        if needs and self.subject is None:
+            raise RuleError(f"rule table {self.name}: rule {name!r} names needs, but the table has no subject")
 
         def register(fn: Callable[[C], Vote | None]) -> Callable[[C], Vote | None]:
             if name in self._fns:
                 raise RuleError(f"rule table {self.name}: rule {name!r} is written twice")
             self._fns[name] = fn
+            self._needs[name] = needs
             self._active = None
             return fn
 
         return register
 
-    def add(self, name: str, fn: Callable[[C], Vote | None], *, weight: float, before: str | None = None) -> None:
+    def add(self, name: str, fn: Callable[[C], Vote | None], *, weight: float, before: str | None = None,
+            needs: tuple[str, ...] = ()) -> None:
         """Add a rule at run time (an extension, or a test), with its weight, before rule ``before``."""
-        self.rule(name)(fn)
+        self.rule(name, needs=needs)(fn)
         self._extra.append((name, weight, before))
         self._active = None
 
     def remove(self, name: str) -> None:
         """Take out a rule added with :meth:`add`."""
         self._fns.pop(name, None)
+        self._needs.pop(name, None)
         self._extra = [x for x in self._extra if x[0] != name]
         self._active = None
 
@@ -133,7 +174,26 @@ class RuleTable(Generic[C]):
         if self._active is None:
             self._active = self._configure()
             self._calls = tuple((r.fn, r.name, r.weight) for r in self._active)
+            self._configure_gates()
         return self._active
+
+    def _configure_gates(self) -> None:
+        facts = sorted({f for r in self._active or () for f in self._needs[r.name]})
+        self._gated = {}
+        self._gate_of = {r.name: tuple(facts.index(f) for f in self._needs[r.name]) for r in self._active or ()}
+        if not facts:
+            self._read_facts = None
+            return
+        read = attrgetter(*(f"{self.subject}.{f}" for f in facts))
+        self._read_facts = read if len(facts) > 1 else lambda ctx: (read(ctx),)
+
+    def _calls_given(self, set_facts: tuple[bool, ...]) -> tuple[tuple[Callable[[C], Vote | None], str, float], ...]:
+        """The active rules to call where the facts read are set as ``set_facts`` says."""
+        calls = self._gated.get(set_facts)
+        if calls is None:
+            calls = self._gated[set_facts] = tuple(
+                c for c in self._calls if not (gate := self._gate_of[c[1]]) or any(set_facts[i] for i in gate))
+        return calls
 
     def _configure(self) -> tuple[Rule[C], ...]:
         table = _rules_data().get(self.name)
@@ -158,8 +218,13 @@ class RuleTable(Generic[C]):
     def decide(self, ctx: C) -> Decision:
         if self._active is None:
             self.rules  # noqa: B018  (configures the table)
+        calls = self._calls
+        if self._read_facts is not None:
+            calls = self._calls_given(tuple(map(bool, self._read_facts(ctx))))
+            if _check_gates:
+                self._check(ctx, calls)
         votes: list[CastVote] = []
-        for fn, name, weight in self._calls:  # called for every line by two tables: no attribute look-ups
+        for fn, name, weight in calls:  # called for every line by two tables: no attribute look-ups
             v = fn(ctx)
             if v is not None:
                 votes.append(CastVote(name, v.decision, weight, v.evidence))
@@ -178,6 +243,13 @@ class RuleTable(Generic[C]):
             label = self.default
         lead = max((v for v in votes if v.decision == label), key=lambda v: v.weight, default=None)
         return Decision(label, lead.rule if lead else "", tuple(votes))
+
+    def _check(self, ctx: C, calls: tuple[tuple[Callable[[C], Vote | None], str, float], ...]) -> None:
+        called = {c[1] for c in calls}
+        for fn, name, _ in self._calls:
+            if name not in called and fn(ctx) is not None:
+                raise RuleError(f"rule table {self.name}: rule {name!r} voted, but its gate needs one of "
+                                f"{self._needs[name]} and none is set")
 
     def describe(self) -> list[tuple[str, float, str]]:
         """(name, weight, pattern) of each enabled rule, in order: for documentation and --explain."""
