@@ -139,7 +139,8 @@ class LineContext:
         mine = self.levels.get(self.line.idx)
         if mine is None:
             return False
-        for ln in reversed(self.content[: self.index]):
+        for j in range(self.index - 1, -1, -1):  # back from the line, no copy of the plan's lines before it
+            ln = self.content[j]
             if ln.idx >= first or ln.marker is None or ln.idx not in self.levels:
                 continue
             level, number = self.levels[ln.idx]
@@ -508,7 +509,9 @@ def _mid_text_start(ctx: LineContext) -> Vote | None:
 def _first_heading_past_one(ctx: LineContext) -> bool:
     """The text opens at this line (nothing but furniture above it) and the first numbered line after it
     is a top-level heading numbered past the first (二、主要工作)."""
-    if any(not ln.furniture for ln in ctx.lines[: ctx.line.idx]):
+    lines = ctx.lines
+    # from the line back: the nearest line that is no furniture stands right before it (most plans)
+    if any(not lines[i].furniture for i in range(ctx.line.idx - 1, -1, -1)):
         return False
     for ln in ctx.content[ctx.index + 1 :]:
         if ln.marker is None and ln.month is None:
