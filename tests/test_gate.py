@@ -8,7 +8,14 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from planparse.parse.gate import AnchoredAny, GatedSearch, anchored_at_start, first_chars, required_chars
+from planparse.parse.gate import (
+    AnchoredAny,
+    GatedSearch,
+    anchored_at_start,
+    first_chars,
+    required_chars,
+    required_words,
+)
 from planparse.parse.vocab import furniture, plan_vocab
 
 ATOMS = ["上一篇", "下载", "[0-9]+", r"\d{2}", "[(（]篇", r"\s*", "[.…]*", "(?:范文|模板)", "的延伸", "$", "^", "a?",
@@ -72,8 +79,24 @@ def test_gates_are_made_where_first_characters_are_bounded() -> None:
     assert not anchored_at_start(re.compile("^篇一", re.MULTILINE))
 
 
+def test_required_words_are_what_every_branch_holds_whole() -> None:
+    words = required_words(re.compile("(?:上一篇[:：])|(?:(下面|以下)(是|为).{0,20}小编)|(?:仅供参考)"))
+    assert words is not None and sorted(words.pattern.split("|")) == ["上一篇", "仅供参考", "小编"]
+    # within a branch the longest word that a match cannot skip: 范文网, not 网 alone
+    assert sorted(required_words(re.compile("(?:\\d+篇)|(?:.{0,3}范文网$)")).pattern.split("|")) == ["篇", "范文网"]
+    assert required_words(re.compile("(?:上)|(?:[篇页])")) is None  # single characters: the class does as well
+    assert required_words(re.compile("(?:a?b*)")) is None
+    assert required_words(re.compile("(?i:上一篇)")) is None  # another case would miss it
+    assert required_words(re.compile("上(?=一)一篇")).pattern == "上一篇"  # look-arounds are zero width
+    gated = GatedSearch(re.compile("(?:上一篇[:：])|(?:仅供参考)"))
+    assert gated.search("本文的一篇仅供参考") is not None and gated.search("上一篇文章的一个参考") is None
+
+
 def test_the_furniture_and_separator_patterns_are_gated() -> None:
     # the speed-up they were written for: a floating furniture pattern that no longer gates
     # (a new pattern opening with . or \S) falls back to the slow search, and this says so
     assert furniture().floating.gate is not None
     assert plan_vocab().separator.anchored
+    # and rejected by the words each of them needs, not by characters as common as 的 or 本
+    assert required_words(furniture().floating.pattern) is not None
+    assert required_words(plan_vocab().separator.pattern) is not None

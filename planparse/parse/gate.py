@@ -6,8 +6,8 @@ pattern that opens with a literal or one character class gets a fast scan in C. 
 off ``re``'s own parse of the pattern, three facts that give the same result faster:
 
 - anchored: every branch opens with ``^``, so a match can only start at 0: ``match`` there;
-- required characters: every match holds one of a few characters (篇 for 上一篇|下一篇), so a text
-  with none of them is rejected by one class search;
+- required words or characters: every match holds one of a few words (上一篇|仅供参考|…) or
+  characters (篇 for 上一篇|下一篇), so a text with none of them is rejected by one search;
 - first characters: the positions whose character can start some branch, found with one class
   search; the whole pattern is tried only there, which finds the same first match.
 
@@ -129,6 +129,58 @@ def required_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return None if not chars else re.compile("[" + "".join(dict.fromkeys(chars)) + "]")
 
 
+def required_words(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """An alternation of words one of which every match of ``pattern`` holds whole, or None.
+
+    Sharper than :func:`required_chars` where the pattern's branches are words (上一篇|…|仅供参考):
+    a line holding 的 or 一 holds one of their characters, seldom one of the words. None where the
+    words are all single characters (the character class does as well there).
+    """
+    if sre_parse is None or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        words = _required_words(sre_parse.parse(pattern.pattern, pattern.flags))
+    except (re.error, TypeError, ValueError, AttributeError):
+        return None
+    if not words or max(map(len, words)) < 2:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _required_words(items: Any) -> list[str] | None:
+    """Words one of which every match of the sequence holds, or None when none can be named: a run of
+    literal characters, or what a group, a branch in each alternative, or a repeat at least once
+    requires; of the items a match cannot skip, the one whose shortest word is longest."""
+    best: list[str] | None = None
+
+    def consider(cand: list[str] | None) -> None:
+        nonlocal best
+        if cand and (best is None or (min(map(len, cand)), -len(cand)) >= (min(map(len, best)), -len(best))):
+            best = cand
+
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width: the characters on either side stand next to each other in the match
+        if run:
+            consider(["".join(run)])
+            run = []
+        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            consider(_required_words(av[-1]))
+        elif op is sre.BRANCH:
+            alts = [_required_words(alt) for alt in av[1]]
+            if all(a is not None for a in alts):
+                consider(sorted({w for a in alts if a is not None for w in a}))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) and av[0] > 0:
+            consider(_required_words(av[2]))
+    if run:
+        consider(["".join(run)])
+    return best
+
+
 def _anchored(items: Any) -> bool:
     """Whether the sequence can only match at the start of the text (^ first in every branch)."""
     for op, av in items:
@@ -181,13 +233,14 @@ class GatedSearch:
         self.pattern = pattern
         self.anchored = anchored_at_start(pattern)
         self.gate = None if self.anchored else first_chars(pattern)
-        self.required = required_chars(pattern)
+        # the words every match holds where they can be named, else the characters
+        self.required = required_words(pattern) or required_chars(pattern)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
         pos = min(max(pos, 0), len(text))  # as re clamps it
         if self.required is not None and self.required.search(text, pos, end) is None:
-            return None  # no character that every match holds: most lines, at C speed
+            return None  # no word or character that every match holds: most lines, at C speed
         if self.anchored:  # every branch opens with ^: trying them at every position finds nothing more
             return self.pattern.match(text, pos, end) if pos == 0 else None
         if self.gate is None:

@@ -220,7 +220,8 @@ class RuleTable(Generic[C]):
             self.rules  # noqa: B018  (configures the table)
         calls = self._calls
         if self._read_facts is not None:
-            calls = self._calls_given(tuple(map(bool, self._read_facts(ctx))))
+            set_facts = tuple(map(bool, self._read_facts(ctx)))
+            calls = self._gated.get(set_facts) or self._calls_given(set_facts)
             if _check_gates:
                 self._check(ctx, calls)
         votes: list[CastVote] = []
