@@ -24,7 +24,7 @@ from functools import cache
 
 from planparse.parse.chars import CLOSERS, COLONS, FULL_STOPS, SENTENCE_END, TRAILING
 from planparse.parse.document import ParseDoc
-from planparse.parse.gate import required_chars
+from planparse.parse.gate import required_chars, required_words
 from planparse.parse.lines import RawLine, split_lines
 from planparse.parse.markers import OUTLINE_FAMILIES, Marker, match_marker
 from planparse.parse.month_labels import (
@@ -440,17 +440,17 @@ def _title(line: Line) -> None:
 
 @cache
 def _document_words() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """A title's ending anywhere (计划, 方案 …), and a class one of whose characters every other
-    document's title holds (None: no such class, every line may hold one)."""
+    """A title's ending anywhere (计划, 方案 …), and the words (else a class of characters) one of which
+    every other document's title holds (None: no such thing, every line may hold one)."""
     pv = plan_vocab()
     endings = re.compile("|".join(map(re.escape, sorted(pv.title_endings, key=len, reverse=True))))
-    return endings, required_chars(pv.other_document_title)
+    return endings, required_words(pv.other_document_title) or required_chars(pv.other_document_title)
 
 
 def _may_name_a_document(text: str) -> bool:
     """Whether a line holds what every title it could carry holds: a plan's title ends in a title
     ending, and the ending stands somewhere in the line whatever add-ons title_core strips; another
-    document's title holds one of its pattern's required characters (its years read as digits, as
+    document's title holds one of its pattern's required words (its years read as digits, as
     _title matches them). Most short lines hold neither, and title_core is not worth running."""
     endings, other = _document_words()
     return endings.search(text) is not None or other is None or other.search(cjk_years_to_digits(text)) is not None
