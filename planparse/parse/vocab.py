@@ -25,7 +25,7 @@ class SectionCues:
     cues: tuple[str, ...]
     exceptions: tuple[str, ...]
     ambiguous: tuple[str, ...]
-    patterns: re.Pattern | None  # cues with words between their parts: 每月主要开展的活动
+    patterns: GatedSearch | None  # cues with words between their parts: 每月主要开展的活动
 
 
 @cache
@@ -37,7 +37,7 @@ def section_cues() -> tuple[SectionCues, ...]:
             cues=tuple(k.get("cues", ())),
             exceptions=tuple(k.get("exceptions", ())),
             ambiguous=tuple(k.get("ambiguous", ())),
-            patterns=re.compile("|".join(f"(?:{x})" for x in k["patterns"])) if k.get("patterns") else None,
+            patterns=GatedSearch(re.compile("|".join(f"(?:{x})" for x in k["patterns"]))) if k.get("patterns") else None,
         )
         for k in data["kind"]
     )
