@@ -6,6 +6,8 @@
     python scripts/benchmark_scale.py --case monthline      # month labels run together in one line
     python scripts/benchmark_scale.py --case bigfile --sizes 5,20,50   # repeated plans, MB of UTF-8
     python scripts/benchmark_scale.py --no-tracemalloc      # time and RSS only (tracemalloc is slow)
+    python scripts/benchmark_scale.py --case bigfile --sizes 5 --no-tracemalloc --against ../base --repeat 3
+                                                            # this checkout against another, runs interleaved
 
 Cases (each measured at a ladder of growing sizes):
 
@@ -22,7 +24,12 @@ peak of Python allocations). Printed per size: characters, CPU seconds, µs per 
 growth and tracemalloc peak in bytes per input character; between consecutive sizes, the growth
 exponent k of time and memory (cost ∝ n^k: 1.0 is linear). A size that exceeds ``--timeout`` is
 reported as such and ends its case. Parsing is with ``tag=False`` (structure only) unless ``--tag``.
-Not a test.
+
+``--against DIR`` measures another checkout of planparse (a git worktree of an older commit) beside
+this one: for each size the two are run in turn, ``--repeat`` times each, every child importing its
+own checkout's package (PYTHONPATH), and the medians and their ratio are printed. On a machine that
+runs other work, CPU seconds of the same code vary by a tenth between runs; only interleaved runs
+of the two compare. Not a test.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ import argparse
 import json
 import math
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -169,24 +177,32 @@ def child(case: str, size: float, tag: bool, trace: bool) -> None:
     finally:
         if path is not None:
             path.unlink()
-    print(json.dumps({"chars": len(text), "seconds": seconds, "rss_growth": rss_growth, "peak": peak}))
+    print(json.dumps({"chars": len(text), "seconds": seconds, "rss_growth": rss_growth, "peak": peak,
+                      "package": str(Path(planparse.__file__).resolve().parent)}))
 
 
-def measure(case: str, size: float, tag: bool, trace: bool, timeout: float) -> dict[str, float | None] | str:
-    """Run one measurement in a child process: its figures, or why there are none."""
+def measure(case: str, size: float, tag: bool, trace: bool, timeout: float,
+            checkout: Path = ROOT) -> dict[str, float | None] | str:
+    """Run one measurement in a child process, parsing with ``checkout``'s planparse: its figures, or
+    why there are none."""
     cmd = [sys.executable, __file__, "--child", case, "--child-size", repr(size)]
     if tag:
         cmd.append("--tag")
     if not trace:
         cmd.append("--no-tracemalloc")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(checkout), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
     try:
-        run = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+        run = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=env)
     except subprocess.TimeoutExpired:
         return f"timed out after {timeout:g} s"
     if run.returncode != 0:
         last = (run.stderr.strip().splitlines() or ["no output"])[-1]
         return f"failed (exit {run.returncode}): {last}"
-    return json.loads(run.stdout.strip().splitlines()[-1])
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    expected = (checkout / "planparse").resolve()
+    if Path(result.pop("package")) != expected:
+        return f"imported planparse from elsewhere than {expected}"
+    return result
 
 
 def exponent(a: float, b: float, na: float, nb: float) -> str:
@@ -235,6 +251,31 @@ def run_case(case: str, sizes: list[float], tag: bool, trace: bool, timeout: flo
         previous = result
 
 
+def compare_case(case: str, sizes: list[float], tag: bool, trace: bool, timeout: float, against: Path,
+                 repeat: int) -> None:
+    """This checkout and ``against``, run in turn ``repeat`` times each per size: medians and ratio."""
+    print(f"\n== {case}: sizes in {UNITS[case]}; this checkout ({ROOT}) against {against}, {repeat} runs each ==")
+    print(f"{'size':>10} {'chars':>11} {'CPU s this':>11} {'CPU s against':>14} {'ratio':>6}"
+          f" {'RSS B/char this':>16} {'against':>8}")
+    for size in sizes:
+        runs: dict[Path, list[dict[str, float | None]]] = {ROOT: [], against: []}
+        for _ in range(repeat):
+            for checkout in (ROOT, against):
+                result = measure(case, size, tag, trace, timeout, checkout)
+                if isinstance(result, str):
+                    print(f"{_size(size):>10} {checkout}: {result}")
+                    return
+                runs[checkout].append(result)
+        chars = float(runs[ROOT][0]["chars"] or 0)
+        secs = {c: statistics.median(float(r["seconds"] or 0) for r in rs) for c, rs in runs.items()}
+        rss = {c: statistics.median(float(r["rss_growth"] or 0) for r in rs) / chars for c, rs in runs.items()}
+        print(f"{_size(size):>10} {chars:>11,.0f} {secs[ROOT]:11.2f} {secs[against]:14.2f}"
+              f" {secs[ROOT] / secs[against]:6.3f} {rss[ROOT]:16.1f} {rss[against]:8.1f}")
+        each = {c: ", ".join(f"{float(r['seconds'] or 0):.2f}" for r in rs) for c, rs in runs.items()}
+        print(f"{'':>10} each run, this: {each[ROOT]}; against: {each[against]}")
+        sys.stdout.flush()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--case", choices=[*DEFAULT_SIZES, "all"], default="all")
@@ -242,6 +283,8 @@ def main() -> int:
     ap.add_argument("--tag", action="store_true", help="parse with keyword and category tagging")
     ap.add_argument("--no-tracemalloc", action="store_true", help="skip the traced pass (it doubles the run time)")
     ap.add_argument("--timeout", type=float, default=1200.0, help="seconds per measurement (default 1200)")
+    ap.add_argument("--against", type=Path, help="another checkout of planparse to measure beside this one")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each checkout per size with --against (default 3)")
     ap.add_argument("--child", choices=list(DEFAULT_SIZES), help=argparse.SUPPRESS)
     ap.add_argument("--child-size", type=float, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -253,9 +296,15 @@ def main() -> int:
         ap.error("--sizes needs one --case")
     cases = list(DEFAULT_SIZES) if args.case == "all" else [args.case]
     print(f"python {sys.version.split()[0]}, one child process per size, tag={args.tag}")
+    if args.against is not None and not (args.against / "planparse" / "__init__.py").is_file():
+        ap.error(f"--against {args.against}: no planparse package there")
     for case in cases:
         sizes = [float(s) for s in args.sizes.split(",")] if args.sizes else DEFAULT_SIZES[case]
-        run_case(case, sizes, args.tag, not args.no_tracemalloc, args.timeout)
+        if args.against is not None:
+            compare_case(case, sizes, args.tag, not args.no_tracemalloc, args.timeout, args.against.resolve(),
+                         max(1, args.repeat))
+        else:
+            run_case(case, sizes, args.tag, not args.no_tracemalloc, args.timeout)
     return 0
 
 
