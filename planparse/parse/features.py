@@ -1039,6 +1039,8 @@ def _disclosure_card_cells(lines: list[Line]) -> None:
     limit = params().furniture.link_max_chars
     sure = [fv.disclosure_field.match(ln.text) is not None or fv.disclosure_sure_key.fullmatch(ln.text) is not None
             for ln in lines]
+    if not any(sure):
+        return  # no card: every cell below is read beside a sure field (most texts)
     w = fv.disclosure_window
     for i, ln in enumerate(lines):
         alone = fv.disclosure_key.fullmatch(ln.text) is not None
