@@ -169,12 +169,26 @@ def _term_phase() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _may_open_label() -> re.Pattern:
-    """What every kind of label below needs near the line's start: a digit first, or 月, 周, 季度 or
-    a bracket within the first 24 characters (the ``head`` that the checks look at), a half of the
-    year first (上半年; with its year, a digit first), or a phase word
-    where the phase check looks for one; a line without any opens a label only with a festival's name."""
+    """What every kind of label below needs near the line's start: a number first with what may follow
+    it in a label (see :func:`_after_leading_number`), or, on a line not opening with a digit, 月, 周,
+    季度 or a bracket within the first 24 characters (the ``head`` that the checks look at), a half
+    of the year first (上半年; with its year, a digit first), or a phase word where the phase check
+    looks for one (on any line: a phase's name may open with digits, 2026年春季读书节（…）); a line
+    without any opens a label only with a festival's name. Numbered items (1、加强…, 2.做好…) are most
+    lines that open with a digit, and go no further."""
     phase = rf".{{0,{2 * _MV.phase_name_max_chars}}}?(?:{_phase_words()})"
-    return re.compile(rf"\d|.{{0,23}}?[月周季(（]|(?:{_HALF_NAMES})|{phase}", re.DOTALL)
+    return re.compile(rf"{_after_leading_number()}|(?!\d).{{0,23}}?[月周季(（]|(?:{_HALF_NAMES})|{phase}", re.DOTALL)
+
+
+def _after_leading_number() -> str:
+    """A number opening the line and what follows it in every label that opens with one: 月 (3月,
+    12月份), 年 (2026年3月, 114年), 季 (1季度), a dot or slash of a dotted date and its digits (3.5, 3/5; not 1.加强…), a bar of a
+    row's number cell (1 | 4月), the xx of a year (20xx年), a further month or year after spaces
+    (1  2.20-2.24, 2026 3月, 1 三月份), or a joiner before the next month (7、8月份, 3-4月, 1、2季度)."""
+    numerals = _alternation(list(_MV.numerals))
+    joiners = _alternation([j for j in [*_MV.list_joiners, *_MV.range_joiners] if j.strip()])
+    token = rf"(?:\d|[Xx]|{numerals}|{_alternation(list(_MV.next_year_words))})"
+    return rf"\d++\s*(?:[月年季|｜]|[./]\d|{token}|(?:{joiners})+\s*{token})"
 
 
 @lru_cache(maxsize=1)
@@ -483,7 +497,10 @@ _LEAD = re.compile(
 )
 
 
-@dataclass(frozen=True)
+# not frozen: one is made for every label line (and again by ``replace`` for one behind a bullet),
+# and a frozen dataclass costs four times as much to build; nothing edits a label once matched
+# (lru_cache hands the same one out again), as with markers.Marker
+@dataclass(slots=True)
 class MonthLabel:
     months: list[int]  # calendar months, ascending, unique
     years: dict[int, int | None] = field(default_factory=dict)  # month → year written in the label
@@ -523,6 +540,10 @@ def _year(tok: str | None) -> int | None:
     return None
 
 
+# what each month numeral of a label (_MNUM: the numerals, 1-12, 01-09) stands for, as _numeral reads it
+_MONTH_VALUES: dict[str, int] = {**_MV.numerals, **{str(v): v for v in range(1, 13)}, **{f"0{v}": v for v in range(1, 10)}}
+
+
 def parse_label_text(label: str) -> tuple[list[int], dict[int, int | None]] | None:
     """The months of a label's text, ranges expanded; None if it names no month."""
     if "月" not in label:
@@ -533,12 +554,10 @@ def parse_label_text(label: str) -> tuple[list[int], dict[int, int | None]] | No
     prev: int | None = None
     prev_year: int | None = None
     for m in _TOKEN_RE.finditer(label):
-        value = _numeral(m.group("m"))
-        if value is None:
-            return None
-        between = label[prev_end : m.start()]
-        year = _year(m.group("y")) if m.group("year") else None
-        if prev is not None and _RANGE_RE.search(between) and value != prev:
+        year_tok, month_tok = m.group("y", "m")
+        value = _MONTH_VALUES[month_tok]
+        year = _year(year_tok) if year_tok else None
+        if prev is not None and value != prev and _RANGE_RE.search(label, prev_end, m.start()):
             # a range runs forward in time: one whose second month comes earlier in the calendar
             # runs on across the turn of the year (11月—次年1月, 2025年9月—2026年7月: 11, 12, 1),
             # the months up to 十二月 in the first month's year
@@ -552,7 +571,7 @@ def parse_label_text(label: str) -> tuple[list[int], dict[int, int | None]] | No
         prev, prev_end, prev_year = value, m.end(), year
     if not months:
         return None
-    return sorted(set(months)), years
+    return (months if len(months) == 1 else sorted(set(months))), years
 
 
 @lru_cache(maxsize=8192)
@@ -849,8 +868,16 @@ def _through(first: int, last: str | None) -> tuple[int, ...]:
     return tuple(sorted(span))
 
 
+# a month in Arabic digits, and one in Chinese numerals (_MNUM's two scripts): a label holding
+# no character of either has its months in one script only
+_ARABIC_MONTH = re.compile(r"[0-9]")
+_NUMERAL_MONTH = re.compile("[" + "".join(sorted({w[0] for w in _MV.numerals})) + "]")
+
+
 def _mixed_scripts(label: str) -> bool:
     """A bare number of one script before a month of the other: 1 三月份, 4、六月份 (a marker and a month)."""
+    if _ARABIC_MONTH.search(label) is None or _NUMERAL_MONTH.search(label) is None:
+        return False  # 三月份, 3—4月: one script only, no token to read
     tokens = list(_TOKEN_RE.finditer(label))
     for a, b in zip(tokens, tokens[1:], strict=False):
         if not a.group("yue") and a.group("m").isdigit() != b.group("m").isdigit():
