@@ -83,9 +83,9 @@ def _label_separator(label: MonthLabel, line: str) -> str | None:
 
 def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets inside [start, end) where a run-on marker or month label starts a new line."""
+    if _CANDIDATE.search(text, start + 1, end) is None and _TIGHT.search(text, start + 1, end) is None:
+        return []  # most lines: no place a marker or label could start (searched in place, not sliced)
     line = text[start:end]
-    if _CANDIDATE.search(line, 1) is None and _TIGHT.search(line, 1) is None:
-        return []
     first = match_marker(line)
     last_of_family: dict[str, int] = {}
     opening_label = match_month_label(line)
@@ -250,16 +250,21 @@ def split_lines(wt: WorkingText) -> list[RawLine]:
     blank = False
     for phys in text.split("\n"):
         s, e = _strip(text, pos, pos + len(phys))
-        pos += len(phys) + 1
         if s >= e:
+            pos += len(phys) + 1
             blank = True
             continue
-        if phys.lstrip()[:1] in _COMMA:
-            # ",一月," — a scrape that wraps every line in commas: the trailing one goes too
+        trimmed = False  # the piece is stripped already, unless trimmed of commas or cut below
+        if s > pos and not text[pos:s].isspace():
+            # ",一月," — a scrape that wraps every line in commas (the line opened with one, past
+            # its spaces): the trailing one goes too
             while e > s and text[e - 1] in _COMMA:
                 e -= 1
+            trimmed = True
+        pos += len(phys) + 1
         pieces: list[tuple[int, int]] = []
         if _flattened_at(text, s, e):
+            trimmed = True
             cut = s
             for m in _WS_RUN.finditer(text, s, e):
                 pieces.append((cut, m.start()))
@@ -270,7 +275,7 @@ def split_lines(wt: WorkingText) -> list[RawLine]:
         for ps, pe in pieces:
             cuts = _inner_cuts(text, ps, pe) + _run_on_cuts(text, ps, pe)
             if not cuts:  # most lines: the piece is one logical line
-                a, b = _strip(text, ps, pe)
+                a, b = _strip(text, ps, pe) if trimmed else (ps, pe)
                 if a < b:
                     out.append(RawLine(a, b, blank_before=blank, starts_physical=a == s))
                     blank = False
