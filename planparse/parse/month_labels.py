@@ -548,6 +548,13 @@ def parse_label_text(label: str) -> tuple[list[int], dict[int, int | None]] | No
     """The months of a label's text, ranges expanded; None if it names no month."""
     if "月" not in label:
         return None
+    one = _TOKEN_RE.match(label)
+    if one is not None and one.end() == len(label):
+        # one month, the whole label (三月份, 2026年3月: most labels): the first token finditer
+        # would find, and no other after it
+        year_tok, month_tok = one.group("y", "m")
+        value = _MONTH_VALUES[month_tok]
+        return [value], {value: _year(year_tok) if year_tok else None}
     months: list[int] = []
     years: dict[int, int | None] = {}
     prev_end = 0
@@ -729,7 +736,7 @@ def _match_label(line: str) -> MonthLabel | None:
     if near is not None:  # 6月底前：, 5月前： — a deadline heading the row, still the month's label
         end += near.end()
         after = line[end:]
-    elif part is None and (month_vocab().date_followers.match(after.lstrip()) or month_vocab().date_followers_tight.match(after)):
+    elif part is None and (_MV.date_followers.match(after.lstrip()) or _MV.date_followers_tight.match(after)):
         return None
     filler = _filler_before_colon().match(after)
     if filler is not None:  # 一月份工作：召开… — the label's own word before its colon
