@@ -11,6 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 from planparse.parse.chars import BULLETS
+from planparse.parse.gate import first_chars
 from planparse.parse.numerals import cjk_to_int, cjk_years_to_digits, roc_to_western
 from planparse.parse.params import params
 from planparse.parse.vocab import month_vocab
@@ -170,14 +171,28 @@ def _term_phase() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _may_open_label() -> re.Pattern:
     """What every kind of label below needs near the line's start: a number first with what may follow
-    it in a label (see :func:`_after_leading_number`), or, on a line not opening with a digit, 月, 周,
-    季度 or a bracket within the first 24 characters (the ``head`` that the checks look at), a half
-    of the year first (上半年; with its year, a digit first), or a phase word where the phase check
-    looks for one (on any line: a phase's name may open with digits, 2026年春季读书节（…）); a line
-    without any opens a label only with a festival's name. Numbered items (1、加强…, 2.做好…) are most
-    lines that open with a digit, and go no further."""
-    phase = rf".{{0,{2 * _MV.phase_name_max_chars}}}?(?:{_phase_words()})"
-    return re.compile(rf"{_after_leading_number()}|(?!\d).{{0,23}}?[月周季(（]|(?:{_HALF_NAMES})|{phase}", re.DOTALL)
+    it in a label (see :func:`_after_leading_number`), or, on a line not opening with a digit, 月, 周
+    or 季度 within the first 24 characters (the ``head`` that the checks look at), a phase of the
+    term before its bracket first (学期初（9月）：), a half of the year first (上半年; with its year,
+    a digit first), or a phase's name as an activity's phase opens with it (on any line: a phase's
+    name may open with digits, 2026年春季读书节（…）); a line without any opens a label only with a
+    festival's name. Numbered items (1、加强…, 2.做好…, （1）…) are most lines that open with a digit
+    or a bracket, and go no further."""
+    phase = _phase_name_opening()
+    term = rf"(?:{_alternation(list(_MV.term_phases))})\s*[(（]"
+    return re.compile(rf"{_after_leading_number()}|(?!\d){_head_label_start()}.{{0,23}}?[月周季]|{term}|(?:{_HALF_NAMES})|{phase}",
+                      re.DOTALL)
+
+
+def _head_label_start() -> str:
+    """A look-ahead for the characters a label read off the line's head can open with, as the
+    patterns of those labels (a quarter, a week, a dated row, a month label, behind a bracket or a
+    lead) can start (gate.first_chars): a line of running words that holds 月 or 周 early (每周…,
+    开展“消防安全月”…) goes no further. Empty where a pattern may start with any character."""
+    starts = [first_chars(p) for p in (_QUARTER, _QUARTER_PAIR, _BRACKET_LEAD, _LEAD, _WEEK, _DATED_ROW, _LABEL)]
+    if any(c is None for c in starts):
+        return ""
+    return "(?=[" + "".join(c.pattern[1:-1] for c in starts if c is not None) + "])"
 
 
 def _after_leading_number() -> str:
@@ -234,14 +249,19 @@ def _phase_words() -> str:
     return "|".join([_alternation(list(_MV.phase_words)), *_MV.ordinal_phases])
 
 
+def _phase_name_opening() -> str:
+    """How an activity's phase opens its line: words or digits, then the word that ends a phase's
+    name (宣传发动阶段, 第一阶段, 2026年读书节)."""
+    return rf"[\u4e00-\u9fff\d]{{0,{_MV.phase_name_max_chars}}}?(?:{_phase_words()})"
+
+
 @lru_cache(maxsize=1)
 def _activity_phase() -> re.Pattern:
     """A phase of an activity with its dates in brackets: 宣传发动阶段（5月27日—6月5日）,
     第二阶段：集中整治（6月6日—25日）：. The name may follow the phase word after a colon."""
     n = _MV.phase_name_max_chars
-    words = _phase_words()
     return re.compile(
-        rf"^(?P<name>[\u4e00-\u9fff\d]{{0,{n}}}?(?:{words})(?:\s*[:：]\s*[\u4e00-\u9fff]{{1,{n}}})?)"
+        rf"^(?P<name>{_phase_name_opening()}(?:\s*[:：]\s*[\u4e00-\u9fff]{{1,{n}}})?)"
         r"\s*[(（](?P<inner>[^()（）]{2,30})[)）]\s*(?P<colon>[:：])?\s*"
     )
 
@@ -466,9 +486,11 @@ def undated_period_end(line: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _festival_starts() -> frozenset[str]:
-    """The characters a festival's name starts with: a line opening with another is none."""
-    return frozenset(name[0] for name in _MV.festivals)
+def _festival_names() -> tuple[str, ...]:
+    """The festivals' names (months.toml [festivals]): a line opening with none of them is no
+    festival's label (``str.startswith`` tries them all at C speed; their first characters alone
+    would let 1、… through, for 119消防日)."""
+    return tuple(_MV.festivals)
 
 
 @lru_cache(maxsize=1)
@@ -608,7 +630,7 @@ def _match_label(line: str) -> MonthLabel | None:
         # a bullet leads a label of any kind (◆三月份：, ◆3.20-3.31 运动会, ★第一季度)
         inner = match_month_label(line[bullet.end() :])
         return None if inner is None else replace(inner, end=inner.end + bullet.end())
-    if _may_open_label().match(line) is None and line[:1] not in _festival_starts():
+    if _may_open_label().match(line) is None and not line.startswith(_festival_names()):
         return None  # most lines: no digit first, no 月, 周, 季 or bracket near the start, no festival
     phase = _term_phase().match(line) if "(" in line[:12] or "（" in line[:12] else None
     if phase is not None:
@@ -623,7 +645,7 @@ def _match_label(line: str) -> MonthLabel | None:
         if months is not None:
             return MonthLabel(months, {}, phase.end(), rest, theme=phase.group("name"), closed=bool(phase.group("colon")) or not rest,
                               phase=True)
-    festival = _festival().match(line) if line[:1] in _festival_starts() else None
+    festival = _festival().match(line) if line.startswith(_festival_names()) else None
     if festival is not None:
         month = _MV.festivals[festival.group("name")]
         return MonthLabel([month], {}, festival.end(), line[festival.end() :].strip(), weak=True)
