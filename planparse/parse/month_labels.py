@@ -175,13 +175,16 @@ def _may_open_label() -> re.Pattern:
     or 季度 within the first 24 characters (the ``head`` that the checks look at), a phase of the
     term before its bracket first (学期初（9月）：), a half of the year first (上半年; with its year,
     a digit first), or a phase's name as an activity's phase opens with it (on any line: a phase's
-    name may open with digits, 2026年春季读书节（…）); a line without any opens a label only with a
-    festival's name. Numbered items (1、加强…, 2.做好…, （1）…) are most lines that open with a digit
-    or a bracket, and go no further."""
+    name may open with digits, 2026年春季读书节（…）), or a festival's name first (五四青年节：…).
+    Numbered items (1、加强…, 2.做好…, （1）…) are most lines that open with a digit or a bracket, and
+    go no further."""
     phase = _phase_name_opening()
     term = rf"(?:{_alternation(list(_MV.term_phases))})\s*[(（]"
-    return re.compile(rf"{_after_leading_number()}|(?!\d){_head_label_start()}.{{0,23}}?[月周季]|{term}|(?:{_HALF_NAMES})|{phase}",
-                      re.DOTALL)
+    festival = _alternation(list(_MV.festivals))
+    return re.compile(
+        rf"{_after_leading_number()}|(?!\d){_head_label_start()}.{{0,23}}?[月周季]|{term}|(?:{_HALF_NAMES})|{phase}|(?:{festival})",
+        re.DOTALL,
+    )
 
 
 def _head_label_start() -> str:
@@ -487,14 +490,6 @@ def undated_period_end(line: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _festival_names() -> tuple[str, ...]:
-    """The festivals' names (months.toml [festivals]): a line opening with none of them is no
-    festival's label (``str.startswith`` tries them all at C speed; their first characters alone
-    would let 1、… through, for 119消防日)."""
-    return tuple(_MV.festivals)
-
-
-@lru_cache(maxsize=1)
 def _theme_after_label() -> re.Pattern:
     words = sorted(month_vocab().label_theme_words, key=len, reverse=True)
     return re.compile(r"^\s*(?:" + "|".join(map(re.escape, words)) + r")\s*[:：]?\s*")
@@ -631,8 +626,8 @@ def _match_label(line: str) -> MonthLabel | None:
         # a bullet leads a label of any kind (◆三月份：, ◆3.20-3.31 运动会, ★第一季度)
         inner = match_month_label(line[bullet.end() :])
         return None if inner is None else replace(inner, end=inner.end + bullet.end())
-    if _may_open_label().match(line) is None and not line.startswith(_festival_names()):
-        return None  # most lines: no digit first, no 月, 周, 季 or bracket near the start, no festival
+    if _may_open_label().match(line) is None:
+        return None  # most lines: no label of any kind can open them
     phase = _term_phase().match(line) if "(" in line[:12] or "（" in line[:12] else None
     if phase is not None:
         # the bracket holds months or parts of them (寒假（1月下旬—2月）：, 开学初（8月底—9月初）：)
@@ -646,7 +641,7 @@ def _match_label(line: str) -> MonthLabel | None:
         if months is not None:
             return MonthLabel(months, {}, phase.end(), rest, theme=phase.group("name"), closed=bool(phase.group("colon")) or not rest,
                               phase=True)
-    festival = _festival().match(line) if line.startswith(_festival_names()) else None
+    festival = _festival().match(line)
     if festival is not None:
         month = _MV.festivals[festival.group("name")]
         return MonthLabel([month], {}, festival.end(), line[festival.end() :].strip(), weak=True)
