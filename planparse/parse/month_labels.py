@@ -170,7 +170,8 @@ def _term_phase() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _may_open_label() -> re.Pattern:
-    """What every kind of label below needs near the line's start: a number first with what may follow
+    """What every kind of label below needs near the line's start: a bullet first (it may lead a label
+    of any kind, ◆三月份：), a number first with what may follow
     it in a label (see :func:`_after_leading_number`), or, on a line not opening with a digit, 月, 周
     or 季度 within the first 24 characters (the ``head`` that the checks look at), a phase of the
     term before its bracket first (学期初（9月）：), a half of the year first (上半年; with its year,
@@ -182,7 +183,7 @@ def _may_open_label() -> re.Pattern:
     term = rf"(?:{_alternation(list(_MV.term_phases))})\s*[(（]"
     festival = _alternation(list(_MV.festivals))
     return re.compile(
-        rf"{_after_leading_number()}|(?!\d){_head_label_start()}.{{0,23}}?[月周季]|{term}|(?:{_HALF_NAMES})|{phase}|(?:{festival})",
+        rf"[{re.escape(BULLETS)}]|{_after_leading_number()}|(?!\d){_head_label_start()}.{{0,23}}?[月周季]|{term}|(?:{_HALF_NAMES})|{phase}|(?:{festival})",
         re.DOTALL,
     )
 
@@ -621,13 +622,13 @@ def match_month_label(line: str) -> MonthLabel | None:
 
 
 def _match_label(line: str) -> MonthLabel | None:
+    if _may_open_label().match(line) is None:
+        return None  # most lines: no label of any kind can open them
     bullet = _BULLET.match(line)
     if bullet is not None:
         # a bullet leads a label of any kind (◆三月份：, ◆3.20-3.31 运动会, ★第一季度)
         inner = match_month_label(line[bullet.end() :])
         return None if inner is None else replace(inner, end=inner.end + bullet.end())
-    if _may_open_label().match(line) is None:
-        return None  # most lines: no label of any kind can open them
     phase = _term_phase().match(line) if "(" in line[:12] or "（" in line[:12] else None
     if phase is not None:
         # the bracket holds months or parts of them (寒假（1月下旬—2月）：, 开学初（8月底—9月初）：)
