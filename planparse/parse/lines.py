@@ -95,10 +95,11 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     label_end = opening_label.end if opening_label is not None and opening_label.closed and opening_label.rest else None
     ahead, behind = params().lines.run_on_ahead, params().lines.run_on_behind
     cuts: list[int] = []
-    loose = [(m.end(), False) for m in _CANDIDATE.finditer(line, 1)]
+    candidates = list(_CANDIDATE.finditer(line, 1))
+    loose = [(m.end(), False) for m in candidates]
     if label_end is not None and 0 < label_end < len(line):
         loose.append((label_end, False))
-    after_comma = {m.end() for m in _CANDIDATE.finditer(line, 1) if m.group()[0] in _COMMA}
+    after_comma = {m.end() for m in candidates if m.group()[0] in _COMMA}
     # markers written tight against the text before them ("（1）开学工作（2）制定计划"): taken
     # only when they continue a sequence begun in this line
     tight = [(m.start(), True) for m in _TIGHT.finditer(line, 1) if _tight_before(line[m.start() - 1])]
