@@ -61,11 +61,6 @@ def is_flattened(line: str) -> bool:
     return len(line) >= p.flat_min_chars and len(_WS_RUN.findall(line)) >= p.flat_min_breaks
 
 
-def _flattened_at(text: str, start: int, end: int) -> bool:
-    """:func:`is_flattened` of ``text[start:end]``, sliced only when long enough to be flattened."""
-    return end - start >= params().lines.flat_min_chars and is_flattened(text[start:end])
-
-
 def _tight_before(ch: str) -> bool:
     """A marker written tight against a Chinese character or a closing quote/bracket."""
     return "\u4e00" <= ch <= "\u9fff" or ch in "”\"」』)）"
@@ -83,9 +78,9 @@ def _label_separator(label: MonthLabel, line: str) -> str | None:
 
 def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets inside [start, end) where a run-on marker or month label starts a new line."""
+    if _CANDIDATE.search(text, start + 1, end) is None and _TIGHT.search(text, start + 1, end) is None:
+        return []  # most lines: no place a marker or label could start (searched in place, not sliced)
     line = text[start:end]
-    if _CANDIDATE.search(line, 1) is None and _TIGHT.search(line, 1) is None:
-        return []
     first = match_marker(line)
     last_of_family: dict[str, int] = {}
     opening_label = match_month_label(line)
@@ -100,10 +95,11 @@ def _run_on_cuts(text: str, start: int, end: int) -> list[int]:
     label_end = opening_label.end if opening_label is not None and opening_label.closed and opening_label.rest else None
     ahead, behind = params().lines.run_on_ahead, params().lines.run_on_behind
     cuts: list[int] = []
-    loose = [(m.end(), False) for m in _CANDIDATE.finditer(line, 1)]
+    candidates = list(_CANDIDATE.finditer(line, 1))
+    loose = [(m.end(), False) for m in candidates]
     if label_end is not None and 0 < label_end < len(line):
         loose.append((label_end, False))
-    after_comma = {m.end() for m in _CANDIDATE.finditer(line, 1) if m.group()[0] in _COMMA}
+    after_comma = {m.end() for m in candidates if m.group()[0] in _COMMA}
     # markers written tight against the text before them ("（1）开学工作（2）制定计划"): taken
     # only when they continue a sequence begun in this line
     tight = [(m.start(), True) for m in _TIGHT.finditer(line, 1) if _tight_before(line[m.start() - 1])]
@@ -225,41 +221,65 @@ def _glued_table_cuts(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
-def _inner_cuts(text: str, start: int, end: int) -> list[int]:
+@dataclass(frozen=True, slots=True)
+class _Cutters:
+    """What :func:`_inner_cuts` reads for every piece, read once per text: its patterns and limits."""
+
+    trailing_title: re.Pattern[str]
+    inline_break: GatedSearch
+    glued_title: re.Pattern[str]
+    glued_title_max: int  # a piece longer has no title glued on (twice a title's length)
+    header_max: int  # where a glued table's header has its first space at the latest
+    flat_min: int  # a physical line shorter is never flattened
+
+    @classmethod
+    def read(cls) -> _Cutters:
+        p = params()
+        return cls(_trailing_title(), _inline_break(), _glued_title(), p.title.max_chars * 2, p.table.header_max_chars,
+                   p.lines.flat_min_chars)
+
+
+def _inner_cuts(text: str, start: int, end: int, cut: _Cutters) -> list[int]:
     """Cuts inside a piece that no marker announces: a site's hidden-text notice, a title glued on."""
     cuts: list[int] = []
-    m = _trailing_title().search(text, start, end)
+    m = cut.trailing_title.search(text, start, end)
     if m is not None and not text.startswith(plan_vocab().title_not_opening, m.end()):
         cuts.append(m.end())  # (制定下学期工作计划 after a full stop is an activity's last clause)
-    if _inline_break().search(text, start, end) is not None:
+    if cut.inline_break.search(text, start, end) is not None:
         for m in furniture().inline_break.finditer(text, start, end):
             cuts.extend((m.start(), m.end()))
-    if end - start <= params().title.max_chars * 2:
-        m = _glued_title().search(text, start, end)
+    if end - start <= cut.glued_title_max:
+        m = cut.glued_title.search(text, start, end)
         if m is not None and m.end() > start:
             cuts.append(m.end())
-    if text.find(" ", start, start + params().table.header_max_chars) >= 0:
+    if text.find(" ", start, start + cut.header_max) >= 0:
         cuts.extend(_glued_table_cuts(text, start, end))
     return [c for c in cuts if start < c < end] if cuts else cuts
 
 
 def split_lines(wt: WorkingText) -> list[RawLine]:
     text = wt.text
+    cut_by = _Cutters.read()
     out: list[RawLine] = []
     pos = 0
     blank = False
     for phys in text.split("\n"):
         s, e = _strip(text, pos, pos + len(phys))
-        pos += len(phys) + 1
         if s >= e:
+            pos += len(phys) + 1
             blank = True
             continue
-        if phys.lstrip()[:1] in _COMMA:
-            # ",一月," — a scrape that wraps every line in commas: the trailing one goes too
+        trimmed = False  # the piece is stripped already, unless trimmed of commas or cut below
+        if s > pos and not text[pos:s].isspace():
+            # ",一月," — a scrape that wraps every line in commas (the line opened with one, past
+            # its spaces): the trailing one goes too
             while e > s and text[e - 1] in _COMMA:
                 e -= 1
+            trimmed = True
+        pos += len(phys) + 1
         pieces: list[tuple[int, int]] = []
-        if _flattened_at(text, s, e):
+        if e - s >= cut_by.flat_min and is_flattened(text[s:e]):  # sliced only when long enough to be flattened
+            trimmed = True
             cut = s
             for m in _WS_RUN.finditer(text, s, e):
                 pieces.append((cut, m.start()))
@@ -268,9 +288,9 @@ def split_lines(wt: WorkingText) -> list[RawLine]:
         else:
             pieces.append((s, e))
         for ps, pe in pieces:
-            cuts = _inner_cuts(text, ps, pe) + _run_on_cuts(text, ps, pe)
+            cuts = _inner_cuts(text, ps, pe, cut_by) + _run_on_cuts(text, ps, pe)
             if not cuts:  # most lines: the piece is one logical line
-                a, b = _strip(text, ps, pe)
+                a, b = _strip(text, ps, pe) if trimmed else (ps, pe)
                 if a < b:
                     out.append(RawLine(a, b, blank_before=blank, starts_physical=a == s))
                     blank = False

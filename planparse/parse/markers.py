@@ -117,10 +117,14 @@ _STARTS = {
     "arabic_paren": "0123456789" + MARKER_BULLETS,
     "arabic": "0123456789.、" + MARKER_BULLETS + "".join(chr(c) for c in range(0x2488, 0x249C)),
 }
-_BY_FIRST: dict[str, list[tuple[str, re.Pattern]]] = {}
+# the group that holds a pattern's number, one in each: "n" a numeral, "c" one character (①, Ⅰ, ㈠),
+# "r" a Latin Roman numeral, "d" an outline number, "lost" the punctuation of a lost digit
+_NUMBER_GROUPS = ("lost", "c", "r", "d", "n")
+_BY_FIRST: dict[str, list[tuple[str, re.Pattern, str]]] = {}
 for _family, _pat in FAMILIES:
+    _group = next(g for g in _NUMBER_GROUPS if g in _pat.groupindex)
     for _ch in _STARTS[_family]:
-        _BY_FIRST.setdefault(_ch, []).append((_family, _pat))
+        _BY_FIRST.setdefault(_ch, []).append((_family, _pat, _group))
 
 
 @lru_cache(maxsize=8192)
@@ -128,32 +132,32 @@ def match_marker(line: str) -> Marker | None:
     candidates = _BY_FIRST.get(line[:1])
     if not candidates:
         return None
-    for family, pat in candidates:
+    for family, pat, group in candidates:
         m = pat.match(line)
         if m:
-            found = _accept(family, m, line)
+            found = _accept(family, m, line, group)
             if found is not None:
                 return found
     return None
 
 
-def _accept(family: str, m: re.Match, line: str) -> Marker | None:
-    groups = m.groupdict()
+def _accept(family: str, m: re.Match, line: str, group: str) -> Marker | None:
     end = m.end()
-    if groups.get("lost"):
+    token = m.group(group)
+    if group == "lost":
         number = None
-    elif groups.get("c"):
-        c = ord(groups["c"])
+    elif group == "c":
+        c = ord(token)
         # ① ⑴ ⒈ Ⅰ ⅰ ㈠ ㊀
         for first, run in ((0x2460, 20), (0x2474, 20), (0x2488, 20), (0x2160, 12), (0x2170, 12), (0x3220, 10), (0x3280, 10)):
             if first <= c < first + run:
                 number = c - first + 1
-    elif groups.get("r"):
-        number = _LATIN_ROMAN[groups["r"]]
-    elif groups.get("d"):
-        number = int(groups["d"].rsplit(".", 1)[1])  # 2.3 is the third of part 2
+    elif group == "r":
+        number = _LATIN_ROMAN[token]
+    elif group == "d":
+        number = int(token.rsplit(".", 1)[1])  # 2.3 is the third of part 2
     else:
-        number = cjk_to_int(groups["n"])
+        number = cjk_to_int(token)
         if number is None:
             return None
     raw_end = len(line[:end].rstrip())
@@ -165,4 +169,4 @@ def _accept(family: str, m: re.Match, line: str) -> Marker | None:
         digits = len(line[end:]) - len(line[end:].lstrip("0123456789"))
         if "," not in m.group() or digits == 3:
             return None
-    return Marker(family, number, end, raw_end, bare=raw_end == len(m.group("n") or "") if "n" in groups else False)
+    return Marker(family, number, end, raw_end, bare=group == "n" and raw_end == len(token))

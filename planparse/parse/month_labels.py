@@ -11,6 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 from planparse.parse.chars import BULLETS
+from planparse.parse.gate import first_chars
 from planparse.parse.numerals import cjk_to_int, cjk_years_to_digits, roc_to_western
 from planparse.parse.params import params
 from planparse.parse.vocab import month_vocab
@@ -169,12 +170,45 @@ def _term_phase() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _may_open_label() -> re.Pattern:
-    """What every kind of label below needs near the line's start: a digit first, or 月, 周, 季度 or
-    a bracket within the first 24 characters (the ``head`` that the checks look at), a half of the
-    year first (上半年; with its year, a digit first), or a phase word
-    where the phase check looks for one; a line without any opens a label only with a festival's name."""
-    phase = rf".{{0,{2 * _MV.phase_name_max_chars}}}?(?:{_phase_words()})"
-    return re.compile(rf"\d|.{{0,23}}?[月周季(（]|(?:{_HALF_NAMES})|{phase}", re.DOTALL)
+    """What every kind of label below needs near the line's start: a bullet first (it may lead a label
+    of any kind, ◆三月份：), a number first with what may follow
+    it in a label (see :func:`_after_leading_number`), or, on a line not opening with a digit, 月, 周
+    or 季度 within the first 24 characters (the ``head`` that the checks look at), a phase of the
+    term before its bracket first (学期初（9月）：), a half of the year first (上半年; with its year,
+    a digit first), or a phase's name as an activity's phase opens with it (on any line: a phase's
+    name may open with digits, 2026年春季读书节（…）), or a festival's name first (五四青年节：…).
+    Numbered items (1、加强…, 2.做好…, （1）…) are most lines that open with a digit or a bracket, and
+    go no further."""
+    phase = _phase_name_opening()
+    term = rf"(?:{_alternation(list(_MV.term_phases))})\s*[(（]"
+    festival = _alternation(list(_MV.festivals))
+    return re.compile(
+        rf"[{re.escape(BULLETS)}]|{_after_leading_number()}|(?!\d){_head_label_start()}.{{0,23}}?[月周季]|{term}|(?:{_HALF_NAMES})|{phase}|(?:{festival})",
+        re.DOTALL,
+    )
+
+
+def _head_label_start() -> str:
+    """A look-ahead for the characters a label read off the line's head can open with, as the
+    patterns of those labels (a quarter, a week, a dated row, a month label, behind a bracket or a
+    lead) can start (gate.first_chars): a line of running words that holds 月 or 周 early (每周…,
+    开展“消防安全月”…) goes no further. Empty where a pattern may start with any character."""
+    starts = [first_chars(p) for p in (_QUARTER, _QUARTER_PAIR, _BRACKET_LEAD, _LEAD, _WEEK, _DATED_ROW, _LABEL)]
+    if any(c is None for c in starts):
+        return ""
+    return "(?=[" + "".join(c.pattern[1:-1] for c in starts if c is not None) + "])"
+
+
+def _after_leading_number() -> str:
+    """A number opening the line and what follows it in every label that opens with one: 月 (3月,
+    12月份), 年 (2026年3月, 114年), 季 (1季度), a dot or slash of a dotted date and its digits (3.5,
+    3/5; not 1.加强…), a bar of a row's number cell (1 | 4月), the xx of a year (20xx年), a further
+    month or year after spaces (1  2.20-2.24, 2026 3月, 1 三月份), or a joiner before the next month
+    (7、8月份, 3-4月, 1、2季度)."""
+    numerals = _alternation(list(_MV.numerals))
+    joiners = _alternation([j for j in [*_MV.list_joiners, *_MV.range_joiners] if j.strip()])
+    token = rf"(?:\d|[Xx]|{numerals}|{_alternation(list(_MV.next_year_words))})"
+    return rf"\d++\s*(?:[月年季|｜]|[./]\d|{token}|(?:{joiners})+\s*{token})"
 
 
 @lru_cache(maxsize=1)
@@ -220,14 +254,19 @@ def _phase_words() -> str:
     return "|".join([_alternation(list(_MV.phase_words)), *_MV.ordinal_phases])
 
 
+def _phase_name_opening() -> str:
+    """How an activity's phase opens its line: words or digits, then the word that ends a phase's
+    name (宣传发动阶段, 第一阶段, 2026年读书节)."""
+    return rf"[\u4e00-\u9fff\d]{{0,{_MV.phase_name_max_chars}}}?(?:{_phase_words()})"
+
+
 @lru_cache(maxsize=1)
 def _activity_phase() -> re.Pattern:
     """A phase of an activity with its dates in brackets: 宣传发动阶段（5月27日—6月5日）,
     第二阶段：集中整治（6月6日—25日）：. The name may follow the phase word after a colon."""
     n = _MV.phase_name_max_chars
-    words = _phase_words()
     return re.compile(
-        rf"^(?P<name>[\u4e00-\u9fff\d]{{0,{n}}}?(?:{words})(?:\s*[:：]\s*[\u4e00-\u9fff]{{1,{n}}})?)"
+        rf"^(?P<name>{_phase_name_opening()}(?:\s*[:：]\s*[\u4e00-\u9fff]{{1,{n}}})?)"
         r"\s*[(（](?P<inner>[^()（）]{2,30})[)）]\s*(?P<colon>[:：])?\s*"
     )
 
@@ -452,12 +491,6 @@ def undated_period_end(line: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _festival_starts() -> frozenset[str]:
-    """The characters a festival's name starts with: a line opening with another is none."""
-    return frozenset(name[0] for name in _MV.festivals)
-
-
-@lru_cache(maxsize=1)
 def _theme_after_label() -> re.Pattern:
     words = sorted(month_vocab().label_theme_words, key=len, reverse=True)
     return re.compile(r"^\s*(?:" + "|".join(map(re.escape, words)) + r")\s*[:：]?\s*")
@@ -483,7 +516,10 @@ _LEAD = re.compile(
 )
 
 
-@dataclass(frozen=True)
+# not frozen: one is made for every label line (and again by ``replace`` for one behind a bullet),
+# and a frozen dataclass costs twice as much to build (1.3 µs, 0.7); nothing edits a label once matched
+# (lru_cache hands the same one out again), as with markers.Marker
+@dataclass(slots=True)
 class MonthLabel:
     months: list[int]  # calendar months, ascending, unique
     years: dict[int, int | None] = field(default_factory=dict)  # month → year written in the label
@@ -523,22 +559,31 @@ def _year(tok: str | None) -> int | None:
     return None
 
 
+# what each month numeral of a label (_MNUM: the numerals, 1-12, 01-09) stands for, as _numeral reads it
+_MONTH_VALUES: dict[str, int] = {**_MV.numerals, **{str(v): v for v in range(1, 13)}, **{f"0{v}": v for v in range(1, 10)}}
+
+
 def parse_label_text(label: str) -> tuple[list[int], dict[int, int | None]] | None:
     """The months of a label's text, ranges expanded; None if it names no month."""
     if "月" not in label:
         return None
+    one = _TOKEN_RE.match(label)
+    if one is not None and one.end() == len(label):
+        # one month, the whole label (三月份, 2026年3月: most labels): the first token finditer
+        # would find, and no other after it
+        year_tok, month_tok = one.group("y", "m")
+        value = _MONTH_VALUES[month_tok]
+        return [value], {value: _year(year_tok) if year_tok else None}
     months: list[int] = []
     years: dict[int, int | None] = {}
     prev_end = 0
     prev: int | None = None
     prev_year: int | None = None
     for m in _TOKEN_RE.finditer(label):
-        value = _numeral(m.group("m"))
-        if value is None:
-            return None
-        between = label[prev_end : m.start()]
-        year = _year(m.group("y")) if m.group("year") else None
-        if prev is not None and _RANGE_RE.search(between) and value != prev:
+        year_tok, month_tok = m.group("y", "m")
+        value = _MONTH_VALUES[month_tok]
+        year = _year(year_tok) if year_tok else None
+        if prev is not None and value != prev and _RANGE_RE.search(label, prev_end, m.start()):
             # a range runs forward in time: one whose second month comes earlier in the calendar
             # runs on across the turn of the year (11月—次年1月, 2025年9月—2026年7月: 11, 12, 1),
             # the months up to 十二月 in the first month's year
@@ -552,7 +597,7 @@ def parse_label_text(label: str) -> tuple[list[int], dict[int, int | None]] | No
         prev, prev_end, prev_year = value, m.end(), year
     if not months:
         return None
-    return sorted(set(months)), years
+    return (months if len(months) == 1 else sorted(set(months))), years
 
 
 @lru_cache(maxsize=8192)
@@ -577,13 +622,13 @@ def match_month_label(line: str) -> MonthLabel | None:
 
 
 def _match_label(line: str) -> MonthLabel | None:
+    if _may_open_label().match(line) is None:
+        return None  # most lines: no label of any kind can open them
     bullet = _BULLET.match(line)
     if bullet is not None:
         # a bullet leads a label of any kind (◆三月份：, ◆3.20-3.31 运动会, ★第一季度)
         inner = match_month_label(line[bullet.end() :])
         return None if inner is None else replace(inner, end=inner.end + bullet.end())
-    if _may_open_label().match(line) is None and line[:1] not in _festival_starts():
-        return None  # most lines: no digit first, no 月, 周, 季 or bracket near the start, no festival
     phase = _term_phase().match(line) if "(" in line[:12] or "（" in line[:12] else None
     if phase is not None:
         # the bracket holds months or parts of them (寒假（1月下旬—2月）：, 开学初（8月底—9月初）：)
@@ -597,7 +642,7 @@ def _match_label(line: str) -> MonthLabel | None:
         if months is not None:
             return MonthLabel(months, {}, phase.end(), rest, theme=phase.group("name"), closed=bool(phase.group("colon")) or not rest,
                               phase=True)
-    festival = _festival().match(line) if line[:1] in _festival_starts() else None
+    festival = _festival().match(line)
     if festival is not None:
         month = _MV.festivals[festival.group("name")]
         return MonthLabel([month], {}, festival.end(), line[festival.end() :].strip(), weak=True)
@@ -710,7 +755,7 @@ def _match_label(line: str) -> MonthLabel | None:
     if near is not None:  # 6月底前：, 5月前： — a deadline heading the row, still the month's label
         end += near.end()
         after = line[end:]
-    elif part is None and (month_vocab().date_followers.match(after.lstrip()) or month_vocab().date_followers_tight.match(after)):
+    elif part is None and (_MV.date_followers.match(after.lstrip()) or _MV.date_followers_tight.match(after)):
         return None
     filler = _filler_before_colon().match(after)
     if filler is not None:  # 一月份工作：召开… — the label's own word before its colon
@@ -849,8 +894,16 @@ def _through(first: int, last: str | None) -> tuple[int, ...]:
     return tuple(sorted(span))
 
 
+# a month in Arabic digits, and one in Chinese numerals (_MNUM's two scripts): a label holding
+# no character of either has its months in one script only
+_ARABIC_MONTH = re.compile(r"[0-9]")
+_NUMERAL_MONTH = re.compile("[" + "".join(sorted({w[0] for w in _MV.numerals})) + "]")
+
+
 def _mixed_scripts(label: str) -> bool:
     """A bare number of one script before a month of the other: 1 三月份, 4、六月份 (a marker and a month)."""
+    if _ARABIC_MONTH.search(label) is None or _NUMERAL_MONTH.search(label) is None:
+        return False  # 三月份, 3—4月: one script only, no token to read
     tokens = list(_TOKEN_RE.finditer(label))
     for a, b in zip(tokens, tokens[1:], strict=False):
         if not a.group("yue") and a.group("m").isdigit() != b.group("m").isdigit():
