@@ -83,22 +83,22 @@ class PlanContext:
         return None
 
 
-plan_boundary: RuleTable[PlanContext] = RuleTable("plan_boundary", default="line", subject="line")
+plan_boundary: RuleTable[PlanContext] = RuleTable("plan_boundary", default="line")
 
 
-@plan_boundary.rule("furniture_line", needs=("furniture",))
+@plan_boundary.rule("furniture_line", needs=("line.furniture",))
 def _furniture_line(ctx: PlanContext) -> Vote | None:
     """Site furniture belongs to the plan it stands in, and changes nothing about it."""
     return Vote("furniture", ("furniture",)) if ctx.line.furniture and not ctx.line.separator else None
 
 
-@plan_boundary.rule("separator_line", needs=("separator",))
+@plan_boundary.rule("separator_line", needs=("line.separator",))
 def _separator_line(ctx: PlanContext) -> Vote | None:
     """A separator (篇一, 【篇2】, 第一篇, XX计划2) starts a plan and titles it."""
     return Vote("separator", ("separator",)) if ctx.line.separator else None
 
 
-@plan_boundary.rule("numbered_title_of_the_same", needs=("separator",))
+@plan_boundary.rule("numbered_title_of_the_same", needs=("line.separator",))
 def _numbered_title_of_the_same(ctx: PlanContext) -> Vote | None:
     """The title again with its number (每月安全工作计划 … 每月安全工作计划1(1518字)) before any content
     titles the plan it stands in, rather than starting one: a viewer's page gives the title alone,
@@ -112,7 +112,7 @@ def _numbered_title_of_the_same(ctx: PlanContext) -> Vote | None:
     return None
 
 
-@plan_boundary.rule("title_again_at_page_break", needs=("separator", "title_like"))
+@plan_boundary.rule("title_again_at_page_break", needs=("line.separator", "line.title_like"))
 def _title_again_at_page_break(ctx: PlanContext) -> Vote | None:
     """The plan's own title again once it has content, bare or with a page number (实验小学少先队工作计划(2)),
     or shortened as a PDF's running header is (城南中学教研组工作计划 under 城南中学教研组2025—2026学年第一学期
@@ -138,7 +138,7 @@ def _title_again_at_page_break(ctx: PlanContext) -> Vote | None:
     return None
 
 
-@plan_boundary.rule("title_again_at_plan_end", needs=("separator", "title_like"))
+@plan_boundary.rule("title_again_at_plan_end", needs=("line.separator", "line.title_like"))
 def _title_again_at_plan_end(ctx: PlanContext) -> Vote | None:
     """The plan's own title again once it has content, bare or with the article's end mark (……工作计划 完,
     ……工作计划（完）), where nothing of a plan follows it but the next plan's title or separator, or the
@@ -157,13 +157,13 @@ def _title_again_at_plan_end(ctx: PlanContext) -> Vote | None:
     return None
 
 
-@plan_boundary.rule("title_after_content", needs=("title_like",))
+@plan_boundary.rule("title_after_content", needs=("line.title_like",))
 def _title_after_content(ctx: PlanContext) -> Vote | None:
     """A title line once the current plan has content starts the next plan."""
     return Vote("new_titled", ("title_like", "plan has content")) if ctx.line.title_like and ctx.state.content else None
 
 
-@plan_boundary.rule("cued_title_after_content", needs=("title_of_unit",))
+@plan_boundary.rule("cued_title_after_content", needs=("line.title_of_unit",))
 def _cued_title_after_content(ctx: PlanContext) -> Vote | None:
     """A title whose words end in a section cue (人民医院工会2026年工作要点) once the current text has
     content starts the next plan where it names whose plan it is by a subject word of its own (工会,
@@ -194,7 +194,7 @@ def _plan_opening(ln: Line, top: str | None) -> bool:
     return bool(ln.guiding_opener or (ln.cue_kind and ln.heading_like) or first_of_list)
 
 
-@plan_boundary.rule("period_title_again", needs=("title_of_period",))
+@plan_boundary.rule("period_title_again", needs=("line.title_of_period",))
 def _period_title_again(ctx: PlanContext) -> Vote | None:
     """The title of the next period's plan (四月份工作计划 after a plan titled 三月份工作计划) starts that plan.
 
@@ -213,7 +213,7 @@ def _period_title_again(ctx: PlanContext) -> Vote | None:
     return Vote("new_titled", ("title_of_period", "the plan's title with another period", "plan has content"))
 
 
-@plan_boundary.rule("first_title", needs=("title_like", "title_with_cue", "title_of_period"))
+@plan_boundary.rule("first_title", needs=("line.title_like", "line.title_with_cue", "line.title_of_period"))
 def _first_title(ctx: PlanContext) -> Vote | None:
     """A title line before any content titles the current plan; at its very start, also one with a cue
     word that names whose plan it is (学校工会工作思路), or one that opens with its period (三月份德育工作计划)."""
@@ -249,7 +249,7 @@ def _under_letterhead(lines: tuple[Line, ...], before: list[int], ln: Line) -> b
         and not TITLE_BAD.search(name) and not any(c.isspace() for c in name) and name.endswith(plan_vocab().signer_endings)
 
 
-@plan_boundary.rule("proper_title_after_separator", needs=("title_like",))
+@plan_boundary.rule("proper_title_after_separator", needs=("line.title_like",))
 def _proper_title_after_separator(ctx: PlanContext) -> Vote | None:
     """A plan opened by a separator (第一篇：…, XX范文(3)) takes the proper title line that follows it."""
     title = ctx.current_title()
@@ -276,7 +276,7 @@ def _site_addons(line: Line) -> bool:
     return a > 0 or b < len(line.text.rstrip())
 
 
-@plan_boundary.rule("fuller_title_below", needs=("title_like",))
+@plan_boundary.rule("fuller_title_below", needs=("line.title_like",))
 def _fuller_title_below(ctx: PlanContext) -> Vote | None:
     """A title line that yields to the one under it, before any content, when that one says the same
     with more: the page's own title above its metadata (发布时间, 浏览次数, a post's stamp 原创 … 发表于北京;
@@ -299,7 +299,7 @@ def _fuller_title_below(ctx: PlanContext) -> Vote | None:
     return None
 
 
-@plan_boundary.rule("fuller_title_after_bare", needs=("title_like",))
+@plan_boundary.rule("fuller_title_after_bare", needs=("line.title_like",))
 def _fuller_title_after_bare(ctx: PlanContext) -> Vote | None:
     """A bare title that names no one's plan (工作计划, a site menu's category link) yields to a title
     line that does, before any content (2025年幼儿园春季工作计划 under it): that one titles the plan."""
@@ -309,13 +309,13 @@ def _fuller_title_after_bare(ctx: PlanContext) -> Vote | None:
     return Vote("title", ("title_like", "fuller title after a bare one"))
 
 
-@plan_boundary.rule("title_shaped_line", needs=("title_like",))
+@plan_boundary.rule("title_shaped_line", needs=("line.title_like",))
 def _title_shaped_line(ctx: PlanContext) -> Vote | None:
     """A second title-like line before content (a subtitle) stays in the plan, as no content."""
     return Vote("title_line", ("title_like",)) if ctx.line.title_like else None
 
 
-@plan_boundary.rule("entry_of_bulleted_list", needs=("title_like",))
+@plan_boundary.rule("entry_of_bulleted_list", needs=("line.title_like",))
 def _entry_of_bulleted_list(ctx: PlanContext) -> Vote | None:
     """A title-like line that opens with the bullet of the content line right before it (▲各教研组制定
     新学期教学计划 after ▲开学前校园环境整治) is that list's next entry, not a plan's title: a title
@@ -329,7 +329,7 @@ def _entry_of_bulleted_list(ctx: PlanContext) -> Vote | None:
     return Vote("line", ("title_like", "opens with the bullet of the line before"))
 
 
-@plan_boundary.rule("month_list_heading", needs=("title_like",))
+@plan_boundary.rule("month_list_heading", needs=("line.title_like",))
 def _month_list_heading(ctx: PlanContext) -> Vote | None:
     """A title-like line over a month list (三月工作计划) inside a plan is the schedule's heading, not a plan's title.
 
@@ -343,7 +343,7 @@ def _month_list_heading(ctx: PlanContext) -> Vote | None:
     return Vote("line", ("title_like", "heads_month_list"))
 
 
-@plan_boundary.rule("resumes_after_hidden_text")
+@plan_boundary.rule("resumes_after_hidden_text", needs=("state.after_hidden_text",))
 def _resumes_after_hidden_text(ctx: PlanContext) -> Vote | None:
     """The text after a site's 此处隐藏…字 notice resumes elsewhere in the page: another plan's rest."""
     if ctx.state.after_hidden_text and ctx.state.content and not ctx.line.furniture:
@@ -351,7 +351,7 @@ def _resumes_after_hidden_text(ctx: PlanContext) -> Vote | None:
     return None
 
 
-@plan_boundary.rule("other_document_title", needs=("other_title",))
+@plan_boundary.rule("other_document_title", needs=("line.other_title",))
 def _other_document_title(ctx: PlanContext) -> Vote | None:
     """A 工作总结's or a 通知's title standing apart (……2024年工作总结) opens text of no plan, to the next plan.
 
@@ -412,7 +412,7 @@ def _guiding_restart(ctx: PlanContext) -> bool:
     return st.guiding or st.headed >= 1 or worked
 
 
-@plan_boundary.rule("titled_guiding_restart", needs=("title_with_cue",))
+@plan_boundary.rule("titled_guiding_restart", needs=("line.title_with_cue",))
 def _titled_guiding_restart(ctx: PlanContext) -> Vote | None:
     """A restart at an unnumbered line that names whose plan it is (城南中学工会工作思路 after another
     plan's schedule) titles the new plan, as the same line does at a page's start (first_title)."""
@@ -421,7 +421,7 @@ def _titled_guiding_restart(ctx: PlanContext) -> Vote | None:
     return None
 
 
-@plan_boundary.rule("guiding_heading_restart", needs=("heading_like",))
+@plan_boundary.rule("guiding_heading_restart", needs=("line.heading_like",))
 def _guiding_heading_restart(ctx: PlanContext) -> Vote | None:
     """A 指导思想 heading once the plan has headed parts, numbered work or a schedule: the numbering restarts."""
     if _guiding_restart(ctx):
@@ -429,7 +429,7 @@ def _guiding_heading_restart(ctx: PlanContext) -> Vote | None:
     return None
 
 
-@plan_boundary.rule("opening_part_restart", needs=("cue_kind",))
+@plan_boundary.rule("opening_part_restart", needs=("line.cue_kind",))
 def _opening_part_restart(ctx: PlanContext) -> Vote | None:
     """一、基本情况 / 一、工作目标 after a finished schedule or a closing: a new plan's first part."""
     ln, st = ctx.line, ctx.state
@@ -447,7 +447,7 @@ def _opening_part_restart(ctx: PlanContext) -> Vote | None:
     return None
 
 
-@plan_boundary.rule("guiding_paragraph_restart", needs=("guiding_opener",))
+@plan_boundary.rule("guiding_paragraph_restart", needs=("line.guiding_opener",))
 def _guiding_paragraph_restart(ctx: PlanContext) -> Vote | None:
     """A paragraph setting the guiding line after finished work, with a new list right after it."""
     ln, st = ctx.line, ctx.state

@@ -17,9 +17,9 @@ order of the rules, their weights and whether they are on come from
 A :class:`Decision` keeps every vote, so ``--explain`` can say which rule decided a span
 and which features weighed most.
 
-A rule may name the facts it ``needs`` (``@table.rule("separator_line", needs=("separator",))``):
-facts of the table's ``subject`` (the context's line), at least one of which is set wherever the
-rule can vote. The table reads those facts once per context and calls only the rules whose needs
+A rule may name the facts it ``needs`` (``@table.rule("separator_line", needs=("line.separator",))``):
+attributes of the context (its line's facts, or what the stage knows so far), at least one of
+which is set wherever the rule can vote. The table reads those facts once per context and calls only the rules whose needs
 are met; most lines set none of them, and calling some twenty rules that each find so for
 themselves was a sixth of a parse (issue 11). A gate changes no decision: it is a necessary
 condition the rule checks again itself, and :func:`checking_gates` (the test suite) calls every
@@ -119,11 +119,9 @@ def _rules_data() -> dict[str, Any]:
 class RuleTable(Generic[C]):
     """An ordered table of named rules deciding one question (see the module docstring)."""
 
-    def __init__(self, name: str, *, default: str, subject: str | None = None) -> None:
-        """``subject``: the context's attribute whose facts the rules' ``needs`` name (``"line"``)."""
+    def __init__(self, name: str, *, default: str) -> None:
         self.name = name
         self.default = default
-        self.subject = subject
         self._fns: dict[str, Callable[[C], Vote | None]] = {}
         self._needs: dict[str, tuple[str, ...]] = {}
         self._extra: list[tuple[str, float, str | None]] = []  # rules added at run time: name, weight, before
@@ -139,10 +137,9 @@ class RuleTable(Generic[C]):
     def rule(self, name: str, *, needs: tuple[str, ...] = ()) -> Callable[[Callable[[C], Vote | None]], Callable[[C], Vote | None]]:
         """Register ``fn`` as the rule ``name``; its weight and place come from rules.toml.
 
-        ``needs``: facts of the subject at least one of which is set (truthy) wherever the rule can
-        vote; the table calls it only then (see the module docstring). Empty: called always."""
-        if needs and self.subject is None:
-            raise RuleError(f"rule table {self.name}: rule {name!r} names needs, but the table has no subject")
+        ``needs``: attribute paths of the context (``line.separator``, ``no_section_yet``) at least one
+        of which is set (truthy) wherever the rule can vote; the table calls it only then (see the
+        module docstring). Empty: called always."""
 
         def register(fn: Callable[[C], Vote | None]) -> Callable[[C], Vote | None]:
             if name in self._fns:
@@ -184,7 +181,7 @@ class RuleTable(Generic[C]):
         if not facts:
             self._read_facts = None
             return
-        read = attrgetter(*(f"{self.subject}.{f}" for f in facts))
+        read = attrgetter(*facts)
         self._read_facts = read if len(facts) > 1 else lambda ctx: (read(ctx),)
 
     def _calls_given(self, set_facts: tuple[bool, ...]) -> tuple[tuple[Callable[[C], Vote | None], str, float], ...]:
@@ -221,9 +218,13 @@ class RuleTable(Generic[C]):
         calls = self._calls
         if self._read_facts is not None:
             set_facts = tuple(map(bool, self._read_facts(ctx)))
-            calls = self._gated.get(set_facts) or self._calls_given(set_facts)
+            calls = self._gated.get(set_facts)
+            if calls is None:
+                calls = self._calls_given(set_facts)
             if _check_gates:
                 self._check(ctx, calls)
+            if not calls:
+                return self._nothing  # no rule could vote: most lines of a plan's body
         votes: list[CastVote] = []
         for fn, name, weight in calls:  # called for every line by two tables: no attribute look-ups
             v = fn(ctx)

@@ -71,6 +71,11 @@ class LineContext:
         return self.state.sections[-1] if self.state.sections else None
 
     @property
+    def no_section_yet(self) -> bool:
+        """The plan's lines so far opened no section (its preamble, or its first line)."""
+        return not self.state.sections
+
+    @property
     def is_item(self) -> bool:
         return self.level is not None and self.line.month is None
 
@@ -216,10 +221,10 @@ def provisional_kind(sec: SectionBlock) -> str:
     return sec.opened_as
 
 
-section_start: RuleTable[LineContext] = RuleTable("section_start", default="add", subject="line")
+section_start: RuleTable[LineContext] = RuleTable("section_start", default="add")
 
 
-@section_start.rule("top_level_heading", needs=("cue_kind",))
+@section_start.rule("top_level_heading", needs=("line.cue_kind",))
 def _top_level_heading(ctx: LineContext) -> Vote | None:
     """A top-level numbered heading with a cue word (二、主要工作：) opens a section of its kind.
 
@@ -233,7 +238,7 @@ def _top_level_heading(ctx: LineContext) -> Vote | None:
     return Vote(f"headed:{ctx.cue}", ("marker level 0", f"cue_kind={ctx.cue}", "heading_like"))
 
 
-@section_start.rule("item_under_unnumbered_heading", needs=("cue_kind",))
+@section_start.rule("item_under_unnumbered_heading", needs=("line.cue_kind",))
 def _item_under_unnumbered_heading(ctx: LineContext) -> Vote | None:
     """Under a part headed without a number (保障措施), its numbered lines are its items (1.加强组织领导).
 
@@ -268,7 +273,7 @@ def _item_under_unnumbered_heading(ctx: LineContext) -> Vote | None:
     return Vote("add", ("no marker on the part's heading", "its siblings open no part of another kind"))
 
 
-@section_start.rule("period_heading", needs=("heading_like",))
+@section_start.rule("period_heading", needs=("line.heading_like",))
 def _period_heading(ctx: LineContext) -> Vote | None:
     """A top-level heading ending in a period noun (四、训练与竞赛安排) over a month list or table is a schedule.
 
@@ -283,7 +288,7 @@ def _period_heading(ctx: LineContext) -> Vote | None:
     return Vote("headed:schedule", ("marker level 0", "ends in a period noun", "months follow"))
 
 
-@section_start.rule("unnumbered_period_heading", needs=("heading_like",))
+@section_start.rule("unnumbered_period_heading", needs=("line.heading_like",))
 def _unnumbered_period_heading(ctx: LineContext) -> Vote | None:
     """An unnumbered heading ending in a period noun (实施步骤：, 进度：) over a month list is a schedule.
 
@@ -309,7 +314,7 @@ def _unnumbered_period_heading(ctx: LineContext) -> Vote | None:
     return Vote("headed:schedule", ("no marker", "ends in a period noun", "months follow"))
 
 
-@section_start.rule("uncued_heading_over_months", needs=("heading_like",))
+@section_start.rule("uncued_heading_over_months", needs=("line.heading_like",))
 def _uncued_heading_over_months(ctx: LineContext) -> Vote | None:
     """A top-level heading naming no kind (三、本学期教学活动) whose part is a month list is a schedule.
 
@@ -345,7 +350,7 @@ def _uncued_heading_over_months(ctx: LineContext) -> Vote | None:
     return None
 
 
-@section_start.rule("nested_schedule_heading", needs=("cue_kind",))
+@section_start.rule("nested_schedule_heading", needs=("line.cue_kind",))
 def _nested_schedule_heading(ctx: LineContext) -> Vote | None:
     """A deeper numbered heading with a schedule cue ((五)活动安排:) is a schedule of its own."""
     ln = ctx.line
@@ -354,7 +359,7 @@ def _nested_schedule_heading(ctx: LineContext) -> Vote | None:
     return None
 
 
-@section_start.rule("unnumbered_heading", needs=("cue_kind",))
+@section_start.rule("unnumbered_heading", needs=("line.cue_kind",))
 def _unnumbered_heading(ctx: LineContext) -> Vote | None:
     """A short unnumbered line with a cue word (活动安排：) opens a section, unless it labels a paragraph.
 
@@ -382,7 +387,7 @@ def _unnumbered_heading(ctx: LineContext) -> Vote | None:
     return None
 
 
-@section_start.rule("annex_heading", needs=("annex",))
+@section_start.rule("annex_heading", needs=("line.annex",))
 def _annex_heading(ctx: LineContext) -> Vote | None:
     """An annex line (附：工会委员名单, 附件：……) opens a part of the plan, of the kind its words name, else
     other: what a plan appends stands apart from the part before it, also after a month list, where
@@ -397,7 +402,7 @@ def _annex_heading(ctx: LineContext) -> Vote | None:
     return Vote(f"headed:{kind}", ("annex label", f"cue_kind={kind}" if ln.cue_kind else "no cue"))
 
 
-@section_start.rule("field_heading", needs=("cue_kind",))
+@section_start.rule("field_heading", needs=("line.cue_kind",))
 def _field_heading(ctx: LineContext) -> Vote | None:
     """An unnumbered line that opens with a section cue word alone and its colon, text after it
     (活动时间：2026年4月7日至5月29日, 活动地点：…), at the plan's own level: one of the plan's parts.
@@ -419,7 +424,7 @@ def _field_heading(ctx: LineContext) -> Vote | None:
     return Vote(f"headed:{ln.cue_kind}", ("no marker", f"cue_kind={ln.cue_kind}", "cue word alone before its colon"))
 
 
-@section_start.rule("heading_holds_month_list", needs=("table_header", "month"))
+@section_start.rule("heading_holds_month_list", needs=("line.table_header", "line.month"))
 def _heading_holds_month_list(ctx: LineContext) -> Vote | None:
     """A month list right under a heading that is no guiding part (三、具体工作) belongs to that heading."""
     ln, cur = ctx.line, ctx.current
@@ -430,7 +435,7 @@ def _heading_holds_month_list(ctx: LineContext) -> Vote | None:
     return None
 
 
-@section_start.rule("untitled_month_list", needs=("table_header", "month"))
+@section_start.rule("untitled_month_list", needs=("line.table_header", "line.month"))
 def _untitled_month_list(ctx: LineContext) -> Vote | None:
     """A month table's header, or a run of month labels, outside any schedule: an untitled schedule."""
     ln = ctx.line
@@ -442,7 +447,7 @@ def _untitled_month_list(ctx: LineContext) -> Vote | None:
     return None
 
 
-@section_start.rule("guiding_paragraph")
+@section_start.rule("guiding_paragraph", needs=("no_section_yet",))
 def _guiding_paragraph(ctx: LineContext) -> Vote | None:
     """The plan's opening paragraph sets the guiding line (以……为指导) and there is no 指导思想 heading.
 
@@ -460,7 +465,7 @@ def _guiding_paragraph(ctx: LineContext) -> Vote | None:
     return None
 
 
-@section_start.rule("work_heading_run", needs=("marker",))
+@section_start.rule("work_heading_run", needs=("line.marker",))
 def _work_heading_run(ctx: LineContext) -> Vote | None:
     """The first top-level numbered item before any section opens an untitled main_work run."""
     if ctx.current is None and ctx.is_item and ctx.level == 0:
@@ -468,7 +473,7 @@ def _work_heading_run(ctx: LineContext) -> Vote | None:
     return None
 
 
-@section_start.rule("mid_list_start", needs=("marker",))
+@section_start.rule("mid_list_start", needs=("line.marker",))
 def _mid_list_start(ctx: LineContext) -> Vote | None:
     """A text that begins inside a month list (3、… 4、… then 十一月份：): an untitled schedule from its first line."""
     if ctx.current is not None or not ctx.is_item or ctx.level != 0 or not ctx.starts_text():
@@ -482,7 +487,7 @@ def _mid_list_start(ctx: LineContext) -> Vote | None:
     return None
 
 
-@section_start.rule("mid_text_start")
+@section_start.rule("mid_text_start", needs=("no_section_yet",))
 def _mid_text_start(ctx: LineContext) -> Vote | None:
     """A text that begins in the middle of a plan, with no numbering to show it (the rest of a page whose
     start is elsewhere): GUIDE: its first content line opens an untitled part, a schedule where a month
@@ -522,7 +527,7 @@ def _first_heading_past_one(ctx: LineContext) -> bool:
     return False
 
 
-@section_start.rule("closing_provision", needs=("closing",))
+@section_start.rule("closing_provision", needs=("line.closing",))
 def _closing_provision(ctx: LineContext) -> Vote | None:
     """捌、本计画经校长核定后实施，修正时亦同: a plan's closing provision numbered as its last part is no
     part of its own. GUIDE: closing remarks belong to the section before them; the line names no work
@@ -536,7 +541,7 @@ def _closing_provision(ctx: LineContext) -> Vote | None:
 OPENING_KINDS = ("guiding_ideology", "goals", "situation")
 
 
-@section_start.rule("work_area_in_run", needs=("cue_kind",))
+@section_start.rule("work_area_in_run", needs=("line.cue_kind",))
 def _work_area_in_run(ctx: LineContext) -> Vote | None:
     """二、健全工作机制 in a run of work headings (一、加强队伍建设 …) with no 主要工作 heading above them:
     the run's next work heading, not a part of its cue's kind; first in such a run (一、健全工作机制 then
@@ -584,7 +589,7 @@ def _names_work_area(ln: Line) -> bool:
     return ln.head.startswith(section_words().work_area_verbs) and not ln.head.startswith(ln.cue)
 
 
-@section_start.rule("work_heading_beside_part", needs=("marker",))
+@section_start.rule("work_heading_beside_part", needs=("line.marker",))
 def _work_heading_beside_part(ctx: LineContext) -> Vote | None:
     """二、加强师德建设 after 一、指导思想, 五、环境创设 after 四、活动安排: a work heading beside a part, not under it.
 
