@@ -44,7 +44,7 @@ def test_word_cue_scan_agrees_with_the_longest_first_scan(parts: list[str]) -> N
 
 def _any_cue_reference(text: str) -> bool:
     words = [re.escape(w) for w in features._cue_index()[0]]
-    words += [kc.patterns.pattern for kc in section_cues() if kc.patterns is not None]
+    words += [kc.patterns.pattern.pattern for kc in section_cues() if kc.patterns is not None]
     return re.search("|".join(words), text) is not None
 
 
