@@ -599,12 +599,7 @@ def _join_bare_markers(text: str) -> str:
         nxt = text[m.end() : end if end >= 0 else len(text)].strip()
         if match_marker(nxt) is None:  # 3. then 四、保障措施: a lost item's number, not its words
             joins.append(m.end() - 1)
-    if not joins:
-        return text
-    chars = list(text)
-    for at in joins:
-        chars[at] = " "
-    return "".join(chars)
+    return _replace_at(text, [(at, " ") for at in joins])
 
 
 @cache
@@ -635,24 +630,25 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     # a viewer's line numbers: furniture as a site name is, so listed with them
     line_numbers = tuple(find_line_numbers(text) + find_line_stamps(text))
     removed += line_numbers
+    # folded once, before the cuts: every fold is one character for one and reads no context, so the
+    # working text is the folded text's kept stretches (one pass of the fold, not one for the cuts'
+    # search and one for the working text)
+    folded = table.apply(text)
     # Markdown's marks as typed or in full-width letters (＊＊一、指导思想＊＊): looked for in the
     # folded text, which keeps every offset
-    folded = table.apply(text) if _MARKUP_CHARS.search(text) else ""
-    removed += find_markup(folded)
+    if _MARKUP_CHARS.search(text):
+        removed += find_markup(folded)
     if "(" in text or "（" in text:
         removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
     # a site's name glued into a line (……现场赛【XX范文】。): furniture, cut so the words read whole;
     # looked for in the folded text (【學優範文】 too: folding keeps every offset)
-    if not folded and ("【" in text or _URL_HINT.search(text) is not None):
-        folded = table.apply(text)
     site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(folded)) if "【" in text else ()
     if _URL_HINT.search(text) is not None:
         site_names += tuple(find_url_watermarks(folded))
     removed += site_names
     site_names += line_numbers
     if not removed:
-        return WorkingText(_join_bare_markers(_cells(_fold_in_context(_fold_variants(table.apply(text))))),
-                           OffsetMap.identity(len(text)), original_length)
+        return WorkingText(_finish(folded), OffsetMap.identity(len(text)), original_length)
     removed.sort()
     parts: list[str] = []
     starts: list[int] = []
@@ -662,14 +658,18 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
         if s < pos:
             s = pos
         if s > pos:
-            parts.append(text[pos:s])
+            parts.append(folded[pos:s])
             starts.append(kept)
             shifts.append(pos - kept)
             kept += s - pos
         pos = max(pos, e)
-    parts.append(text[pos:])
+    parts.append(folded[pos:])
     starts.append(kept)
     shifts.append(pos - kept)
     to_orig = OffsetMap(starts, shifts, kept + len(text) - pos)
-    return WorkingText(_join_bare_markers(_cells(_fold_in_context(_fold_variants(table.apply("".join(parts)))))), to_orig, original_length,
-                       site_names)
+    return WorkingText(_finish("".join(parts)), to_orig, original_length, site_names)
+
+
+def _finish(folded: str) -> str:
+    """The working text from the folded text with the cuts made: the folds that read the context."""
+    return _join_bare_markers(_cells(_fold_in_context(_fold_variants(folded))))
