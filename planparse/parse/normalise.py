@@ -563,7 +563,21 @@ def find_markup(text: str) -> list[tuple[int, int]]:
 _HSPACE = " \t\u3000\u00a0"
 # quick check: without an address's shape there is no watermark to look for (written in ASCII: the
 # full-width forms of a copy are rare in addresses)
-_URL_HINT = re.compile(r"(?i)www\.|https?://|\.(?:com|cn|net|org|cc|top|vip)(?![a-z])")
+_URL_DOMAINS = "com|cn|net|org|cc|top|vip"  # furniture.toml inline_url's (tests/test_normalise_gates.py keeps them one)
+# its three shapes looked for one by one, each opening with a literal or a class (scanned for at C
+# speed; the alternation under (?i) is tried at every position): a domain's dot, www., a scheme
+_URL_HINTS = (
+    re.compile(rf"\.(?i:(?:{_URL_DOMAINS})(?![a-z]))"),
+    re.compile(r"[wW](?i:ww\.)"),
+    re.compile(r"[hH](?i:ttps?://)"),
+)
+# a line holding a domain's dot, as every address of inline_url does (ASCII, lowercase)
+_URL_DOMAIN = re.compile(rf"\.(?:{_URL_DOMAINS})")
+
+
+def _url_hint(text: str) -> bool:
+    """Whether ``text`` holds an address's shape (www., https://, .com …): else no watermark to look for."""
+    return any(p.search(text) is not None for p in _URL_HINTS)
 
 
 @cache
@@ -579,6 +593,22 @@ def _inline_url() -> GatedSearch:
     return GatedSearch(furniture().inline_url)
 
 
+def _inline_urls(text: str) -> Iterator[re.Match[str]]:
+    """``inline_url``'s matches, in order: looked for only in the lines holding a domain's dot
+    (``_URL_DOMAIN``, which every address holds; no address spans lines)."""
+    search = _inline_url().search
+    pos = 0
+    while (hit := _URL_DOMAIN.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.end())
+        end = len(text) if end < 0 else end
+        at = start
+        while (m := search(text, at, end)) is not None:
+            yield m
+            at = m.end()
+        pos = end + 1
+
+
 def find_url_watermarks(text: str) -> list[tuple[int, int]]:
     """The spans of a site's address stamped into the plan's words (furniture.toml ``inline_url``):
     behind a sentence's end in its line, or glued into the words where another copy of it stands so.
@@ -587,7 +617,7 @@ def find_url_watermarks(text: str) -> list[tuple[int, int]]:
     written. An address alone on its line is left to the line's furniture."""
     fv = furniture()
     glued: list[tuple[re.Match[str], bool]] = []  # (address, behind a sentence's end)
-    for m in _inline_url().finditer(text):
+    for m in _inline_urls(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         before = text[line_start : m.start()]
@@ -745,7 +775,7 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     # a site's name glued into a line (……现场赛【XX范文】。): furniture, cut so the words read whole;
     # looked for in the folded text (【學優範文】 too: folding keeps every offset)
     site_names = tuple((m.start(), m.end()) for m in _inline_site_name().finditer(folded)) if "【" in text else ()
-    if _URL_HINT.search(text) is not None:
+    if _url_hint(text):
         site_names += tuple(find_url_watermarks(folded))
     removed += site_names
     site_names += line_numbers
