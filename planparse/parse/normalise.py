@@ -311,9 +311,8 @@ class WorkingText:
 
 
 # A page number that a PDF or web copy leaves at a physical line start: "2、", "3." …
-_PAGE_NO = re.compile(r"^[ \t\u3000]*(\d{1,3})[ \t]*[、.．][ \t\u3000]?")
-# quick checks: without three numbered lines and one page-long line there is nothing to cut
-_PAGE_NO_ANYWHERE = LineStarts(r"[ \t\u3000]*\d{1,3}[ \t]*[、.．]")
+# (its count is the quick check: without three numbered lines and one page-long line there is nothing to cut)
+_PAGE_NO = LineStarts(r"[ \t\u3000]*(\d{1,3})[ \t]*[、.．][ \t\u3000]?")
 _SENTENCE_END = re.compile(r"[。！？；.!?;:：]\s*[”\"』」)）]?\s*$")
 
 
@@ -329,50 +328,49 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
     long, flattened lines straight through, and the line before one rarely ends a
     sentence.
 
-    Only the lines opening with a number (``_PAGE_NO_ANYWHERE``) are read one by one; the lines
+    Only the lines opening with a number (``_PAGE_NO``) are read one by one; the lines
     between two of them matter only while a run is open (a short one ends it, a long one is a page
     without its number) and for the last line before a numbered one (does it end a sentence?).
     """
     p = params().normalise
     min_line = p.page_line_chars
-    if _long_line(min_line).search(text) is None or _PAGE_NO_ANYWHERE.count(text) < p.page_run:
+    if _long_line(min_line).search(text) is None or _PAGE_NO.count(text) < p.page_run:
         return []
     expected = None
     run: list[tuple[int, int]] = []  # (start, end) of each page number
-    long_lines = cut_sentences = 0
+    long_lines = 0
     best: list[list[tuple[int, int]]] = []
     after = 0  # where the lines not read yet start
 
     def is_page_run() -> bool:
+        # whether the line before each number stops mid-sentence: read last, for the few runs long enough
         return (
             len(run) >= p.page_run
             and long_lines >= len(run) * p.page_long_share
-            and cut_sentences >= (len(run) - 1) * p.page_cut_share
+            and sum(_cut_before(text, s) for s, _ in run) >= (len(run) - 1) * p.page_cut_share
         )
 
-    for start in _PAGE_NO_ANYWHERE.starts(text):
-        end = text.find("\n", start)
+    for m in _PAGE_NO.finditer(text):
+        start = m.start()
+        end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
-        raw = text[start:end]
+        long = end - start >= min_line
         if run and _short_line_between(text, after, start, min_line):
             if is_page_run():
                 best.append(run)
-            run, expected, long_lines, cut_sentences = [], None, 0, 0
+            run, expected, long_lines = [], None, 0
         after = end + 1
-        m = _PAGE_NO.match(raw)
-        value = int(m.group(1)) if m else None
-        if m and (expected is None and value in (1, 2) or value == expected):
-            run.append((start, start + m.end()))
-            long_lines += len(raw) >= min_line
-            prev_line = _line_before(text, start)
-            cut_sentences += bool(prev_line) and not _SENTENCE_END.search(prev_line)
+        value = int(m.group(1))
+        if expected is None and value in (1, 2) or value == expected:
+            run.append((start, m.end()))
+            long_lines += long
             expected = value + 1
             continue
-        if len(raw) >= min_line and run:
+        if long and run:
             continue  # a long line out of the count inside the run (a page without its number)
         if is_page_run():
             best.append(run)
-        run, expected, long_lines, cut_sentences = [], None, 0, 0
+        run, expected, long_lines = [], None, 0
     if is_page_run():
         best.append(run)
     cuts: list[tuple[int, int]] = []
@@ -390,6 +388,13 @@ def _short_line_between(text: str, start: int, end: int, min_chars: int) -> bool
     """Whether a line that is not blank and shorter than ``min_chars`` stands between line start
     ``start`` and line start ``end`` (the lines before ``end``'s, from ``start``'s on)."""
     return start < end and any(ln.strip() and len(ln) < min_chars for ln in text[start : end - 1].split("\n"))
+
+
+def _cut_before(text: str, start: int) -> bool:
+    """Whether the last line before line start ``start`` that is not blank stops mid-sentence (a
+    page break cut it); False where there is none."""
+    prev_line = _line_before(text, start)
+    return bool(prev_line) and not _SENTENCE_END.search(prev_line)
 
 
 def _line_before(text: str, start: int) -> str:
