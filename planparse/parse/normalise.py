@@ -424,32 +424,34 @@ _LINE_STAMP_ANYWHERE = LineStarts(_STAMP_HEAD + r"\d{1,2}[:：]\d{2}")
 def find_line_numbers(text: str) -> list[tuple[int, int]]:
     """Spans of line numbers to cut: a run of lines numbered one more each line (blank lines numbered
     too, or left out), some of them holding a numbering marker of their own after the number."""
-    if _LINE_NO_ANYWHERE.count(text) < params().normalise.line_number_run:
+    starts = list(_LINE_NO_ANYWHERE.starts(text))  # one scan for the quick check and the runs
+    if len(starts) < params().normalise.line_number_run:
         return []
-    return _prefix_runs(text, _LINE_NO, _LINE_NO_ANYWHERE, lambda m: int(m.group(1)), lambda prev, key: key == prev + 1)
+    return _prefix_runs(text, _LINE_NO, starts, lambda m: int(m.group(1)), lambda prev, key: key == prev + 1)
 
 
 def find_line_stamps(text: str) -> list[tuple[int, int]]:
     """Spans of time stamps to cut: a run of lines each opening with a time no earlier than the line
     before (blank lines between them unstamped), some of them holding a numbering marker after it. A
     day's timetable (7:30 入园晨检, 8:00 早操) has no marker after its times: its times are its words."""
-    if _LINE_STAMP_ANYWHERE.count(text) < params().normalise.line_number_run:
+    starts = list(_LINE_STAMP_ANYWHERE.starts(text))
+    if len(starts) < params().normalise.line_number_run:
         return []
 
     def seconds(m: re.Match[str]) -> int:
         return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3) or 0)
 
-    return _prefix_runs(text, _LINE_STAMP, _LINE_STAMP_ANYWHERE, seconds, lambda prev, key: key >= prev)
+    return _prefix_runs(text, _LINE_STAMP, starts, seconds, lambda prev, key: key >= prev)
 
 
-def _prefix_runs(text: str, prefix: re.Pattern[str], candidates: LineStarts, key: Callable[[re.Match[str]], int],
+def _prefix_runs(text: str, prefix: re.Pattern[str], candidates: list[int], key: Callable[[re.Match[str]], int],
                  follows: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """The prefixes of a run of at least ``line_number_run`` lines, each opening with ``prefix`` whose
     ``key`` ``follows`` the line's before, at least ``line_number_marked`` of them with a numbering
     marker after it (which a list numbered 1 2 3 without marks, or a timetable, never has).
 
-    Only the lines ``candidates`` (matching at the start of every line ``prefix`` matches, and of
-    others) finds are read: any other line that is not blank ends a run, so the text
+    Only the lines starting at ``candidates`` (the starts of every line ``prefix`` matches, and of
+    others) are read: any other line that is not blank ends a run, so the text
     between two candidates is looked at only for being blank, not line by line in Python."""
     p = params().normalise
     out: list[tuple[int, int]] = []
@@ -462,7 +464,7 @@ def _prefix_runs(text: str, prefix: re.Pattern[str], candidates: LineStarts, key
         if len(run) >= p.line_number_run and marked >= p.line_number_marked:
             out.extend(run)
 
-    for start in candidates.starts(text):
+    for start in candidates:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         raw = text[start:end]  # sliced: the pattern's ^ holds at a string's start only
