@@ -26,7 +26,7 @@ MADE_UP = [
     "1、一\n2、二\n\n3、三",
     "  12 | 三月：召开会议\n13 | 四月\n14\n",
     "[10:21] 一、指导思想\n2025-02-11 10:22 1、学习\n",
-    "工 作 计 划\n一、指 导 思 想 \n  A B 工 作 计 划",
+    "工 作 计 划\n一、指 导 思 想 \n  A B 工 作 计 划\n工\u3000作\u3000计\u3000划\n工\u00a0 作 计\u3000\u3000划",
     "### 二、主要工作 ###\n**一、指导思想**\n#不是标题",
     "……以上。www.xxfanwen.com 3月：开展www.xxfanwen.com活动\nhttp://a.cn/x?y=1\n邮箱a@b.com",
 ]
@@ -60,6 +60,13 @@ def test_line_starts_find_what_a_multiline_scan_finds(body: str) -> None:
 def test_letter_spaced_lines_are_found_by_their_tail() -> None:
     for text in _texts():
         assert _spans(N._letter_spaced(text)) == _spans(N._LETTER_SPACED.finditer(text))
+
+
+def test_pinyin_glosses_are_found_by_their_brackets() -> None:
+    plain = re.compile("[(（]" + N._PINYIN_AFTER_BRACKET)
+    for text in [*_texts(), "社區(qū)服務", "社區（qū）(ɑ) 区(qū)", "(qū)"]:
+        fast = sorted(m.span() for _, gloss in N._PINYIN_GLOSSES for m in gloss.finditer(text))
+        assert fast == [m.span() for m in plain.finditer(text)]
 
 
 def test_addresses_are_found_in_the_lines_with_a_domain() -> None:

@@ -493,10 +493,11 @@ def _prefix_runs(text: str, prefix: re.Pattern[str], candidates: list[int], key:
 _SPACE = "[ \u3000\u00a0]"
 _TOKEN = r"(?:[A-Za-z0-9]+|[^\sA-Za-z0-9])"
 _LETTER_SPACED = re.compile(rf"^[ \t\u3000\u00a0]*([^\n]{{0,8}}?)({_TOKEN}(?:{_SPACE}{{1,3}}{_TOKEN}){{3,}}){_SPACE}*$", re.M)
-# what every such line ends with: its last three letters, a space before each (opening with one
-# space's class, not a repeat of it: only a pattern whose first item is a class is scanned for at C
-# speed, any other is tried at every position, as _LETTER_SPACED is)
-_SPACED_TAIL = re.compile(rf"{_SPACE}{_SPACE}{{0,2}}{_TOKEN}(?:{_SPACE}{{1,3}}{_TOKEN}){{2}}{_SPACE}*$", re.M)
+# what every such line ends with: its last three letters, a space before each; one pattern for each
+# space that may open it (only a pattern whose first item is a literal or a class is scanned for at
+# C speed, a literal several times faster; any other is tried at every position, as _LETTER_SPACED is)
+_SPACED_TAILS = tuple(re.compile(rf"{re.escape(sp)}{_SPACE}{{0,2}}{_TOKEN}(?:{_SPACE}{{1,3}}{_TOKEN}){{2}}{_SPACE}*$", re.M)
+                      for sp in _SPACE.strip("[]"))
 _GAP = re.compile(rf"{_SPACE}+")
 # quick check: three letters each alone between spaces somewhere (opening with a class, scanned at C speed)
 _SPREAD = re.compile(rf"{_SPACE}\S{_SPACE}{{1,3}}\S{_SPACE}{{1,3}}\S")
@@ -522,15 +523,13 @@ def find_letter_spacing(text: str) -> list[tuple[int, int]]:
 
 def _letter_spaced(text: str) -> Iterator[re.Match[str]]:
     """``_LETTER_SPACED.finditer(text)``: each line it may match (one a line, from the line's start)
-    found by the tail every match ends its line with, and tried from its start."""
-    pos = 0
-    while (tail := _SPACED_TAIL.search(text, pos)) is not None:
-        m = _LETTER_SPACED.match(text, text.rfind("\n", 0, tail.start()) + 1)
+    found by the tail every match ends its line with, and tried from its start. (A tail runs to its
+    line's end: each pattern finds at most one a line.)"""
+    starts = {text.rfind("\n", 0, tail.start()) + 1 for pattern in _SPACED_TAILS for tail in pattern.finditer(text)}
+    for start in sorted(starts):
+        m = _LETTER_SPACED.match(text, start)
         if m is not None:
             yield m
-        pos = text.find("\n", tail.end()) + 1
-        if pos == 0:
-            return
 
 
 @cache
@@ -650,12 +649,13 @@ def find_url_watermarks(text: str) -> list[tuple[int, int]]:
 _DROP_RE = re.compile("[" + "".join(_DROP) + "]")
 # a pinyin gloss a site adds after a traditional character (社區(qū)): in brackets, lowercase letters
 # with at least one tone mark, right after a Han character. Cut from the working text (the
-# original keeps it): it is no part of the words
-_PINYIN_GLOSS = re.compile(
-    # the bracket first, the Han character before it checked after: a pattern that opens with a
-    # look-behind is tried at every position, one that opens with a class is scanned for at C speed
-    r"[(（](?<=[\u4e00-\u9fff][(（])[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]"
-)
+# original keeps it): it is no part of the words.
+# One pattern for each opening bracket, the bracket first and the Han character before it checked
+# after: a pattern that opens with a look-behind is tried at every position, one that opens with a
+# class is scanned for at C speed, one that opens with a literal several times faster still. (A
+# gloss holds no bracket inside: the two patterns' matches never overlap.)
+_PINYIN_AFTER_BRACKET = r"(?<=[\u4e00-\u9fff][(（])[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]"
+_PINYIN_GLOSSES = tuple((b, re.compile(re.escape(b) + _PINYIN_AFTER_BRACKET)) for b in "(（")
 
 
 # HTML left in a text file (a page's source pasted or scraped as .txt): block tags become line
@@ -778,8 +778,9 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     # folded text, which keeps every offset
     if _MARKUP_CHARS.search(text):
         removed += find_markup(folded)
-    if "(" in text or "（" in text:
-        removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
+    for bracket, gloss in _PINYIN_GLOSSES:
+        if bracket in text:
+            removed += [(m.start(), m.end()) for m in gloss.finditer(text)]
     # a site's name glued into a line (……现场赛【XX范文】。): furniture, cut so the words read whole;
     # looked for in the folded text (【學優範文】 too: folding keeps every offset)
     site_names = tuple((m.start(), m.end()) for m in _inline_site_name().finditer(folded)) if "【" in text else ()
