@@ -27,10 +27,13 @@ _DROP = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "\u2060"}
 _SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\x0c"}
 # A tab between words separates the cells of a table pasted from Word: it becomes "|", as
 # the table rows planparse rebuilds from .docx and .html have it; other tabs are spaces.
-_INNER_TAB = re.compile(r"(?<=[^\s|])\t+(?=[^\s|])")
+# (the tab first, the character before it checked after: a pattern that opens with a look-behind is
+# tried at every position, one that opens with a literal is scanned for at C speed)
+_INNER_TAB = re.compile(r"\t(?<=[^\s|]\t)\t*(?=[^\s|])")
 # A tab opening a line whose cells are tab-separated stands for the row's empty first cell: a
 # cell merged down over several rows (月份 written once for the month's rows) leaves them none.
-_LEADING_TAB = re.compile(r"^\t+(?=[^\s|][^\n]*?[^\s|]\t+[^\s|])", re.M)
+# (a tab with no character but a line break before it: the same as ^ under re.M, scanned for as the tab)
+_LEADING_TAB = re.compile(r"\t(?<![^\n]\t)\t*(?=[^\s|][^\n]*?[^\s|]\t+[^\s|])")
 
 
 def _bar(m: re.Match) -> str:
@@ -42,17 +45,35 @@ def _bar(m: re.Match) -> str:
 _OPENING_TAB = re.compile(r"^[ \t]*([^\s|]{1,8}?)\t+(?=[^\t\n]*$)", re.M)
 
 
-def _list_tabs(text: str) -> str:
-    def space(m: re.Match[str]) -> str:
-        token = m.group(1)
-        if len(token) > 1 or token not in BULLETS:
-            end = text.find("\n", m.end())
-            marker = match_marker(text[m.start(1) : end if end >= 0 else len(text)])
-            if marker is None or marker.bare or marker.raw_end != len(token):
-                return m.group()
-        return m.group().replace("\t", " ")
+def _opening_mark(m: re.Match[str], line: str) -> bool:
+    """Whether the token before an opening tab (``m`` of ``_OPENING_TAB``) is a bullet or the whole
+    of the numbering marker that opens ``line`` (the line from the token on)."""
+    token = m.group(1)
+    if len(token) == 1 and token in BULLETS:
+        return True
+    marker = match_marker(line)
+    return marker is not None and not marker.bare and marker.raw_end == len(token)
 
-    return _OPENING_TAB.sub(space, text)
+
+def _list_tabs(text: str) -> str:
+    """The text with the tab after a line's opening marker or bullet a space.
+
+    Only the lines holding a tab are tried (``_OPENING_TAB`` holds at a line's start only, and needs
+    a tab in the line): the same matches as the pattern's own scan of every position, which is slow."""
+    spans: list[tuple[int, int]] = []
+    tab = text.find("\t")
+    while tab >= 0:
+        m = _OPENING_TAB.match(text, text.rfind("\n", 0, tab) + 1)
+        end = text.find("\n", tab)
+        end = len(text) if end < 0 else end
+        if m is not None and _opening_mark(m, text[m.start(1) : end]):
+            spans.append(m.span())
+        tab = text.find("\t", end)
+    if not spans:
+        return text
+    bounds = [0, *(x for span in spans for x in span), len(text)]
+    return "".join(text[a:b] if k % 2 == 0 else text[a:b].replace("\t", " ")
+                   for k, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)))
 
 
 def _cells(text: str) -> str:
@@ -90,12 +111,46 @@ def _replace_at(text: str, places: list[tuple[int, str]]) -> str:
     return "".join(text[a + 1 : b] + ch for a, (b, ch) in zip(starts, places, strict=False)) + text[places[-1][0] + 1 :]
 
 
+class LineStarts:
+    """A pattern that can match only where a line starts (``^`` under re.M), looked for by the line breaks.
+
+    ``re`` tries a pattern that opens with ``^`` at every character of the text (5 to 10 ns each);
+    one that opens with the line break itself is scanned for at C speed and tried only after each
+    break. A match of ``body`` must end in its own line or right after the break that ends it, so
+    that no match takes in the start of a line after its own."""
+
+    __slots__ = ("_after", "_at")
+
+    def __init__(self, body: str) -> None:
+        self._at = re.compile(body, re.M)
+        self._after = re.compile(rf"\n(?={body})", re.M)
+
+    def count(self, text: str) -> int:
+        """How many lines of ``text`` ``body`` matches at the start of."""
+        return len(self._after.findall(text)) + (self._at.match(text) is not None)
+
+    def starts(self, text: str) -> Iterator[int]:
+        """The starts of the lines ``body`` matches at the start of, in order."""
+        if self._at.match(text) is not None:
+            yield 0
+        for m in self._after.finditer(text):
+            yield m.start() + 1
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``body``'s matches at line starts: what ``re.finditer`` of it gives, as no match takes in the
+        start of another line."""
+        for start in self.starts(text):
+            m = self._at.match(text, start)
+            if m is not None:
+                yield m
+
+
 @cache
-def _wrapped_line() -> re.Pattern:
+def _wrapped_line() -> LineStarts:
     """A line wholly in one pair of heading brackets (sections.toml heading_brackets)."""
     pairs = section_words().heading_brackets
     alts = "|".join(f"{re.escape(o)}[^\n]+?{re.escape(c)}" for o, c in pairs.items())
-    return re.compile(rf"^[ \t]*(?:{alts})[ \t]*$", re.M)
+    return LineStarts(rf"[ \t]*(?:{alts})[ \t]*$")
 
 
 def _wrapped_markers(text: str) -> list[tuple[int, str]]:
@@ -150,24 +205,25 @@ class Folding:
 
     ``str.translate`` looks up every character of the text (some 80 ns each, for the CJK ones);
     a character class finds the few that fold (full-width punctuation, traditional characters)
-    at C speed and the replacement runs only there: half the time on simplified text.
+    at C speed, and only those are looked up: half the time on simplified text. The text is split
+    at them (``changes`` holds the class as its one group) and each is replaced by one map over the
+    separators, not a Python call per character as ``re.sub`` with a function makes.
     """
 
     changes: re.Pattern
     into: dict[str, str]
 
     def apply(self, text: str) -> str:
-        return self.changes.sub(self._replace, text)
-
-    def _replace(self, m: re.Match[str]) -> str:
-        return self.into[m.group()]
+        parts = self.changes.split(text)
+        parts[1::2] = map(self.into.__getitem__, parts[1::2])
+        return "".join(parts)
 
 
 def _folding(table: dict[int, str]) -> Folding:
     # the basic plane only: a class holding a character beyond it is compiled as a list that sre
     # walks for every character of the text (ten times slower than translate)
     into = {chr(code): ch for code, ch in table.items() if code < 0x10000 and chr(code) != ch}
-    return Folding(re.compile("[" + "".join(re.escape(c) for c in sorted(into)) + "]"), into)
+    return Folding(re.compile("([" + "".join(re.escape(c) for c in sorted(into)) + "])"), into)
 
 
 _TABLES: dict[int, Folding] = {}
@@ -256,9 +312,8 @@ class WorkingText:
 
 
 # A page number that a PDF or web copy leaves at a physical line start: "2、", "3." …
-_PAGE_NO = re.compile(r"^[ \t\u3000]*(\d{1,3})[ \t]*[、.．][ \t\u3000]?")
-# quick checks: without three numbered lines and one page-long line there is nothing to cut
-_PAGE_NO_ANYWHERE = re.compile(r"^[ \t\u3000]*\d{1,3}[ \t]*[、.．]", re.M)
+# (its count is the quick check: without three numbered lines and one page-long line there is nothing to cut)
+_PAGE_NO = LineStarts(r"[ \t\u3000]*(\d{1,3})[ \t]*[、.．][ \t\u3000]?")
 _SENTENCE_END = re.compile(r"[。！？；.!?;:：]\s*[”\"』」)）]?\s*$")
 
 
@@ -273,101 +328,130 @@ def find_page_numbers(text: str) -> list[tuple[int, int]]:
     Real numbered items are short and restart under headings; page numbers count
     long, flattened lines straight through, and the line before one rarely ends a
     sentence.
+
+    Only the lines opening with a number (``_PAGE_NO``) are read one by one; the lines
+    between two of them matter only while a run is open (a short one ends it, a long one is a page
+    without its number) and for the last line before a numbered one (does it end a sentence?).
     """
     p = params().normalise
     min_line = p.page_line_chars
-    if _long_line(min_line).search(text) is None or len(_PAGE_NO_ANYWHERE.findall(text)) < p.page_run:
+    if _long_line(min_line).search(text) is None or _PAGE_NO.count(text) < p.page_run:
         return []
-    lines: list[tuple[int, str]] = []
-    pos = 0
-    for raw in text.split("\n"):
-        lines.append((pos, raw))
-        pos += len(raw) + 1
-    cuts: list[tuple[int, int, int]] = []  # (line index, start, end)
     expected = None
-    run: list[tuple[int, int, int]] = []
-    long_lines = cut_sentences = 0
-    best: list[list[tuple[int, int, int]]] = []
-    prev_line = ""
+    run: list[tuple[int, int]] = []  # (start, end) of each page number
+    long_lines = 0
+    best: list[list[tuple[int, int]]] = []
+    after = 0  # where the lines not read yet start
 
     def is_page_run() -> bool:
+        # whether the line before each number stops mid-sentence: read last, for the few runs long enough
         return (
             len(run) >= p.page_run
             and long_lines >= len(run) * p.page_long_share
-            and cut_sentences >= (len(run) - 1) * p.page_cut_share
+            and sum(_cut_before(text, s) for s, _ in run) >= (len(run) - 1) * p.page_cut_share
         )
 
-    for idx, (start, raw) in enumerate(lines):
-        if not raw.strip():
-            continue
-        m = _PAGE_NO.match(raw)
-        value = int(m.group(1)) if m else None
-        if m and (expected is None and value in (1, 2) or value == expected):
-            run.append((idx, start, start + m.end()))
-            long_lines += len(raw) >= min_line
-            cut_sentences += bool(prev_line) and not _SENTENCE_END.search(prev_line)
+    for m in _PAGE_NO.finditer(text):
+        start = m.start()
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        long = end - start >= min_line
+        if run and _short_line_between(text, after, start, min_line):
+            if is_page_run():
+                best.append(run)
+            run, expected, long_lines = [], None, 0
+        after = end + 1
+        value = int(m.group(1))
+        if expected is None and value in (1, 2) or value == expected:
+            run.append((start, m.end()))
+            long_lines += long
             expected = value + 1
-            prev_line = raw
             continue
-        prev_line = raw
-        if len(raw) >= min_line and run:
-            continue  # a long unnumbered line inside the run (a page without its number)
+        if long and run:
+            continue  # a long line out of the count inside the run (a page without its number)
         if is_page_run():
             best.append(run)
-        run, expected, long_lines, cut_sentences = [], None, 0, 0
+        run, expected, long_lines = [], None, 0
     if is_page_run():
         best.append(run)
+    cuts: list[tuple[int, int]] = []
     for accepted in best:
-        for k, (idx, s, e) in enumerate(accepted):
+        for k, (s, e) in enumerate(accepted):
             # the newline before a page number goes too (the page break cut a sentence in two),
             # but not before the first page's: that line starts the text after the title
             if k > 0 and s > 0:
                 s -= 1
-            cuts.append((idx, s, e))
-    return [(s, e) for _, s, e in cuts]
+            cuts.append((s, e))
+    return cuts
+
+
+def _short_line_between(text: str, start: int, end: int, min_chars: int) -> bool:
+    """Whether a line that is not blank and shorter than ``min_chars`` stands between line start
+    ``start`` and line start ``end`` (the lines before ``end``'s, from ``start``'s on)."""
+    return start < end and any(ln.strip() and len(ln) < min_chars for ln in text[start : end - 1].split("\n"))
+
+
+def _cut_before(text: str, start: int) -> bool:
+    """Whether the last line before line start ``start`` that is not blank stops mid-sentence (a
+    page break cut it); False where there is none."""
+    prev_line = _line_before(text, start)
+    return bool(prev_line) and not _SENTENCE_END.search(prev_line)
+
+
+def _line_before(text: str, start: int) -> str:
+    """The last line before line start ``start`` that is not blank ("" where there is none)."""
+    end = start - 1  # the line break before ``start``'s line
+    while end >= 0:
+        line_start = text.rfind("\n", 0, end) + 1
+        if text[line_start:end].strip():
+            return text[line_start:end]
+        end = line_start - 1
+    return ""
 
 
 # A line's number that a numbering viewer left at its start, then a space, a tab or a bar (3 以……, 12|三月：……)
 _LINE_NO = re.compile(r"^[ \t\u3000]*(\d{1,4})(?:[ \t\u3000]+|[ \t\u3000]*[|│｜][ \t\u3000]*|$)")
 # quick check: without that many lines opening with a bare number there is nothing to cut
-_LINE_NO_ANYWHERE = re.compile(r"^[ \t\u3000]*\d{1,4}(?:[ \t\u3000|│｜]|$)", re.M)
+_LINE_NO_ANYWHERE = LineStarts(r"[ \t\u3000]*\d{1,4}(?:[ \t\u3000|│｜]|$)")
 # the time a chat's or a transcript's copy stamps each line with ([10:21:03] 一、指导思想, 2025-02-11 10:21 1、……);
 # written before the fold, so in full-width forms too (［００：２１］)
 _DATE_SEP = "[-/.－／．]"
 _STAMP_HEAD = rf"^[ \t\u3000]*[\[【(（［]?(?:\d{{4}}{_DATE_SEP}\d{{1,2}}{_DATE_SEP}\d{{1,2}}[ \t\u3000]+)?"
 _LINE_STAMP = re.compile(_STAMP_HEAD + r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?[\]】)）］]?[ \t\u3000]+")
-_LINE_STAMP_ANYWHERE = re.compile(_STAMP_HEAD + r"\d{1,2}[:：]\d{2}", re.M)
+_LINE_STAMP_ANYWHERE = LineStarts(_STAMP_HEAD + r"\d{1,2}[:：]\d{2}")
 
 
 def find_line_numbers(text: str) -> list[tuple[int, int]]:
     """Spans of line numbers to cut: a run of lines numbered one more each line (blank lines numbered
     too, or left out), some of them holding a numbering marker of their own after the number."""
-    if len(_LINE_NO_ANYWHERE.findall(text)) < params().normalise.line_number_run:
+    starts = list(_LINE_NO_ANYWHERE.starts(text))  # one scan for the quick check and the runs
+    if len(starts) < params().normalise.line_number_run:
         return []
-    return _prefix_runs(text, _LINE_NO, _LINE_NO_ANYWHERE, lambda m: int(m.group(1)), lambda prev, key: key == prev + 1)
+    return _prefix_runs(text, _LINE_NO, starts, lambda m: int(m.group(1)), lambda prev, key: key == prev + 1)
 
 
 def find_line_stamps(text: str) -> list[tuple[int, int]]:
     """Spans of time stamps to cut: a run of lines each opening with a time no earlier than the line
     before (blank lines between them unstamped), some of them holding a numbering marker after it. A
     day's timetable (7:30 入园晨检, 8:00 早操) has no marker after its times: its times are its words."""
-    if len(_LINE_STAMP_ANYWHERE.findall(text)) < params().normalise.line_number_run:
+    starts = list(_LINE_STAMP_ANYWHERE.starts(text))
+    if len(starts) < params().normalise.line_number_run:
         return []
 
     def seconds(m: re.Match[str]) -> int:
         return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3) or 0)
 
-    return _prefix_runs(text, _LINE_STAMP, _LINE_STAMP_ANYWHERE, seconds, lambda prev, key: key >= prev)
+    return _prefix_runs(text, _LINE_STAMP, starts, seconds, lambda prev, key: key >= prev)
 
 
-def _prefix_runs(text: str, prefix: re.Pattern[str], candidates: re.Pattern[str], key: Callable[[re.Match[str]], int],
+def _prefix_runs(text: str, prefix: re.Pattern[str], candidates: list[int], key: Callable[[re.Match[str]], int],
                  follows: Callable[[int, int], bool]) -> list[tuple[int, int]]:
     """The prefixes of a run of at least ``line_number_run`` lines, each opening with ``prefix`` whose
     ``key`` ``follows`` the line's before, at least ``line_number_marked`` of them with a numbering
     marker after it (which a list numbered 1 2 3 without marks, or a timetable, never has).
 
-    Only the lines ``candidates`` (a multiline pattern matching at the start of every line ``prefix``
-    matches, and of others) finds are read: any other line that is not blank ends a run, so the text
+    Only the lines starting at ``candidates`` (the starts of every line ``prefix`` matches, and of
+    others) are read: any other line that is not blank ends a run, so the text
     between two candidates is looked at only for being blank, not line by line in Python."""
     p = params().normalise
     out: list[tuple[int, int]] = []
@@ -380,8 +464,7 @@ def _prefix_runs(text: str, prefix: re.Pattern[str], candidates: re.Pattern[str]
         if len(run) >= p.line_number_run and marked >= p.line_number_marked:
             out.extend(run)
 
-    for hit in candidates.finditer(text):
-        start = hit.start()
+    for start in candidates:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         raw = text[start:end]  # sliced: the pattern's ^ holds at a string's start only
@@ -410,6 +493,11 @@ def _prefix_runs(text: str, prefix: re.Pattern[str], candidates: re.Pattern[str]
 _SPACE = "[ \u3000\u00a0]"
 _TOKEN = r"(?:[A-Za-z0-9]+|[^\sA-Za-z0-9])"
 _LETTER_SPACED = re.compile(rf"^[ \t\u3000\u00a0]*([^\n]{{0,8}}?)({_TOKEN}(?:{_SPACE}{{1,3}}{_TOKEN}){{3,}}){_SPACE}*$", re.M)
+# what every such line ends with: its last three letters, a space before each; one pattern for each
+# space that may open it (only a pattern whose first item is a literal or a class is scanned for at
+# C speed, a literal several times faster; any other is tried at every position, as _LETTER_SPACED is)
+_SPACED_TAILS = tuple(re.compile(rf"{re.escape(sp)}{_SPACE}{{0,2}}{_TOKEN}(?:{_SPACE}{{1,3}}{_TOKEN}){{2}}{_SPACE}*$", re.M)
+                      for sp in _SPACE.strip("[]"))
 _GAP = re.compile(rf"{_SPACE}+")
 # quick check: three letters each alone between spaces somewhere (opening with a class, scanned at C speed)
 _SPREAD = re.compile(rf"{_SPACE}\S{_SPACE}{{1,3}}\S{_SPACE}{{1,3}}\S")
@@ -421,7 +509,7 @@ def find_letter_spacing(text: str) -> list[tuple[int, int]]:
         return []
     p = params().normalise
     out: list[tuple[int, int]] = []
-    for m in _LETTER_SPACED.finditer(text):
+    for m in _letter_spaced(text):
         lead, body = m.group(1), m.group(2)
         marker = match_marker(lead + body) if lead else None
         if lead and (marker is None or marker.raw_end != len(lead.rstrip())):
@@ -433,13 +521,24 @@ def find_letter_spacing(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _letter_spaced(text: str) -> Iterator[re.Match[str]]:
+    """``_LETTER_SPACED.finditer(text)``: each line it may match (one a line, from the line's start)
+    found by the tail every match ends its line with, and tried from its start. (A tail runs to its
+    line's end: each pattern finds at most one a line.)"""
+    starts = {text.rfind("\n", 0, tail.start()) + 1 for pattern in _SPACED_TAILS for tail in pattern.finditer(text)}
+    for start in sorted(starts):
+        m = _LETTER_SPACED.match(text, start)
+        if m is not None:
+            yield m
+
+
 @cache
-def _markup() -> tuple[re.Pattern, re.Pattern]:
+def _markup() -> tuple[LineStarts, re.Pattern]:
     """Markdown's heading line (up to six marks at its start, then a space; closing marks at its end
     optional) and its bold words (a pair of delimiters in one line, around words: a lone ** is none)."""
     g = glyphs()
     mark = re.escape(g.heading_mark)
-    heading = re.compile(rf"^([ \t]*{mark}{{1,6}}[ \t]+)[^\n]*?(?<=\S)([ \t]+{mark}+)?[ \t]*$", re.M)
+    heading = LineStarts(rf"([ \t]*{mark}{{1,6}}[ \t]+)[^\n]*?(?<=\S)([ \t]+{mark}+)?[ \t]*$")
     delims = "|".join(map(re.escape, g.emphasis))
     bold = re.compile(rf"({delims})(?=[^\s*_])[^\n]*?(?<=[^\s*_])\1")
     return heading, bold
@@ -453,15 +552,16 @@ def find_markup(text: str) -> list[tuple[int, int]]:
     """The spans of Markdown's marks in a text exported from a web editor: a heading line's marks,
     the delimiters around bold words."""
     g = glyphs()
-    if g.heading_mark not in text and not any(d in text for d in g.emphasis):
+    headings, emphasis = g.heading_mark in text, any(d in text for d in g.emphasis)
+    if not headings and not emphasis:
         return []
     heading, bold = _markup()
     out: list[tuple[int, int]] = []
-    for m in heading.finditer(text):
+    for m in heading.finditer(text) if headings else ():
         out.append(m.span(1))
         if m.group(2):
             out.append(m.span(2))
-    for m in bold.finditer(text):
+    for m in bold.finditer(text) if emphasis else ():
         width = len(m.group(1))
         out += [(m.start(), m.start() + width), (m.end() - width, m.end())]
     return out
@@ -470,13 +570,50 @@ def find_markup(text: str) -> list[tuple[int, int]]:
 _HSPACE = " \t\u3000\u00a0"
 # quick check: without an address's shape there is no watermark to look for (written in ASCII: the
 # full-width forms of a copy are rare in addresses)
-_URL_HINT = re.compile(r"(?i)www\.|https?://|\.(?:com|cn|net|org|cc|top|vip)(?![a-z])")
+_URL_DOMAINS = "com|cn|net|org|cc|top|vip"  # furniture.toml inline_url's (tests/test_normalise_gates.py keeps them one)
+# its three shapes looked for one by one, each opening with a literal or a class (scanned for at C
+# speed; the alternation under (?i) is tried at every position): a domain's dot, www., a scheme
+_URL_HINTS = (
+    re.compile(rf"\.(?i:(?:{_URL_DOMAINS})(?![a-z]))"),
+    re.compile(r"[wW](?i:ww\.)"),
+    re.compile(r"[hH](?i:ttps?://)"),
+)
+# a line holding a domain's dot, as every address of inline_url does (ASCII, lowercase)
+_URL_DOMAIN = re.compile(rf"\.(?:{_URL_DOMAINS})")
+
+
+def _url_hint(text: str) -> bool:
+    """Whether ``text`` holds an address's shape (www., https://, .com …): else no watermark to look for."""
+    return any(p.search(text) is not None for p in _URL_HINTS)
+
+
+@cache
+def _inline_site_name() -> GatedSearch:
+    """furniture.toml ``inline_site_name``, tried only where its opening bracket stands (it opens with
+    a look-behind, which ``re`` tries at every position)."""
+    return GatedSearch(furniture().inline_site_name)
 
 
 @cache
 def _inline_url() -> GatedSearch:
     """furniture.toml ``inline_url``, tried only where an address's first character (ASCII) stands."""
     return GatedSearch(furniture().inline_url)
+
+
+def _inline_urls(text: str) -> Iterator[re.Match[str]]:
+    """``inline_url``'s matches, in order: looked for only in the lines holding a domain's dot
+    (``_URL_DOMAIN``, which every address holds; no address spans lines)."""
+    search = _inline_url().search
+    pos = 0
+    while (hit := _URL_DOMAIN.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.end())
+        end = len(text) if end < 0 else end
+        at = start
+        while (m := search(text, at, end)) is not None:
+            yield m
+            at = m.end()
+        pos = end + 1
 
 
 def find_url_watermarks(text: str) -> list[tuple[int, int]]:
@@ -487,7 +624,7 @@ def find_url_watermarks(text: str) -> list[tuple[int, int]]:
     written. An address alone on its line is left to the line's furniture."""
     fv = furniture()
     glued: list[tuple[re.Match[str], bool]] = []  # (address, behind a sentence's end)
-    for m in _inline_url().finditer(text):
+    for m in _inline_urls(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         before = text[line_start : m.start()]
@@ -512,12 +649,13 @@ def find_url_watermarks(text: str) -> list[tuple[int, int]]:
 _DROP_RE = re.compile("[" + "".join(_DROP) + "]")
 # a pinyin gloss a site adds after a traditional character (社區(qū)): in brackets, lowercase letters
 # with at least one tone mark, right after a Han character. Cut from the working text (the
-# original keeps it): it is no part of the words
-_PINYIN_GLOSS = re.compile(
-    # the bracket first, the Han character before it checked after: a pattern that opens with a
-    # look-behind is tried at every position, one that opens with a class is scanned for at C speed
-    r"[(（](?<=[\u4e00-\u9fff][(（])[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]"
-)
+# original keeps it): it is no part of the words.
+# One pattern for each opening bracket, the bracket first and the Han character before it checked
+# after: a pattern that opens with a look-behind is tried at every position, one that opens with a
+# class is scanned for at C speed, one that opens with a literal several times faster still. (A
+# gloss holds no bracket inside: the two patterns' matches never overlap.)
+_PINYIN_AFTER_BRACKET = r"(?<=[\u4e00-\u9fff][(（])[a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]"
+_PINYIN_GLOSSES = tuple((b, re.compile(re.escape(b) + _PINYIN_AFTER_BRACKET)) for b in "(（")
 
 
 # HTML left in a text file (a page's source pasted or scraped as .txt): block tags become line
@@ -583,7 +721,7 @@ def literal_breaks(text: str) -> str:
 # web page's or a PDF's list whose numbers stand in a column of their own. The two are one line.
 # 第一部分 alone is a heading in its own right, its words or its part's body on the lines below
 _NOT_JOINED = frozenset({"part", "ordinal"})
-_SHORT_LINE = re.compile(r"^[ \t]*(\S{1,6})[ \t]*\n(?=[ \t]*\S)", re.M)
+_SHORT_LINE = LineStarts(r"[ \t]*(\S{1,6})[ \t]*\n(?=[ \t]*\S)")
 
 
 def _join_bare_markers(text: str) -> str:
@@ -599,12 +737,7 @@ def _join_bare_markers(text: str) -> str:
         nxt = text[m.end() : end if end >= 0 else len(text)].strip()
         if match_marker(nxt) is None:  # 3. then 四、保障措施: a lost item's number, not its words
             joins.append(m.end() - 1)
-    if not joins:
-        return text
-    chars = list(text)
-    for at in joins:
-        chars[at] = " "
-    return "".join(chars)
+    return _replace_at(text, [(at, " ") for at in joins])
 
 
 @cache
@@ -630,29 +763,33 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
     # every fold is one character for one, so only cuts and drops move offsets
     original_length = len(text)
     text = scrub_html(literal_breaks(text))
-    removed = find_page_numbers(text) + [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
+    removed = find_page_numbers(text)
+    if any(ch in text for ch in _DROP):  # (a few substring searches, faster than the class's scan)
+        removed += [(m.start(), m.end()) for m in _DROP_RE.finditer(text)]
     removed += find_letter_spacing(text)
     # a viewer's line numbers: furniture as a site name is, so listed with them
     line_numbers = tuple(find_line_numbers(text) + find_line_stamps(text))
     removed += line_numbers
+    # folded once, before the cuts: every fold is one character for one and reads no context, so the
+    # working text is the folded text's kept stretches (one pass of the fold, not one for the cuts'
+    # search and one for the working text)
+    folded = table.apply(text)
     # Markdown's marks as typed or in full-width letters (＊＊一、指导思想＊＊): looked for in the
     # folded text, which keeps every offset
-    folded = table.apply(text) if _MARKUP_CHARS.search(text) else ""
-    removed += find_markup(folded)
-    if "(" in text or "（" in text:
-        removed += [(m.start(), m.end()) for m in _PINYIN_GLOSS.finditer(text)]
+    if _MARKUP_CHARS.search(text):
+        removed += find_markup(folded)
+    for bracket, gloss in _PINYIN_GLOSSES:
+        if bracket in text:
+            removed += [(m.start(), m.end()) for m in gloss.finditer(text)]
     # a site's name glued into a line (……现场赛【XX范文】。): furniture, cut so the words read whole;
     # looked for in the folded text (【學優範文】 too: folding keeps every offset)
-    if not folded and ("【" in text or _URL_HINT.search(text) is not None):
-        folded = table.apply(text)
-    site_names = tuple((m.start(), m.end()) for m in furniture().inline_site_name.finditer(folded)) if "【" in text else ()
-    if _URL_HINT.search(text) is not None:
+    site_names = tuple((m.start(), m.end()) for m in _inline_site_name().finditer(folded)) if "【" in text else ()
+    if _url_hint(text):
         site_names += tuple(find_url_watermarks(folded))
     removed += site_names
     site_names += line_numbers
     if not removed:
-        return WorkingText(_join_bare_markers(_cells(_fold_in_context(_fold_variants(table.apply(text))))),
-                           OffsetMap.identity(len(text)), original_length)
+        return WorkingText(_finish(folded), OffsetMap.identity(len(text)), original_length)
     removed.sort()
     parts: list[str] = []
     starts: list[int] = []
@@ -662,14 +799,18 @@ def normalise(text: str, *, simplify: Callable[[], dict[str, str]] = _simplify_m
         if s < pos:
             s = pos
         if s > pos:
-            parts.append(text[pos:s])
+            parts.append(folded[pos:s])
             starts.append(kept)
             shifts.append(pos - kept)
             kept += s - pos
         pos = max(pos, e)
-    parts.append(text[pos:])
+    parts.append(folded[pos:])
     starts.append(kept)
     shifts.append(pos - kept)
     to_orig = OffsetMap(starts, shifts, kept + len(text) - pos)
-    return WorkingText(_join_bare_markers(_cells(_fold_in_context(_fold_variants(table.apply("".join(parts)))))), to_orig, original_length,
-                       site_names)
+    return WorkingText(_finish("".join(parts)), to_orig, original_length, site_names)
+
+
+def _finish(folded: str) -> str:
+    """The working text from the folded text with the cuts made: the folds that read the context."""
+    return _join_bare_markers(_cells(_fold_in_context(_fold_variants(folded))))

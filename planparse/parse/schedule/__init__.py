@@ -12,7 +12,8 @@ Layer written: ``entries`` (data :class:`~planparse.parse.schedule.entries.Entry
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from planparse.parse.document import Annotation, ParseDoc
 from planparse.parse.features import Line
@@ -30,6 +31,9 @@ class ScheduleBlock:
     heading: Line | None
     lines: list[Line]  # the section's body lines
     levels: dict[int, tuple[int, int]]  # the plan's numbering: line idx → (level, number)
+    # what a layout's detector read of the block, kept for its extractor (the table's cells, the
+    # lines' record fields): the winner's extractor reads the block again otherwise
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

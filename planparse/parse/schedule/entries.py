@@ -50,7 +50,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def is_activity(words: str) -> bool:
-    return bool(words) and _WORDS.search(words) is not None and _URL.fullmatch(words) is None
+    # (an address holds the dot before its domain: words without one are tried no further)
+    return bool(words) and _WORDS.search(words) is not None and ("." not in words or _URL.fullmatch(words) is None)
 
 
 class EntryWriter:

@@ -27,6 +27,14 @@ def _kind(ln: Line) -> tuple[str, int] | None:
     return None if field is None else (field[0], ln.content_start + field[1])
 
 
+def _kinds(block: ScheduleBlock) -> list[tuple[str, int] | None]:
+    """:func:`_kind` of each of the block's lines, read once for the detector and the extractor (``block.memo``)."""
+    kinds = block.memo.get("record_fields")
+    if kinds is None:
+        kinds = block.memo["record_fields"] = [_kind(ln) for ln in block.lines]
+    return kinds
+
+
 def time_months(words: str) -> list[int]:
     """The months a record's time field gives: a period standing alone (2025年3月至6月, 4月中旬至5月上旬)
     or a range of dates (9月1日—11月30日) spans every month from its first to its last; otherwise
@@ -43,7 +51,8 @@ def _numbered_names(block: ScheduleBlock) -> set[int]:
     """The numbered lines that name a record (their line indices): in a part without month labels
     and without name fields, the items of its top numbering level with a time field under them
     before the next such item. Deeper items are the record's details."""
-    if any(ln.month is not None or (k := _kind(ln)) is not None and k[0] == "name" for ln in block.lines):
+    kinds = _kinds(block)
+    if any(ln.month is not None or k is not None and k[0] == "name" for ln, k in zip(block.lines, kinds, strict=True)):
         return set()
     numbered = [ln for ln in block.lines if ln.marker is not None and ln.idx in block.levels]
     if not numbered:
@@ -51,10 +60,10 @@ def _numbered_names(block: ScheduleBlock) -> set[int]:
     top = min(block.levels[ln.idx][0] for ln in numbered)
     named: set[int] = set()
     current: int | None = None
-    for ln in block.lines:
+    for ln, k in zip(block.lines, kinds, strict=True):
         if ln.idx in block.levels and ln.marker is not None and block.levels[ln.idx][0] == top:
             current = ln.idx
-        elif current is not None and (k := _kind(ln)) is not None and k[0] == "time":
+        elif current is not None and k is not None and k[0] == "time":
             named.add(current)
     return named
 
@@ -62,8 +71,9 @@ def _numbered_names(block: ScheduleBlock) -> set[int]:
 def detect(block: ScheduleBlock) -> Vote | None:
     """Records of fields: 活动名称：… with 时间：… under it, at least twice; or at least two numbered
     activities each with its time field under it."""
-    names = sum(1 for ln in block.lines if (k := _kind(ln)) is not None and k[0] == "name")
-    times = sum(1 for ln in block.lines if (k := _kind(ln)) is not None and k[0] == "time")
+    kinds = _kinds(block)
+    names = sum(1 for k in kinds if k is not None and k[0] == "name")
+    times = sum(1 for k in kinds if k is not None and k[0] == "time")
     if names >= 2 and times >= 1:
         return Vote("field_records", (f"{names} name fields", f"{times} time fields"))
     numbered = len(_numbered_names(block))
@@ -88,10 +98,11 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
 
     # records that open with their time field (时间：3月 / 内容：学雷锋志愿服务 / 负责人：团委): a time
     # field starts the next record, and the name field under it is that record's
-    kinds = [k[0] for ln in block.lines if ln.month is None and (k := _kind(ln)) is not None]
+    line_kinds = _kinds(block)
+    kinds = [k[0] for ln, k in zip(block.lines, line_kinds, strict=True) if ln.month is None and k is not None]
     time_first = bool(kinds) and kinds[0] == "time" and not numbered
     pending: list[int] = []  # a time-first record's months, its name not read yet
-    for ln in block.lines:
+    for ln, kind in zip(block.lines, line_kinds, strict=True):
         if ln.furniture:
             continue
         if ln.month is not None:
@@ -102,7 +113,6 @@ def extract(block: ScheduleBlock, out: EntryWriter) -> None:
             flush()
             record = (ln.start + ln.content_start, ln.end)
             continue
-        kind = _kind(ln)
         if kind is None:
             continue
         if time_first and kind[0] == "time":

@@ -149,12 +149,16 @@ class _MonthList:
                 start = m.end()
             # the row's dates after its activity (第4周 开学典礼 9月22日—26日): the date column's cell
             end = trailing_date_cell(text, start, end)
-        piped = any(c in text[start:end] for c in CELL_SEPARATORS)
-        for k, cell in enumerate(_CELL.finditer(text, start, end)):
-            if piped and (k in skip or is_date_cell(cell.group())):
+        words = text[start:end]
+        piped = any(c in words for c in CELL_SEPARATORS)
+        # a line of no cells is one cell, what _CELL would find in it
+        cells = [(m.start(), m.end()) for m in _CELL.finditer(text, start, end)] if piped else [(start, end)] if start < end else []
+        detail = _detail_chunk()
+        for k, (a, b) in enumerate(cells):
+            if piped and (k in skip or is_date_cell(text[a:b])):
                 continue  # a column of no activities, or the row's date cell (第1周 | 开学准备 | 9.1-9.5)
-            for chunk in _CHUNK.finditer(text, cell.start(), cell.end()):
-                if _detail_chunk().match(text, chunk.start(), chunk.end()):
+            for chunk in _CHUNK.finditer(text, a, b):
+                if detail.match(text, chunk.start(), chunk.end()):
                     continue
                 self.out.emit(chunk.start(), chunk.end(), self.period, evidence=("chunk",))
 

@@ -574,9 +574,16 @@ def _space_cells(text: str, start: int, end: int, roles: list[tuple[str, ...]], 
     return cells
 
 
+def _table(block: ScheduleBlock) -> Table | None:
+    """:func:`read_table` of the block, read once for the detector and the extractor (``block.memo``)."""
+    if "table" not in block.memo:
+        block.memo["table"] = read_table(block)
+    return block.memo["table"]
+
+
 def detect(block: ScheduleBlock) -> Vote | None:
     """A header row of column names (月份 | 活动内容 | 负责人) and rows under it."""
-    table = read_table(block)
+    table = _table(block)
     if table is None or not table.rows:
         return None
     return Vote("table", (f"{len(table.roles)} columns", f"{len(table.rows)} rows", table.form))
@@ -714,7 +721,7 @@ def _names_no_activity(text: str, row: list[Cell]) -> bool:
 
 
 def extract(block: ScheduleBlock, out: EntryWriter) -> None:
-    table = read_table(block)
+    table = _table(block)
     if table is None:
         return
     text = block.text
