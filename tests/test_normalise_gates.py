@@ -76,14 +76,16 @@ def test_addresses_are_found_in_the_lines_with_a_domain() -> None:
 
 
 def test_the_address_hint_is_the_one_alternation() -> None:
-    plain = re.compile(rf"(?i)www\.|https?://|\.(?:{N._URL_DOMAINS})(?![a-z])")
+    plain = re.compile(rf"(?i)www\.|https?://|\.(?:{'|'.join(furniture().url_domains)})(?![a-z])")
     for text in [*_texts(), "WwW.", "HTTPS://", ".CN", ".comx", ".com/", "xcom"]:
         assert N._url_hint(text) == (plain.search(text) is not None)
 
 
 def test_the_domains_are_the_inline_url_patterns() -> None:
-    """normalise's domain gate lists furniture.toml inline_url's domains: a domain added there only
-    would let addresses through the gate unseen."""
+    """inline_url and normalise's domain gate read their domains from furniture.toml url_domains, so
+    a domain added there is found by both (an address of a domain the gate missed would pass unseen)."""
     found = re.search(r"\\\.\(\?:([a-z|]+)\)", furniture().inline_url.pattern)
-    assert found is not None
-    assert set(found.group(1).split("|")) == set(N._URL_DOMAINS.split("|"))
+    assert found is not None and found.group(1).split("|") == list(furniture().url_domains)
+    assert "{url_domains}" not in furniture().inline_url.pattern
+    assert N._url_patterns()[1].search("见www.example.top/a") is not None
+    assert N._url_patterns()[1].search("见www.example.xyz/a") is None

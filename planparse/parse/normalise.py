@@ -568,23 +568,26 @@ def find_markup(text: str) -> list[tuple[int, int]]:
 
 
 _HSPACE = " \t\u3000\u00a0"
-# quick check: without an address's shape there is no watermark to look for (written in ASCII: the
-# full-width forms of a copy are rare in addresses)
-_URL_DOMAINS = "com|cn|net|org|cc|top|vip"  # furniture.toml inline_url's (tests/test_normalise_gates.py keeps them one)
-# its three shapes looked for one by one, each opening with a literal or a class (scanned for at C
-# speed; the alternation under (?i) is tried at every position): a domain's dot, www., a scheme
-_URL_HINTS = (
-    re.compile(rf"\.(?i:(?:{_URL_DOMAINS})(?![a-z]))"),
-    re.compile(r"[wW](?i:ww\.)"),
-    re.compile(r"[hH](?i:ttps?://)"),
-)
-# a line holding a domain's dot, as every address of inline_url does (ASCII, lowercase)
-_URL_DOMAIN = re.compile(rf"\.(?:{_URL_DOMAINS})")
+@cache
+def _url_patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    """The quick check for an address's shape, and the domain's dot every address holds.
+
+    Without an address's shape there is no watermark to look for (written in ASCII: the full-width
+    forms of a copy are rare in addresses). The shape's three forms are looked for one by one, each
+    opening with a literal or a class (scanned for at C speed; the alternation under (?i) is tried at
+    every position): a domain's dot (furniture.toml url_domains), www., a scheme."""
+    domains = "|".join(map(re.escape, furniture().url_domains))
+    hints = (
+        re.compile(rf"\.(?i:(?:{domains})(?![a-z]))"),
+        re.compile(r"[wW](?i:ww\.)"),
+        re.compile(r"[hH](?i:ttps?://)"),
+    )
+    return hints, re.compile(rf"\.(?:{domains})")
 
 
 def _url_hint(text: str) -> bool:
     """Whether ``text`` holds an address's shape (www., https://, .com …): else no watermark to look for."""
-    return any(p.search(text) is not None for p in _URL_HINTS)
+    return any(p.search(text) is not None for p in _url_patterns()[0])
 
 
 @cache
@@ -602,10 +605,11 @@ def _inline_url() -> GatedSearch:
 
 def _inline_urls(text: str) -> Iterator[re.Match[str]]:
     """``inline_url``'s matches, in order: looked for only in the lines holding a domain's dot
-    (``_URL_DOMAIN``, which every address holds; no address spans lines)."""
+    (the domain's dot of ``_url_patterns``, which every address holds; no address spans lines)."""
     search = _inline_url().search
     pos = 0
-    while (hit := _URL_DOMAIN.search(text, pos)) is not None:
+    domain = _url_patterns()[1]
+    while (hit := domain.search(text, pos)) is not None:
         start = text.rfind("\n", 0, hit.start()) + 1
         end = text.find("\n", hit.end())
         end = len(text) if end < 0 else end

@@ -89,6 +89,7 @@ class Furniture:
     comment_actions_within: int  # lines after a stamp in which its comment's actions confirm it
     inline_break: re.Pattern
     inline_site_name: re.Pattern  # 【XX范文】 glued into a line: cut when normalising
+    url_domains: tuple[str, ...]  # the top-level domains an address's host ends with (com, cn …)
     inline_url: re.Pattern  # a site's address glued into a line (……以上。www.xx.com): cut as a watermark …
     inline_url_after: re.Pattern  # ... where a sentence's end stands before it
     disclosure_field: re.Pattern  # 索引号：…, 发布机构 | …: a field of a 政府信息公开 page's card
@@ -144,7 +145,8 @@ def furniture() -> Furniture:
         data["comment_actions_within"],
         re.compile(data["inline_break"]),
         re.compile(data["inline_site_name"]),
-        re.compile(data["inline_url"]),
+        tuple(data["url_domains"]),
+        re.compile(data["inline_url"].replace("{url_domains}", "|".join(map(re.escape, data["url_domains"])))),
         re.compile(data["inline_url_after"]),
         # a key then its colon or a table's bar, the value after it; or a key alone (one cell a line)
         disclosure_field,
