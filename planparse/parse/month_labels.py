@@ -319,9 +319,16 @@ def cell_label(cell: str) -> MonthLabel | None:
     if verb is not None:
         cell = cell[: -len(verb)].rstrip()
     label = match_month_label(cell)
-    if (label is None or label.rest) and cell and cell[-1] not in ":：":
+    if (label is None or label.rest) and cell and cell[-1] not in ":：" and _end_may_close(label):
         label = match_month_label(cell + "：")  # 3月上旬, 9月第二周: the cell's end closes the label
     return label if label is not None and not label.rest else None
+
+
+def _end_may_close(label: MonthLabel | None) -> bool:
+    """Whether a colon at the cell's end could close a label over the whole cell: not where the label
+    at its start is closed already, by its own colon or bracket, with words after it (三月：开展……, a
+    whole line of a month list read as a cell), as most cells of a schedule's rows are."""
+    return label is None or not (label.closed and label.rest)
 
 
 @lru_cache(maxsize=4096)
