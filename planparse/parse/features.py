@@ -123,8 +123,13 @@ class Line(_RareFacts):
     marker: Marker | None = None
     month: MonthLabel | None = None
     content_start: int = 0  # after the marker, relative to the line start
-    head: str = ""  # the words up to the first colon, marker excluded
-    after_colon: str = ""
+    # the words up to the first colon, marker excluded, and those after it: offsets into ``text``
+    # (small ints, shared), read as ``head`` and ``after_colon``; a string each was a sixth of a
+    # long plan's lines
+    head_start: int = 0
+    head_end: int = 0
+    colon_start: int = 0
+    colon_end: int = 0
     cue_kind: str | None = None
     cue: str | None = None
     cue_at_end: bool = False  # the cue is the heading's head noun (活动安排, not 活动计划上交)
@@ -153,6 +158,15 @@ class Line(_RareFacts):
     @property
     def content(self) -> str:
         return self.text[self.content_start :]
+
+    @property
+    def head(self) -> str:
+        """The words up to the first colon, marker excluded (a heading's words)."""
+        return self.text[self.head_start : self.head_end]
+
+    @property
+    def after_colon(self) -> str:
+        return self.text[self.colon_start : self.colon_end]
 
     @property
     def names_no_month(self) -> bool:
@@ -287,6 +301,7 @@ def _cue_ends(words: str, cue: str) -> bool:
 def _heading_words(line: Line) -> None:
     """The words a heading would have: up to a colon near the start, or the whole short line."""
     p = params().heading
+    text, cs = line.text, line.content_start
     content = line.content
     colon = _COLON.search(content, 0, p.colon_window)
     space = None if colon or line.marker is None else _SPACE_RUN.search(content, 1, p.max_chars + 1)
@@ -294,23 +309,39 @@ def _heading_words(line: Line) -> None:
         space = None  # a space stands for the colon only after a heading's words (一、指导思想 以……)
     if space is not None:
         line.head_space = space.start()
+    # the words' span in ``text``, narrowed step by step as the words are
     if colon or space:
         cut = colon or space
-        line.head, line.after_colon = content[: cut.start()].strip(), content[cut.end() :].strip()
+        hs, he = _strip_span(text, cs, cs + cut.start())
+        line.colon_start, line.colon_end = _strip_span(text, cs + cut.end(), len(text))
     elif len(content) <= p.colon_window * 2:
-        line.head = content.strip().rstrip(TRAILING)
+        hs, he = _strip_span(text, cs, len(text))
+        he = hs + len(text[hs:he].rstrip(TRAILING))
     else:
-        line.head = content
-    line.head = _unbracketed(line.head)
+        hs, he = cs, len(text)
+    a, b = _unbracketed_span(text[hs:he])
+    hs, he = hs + a, hs + b
     if line.marker is not None:
         # a numbered heading's note in brackets (五、课时安排（本学期共18周，每周5课时）) is no part
         # of its words: the cue ends them and the note does not make them long
-        bare = _TRAILING_NOTE.sub("", line.head).rstrip()
-        if bare:
-            line.head = bare
-    if line.head in section_words().annex_labels and line.after_colon:
-        line.head, line.after_colon = line.after_colon.rstrip(TRAILING), ""
+        note = _TRAILING_NOTE.search(text, hs, he)
+        bare_end = hs + len(text[hs : he if note is None else note.start()].rstrip())
+        if bare_end > hs:
+            he = bare_end
+    if text[hs:he] in section_words().annex_labels and line.colon_end > line.colon_start:
+        hs = line.colon_start
+        he = hs + len(text[hs : line.colon_end].rstrip(TRAILING))
+        line.colon_start = line.colon_end = 0
         line.annex = True
+    line.head_start, line.head_end = hs, he
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` narrowed as ``text[start:end].strip()`` narrows the words."""
+    piece = text[start:end]
+    kept = piece.lstrip()
+    start += len(piece) - len(kept)
+    return start, start + len(kept.rstrip())
 
 
 @cache
@@ -321,13 +352,21 @@ def _bracket_starts() -> frozenset[str]:
 def _unbracketed(head: str) -> str:
     """A heading's words without the brackets that wrap them whole (【工作目标】 → 工作目标): a web
     page sets its headings off so, and the cue must end the words all the same."""
+    a, b = _unbracketed_span(head)
+    return head[a:b]
+
+
+def _unbracketed_span(head: str) -> tuple[int, int]:
+    """Where :func:`_unbracketed`'s words are in ``head``."""
     if not head or head[0] not in _bracket_starts():
-        return head  # most headings: no pair to try
+        return 0, len(head)  # most headings: no pair to try
     for opener, closer in section_words().heading_brackets.items():
         inner = head[len(opener) : -len(closer)]
         if head.startswith(opener) and head.endswith(closer) and inner.strip() and opener not in inner and closer not in inner:
-            return inner.strip()
-    return head
+            kept = inner.lstrip()
+            start = len(opener) + len(inner) - len(kept)
+            return start, start + len(kept.rstrip())
+    return 0, len(head)
 
 
 def _verb_noun_compound(head: str, cue: str) -> bool:
@@ -340,29 +379,30 @@ def _verb_noun_compound(head: str, cue: str) -> bool:
 def _cue(line: Line) -> None:
     """The section kind a heading's cue word names (指导思想, 工作目标, 活动安排 …), and the heading shape."""
     p = params().heading
+    head = line.head  # read once: a slice of the line's text each time
     longest = p.annex_max_chars if line.annex else p.max_chars
-    head_ok = 0 < len(line.head) <= longest and not _SENTENCE_PUNCT.search(line.head)
+    head_ok = 0 < len(head) <= longest and not _SENTENCE_PUNCT.search(head)
     if line.month is None and line.month_led is None and head_ok:
-        line.cue_kind, line.cue, ambiguous, bare_label = find_cue(line.head)
+        line.cue_kind, line.cue, ambiguous, bare_label = find_cue(head)
         if ambiguous:
             line.cue_ambiguous = True
         if bare_label:
             line.cue_bare_label = True
-        if line.cue and _COMMA_BEFORE_CUE.search(line.head[: line.head.rfind(line.cue)]):
+        if line.cue and _COMMA_BEFORE_CUE.search(head[: head.rfind(line.cue)]):
             # 预约家长,写好评语,汇报幼儿情况: clauses before the cue make a sentence, not a heading
             line.cue_kind = line.cue = None
         if line.cue:
             # a cue that opens with a verb itself (实施内容及期程, 组织机构及职责) opens the heading as a noun
-            if line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening) \
-                    and not line.head.startswith(line.cue) and not _verb_noun_compound(line.head, line.cue):
+            if head != line.cue and head.startswith(plan_vocab().title_not_opening) \
+                    and not head.startswith(line.cue) and not _verb_noun_compound(head, line.cue):
                 line.opens_with_verb = True
-            line.cue_at_end = _cue_ends(line.head, line.cue)
-        if line.marker is None and line.cue and line.head != line.cue and (line.opens_with_verb or not line.cue_at_end):
+            line.cue_at_end = _cue_ends(head, line.cue)
+        if line.marker is None and line.cue and head != line.cue and (line.opens_with_verb or not line.cue_at_end):
             # an unnumbered heading ends with its cue noun (活动安排, 工作目标); a line opening with a
             # verb (研究本学期工会工作重点) or going on past the cue (期中质量分析会) is an activity
             line.cue_kind = line.cue = None
     limit = p.annex_max_chars if line.annex else p.max_chars if line.marker else p.unmarked_max_chars
-    line.heading_like = head_ok and len(line.head) <= limit and (line.marker is not None or not line.after_colon)
+    line.heading_like = head_ok and len(head) <= limit and (line.marker is not None or line.colon_end == line.colon_start)
 
 
 @line_feature("title")
