@@ -86,7 +86,11 @@ class _RareFacts:
     cue_ambiguous: bool = False
     cue_bare_label: bool = False
     opens_with_verb: bool = False  # the words open with a verb (制定…, 召开…): an activity, not a heading
-    # page structure
+    # page structure (each set on a few lines in a hundred)
+    separator: bool = False  # 篇一, 第一篇: it starts a plan on a page of several
+    title_like: bool = False
+    table_header: bool = False
+    signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
     hides_text: bool = False  # the site's notice that it hid text here (此处隐藏…字)
     preview: bool = False  # a viewer's preview of the text that follows (furniture)
     title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
@@ -135,10 +139,6 @@ class Line(_RareFacts):
     cue_at_end: bool = False  # the cue is the heading's head noun (活动安排, not 活动计划上交)
     heading_like: bool = False
     furniture: bool = False
-    separator: bool = False
-    title_like: bool = False
-    table_header: bool = False
-    signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
     heads_month_list: bool = False  # the next content line is a month label or a table header
 
     @classmethod
@@ -228,8 +228,8 @@ def _separator(line: Line) -> None:
         a, b = title_core(text)
         core = text[a:b]
         # one title, no run of words (a viewer's summary, 标题 标题1(655字), is furniture)
-        line.separator = b < len(text) and not any(ch.isspace() for ch in core) \
-            and plan_vocab().separator.search(core) is not None
+        if b < len(text) and not any(ch.isspace() for ch in core) and plan_vocab().separator.search(core) is not None:
+            line.separator = True
 
 
 @line_feature("numbering")
@@ -468,7 +468,8 @@ def _title(line: Line) -> None:
         return
     line.title_core = (start, end)
     # a line with a section cue (2023年工会活动安排) is a heading unless it names a whole plan
-    line.title_like = line.cue_kind is None or bare.endswith(pv.plan_words)
+    if line.cue_kind is None or bare.endswith(pv.plan_words):
+        line.title_like = True
     # ... or, at a plan's start, unless it names whose it is (学校工会工作思路)
     if not line.title_like and names_own:
         line.title_with_cue = True
@@ -648,8 +649,9 @@ def _signature(line: Line) -> None:
     pv = plan_vocab()
     # 召开XX小学家长委员会, 成立学校工会: a line opening with a verb is an activity, whatever unit it names
     # a date's year in Chinese numerals is matched as its digits, whatever its zero looks like (二O二五年)
-    line.signature = len(bare) <= params().signature.max_chars and pv.signature.match(cjk_years_to_digits(bare)) is not None \
-        and not bare.startswith(pv.title_not_opening)
+    if len(bare) <= params().signature.max_chars and pv.signature.match(cjk_years_to_digits(bare)) is not None \
+            and not bare.startswith(pv.title_not_opening):
+        line.signature = True
 
 
 # ---------------------------------------------------------------- the lines around
@@ -673,7 +675,9 @@ def _dated_month_labels(lines: list[Line]) -> None:
         nonlocal labels
         if len(run) + labels >= params().month_labels.dated_run_min:
             for ln, label in run:
-                ln.month, ln.signature = label, False
+                ln.month = label
+                if ln.signature:
+                    ln.unset("signature")
         run.clear()
         labels = 0
 
@@ -938,8 +942,7 @@ def _confirm_table_headers(lines: list[Line]) -> None:
             ln.cue_kind = ln.cue = None
             ln.heading_like = False
         else:
-            ln.table_header = False
-            ln.unset("table_cells")
+            ln.unset("table_header", "table_cells")
     _mark_dated_headers(lines)
 
 
@@ -1314,7 +1317,8 @@ def _signature_closes(lines: list[Line]) -> None:
         elif ln.signature and closing:
             continue
         else:
-            ln.signature = False
+            if ln.signature:
+                ln.unset("signature")
             closing = False
 
 
@@ -1333,8 +1337,7 @@ def _annex_label_over_title(lines: list[Line]) -> None:
     labels = section_words().annex_labels
     for ln, nxt in zip(lines, lines[1:], strict=False):
         if ln.annex and ln.title_like and nxt.signature:
-            ln.title_like = False
-            ln.unset("title_with_cue", "title_of_unit", "title_core")
+            ln.unset("title_like", "title_with_cue", "title_of_unit", "title_core")
             continue
         if not (ln.cue_kind and nxt.title_like) or ln.marker is not None:
             continue
