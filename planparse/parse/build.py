@@ -161,9 +161,9 @@ def _section(doc: ParseDoc, s: int, heading: Annotation | None, items: list[Anno
             categories=[],
             children=[],
         )
-        built[i] = item
-        if d.parent is not None and d.parent in built:
-            built[d.parent].children.append(item)
+        built[d.line] = item
+        if d.parent_line is not None and d.parent_line in built:
+            built[d.parent_line].children.append(item)
         else:
             model.items.append(item)
     return model
