@@ -301,7 +301,6 @@ def _cue_ends(words: str, cue: str) -> bool:
 def _heading_words(line: Line) -> None:
     """The words a heading would have: up to a colon near the start, or the whole short line."""
     p = params().heading
-    text, cs = line.text, line.content_start
     content = line.content
     colon = _COLON.search(content, 0, p.colon_window)
     space = None if colon or line.marker is None else _SPACE_RUN.search(content, 1, p.max_chars + 1)
@@ -309,39 +308,42 @@ def _heading_words(line: Line) -> None:
         space = None  # a space stands for the colon only after a heading's words (一、指导思想 以……)
     if space is not None:
         line.head_space = space.start()
-    # the words' span in ``text``, narrowed step by step as the words are
+    # the words, and where they start in the line's text (kept as offsets: Line.head)
+    at = line.content_start
     if colon or space:
         cut = colon or space
-        hs, he = _strip_span(text, cs, cs + cut.start())
-        line.colon_start, line.colon_end = _strip_span(text, cs + cut.end(), len(text))
+        words = content[: cut.start()]
+        head = words.strip()
+        at += _lead(words, head)
+        rest = content[cut.end() :]
+        after = rest.strip()
+        line.colon_start = line.content_start + cut.end() + _lead(rest, after)
+        line.colon_end = line.colon_start + len(after)
     elif len(content) <= p.colon_window * 2:
-        hs, he = _strip_span(text, cs, len(text))
-        he = hs + len(text[hs:he].rstrip(TRAILING))
+        stripped = content.strip()
+        head = stripped.rstrip(TRAILING)
+        at += _lead(content, stripped)
     else:
-        hs, he = cs, len(text)
-    a, b = _unbracketed_span(text[hs:he])
-    hs, he = hs + a, hs + b
+        head = content
+    if head and head[0] in _bracket_starts():
+        a, b = _unbracketed_span(head)
+        head, at = head[a:b], at + a
     if line.marker is not None:
         # a numbered heading's note in brackets (五、课时安排（本学期共18周，每周5课时）) is no part
         # of its words: the cue ends them and the note does not make them long
-        note = _TRAILING_NOTE.search(text, hs, he)
-        bare_end = hs + len(text[hs : he if note is None else note.start()].rstrip())
-        if bare_end > hs:
-            he = bare_end
-    if text[hs:he] in section_words().annex_labels and line.colon_end > line.colon_start:
-        hs = line.colon_start
-        he = hs + len(text[hs : line.colon_end].rstrip(TRAILING))
+        bare = _TRAILING_NOTE.sub("", head).rstrip()
+        if bare:
+            head = bare
+    if head in section_words().annex_labels and line.colon_end > line.colon_start:
+        head, at = line.after_colon.rstrip(TRAILING), line.colon_start
         line.colon_start = line.colon_end = 0
         line.annex = True
-    line.head_start, line.head_end = hs, he
+    line.head_start, line.head_end = at, at + len(head)
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start, end`` narrowed as ``text[start:end].strip()`` narrows the words."""
-    piece = text[start:end]
-    kept = piece.lstrip()
-    start += len(piece) - len(kept)
-    return start, start + len(kept.rstrip())
+def _lead(words: str, stripped: str) -> int:
+    """How many characters ``words.strip()`` (= ``stripped``) cut at its start."""
+    return 0 if stripped is words else len(words) - len(words.lstrip())
 
 
 @cache
@@ -352,14 +354,14 @@ def _bracket_starts() -> frozenset[str]:
 def _unbracketed(head: str) -> str:
     """A heading's words without the brackets that wrap them whole (【工作目标】 → 工作目标): a web
     page sets its headings off so, and the cue must end the words all the same."""
+    if not head or head[0] not in _bracket_starts():
+        return head  # most headings: no pair to try
     a, b = _unbracketed_span(head)
     return head[a:b]
 
 
 def _unbracketed_span(head: str) -> tuple[int, int]:
-    """Where :func:`_unbracketed`'s words are in ``head``."""
-    if not head or head[0] not in _bracket_starts():
-        return 0, len(head)  # most headings: no pair to try
+    """Where :func:`_unbracketed`'s words are in ``head`` (one opening with a bracket)."""
     for opener, closer in section_words().heading_brackets.items():
         inner = head[len(opener) : -len(closer)]
         if head.startswith(opener) and head.endswith(closer) and inner.strip() and opener not in inner and closer not in inner:
@@ -379,10 +381,11 @@ def _verb_noun_compound(head: str, cue: str) -> bool:
 def _cue(line: Line) -> None:
     """The section kind a heading's cue word names (指导思想, 工作目标, 活动安排 …), and the heading shape."""
     p = params().heading
-    head = line.head  # read once: a slice of the line's text each time
+    size = line.head_end - line.head_start  # the words' length, read without slicing them
     longest = p.annex_max_chars if line.annex else p.max_chars
-    head_ok = 0 < len(head) <= longest and not _SENTENCE_PUNCT.search(head)
+    head_ok = 0 < size <= longest and not _SENTENCE_PUNCT.search(line.text, line.head_start, line.head_end)
     if line.month is None and line.month_led is None and head_ok:
+        head = line.head  # read once: a slice of the line's text each time
         line.cue_kind, line.cue, ambiguous, bare_label = find_cue(head)
         if ambiguous:
             line.cue_ambiguous = True
@@ -402,7 +405,7 @@ def _cue(line: Line) -> None:
             # verb (研究本学期工会工作重点) or going on past the cue (期中质量分析会) is an activity
             line.cue_kind = line.cue = None
     limit = p.annex_max_chars if line.annex else p.max_chars if line.marker else p.unmarked_max_chars
-    line.heading_like = head_ok and len(head) <= limit and (line.marker is not None or line.colon_end == line.colon_start)
+    line.heading_like = head_ok and size <= limit and (line.marker is not None or line.colon_end == line.colon_start)
 
 
 @line_feature("title")
