@@ -87,8 +87,6 @@ class _RareFacts:
     cue_bare_label: bool = False
     opens_with_verb: bool = False  # the words open with a verb (制定…, 召开…): an activity, not a heading
     # page structure (each set on a few lines in a hundred)
-    separator: bool = False  # 篇一, 第一篇: it starts a plan on a page of several
-    title_like: bool = False
     table_header: bool = False
     signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
     hides_text: bool = False  # the site's notice that it hid text here (此处隐藏…字)
@@ -139,6 +137,8 @@ class Line(_RareFacts):
     cue_at_end: bool = False  # the cue is the heading's head noun (活动安排, not 活动计划上交)
     heading_like: bool = False
     furniture: bool = False
+    separator: bool = False  # 篇一, 第一篇: it starts a plan on a page of several
+    title_like: bool = False
     heads_month_list: bool = False  # the next content line is a month label or a table header
 
     @classmethod
@@ -1340,7 +1340,8 @@ def _annex_label_over_title(lines: list[Line]) -> None:
     labels = section_words().annex_labels
     for ln, nxt in zip(lines, lines[1:], strict=False):
         if ln.annex and ln.title_like and nxt.signature:
-            ln.unset("title_like", "title_with_cue", "title_of_unit", "title_core")
+            ln.title_like = False
+            ln.unset("title_with_cue", "title_of_unit", "title_core")
             continue
         if not (ln.cue_kind and nxt.title_like) or ln.marker is not None:
             continue
