@@ -27,7 +27,8 @@ _NON_SPACE_RUN = re.compile(r"\S(?:[^\S\n]*\S)*")
 
 def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, fmt: str, release: bool = False) -> Document:
     """The Document of a finished parse. ``release``: free the lines as soon as the models need them
-    no more (they are a third of a long plan's parse; an explained parse keeps them)."""
+    no more (they are a third of a long plan's parse), and each item's annotation once its model is
+    made (an explained parse keeps them)."""
     lines = doc.lines
     out = construct(Document,
         source=source, text=doc.original, encoding=encoding, format=fmt, plans=[],
@@ -40,17 +41,22 @@ def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, f
         if k in prose:
             out.unassigned.extend(doc.orig_span(lines[i].start, lines[i].end) for i in plan.data.lines if not lines[i].furniture)
     marks = _item_marks(doc)
+    # the items layer as a list: a parse that is not explained frees each item's annotation as its
+    # model is made, so that a long plan's items layer and its Document are not both whole at the end
+    items = list(doc.layer("items"))
     if release:
         del lines
-        doc.release("lines")
+        doc.release("lines", "items")
     titles = {a.data: a for a in doc.layer("titles")}
     years = dict(a.data for a in doc.layer("years"))
     by_plan: dict[int, list[int]] = {}
     for s, sec in enumerate(doc.layer("sections")):
         by_plan.setdefault(sec.data.plan, []).append(s)
-    items_by_section: dict[int, list[int]] = {}
-    for i, item in enumerate(doc.layer("items")):
-        items_by_section.setdefault(item.data.section, []).append(i)
+    # the items of a section are a run of the layer (it is made section by section): [first, end)
+    items_by_section: dict[int, tuple[int, int]] = {}
+    for i, item in enumerate(items):
+        first = items_by_section.get(item.data.section, (i,))[0]
+        items_by_section[item.data.section] = (first, i + 1)
     entries_by_section: dict[int, list[Annotation]] = {}
     for e in doc.layer("entries"):
         entries_by_section.setdefault(e.data.section, []).append(e)
@@ -71,7 +77,7 @@ def build_document(doc: ParseDoc, *, source: str | None, encoding: str | None, f
             # without what normalising cut (社區(qū)); a title broken over two lines is one title again
             model.title = "".join(part.strip() for part in doc.original_text(title.start, title.end).splitlines())
         for j, s in enumerate(by_plan.get(k, [])):
-            model.sections.append(_section(doc, s, headings.get(s), items_by_section.get(s, []), marks))
+            model.sections.append(_section(doc, s, headings.get(s), items, items_by_section.get(s, (0, 0)), marks, release))
             model.schedule.extend(_entry(doc, e, j) for e in entries_by_section.get(s, []))
         groups = [(e.month_label, tuple(e.months)) for e in model.schedule]
         for entry, cal in zip(model.schedule, calendar_years(groups, model.year), strict=True):
@@ -121,17 +127,22 @@ def _item_marks(doc: ParseDoc) -> _Marks:
     return marks
 
 
-def _section(doc: ParseDoc, s: int, heading: Annotation | None, item_ids: list[int], marks: _Marks) -> Section:
+def _section(doc: ParseDoc, s: int, heading: Annotation | None, items: list[Annotation | None], item_ids: tuple[int, int],
+             marks: _Marks, release: bool) -> Section:
+    """The section's model, with its items ``items[first:end]`` (``item_ids``); ``release``: each
+    item's annotation dropped from ``items`` once its model is made."""
     sec = doc.layer("sections")[s]
     model = construct(Section, kind=_KINDS[sec.label], heading=None, span=doc.orig_span(sec.start, sec.end),
                                     heading_span=None, items=[])
     if heading is not None:
         model.heading_span = doc.orig_span(heading.start, heading.end)
         model.heading = doc.original[slice(*model.heading_span)]
-    items = doc.layer("items")
     built: dict[int, Item] = {}
-    for i in item_ids:
+    for i in range(*item_ids):
         a = items[i]
+        assert a is not None  # each item is made once
+        if release:
+            items[i] = None
         d = a.data
         own = doc.original_text(d.own_start, d.own_end).strip()
         # a one-line item's body is its text: one string, not two
@@ -150,9 +161,9 @@ def _section(doc: ParseDoc, s: int, heading: Annotation | None, item_ids: list[i
             categories=[],
             children=[],
         )
-        built[i] = item
-        if d.parent is not None and d.parent in built:
-            built[d.parent].children.append(item)
+        built[d.line] = item
+        if d.parent_line is not None and d.parent_line in built:
+            built[d.parent_line].children.append(item)
         else:
             model.items.append(item)
     return model

@@ -87,7 +87,9 @@ class _RareFacts:
     cue_ambiguous: bool = False
     cue_bare_label: bool = False
     opens_with_verb: bool = False  # the words open with a verb (制定…, 召开…): an activity, not a heading
-    # page structure
+    # page structure (each set on a few lines in a hundred)
+    table_header: bool = False
+    signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
     hides_text: bool = False  # the site's notice that it hid text here (此处隐藏…字)
     preview: bool = False  # a viewer's preview of the text that follows (furniture)
     title_with_cue: bool = False  # a title-shaped line with a cue word that names whose plan it is
@@ -124,17 +126,20 @@ class Line(_RareFacts):
     marker: Marker | None = None
     month: MonthLabel | None = None
     content_start: int = 0  # after the marker, relative to the line start
-    head: str = ""  # the words up to the first colon, marker excluded
-    after_colon: str = ""
+    # the words up to the first colon, marker excluded, and those after it: offsets into ``text``
+    # (small ints, shared), read as ``head`` and ``after_colon``; a string each was a sixth of a
+    # long plan's lines
+    head_start: int = 0
+    head_end: int = 0
+    colon_start: int = 0
+    colon_end: int = 0
     cue_kind: str | None = None
     cue: str | None = None
     cue_at_end: bool = False  # the cue is the heading's head noun (活动安排, not 活动计划上交)
     heading_like: bool = False
     furniture: bool = False
-    separator: bool = False
+    separator: bool = False  # 篇一, 第一篇: it starts a plan on a page of several
     title_like: bool = False
-    table_header: bool = False
-    signature: bool = False  # XX小学工会 / 2023年2月 closing the plan
     heads_month_list: bool = False  # the next content line is a month label or a table header
 
     @classmethod
@@ -154,6 +159,15 @@ class Line(_RareFacts):
     @property
     def content(self) -> str:
         return self.text[self.content_start :]
+
+    @property
+    def head(self) -> str:
+        """The words up to the first colon, marker excluded (a heading's words)."""
+        return self.text[self.head_start : self.head_end]
+
+    @property
+    def after_colon(self) -> str:
+        return self.text[self.colon_start : self.colon_end]
 
     @property
     def names_no_month(self) -> bool:
@@ -215,8 +229,8 @@ def _separator(line: Line) -> None:
         a, b = title_core(text)
         core = text[a:b]
         # one title, no run of words (a viewer's summary, 标题 标题1(655字), is furniture)
-        line.separator = b < len(text) and not any(ch.isspace() for ch in core) \
-            and plan_vocab().separator.search(core) is not None
+        if b < len(text) and not any(ch.isspace() for ch in core) and plan_vocab().separator.search(core) is not None:
+            line.separator = True
 
 
 @line_feature("numbering")
@@ -295,23 +309,42 @@ def _heading_words(line: Line) -> None:
         space = None  # a space stands for the colon only after a heading's words (一、指导思想 以……)
     if space is not None:
         line.head_space = space.start()
+    # the words, and where they start in the line's text (kept as offsets: Line.head)
+    at = line.content_start
     if colon or space:
         cut = colon or space
-        line.head, line.after_colon = content[: cut.start()].strip(), content[cut.end() :].strip()
+        words = content[: cut.start()]
+        head = words.strip()
+        at += _lead(words, head)
+        rest = content[cut.end() :]
+        after = rest.strip()
+        line.colon_start = line.content_start + cut.end() + _lead(rest, after)
+        line.colon_end = line.colon_start + len(after)
     elif len(content) <= p.colon_window * 2:
-        line.head = content.strip().rstrip(TRAILING)
+        stripped = content.strip()
+        head = stripped.rstrip(TRAILING)
+        at += _lead(content, stripped)
     else:
-        line.head = content
-    line.head = _unbracketed(line.head)
+        head = content
+    if head and head[0] in _bracket_starts():
+        a, b = _unbracketed_span(head)
+        head, at = head[a:b], at + a
     if line.marker is not None:
         # a numbered heading's note in brackets (五、课时安排（本学期共18周，每周5课时）) is no part
         # of its words: the cue ends them and the note does not make them long
-        bare = _TRAILING_NOTE.sub("", line.head).rstrip()
+        bare = _TRAILING_NOTE.sub("", head).rstrip()
         if bare:
-            line.head = bare
-    if line.head in section_words().annex_labels and line.after_colon:
-        line.head, line.after_colon = line.after_colon.rstrip(TRAILING), ""
+            head = bare
+    if head in section_words().annex_labels and line.colon_end > line.colon_start:
+        head, at = line.after_colon.rstrip(TRAILING), line.colon_start
+        line.colon_start = line.colon_end = 0
         line.annex = True
+    line.head_start, line.head_end = at, at + len(head)
+
+
+def _lead(words: str, stripped: str) -> int:
+    """How many characters ``words.strip()`` (= ``stripped``) cut at its start."""
+    return 0 if stripped is words else len(words) - len(words.lstrip())
 
 
 @cache
@@ -324,11 +357,19 @@ def _unbracketed(head: str) -> str:
     page sets its headings off so, and the cue must end the words all the same."""
     if not head or head[0] not in _bracket_starts():
         return head  # most headings: no pair to try
+    a, b = _unbracketed_span(head)
+    return head[a:b]
+
+
+def _unbracketed_span(head: str) -> tuple[int, int]:
+    """Where :func:`_unbracketed`'s words are in ``head`` (one opening with a bracket)."""
     for opener, closer in section_words().heading_brackets.items():
         inner = head[len(opener) : -len(closer)]
         if head.startswith(opener) and head.endswith(closer) and inner.strip() and opener not in inner and closer not in inner:
-            return inner.strip()
-    return head
+            kept = inner.lstrip()
+            start = len(opener) + len(inner) - len(kept)
+            return start, start + len(kept.rstrip())
+    return 0, len(head)
 
 
 def _verb_noun_compound(head: str, cue: str) -> bool:
@@ -341,29 +382,31 @@ def _verb_noun_compound(head: str, cue: str) -> bool:
 def _cue(line: Line) -> None:
     """The section kind a heading's cue word names (指导思想, 工作目标, 活动安排 …), and the heading shape."""
     p = params().heading
+    size = line.head_end - line.head_start  # the words' length, read without slicing them
     longest = p.annex_max_chars if line.annex else p.max_chars
-    head_ok = 0 < len(line.head) <= longest and not _SENTENCE_PUNCT.search(line.head)
+    head_ok = 0 < size <= longest and not _SENTENCE_PUNCT.search(line.text, line.head_start, line.head_end)
     if line.month is None and line.month_led is None and head_ok:
-        line.cue_kind, line.cue, ambiguous, bare_label = find_cue(line.head)
+        head = line.head  # read once: a slice of the line's text each time
+        line.cue_kind, line.cue, ambiguous, bare_label = find_cue(head)
         if ambiguous:
             line.cue_ambiguous = True
         if bare_label:
             line.cue_bare_label = True
-        if line.cue and _COMMA_BEFORE_CUE.search(line.head[: line.head.rfind(line.cue)]):
+        if line.cue and _COMMA_BEFORE_CUE.search(head[: head.rfind(line.cue)]):
             # 预约家长,写好评语,汇报幼儿情况: clauses before the cue make a sentence, not a heading
             line.cue_kind = line.cue = None
         if line.cue:
             # a cue that opens with a verb itself (实施内容及期程, 组织机构及职责) opens the heading as a noun
-            if line.head != line.cue and line.head.startswith(plan_vocab().title_not_opening) \
-                    and not line.head.startswith(line.cue) and not _verb_noun_compound(line.head, line.cue):
+            if head != line.cue and head.startswith(plan_vocab().title_not_opening) \
+                    and not head.startswith(line.cue) and not _verb_noun_compound(head, line.cue):
                 line.opens_with_verb = True
-            line.cue_at_end = _cue_ends(line.head, line.cue)
-        if line.marker is None and line.cue and line.head != line.cue and (line.opens_with_verb or not line.cue_at_end):
+            line.cue_at_end = _cue_ends(head, line.cue)
+        if line.marker is None and line.cue and head != line.cue and (line.opens_with_verb or not line.cue_at_end):
             # an unnumbered heading ends with its cue noun (活动安排, 工作目标); a line opening with a
             # verb (研究本学期工会工作重点) or going on past the cue (期中质量分析会) is an activity
             line.cue_kind = line.cue = None
     limit = p.annex_max_chars if line.annex else p.max_chars if line.marker else p.unmarked_max_chars
-    line.heading_like = head_ok and len(line.head) <= limit and (line.marker is not None or not line.after_colon)
+    line.heading_like = head_ok and size <= limit and (line.marker is not None or line.colon_end == line.colon_start)
 
 
 @line_feature("title")
@@ -429,7 +472,8 @@ def _title(line: Line) -> None:
         return
     line.title_core = (start, end)
     # a line with a section cue (2023年工会活动安排) is a heading unless it names a whole plan
-    line.title_like = line.cue_kind is None or bare.endswith(pv.plan_words)
+    if line.cue_kind is None or bare.endswith(pv.plan_words):
+        line.title_like = True
     # ... or, at a plan's start, unless it names whose it is (学校工会工作思路)
     if not line.title_like and names_own:
         line.title_with_cue = True
@@ -609,8 +653,9 @@ def _signature(line: Line) -> None:
     pv = plan_vocab()
     # 召开XX小学家长委员会, 成立学校工会: a line opening with a verb is an activity, whatever unit it names
     # a date's year in Chinese numerals is matched as its digits, whatever its zero looks like (二O二五年)
-    line.signature = len(bare) <= params().signature.max_chars and pv.signature.match(cjk_years_to_digits(bare)) is not None \
-        and not bare.startswith(pv.title_not_opening)
+    if len(bare) <= params().signature.max_chars and pv.signature.match(cjk_years_to_digits(bare)) is not None \
+            and not bare.startswith(pv.title_not_opening):
+        line.signature = True
 
 
 # ---------------------------------------------------------------- the lines around
@@ -634,7 +679,9 @@ def _dated_month_labels(lines: list[Line]) -> None:
         nonlocal labels
         if len(run) + labels >= params().month_labels.dated_run_min:
             for ln, label in run:
-                ln.month, ln.signature = label, False
+                ln.month = label
+                if ln.signature:
+                    ln.unset("signature")
         run.clear()
         labels = 0
 
@@ -899,8 +946,7 @@ def _confirm_table_headers(lines: list[Line]) -> None:
             ln.cue_kind = ln.cue = None
             ln.heading_like = False
         else:
-            ln.table_header = False
-            ln.unset("table_cells")
+            ln.unset("table_header", "table_cells")
     _mark_dated_headers(lines)
 
 
@@ -1277,7 +1323,8 @@ def _signature_closes(lines: list[Line]) -> None:
         elif ln.signature and closing:
             continue
         else:
-            ln.signature = False
+            if ln.signature:
+                ln.unset("signature")
             closing = False
 
 
