@@ -100,3 +100,12 @@ def test_the_furniture_and_separator_patterns_are_gated() -> None:
     # and rejected by the words each of them needs, not by characters as common as 的 or 本
     assert required_words(furniture().floating.pattern) is not None
     assert required_words(plan_vocab().separator.pattern) is not None
+
+
+def test_word_automaton_reports_every_occurrence_and_an_empty_one_finds_nothing() -> None:
+    from planparse.parse.gate import word_automaton
+
+    found = sorted(word_automaton({"工作": 1, "工作计划": 2, "计划": 3}).iter("学校工作计划"))
+    assert found == [(3, 1), (5, 2), (5, 3)]  # (end index, value), overlapping ones too
+    empty = word_automaton({})
+    assert len(empty) == 0

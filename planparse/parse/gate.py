@@ -19,7 +19,7 @@ the plain search runs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 try:  # re's own parser (private): without it, or if it changes, there is no gate and no harm
@@ -313,3 +313,18 @@ class AnchoredAny:
             if pattern.match(text) is not None:
                 return True
         return False
+
+
+def word_automaton(words: Mapping[str, Any]) -> Any:
+    """An Aho–Corasick automaton (pyahocorasick, in C) of ``words``, each reported with its value: every
+    occurrence of every word, overlapping ones too, in one pass over a text, where ``re`` tries the
+    words one after another at each position whose character starts one. Empty ``words``: an
+    automaton that finds nothing (``len`` 0; pyahocorasick cannot search one that was never made)."""
+    import ahocorasick  # noqa: PLC0415 - a C extension, loaded with the first vocabulary that needs it
+
+    automaton = ahocorasick.Automaton()
+    for word, value in words.items():
+        automaton.add_word(word, value)
+    if words:
+        automaton.make_automaton()
+    return automaton

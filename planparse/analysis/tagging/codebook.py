@@ -33,7 +33,7 @@ from typing import Any
 from planparse.analysis.tagging.tokenizer import data_path
 from planparse.errors import CodebookError
 from planparse.models import CategoryHit
-from planparse.parse.gate import GatedSearch
+from planparse.parse.gate import GatedSearch, word_automaton
 
 _KEYS = {"cues", "patterns", "description", "domain", "evidence"}
 VARIANTS = "variants"  # the one top-level table that is not a category
@@ -149,19 +149,12 @@ class _CueIndex:
 
     @classmethod
     def of(cls, categories: list[Category]) -> _CueIndex:
-        import ahocorasick  # noqa: PLC0415 - a C extension, loaded with the codebook only
-
         by_cue: dict[str, list[int]] = {}
         for k, cat in enumerate(categories):
             for cue in cat.cues:
                 if cue and k not in by_cue.setdefault(cue, []):
                     by_cue[cue].append(k)
-        automaton = ahocorasick.Automaton()
-        for cue, ks in by_cue.items():
-            automaton.add_word(cue, (cue, tuple(ks)))
-        if by_cue:
-            automaton.make_automaton()
-        return cls(automaton,
+        return cls(word_automaton({cue: (cue, tuple(ks)) for cue, ks in by_cue.items()}),
                    tuple((k, GatedSearch(p)) for k, cat in enumerate(categories) for p in cat.patterns),
                    _any_of([p for cat in categories for p in cat.patterns]))
 
