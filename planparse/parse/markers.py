@@ -122,7 +122,10 @@ _STARTS = {
 _NUMBER_GROUPS = ("lost", "c", "r", "d", "n")
 _BY_FIRST: dict[str, list[tuple[str, re.Pattern, str]]] = {}
 for _family, _pat in FAMILIES:
-    _group = next(g for g in _NUMBER_GROUPS if g in _pat.groupindex)
+    _groups = [g for g in _NUMBER_GROUPS if g in _pat.groupindex]
+    if len(_groups) != 1:  # _accept reads the number from the one group a family's pattern has
+        raise ValueError(f"marker pattern of {_family} needs exactly one of the groups {_NUMBER_GROUPS}: {_pat.pattern}")
+    _group = _groups[0]
     for _ch in _STARTS[_family]:
         _BY_FIRST.setdefault(_ch, []).append((_family, _pat, _group))
 

@@ -550,10 +550,8 @@ class MonthLabel:
 
 
 def _numeral(tok: str) -> int | None:
-    if tok.isdigit():
-        v = int(tok)
-        return v if 1 <= v <= 12 else None
-    return month_vocab().numerals.get(tok)
+    """The month a month numeral (as _MNUM matches one: 三, 12, 03) stands for; None for any other."""
+    return _MONTH_VALUES.get(tok)
 
 
 def _year(tok: str | None) -> int | None:
@@ -566,7 +564,7 @@ def _year(tok: str | None) -> int | None:
     return None
 
 
-# what each month numeral of a label (_MNUM: the numerals, 1-12, 01-09) stands for, as _numeral reads it
+# what each month numeral of a label (_MNUM: the numerals, 1-12, 01-09) stands for
 _MONTH_VALUES: dict[str, int] = {**_MV.numerals, **{str(v): v for v in range(1, 13)}, **{f"0{v}": v for v in range(1, 10)}}
 
 
